@@ -1,0 +1,126 @@
+/*
+ * batch.c - the units of a run and their results.
+ */
+#include "batch.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* An empty batch whose pool starts with the empty string at offset 0. */
+void batch_init(batch *b, const chiso_model *m)
+{
+	memset(b, 0, sizeof(*b));
+	b->model = m;
+	strbuf_add(&b->pool, "", 1);
+}
+
+/* Frees the pool, units, values, problems and results. */
+void batch_free(batch *b)
+{
+	strbuf_release(&b->pool);
+	free(b->units);
+	free(b->values);
+	free(b->problems);
+	free(b->node_points);
+	free(b->node_max);
+	free(b->node_status);
+	free(b->leaf_fraction);
+	free(b->leaf_raw);
+	free(b->leaf_has_raw);
+	free(b->leaf_note);
+	free(b->unit_points);
+	free(b->unit_max);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Appends s and a NUL to the pool. */
+size_t batch_intern(batch *b, const char *s, size_t len)
+{
+	size_t off;
+
+	if (len == 0)
+		return 0;
+	off = b->pool.len;
+	strbuf_add(&b->pool, s, len);
+	strbuf_add(&b->pool, "", 1);
+	return off;
+}
+
+/* NUL-terminated front of batch_intern. */
+size_t batch_intern_str(batch *b, const char *s)
+{
+	return s ? batch_intern(b, s, strlen(s)) : 0;
+}
+
+/* Pool look-up. */
+const char *batch_str(const batch *b, size_t off)
+{
+	return b->pool.data + off;
+}
+
+/* Grows the unit and value arrays by doubling. */
+size_t batch_add_unit(batch *b)
+{
+	size_t ninputs = b->model->ninputs;
+	size_t u = b->nunits;
+
+	if (b->nunits == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 16;
+		b->units = xrealloc(b->units, b->cap * sizeof(*b->units));
+		b->values = xrealloc(b->values, b->cap * (ninputs ? ninputs : 1) *
+		                                    sizeof(*b->values));
+	}
+	memset(&b->units[u], 0, sizeof(b->units[u]));
+	memset(&b->values[u * ninputs], 0, ninputs * sizeof(*b->values));
+	b->nunits++;
+	return u;
+}
+
+/* Row u of the values array. */
+unit_value *batch_values(batch *b, size_t u)
+{
+	return &b->values[u * b->model->ninputs];
+}
+
+/* Appends to the unit's linked list of problems. */
+void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+	size_t idx;
+
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	if (b->nproblems == b->problems_cap) {
+		b->problems_cap = b->problems_cap ? b->problems_cap * 2 : 16;
+		b->problems = xrealloc(b->problems,
+		                       b->problems_cap * sizeof(*b->problems));
+	}
+	idx = b->nproblems++;
+	b->problems[idx].text = batch_intern(b, sb.data ? sb.data : "", sb.len);
+	b->problems[idx].next = 0;
+	if (b->units[u].last_problem)
+		b->problems[b->units[u].last_problem - 1].next = idx + 1;
+	else
+		b->units[u].first_problem = idx + 1;
+	b->units[u].last_problem = idx + 1;
+	strbuf_release(&sb);
+}
+
+/* One allocation per result array for the whole run. */
+void batch_alloc_results(batch *b)
+{
+	size_t nn = b->nunits * b->model->nnodes;
+	size_t nl = b->nunits * b->model->nleaves;
+
+	b->node_points = xcalloc(nn ? nn : 1, sizeof(double));
+	b->node_max = xcalloc(nn ? nn : 1, sizeof(double));
+	b->node_status = xcalloc(nn ? nn : 1, 1);
+	b->leaf_fraction = xcalloc(nl ? nl : 1, sizeof(double));
+	b->leaf_raw = xcalloc(nl ? nl : 1, sizeof(double));
+	b->leaf_has_raw = xcalloc(nl ? nl : 1, 1);
+	b->leaf_note = xcalloc(nl ? nl : 1, sizeof(size_t));
+	b->unit_points = xcalloc(b->nunits ? b->nunits : 1, sizeof(double));
+	b->unit_max = xcalloc(b->nunits ? b->nunits : 1, sizeof(double));
+}

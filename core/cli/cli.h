@@ -1,0 +1,66 @@
+/*
+ * cli.h - what the chiso commands share: exit codes, option helpers,
+ * the plugin search path, output files written atomically.
+ */
+#ifndef CHISO_CLI_H
+#define CHISO_CLI_H
+
+#include "atomic_file.h"
+#include "diag.h"
+#include "plugin_loader.h"
+
+#include <stdio.h>
+
+/* Exit codes of every command. */
+enum {
+	EXIT_OK = 0,       /* done, every unit valid */
+	EXIT_UNITS = 1,    /* done, some units invalid or an indicator failed */
+	EXIT_FAILURE2 = 2  /* usage, model, data file or plugin error:
+	                      nothing written */
+};
+
+/* Commands: argv[0] is the command name. */
+int cmd_validate(int argc, char **argv);
+int cmd_evaluate(int argc, char **argv);
+int cmd_template(int argc, char **argv);
+int cmd_plugins(int argc, char **argv);
+
+/* The --plugin-dir directories given on the command line. */
+typedef struct cli_plugin_dirs {
+	const char **dirs;
+	size_t n;
+} cli_plugin_dirs;
+
+/* Records one --plugin-dir. */
+void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir);
+
+/* A registry searching the --plugin-dir directories, then
+ * CHISO_PLUGIN_PATH, then the default. Caller frees with
+ * plugin_registry_free(); frees pd's list. */
+plugin_registry *cli_registry(cli_plugin_dirs *pd);
+
+/* An output: stdout, or a file written atomically. */
+typedef struct cli_output {
+	FILE *f;
+	atomic_file *af;
+	const char *path;
+} cli_output;
+
+/* Opens path ("-" or NULL: stdout). Returns 0, or -1 after a message. */
+int cli_output_open(cli_output *out, const char *path);
+/* Commits (or, when ok is 0, discards) the output. Returns 0, or -1
+ * after a message. */
+int cli_output_close(cli_output *out, int ok);
+
+/* Prints "chiso: " and a message to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints the diagnostics to stderr. */
+void cli_print_diag(const diag *d);
+
+/* For unknown options and wrong argument counts: a message, a hint to
+ * run "chiso CMD --help", exit code 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

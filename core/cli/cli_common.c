@@ -1,0 +1,102 @@
+/*
+ * cli_common.c - helpers shared by the commands.
+ */
+#include "cli.h"
+
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir)
+{
+	pd->dirs = xrealloc(pd->dirs, (pd->n + 1) * sizeof(*pd->dirs));
+	pd->dirs[pd->n++] = dir;
+}
+
+plugin_registry *cli_registry(cli_plugin_dirs *pd)
+{
+	plugin_registry *reg = plugin_registry_new();
+	size_t i;
+
+	for (i = 0; i < pd->n; i++)
+		plugin_registry_add_dir(reg, pd->dirs[i]);
+	plugin_registry_add_defaults(reg);
+	free(pd->dirs);
+	pd->dirs = NULL;
+	pd->n = 0;
+	return reg;
+}
+
+int cli_output_open(cli_output *out, const char *path)
+{
+	char err[512];
+
+	memset(out, 0, sizeof(*out));
+	if (!path || strcmp(path, "-") == 0) {
+		out->f = stdout;
+		return 0;
+	}
+	out->path = path;
+	out->af = atomic_file_open(path, err, sizeof(err));
+	if (!out->af) {
+		cli_error("cannot write %s", err);
+		return -1;
+	}
+	out->f = atomic_file_stream(out->af);
+	return 0;
+}
+
+int cli_output_close(cli_output *out, int ok)
+{
+	char err[512];
+
+	if (!out->af) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			cli_error("error writing to standard output");
+			return -1;
+		}
+		return 0;
+	}
+	if (!ok) {
+		atomic_file_abort(out->af);
+		out->af = NULL;
+		return 0;
+	}
+	if (atomic_file_commit(out->af, err, sizeof(err)) < 0) {
+		out->af = NULL;
+		cli_error("cannot write %s", err);
+		return -1;
+	}
+	out->af = NULL;
+	return 0;
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("chiso: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_print_diag(const diag *d)
+{
+	diag_print(d, stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "chiso %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nRun 'chiso %s --help' for usage.\n", cmd);
+	return EXIT_FAILURE2;
+}

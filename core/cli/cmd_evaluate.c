@@ -1,0 +1,192 @@
+/*
+ * cmd_evaluate.c - "chiso evaluate MODEL DATA...".
+ */
+#include "cli.h"
+#include "data.h"
+#include "eval.h"
+#include "model.h"
+#include "report_table.h"
+#include "results_json.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: chiso evaluate [OPTIONS] MODEL DATA...\n"
+    "\n"
+    "Scores every unit in the DATA files (YAML or JSON; one unit, a list\n"
+    "'units:', or a results document from an earlier run) against MODEL:\n"
+    "each indicator's points from its method plugin, then every index's\n"
+    "points, value (points / available) and the unit's total.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --format FMT       table (default): the tree per unit with\n"
+    "                         points, values to the model's precision,\n"
+    "                         status and the plugin's note;\n"
+    "                         json: the results document\n"
+    "                         (docs/results-format.md)\n"
+    "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
+    "                         renamed when complete), instead of stdout\n"
+    "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Units whose data is wrong (a value of the wrong type, out of bounds,\n"
+    "an unknown field) are reported on stderr with the unit and field,\n"
+    "and marked invalid; the other units are still scored and written.\n"
+    "\n"
+    "Examples:\n"
+    "  chiso evaluate criteria/example-district.yaml "
+    "examples/yen-binh-2022.yaml\n"
+    "  chiso evaluate -f json -o results.json MODEL units/*.yaml\n"
+    "  chiso evaluate MODEL-2024.yaml results-2023.json   # re-score\n"
+    "\n"
+    "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
+    "2 usage, model, data file or plugin error (nothing written).\n";
+
+struct options {
+	int json;
+	const char *output;
+	cli_plugin_dirs pd;
+};
+
+/* Parses options; returns -1 to exit with *rc. */
+static int parse(int argc, char **argv, struct options *o, int *rc)
+{
+	static const struct option opts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"plugin-dir", required_argument, NULL, 'P'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
+	int c;
+
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "f:o:P:h", opts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0) {
+				o->json = 1;
+			} else if (strcmp(optarg, "table") == 0) {
+				o->json = 0;
+			} else {
+				*rc = cli_usage_error(
+				    "evaluate",
+				    "unknown format '%s': use table or json",
+				    optarg);
+				return -1;
+			}
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'P':
+			cli_plugin_dir_add(&o->pd, optarg);
+			break;
+		case 'h':
+			fputs(help, stdout);
+			*rc = EXIT_OK;
+			return -1;
+		default:
+			*rc = cli_usage_error("evaluate", "bad option");
+			return -1;
+		}
+	}
+	if (argc - optind < 2) {
+		*rc = cli_usage_error("evaluate", "give a MODEL and at least "
+		                                  "one DATA file");
+		return -1;
+	}
+	return 0;
+}
+
+/* Loads every data file; any file error means nothing is written. */
+static int load_data(batch *b, char **files, int n, diag *d)
+{
+	int i, rc = 0;
+
+	for (i = 0; i < n; i++)
+		if (data_load_file(b, files[i], d) < 0)
+			rc = -1;
+	return rc;
+}
+
+/* Writes the results in the chosen format. */
+static int write_results(const batch *b, const struct options *o)
+{
+	cli_output out;
+
+	if (cli_output_open(&out, o->output) < 0)
+		return -1;
+	if (o->json)
+		results_json_write(b, out.f);
+	else
+		report_table_write(b, out.f);
+	return cli_output_close(&out, 1);
+}
+
+/* Counts units that make the exit status 1. */
+static size_t count_bad(const batch *b)
+{
+	size_t u, n = 0;
+
+	for (u = 0; u < b->nunits; u++)
+		n += b->units[u].invalid || b->units[u].failed;
+	return n;
+}
+
+int cmd_evaluate(int argc, char **argv)
+{
+	struct options o;
+	plugin_registry *reg;
+	chiso_model *m;
+	diag d = DIAG_INIT;
+	batch b;
+	int rc = EXIT_OK;
+	size_t bad;
+
+	memset(&o, 0, sizeof(o));
+	if (parse(argc, argv, &o, &rc) < 0) {
+		free(o.pd.dirs);
+		return rc;
+	}
+	reg = cli_registry(&o.pd);
+	m = model_load(argv[optind], reg, &d);
+	if (!m) {
+		cli_print_diag(&d);
+		rc = EXIT_FAILURE2;
+		goto out_registry;
+	}
+	batch_init(&b, m);
+	if (load_data(&b, argv + optind + 1, argc - optind - 1, &d) < 0) {
+		cli_print_diag(&d);
+		cli_error("nothing written: fix the data file errors above");
+		rc = EXIT_FAILURE2;
+		goto out_batch;
+	}
+	data_check_duplicates(&b);
+	eval_batch(&b);
+	data_report_problems(&b, &d);
+	cli_print_diag(&d);
+	if (write_results(&b, &o) < 0) {
+		rc = EXIT_FAILURE2;
+		goto out_batch;
+	}
+	bad = count_bad(&b);
+	if (bad > 0) {
+		cli_error("%zu of %zu unit%s invalid or with a failed "
+		          "indicator; see the problems above",
+		          bad, b.nunits, b.nunits == 1 ? "" : "s");
+		rc = EXIT_UNITS;
+	}
+out_batch:
+	batch_free(&b);
+	model_free(m);
+out_registry:
+	plugin_registry_free(reg);
+	diag_free(&d);
+	return rc;
+}

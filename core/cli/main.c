@@ -1,0 +1,117 @@
+/*
+ * main.c - chiso's entry: global options and the command dispatch.
+ */
+#include "config.h"
+
+#include "chiso/plugin.h"
+#include "cli.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "Usage: chiso COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "chiso scores digital transformation (chuyển đổi số) assessments: it\n"
+    "loads a model of indices and indicators from YAML, computes every\n"
+    "indicator with its method plugin, and adds points up the tree.\n"
+    "\n"
+    "Commands:\n"
+    "  evaluate MODEL DATA...   score units' data; a table or a JSON "
+    "results document\n"
+    "  validate MODEL...        check models and their plugins; report "
+    "every problem\n"
+    "  template MODEL           write a blank data file to fill in\n"
+    "  plugins                  list the method plugins found, and "
+    "refusals\n"
+    "  help [COMMAND]           show this help, or a command's help\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help               show help (also 'chiso COMMAND --help')\n"
+    "  -V, --version            show the version and plugin ABI\n"
+    "\n"
+    "Start here:\n"
+    "  chiso validate criteria/example-district.yaml\n"
+    "  chiso evaluate criteria/example-district.yaml "
+    "examples/yen-binh-2022.yaml\n"
+    "  chiso template criteria/example-district.yaml -o my-unit.yaml\n"
+    "\n"
+    "Exit status: 0 ok; 1 some units invalid or an indicator failed (the\n"
+    "others are still written); 2 usage, model, data file or plugin "
+    "error\n"
+    "(nothing written). See chiso(1) and docs/ for the file formats.\n";
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+    {"evaluate", cmd_evaluate},
+    {"validate", cmd_validate},
+    {"template", cmd_template},
+    {"plugins", cmd_plugins},
+};
+
+/* Finds a command by name. */
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* "chiso help [COMMAND]". */
+static int run_help(int argc, char **argv)
+{
+	const struct command *c;
+	char help[] = "--help";
+	char *args[3];
+
+	if (argc < 2) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	c = find_command(argv[1]);
+	if (!c)
+		return cli_usage_error("help", "unknown command '%s'", argv[1]);
+	args[0] = argv[1];
+	args[1] = help;
+	args[2] = NULL;
+	return c->run(2, args);
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c;
+
+	setlocale(LC_CTYPE, "");
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_FAILURE2;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("%s (plugin ABI %d.%d)\n", PACKAGE_STRING,
+		       CHISO_ABI_MAJOR, CHISO_ABI_MINOR);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0)
+		return run_help(argc - 1, argv + 1);
+	c = find_command(argv[1]);
+	if (!c) {
+		fprintf(stderr,
+		        "chiso: unknown command '%s'\nRun 'chiso --help' for "
+		        "the list of commands.\n",
+		        argv[1]);
+		return EXIT_FAILURE2;
+	}
+	return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,542 @@
+/*
+ * data.c - units' data into a batch, with every value checked.
+ */
+#include "data.h"
+
+#include "numfmt.h"
+#include "schema.h"
+#include "source.h"
+#include "strbuf.h"
+#include "suggest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const data_stage_words[] = {"self", "appraised", "final", NULL};
+
+static const char *const single_keys[] = {"unit", "stage", "values", NULL};
+static const char *const multi_keys[] = {"units", NULL};
+static const char *const results_keys[] = {"format", "model", "generator",
+                                           "plugins", "units", NULL};
+static const char *const record_keys[] = {"unit", "stage", "values", NULL};
+static const char *const results_record_keys[] = {
+    "unit",  "stage", "status", "points",   "max",   "value",
+    "nodes", "values", "problems", NULL};
+static const char *const unit_keys[] = {"code",   "name",   "level",
+                                        "parent", "period", NULL};
+static const char *const value_keys[] = {"value", "evidence", "comment",
+                                         NULL};
+
+/* State of one file being read. */
+struct reader {
+	batch *b;
+	schema_ctx sc;
+	int results_doc;  /* a results document: unknown fields warn */
+	char **warned;    /* unknown fields already warned about */
+	size_t nwarned;
+	size_t u;         /* the unit being read */
+	const char *code; /* its code, for messages */
+};
+
+/* Adds a problem to the current unit and marks it invalid. */
+static void unit_problem(struct reader *r, const doc_node *at,
+                         const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void unit_problem(struct reader *r, const doc_node *at,
+                         const char *field, const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	if (at && at->line > 0)
+		strbuf_printf(&sb, "%s:%u:%u: ", r->sc.file, at->line, at->col);
+	else
+		strbuf_printf(&sb, "%s: ", r->sc.file);
+	strbuf_printf(&sb, "unit %s: ", r->code);
+	if (field)
+		strbuf_printf(&sb, "field %s: ", field);
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	batch_problem_add(r->b, r->u, "%s", strbuf_str(&sb));
+	r->b->units[r->u].invalid = 1;
+	strbuf_release(&sb);
+}
+
+/* Reads a scalar of the value into v per the input's type. */
+static void read_typed(struct reader *r, const model_input *in,
+                       const doc_node *n, unit_value *v)
+{
+	batch *b = r->b;
+	size_t i;
+
+	if (n->kind != DOC_SCALAR) {
+		unit_problem(r, n, in->id, "expected a value, not %s",
+		             doc_kind_name(n->kind));
+		return;
+	}
+	switch (in->type) {
+	case CHISO_INPUT_INTEGER:
+	case CHISO_INPUT_NUMBER:
+		if (n->quoted) {
+			unit_problem(r, n, in->id,
+			             "expected a number, not the quoted text "
+			             "\"%s\"; remove the quotes",
+			             n->text);
+			return;
+		}
+		if (in->type == CHISO_INPUT_INTEGER &&
+		    numfmt_parse_int(n->text, &v->num) < 0) {
+			unit_problem(r, n, in->id,
+			             "expected a whole number, not '%s'", n->text);
+			return;
+		}
+		if (in->type == CHISO_INPUT_NUMBER &&
+		    numfmt_parse(n->text, &v->num) < 0) {
+			unit_problem(r, n, in->id,
+			             "expected a number, not '%s' (write decimals "
+			             "with a point: 83.99)",
+			             n->text);
+			return;
+		}
+		break;
+	case CHISO_INPUT_BOOLEAN: {
+		int flag;
+		diag scratch = DIAG_INIT;
+		schema_ctx quiet = {&scratch, r->sc.file};
+
+		if (schema_bool(&quiet, n, in->id, &flag) < 0) {
+			diag_free(&scratch);
+			unit_problem(r, n, in->id,
+			             "expected true or false, not '%s'", n->text);
+			return;
+		}
+		v->num = flag;
+		break;
+	}
+	case CHISO_INPUT_CHOICE:
+		for (i = 0; i < in->nchoices; i++)
+			if (strcmp(in->choices[i], n->text) == 0)
+				break;
+		if (i == in->nchoices) {
+			const char *near = suggest_closest(
+			    n->text, in->choices, in->nchoices);
+			strbuf list = STRBUF_INIT;
+			size_t k;
+
+			for (k = 0; k < in->nchoices; k++)
+				strbuf_printf(&list, "%s%s", k ? ", " : "",
+				              in->choices[k]);
+			unit_problem(r, n, in->id,
+			             "'%s' is not a choice%s%s%s (choices: %s)",
+			             n->text, near ? "; did you mean '" : "",
+			             near ? near : "", near ? "'?" : "",
+			             strbuf_str(&list));
+			strbuf_release(&list);
+			return;
+		}
+		v->num = (double)i;
+		v->text = batch_intern_str(b, in->choices[i]);
+		break;
+	case CHISO_INPUT_TEXT:
+		v->text = batch_intern(b, n->text, n->len);
+		break;
+	}
+	v->present = 1;
+}
+
+/* A value: a scalar, or {value, evidence, comment}. */
+static void read_value(struct reader *r, const model_input *in,
+                       const doc_node *n, unit_value *v)
+{
+	const doc_node *val = n;
+
+	if (n->kind == DOC_MAP) {
+		const doc_node *e;
+		diag scratch = DIAG_INIT;
+		schema_ctx quiet = {&scratch, r->sc.file};
+
+		if (schema_check_keys(&quiet, n, value_keys, "a value") < 0) {
+			unit_problem(r, n, in->id, "%s",
+			             strstr(scratch.items[0].text, "unknown"));
+			diag_free(&scratch);
+			return;
+		}
+		val = doc_get(n, "value");
+		e = doc_get(n, "evidence");
+		if (e && e->kind == DOC_SCALAR && !schema_is_null(e))
+			v->evidence = batch_intern(r->b, e->text, e->len);
+		e = doc_get(n, "comment");
+		if (e && e->kind == DOC_SCALAR && !schema_is_null(e))
+			v->comment = batch_intern(r->b, e->text, e->len);
+		if (!val)
+			return; /* evidence only: the value is missing */
+	}
+	if (schema_is_null(val))
+		return;
+	read_typed(r, in, val, v);
+}
+
+/* Warns once per file about a field the model does not know. */
+static void warn_unknown(struct reader *r, const doc_node *key,
+                         diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < r->nwarned; i++)
+		if (strcmp(r->warned[i], key->text) == 0)
+			return;
+	r->warned = xrealloc(r->warned, (r->nwarned + 1) * sizeof(char *));
+	r->warned[r->nwarned++] = xstrdup(key->text);
+	diag_at(d, DIAG_WARNING, r->sc.file, key->line, key->col,
+	        "field '%s' is not an input of model %s %s; ignored",
+	        key->text, r->b->model->id, r->b->model->version);
+}
+
+/* An unknown field: a problem, with a suggestion. */
+static void unknown_field(struct reader *r, const doc_node *key)
+{
+	const chiso_model *m = r->b->model;
+	const char **ids = xcalloc(m->ninputs + 1, sizeof(*ids));
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < m->ninputs; i++)
+		ids[i] = m->inputs[i].id;
+	near = suggest_closest(key->text, ids, m->ninputs);
+	if (near)
+		unit_problem(r, key, key->text,
+		             "not an input of model %s; did you mean '%s'?",
+		             m->id, near);
+	else
+		unit_problem(r, key, key->text,
+		             "not an input of model %s (see 'chiso template')",
+		             m->id);
+	free(ids);
+}
+
+/* The bound of in as a number for this unit; 0 when it has none. */
+static int bound_value(const input_bound *bd, const unit_value *row,
+                       double *out)
+{
+	if (bd->kind == BOUND_NUMBER) {
+		*out = bd->number;
+		return 1;
+	}
+	if (bd->kind == BOUND_INPUT && row[bd->slot].present) {
+		*out = row[bd->slot].num;
+		return 1;
+	}
+	return 0;
+}
+
+/* Checks min/max, numbers and cross-field, after all values are read. */
+static void check_bounds(struct reader *r, const doc_node *values)
+{
+	const chiso_model *m = r->b->model;
+	unit_value *row = batch_values(r->b, r->u);
+	char a[NUMFMT_MAX], c[NUMFMT_MAX];
+	size_t i;
+	double lim;
+
+	for (i = 0; i < m->ninputs; i++) {
+		const model_input *in = &m->inputs[i];
+		const doc_node *at = doc_get(values, in->id);
+
+		if (!row[i].present || !(in->type & CHISO_INPUT_NUMERIC))
+			continue;
+		if (at && at->kind == DOC_MAP && doc_get(at, "value"))
+			at = doc_get(at, "value");
+		if (bound_value(&in->min, row, &lim) && row[i].num < lim)
+			unit_problem(r, at, in->id, "%s is below its minimum %s%s%s",
+			             numfmt_exact(row[i].num, a),
+			             in->min.kind == BOUND_INPUT
+			                 ? m->inputs[in->min.slot].id
+			                 : "",
+			             in->min.kind == BOUND_INPUT ? " = " : "",
+			             numfmt_exact(lim, c));
+		if (bound_value(&in->max, row, &lim) && row[i].num > lim)
+			unit_problem(r, at, in->id, "%s is above its maximum %s%s%s",
+			             numfmt_exact(row[i].num, a),
+			             in->max.kind == BOUND_INPUT
+			                 ? m->inputs[in->max.slot].id
+			                 : "",
+			             in->max.kind == BOUND_INPUT ? " = " : "",
+			             numfmt_exact(lim, c));
+	}
+}
+
+/* The "values" map of a unit. */
+static void read_values(struct reader *r, const doc_node *values, diag *d)
+{
+	const chiso_model *m = r->b->model;
+	size_t i;
+
+	if (!values || schema_is_null(values))
+		return;
+	if (values->kind != DOC_MAP) {
+		unit_problem(r, values, NULL, "values must be a mapping, not %s",
+		             doc_kind_name(values->kind));
+		return;
+	}
+	for (i = 0; i < values->count; i++) {
+		const doc_node *key = values->keys[i];
+		int slot = model_input_slot(m, key->text);
+
+		if (slot < 0) {
+			if (r->results_doc)
+				warn_unknown(r, key, d);
+			else
+				unknown_field(r, key);
+			continue;
+		}
+		read_value(r, &m->inputs[slot], values->items[i],
+		           &batch_values(r->b, r->u)[slot]);
+	}
+	check_bounds(r, values);
+}
+
+/* Reads an optional text field of the unit map into the pool. */
+static size_t unit_text(struct reader *r, const doc_node *map,
+                        const char *key)
+{
+	const doc_node *n = doc_get(map, key);
+
+	if (!n || schema_is_null(n))
+		return 0;
+	if (n->kind != DOC_SCALAR) {
+		unit_problem(r, n, NULL, "unit.%s must be a text value", key);
+		return 0;
+	}
+	return batch_intern(r->b, n->text, n->len);
+}
+
+/* The "unit" map. Returns -1 when the unit cannot be identified. */
+static int read_identity(struct reader *r, const doc_node *rec)
+{
+	const doc_node *um = schema_require(&r->sc, rec, "unit", "a unit record");
+	const doc_node *code;
+	unit_rec *ur;
+	const char *level;
+
+	if (!um || schema_expect(&r->sc, um, DOC_MAP, "unit") < 0)
+		return -1;
+	code = schema_require(&r->sc, um, "code", "unit");
+	if (!code || !schema_string(&r->sc, code, "unit.code", 0))
+		return -1;
+	r->u = batch_add_unit(r->b);
+	r->code = code->text;
+	ur = &r->b->units[r->u];
+	ur->code = batch_intern(r->b, code->text, code->len);
+	ur->file = batch_intern_str(r->b, r->sc.file);
+	ur->line = rec->line;
+	ur->col = rec->col;
+	ur->stage = batch_intern_str(r->b, "final");
+	{
+		diag scratch = DIAG_INIT;
+		schema_ctx quiet = {&scratch, r->sc.file};
+
+		if (schema_check_keys(&quiet, um, unit_keys, "unit") < 0)
+			unit_problem(r, um, NULL, "%s",
+			             strstr(scratch.items[0].text, "unknown"));
+		diag_free(&scratch);
+	}
+	ur = &r->b->units[r->u];
+	ur->name = unit_text(r, um, "name");
+	ur->level = unit_text(r, um, "level");
+	ur->parent = unit_text(r, um, "parent");
+	ur->period = unit_text(r, um, "period");
+	level = batch_str(r->b, r->b->units[r->u].level);
+	if (*level && r->b->model->level &&
+	    strcmp(level, r->b->model->level) != 0)
+		unit_problem(r, doc_get(um, "level"), NULL,
+		             "unit level is '%s' but model %s assesses '%s'",
+		             level, r->b->model->id, r->b->model->level);
+	return 0;
+}
+
+/* The stage of a record: self, appraised or final. */
+static void read_stage(struct reader *r, const doc_node *rec)
+{
+	const doc_node *n = doc_get(rec, "stage");
+	size_t i;
+
+	if (!n || schema_is_null(n))
+		return;
+	for (i = 0; data_stage_words[i]; i++)
+		if (n->kind == DOC_SCALAR &&
+		    strcmp(n->text, data_stage_words[i]) == 0) {
+			r->b->units[r->u].stage =
+			    batch_intern_str(r->b, data_stage_words[i]);
+			return;
+		}
+	unit_problem(r, n, NULL,
+	             "stage must be self, appraised or final, not '%s'",
+	             n->kind == DOC_SCALAR ? n->text : "a mapping or list");
+}
+
+/* One unit record. Returns -1 when it is malformed beyond a unit problem. */
+static int read_record(struct reader *r, const doc_node *rec, diag *d)
+{
+	const char *const *keys =
+	    r->results_doc ? results_record_keys : record_keys;
+
+	if (schema_expect(&r->sc, rec, DOC_MAP, "a unit record") < 0)
+		return -1;
+	if (read_identity(r, rec) < 0)
+		return -1;
+	{
+		diag scratch = DIAG_INIT;
+		schema_ctx quiet = {&scratch, r->sc.file};
+
+		if (schema_check_keys(&quiet, rec, keys, "a unit record") < 0)
+			unit_problem(r, rec, NULL, "%s",
+			             strstr(scratch.items[0].text, "unknown"));
+		diag_free(&scratch);
+	}
+	read_stage(r, rec);
+	read_values(r, doc_get(rec, "values"), d);
+	return 0;
+}
+
+/* Dispatches on the shape of the document. */
+static int read_doc(struct reader *r, const doc_node *root, diag *d)
+{
+	const doc_node *units;
+	size_t i;
+	int rc = 0;
+
+	if (schema_expect(&r->sc, root, DOC_MAP, "a data file") < 0)
+		return -1;
+	units = doc_get(root, "units");
+	if (!units) {
+		if (schema_check_keys(&r->sc, root, single_keys, "a data file") <
+		    0)
+			return -1;
+		return read_record(r, root, d);
+	}
+	r->results_doc = doc_get(root, "generator") || doc_get(root, "model");
+	if (schema_check_keys(&r->sc, root,
+	                      r->results_doc ? results_keys : multi_keys,
+	                      "a data file") < 0)
+		return -1;
+	if (schema_expect(&r->sc, units, DOC_SEQ, "units") < 0)
+		return -1;
+	for (i = 0; i < units->count; i++)
+		if (read_record(r, units->items[i], d) < 0)
+			rc = -1;
+	return rc;
+}
+
+/* Reads a whole document; rolls the batch back on a file error. */
+int data_load_buffer(batch *b, const char *path, const char *buf,
+                     size_t len, diag *d)
+{
+	struct reader r;
+	size_t units_before = b->nunits, problems_before = b->nproblems;
+	size_t errors_before = d->errors, i;
+	doc *parsed;
+	int rc;
+
+	parsed = source_parse(path, buf, len, &doc_limits_data, d);
+	if (!parsed)
+		return -1;
+	memset(&r, 0, sizeof(r));
+	r.b = b;
+	r.sc.d = d;
+	r.sc.file = parsed->path;
+	rc = read_doc(&r, parsed->root, d);
+	if (rc < 0 || d->errors > errors_before) {
+		b->nunits = units_before;
+		b->nproblems = problems_before;
+		rc = -1;
+	}
+	for (i = 0; i < r.nwarned; i++)
+		free(r.warned[i]);
+	free(r.warned);
+	doc_free(parsed);
+	return rc;
+}
+
+/* Reads the file, then data_load_buffer. */
+int data_load_file(batch *b, const char *path, diag *d)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (source_read_file(path, doc_limits_data.max_file_bytes, &buf, &len,
+	                     d) < 0)
+		return -1;
+	rc = data_load_buffer(b, path, buf, len, d);
+	free(buf);
+	return rc;
+}
+
+/* Orders units by code, period, stage, then by position. */
+static const batch *sort_batch;
+
+static int cmp_units(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, bb = *(const size_t *)pb;
+	const unit_rec *ua = &sort_batch->units[a], *ub = &sort_batch->units[bb];
+	int c = strcmp(batch_str(sort_batch, ua->code),
+	               batch_str(sort_batch, ub->code));
+
+	if (c == 0)
+		c = strcmp(batch_str(sort_batch, ua->period),
+		           batch_str(sort_batch, ub->period));
+	if (c == 0)
+		c = strcmp(batch_str(sort_batch, ua->stage),
+		           batch_str(sort_batch, ub->stage));
+	if (c == 0)
+		c = (a > bb) - (a < bb);
+	return c;
+}
+
+/* Sorts unit indices and marks repeats invalid. */
+void data_check_duplicates(batch *b)
+{
+	size_t *order, i;
+
+	if (b->nunits < 2)
+		return;
+	order = xmalloc(b->nunits * sizeof(*order));
+	for (i = 0; i < b->nunits; i++)
+		order[i] = i;
+	sort_batch = b;
+	qsort(order, b->nunits, sizeof(*order), cmp_units);
+	sort_batch = NULL;
+	for (i = 1; i < b->nunits; i++) {
+		const unit_rec *prev = &b->units[order[i - 1]];
+		unit_rec *cur = &b->units[order[i]];
+
+		if (strcmp(batch_str(b, prev->code), batch_str(b, cur->code)) ||
+		    strcmp(batch_str(b, prev->period),
+		           batch_str(b, cur->period)) ||
+		    strcmp(batch_str(b, prev->stage), batch_str(b, cur->stage)))
+			continue;
+		cur->invalid = 1;
+		batch_problem_add(b, order[i],
+		                  "%s:%u:%u: unit %s: appears twice for period "
+		                  "'%s' and stage %s (first at %s:%u:%u)",
+		                  batch_str(b, cur->file), cur->line, cur->col,
+		                  batch_str(b, cur->code),
+		                  batch_str(b, cur->period),
+		                  batch_str(b, cur->stage),
+		                  batch_str(b, prev->file), prev->line, prev->col);
+	}
+	free(order);
+}
+
+/* Copies every unit problem into d. */
+void data_report_problems(const batch *b, diag *d)
+{
+	size_t u, p;
+
+	for (u = 0; u < b->nunits; u++)
+		for (p = b->units[u].first_problem; p;
+		     p = b->problems[p - 1].next)
+			diag_at(d, DIAG_ERROR, NULL, 0, 0, "%s",
+			        batch_str(b, b->problems[p - 1].text));
+}

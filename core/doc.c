@@ -1,0 +1,177 @@
+/*
+ * doc.c - the document tree and its arena.
+ */
+#include "doc.h"
+
+#include "strbuf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_MIN (64 * 1024)
+
+const doc_limits doc_limits_model = {
+	.max_file_bytes = 16u * 1024 * 1024,
+	.max_depth = 64,
+	.max_nodes = 500000,
+	.max_scalar_bytes = 64 * 1024,
+};
+
+const doc_limits doc_limits_data = {
+	.max_file_bytes = 1024u * 1024 * 1024,
+	.max_depth = 64,
+	.max_nodes = 20000000,
+	.max_scalar_bytes = 64 * 1024,
+};
+
+struct doc_chunk {
+	struct doc_chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+/* A new empty document. */
+doc *doc_new(const char *path)
+{
+	doc *d = xcalloc(1, sizeof(*d));
+
+	d->path = xstrdup(path ? path : "<input>");
+	return d;
+}
+
+/* Frees the arena, then the document. */
+void doc_free(doc *d)
+{
+	struct doc_chunk *c, *next;
+
+	if (!d)
+		return;
+	for (c = d->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(d->path);
+	free(d);
+}
+
+/* Bump allocation from the current chunk, opening a new one when full. */
+void *doc_alloc(doc *d, size_t n)
+{
+	struct doc_chunk *c = d->chunks;
+	size_t align = sizeof(max_align_t);
+	size_t need = (n + align - 1) / align * align;
+	void *p;
+
+	if (!c || c->size - c->used < need) {
+		size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
+
+		c = xmalloc(sizeof(*c) + size);
+		c->size = size;
+		c->used = 0;
+		c->next = d->chunks;
+		d->chunks = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += need;
+	memset(p, 0, n);
+	return p;
+}
+
+/* Copies a string into the arena. */
+char *doc_strndup(doc *d, const char *s, size_t len)
+{
+	char *p = doc_alloc(d, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* Allocates a node in the arena and counts it. */
+doc_node *doc_node_new(doc *d, doc_kind kind, unsigned line, unsigned col)
+{
+	doc_node *n = doc_alloc(d, sizeof(*n));
+
+	n->kind = kind;
+	n->line = line;
+	n->col = col;
+	n->text = "";
+	d->nodes++;
+	return n;
+}
+
+/* Linear search of a map's keys; maps in models are small. */
+doc_node *doc_get(const doc_node *map, const char *key)
+{
+	size_t i;
+
+	if (!map || map->kind != DOC_MAP)
+		return NULL;
+	for (i = 0; i < map->count; i++)
+		if (strcmp(map->keys[i]->text, key) == 0)
+			return map->items[i];
+	return NULL;
+}
+
+/* Article and noun for a kind, used in "expected a mapping, got ...". */
+const char *doc_kind_name(doc_kind kind)
+{
+	switch (kind) {
+	case DOC_SCALAR:
+		return "a scalar";
+	case DOC_MAP:
+		return "a mapping";
+	case DOC_SEQ:
+		return "a list";
+	}
+	return "a node";
+}
+
+struct key_ref {
+	const doc_node *key;
+	size_t index;
+};
+
+/* Orders keys by text, then by their place in the map. */
+static int cmp_keys(const void *a, const void *b)
+{
+	const struct key_ref *ka = a;
+	const struct key_ref *kb = b;
+	int c = strcmp(ka->key->text, kb->key->text);
+
+	if (c != 0)
+		return c;
+	return (ka->index > kb->index) - (ka->index < kb->index);
+}
+
+/* Compares all pairs for small maps; sorts a copy of the keys for large
+ * ones and compares neighbours. */
+const doc_node *doc_find_duplicate_key(const doc_node *map)
+{
+	struct key_ref *sorted;
+	const doc_node *found = NULL;
+	size_t i, j;
+
+	if (!map || map->kind != DOC_MAP || map->count < 2)
+		return NULL;
+	if (map->count <= 16) {
+		for (i = 1; i < map->count; i++)
+			for (j = 0; j < i; j++)
+				if (strcmp(map->keys[i]->text,
+				           map->keys[j]->text) == 0)
+					return map->keys[i];
+		return NULL;
+	}
+	sorted = xmalloc(map->count * sizeof(*sorted));
+	for (i = 0; i < map->count; i++) {
+		sorted[i].key = map->keys[i];
+		sorted[i].index = i;
+	}
+	qsort(sorted, map->count, sizeof(*sorted), cmp_keys);
+	for (i = 1; i < map->count && !found; i++)
+		if (strcmp(sorted[i].key->text, sorted[i - 1].key->text) == 0)
+			found = sorted[i].key;
+	free(sorted);
+	return found;
+}

@@ -1,0 +1,274 @@
+/*
+ * eval.c - the evaluation loop. Everything here was resolved at load:
+ * slots, plugins, children lists. Per indicator per unit there is one
+ * indirect call, no string look-up and no allocation (notes go into one
+ * pool that grows geometrically).
+ */
+#include "eval.h"
+
+#include "host.h"
+#include "utf8.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Status names, indexed by chiso_status. */
+const char *eval_status_name(int status)
+{
+	switch (status) {
+	case CHISO_STATUS_OK:
+		return "ok";
+	case CHISO_STATUS_NA:
+		return "na";
+	case CHISO_STATUS_ERROR:
+		return "error";
+	case CHISO_STATUS_MISSING:
+		return "missing";
+	}
+	return "unknown";
+}
+
+/* Writes "missing input a, b" into note. */
+static void missing_note(const chiso_model *m, const model_node *node,
+                         const unit_value *row, char *note, size_t size)
+{
+	size_t k, used;
+	int first = 1;
+
+	used = (size_t)snprintf(note, size, "missing input");
+	for (k = 0; k < node->ndeps && used < size; k++) {
+		const model_dep *dep = &node->deps[k];
+
+		if (row[dep->slot].present || (dep->flags & CHISO_BIND_OPTIONAL))
+			continue;
+		used += (size_t)snprintf(note + used, size - used, "%s %s",
+		                         first ? "" : ",",
+		                         m->inputs[dep->slot].id);
+		first = 0;
+	}
+}
+
+/* 1 when a required input of the indicator is missing for this unit. */
+static int lacks_input(const model_node *node, const unit_value *row)
+{
+	size_t k;
+
+	for (k = 0; k < node->ndeps; k++)
+		if (!row[node->deps[k].slot].present &&
+		    !(node->deps[k].flags & CHISO_BIND_OPTIONAL))
+			return 1;
+	return 0;
+}
+
+/* Under missing: error, a unit lacking any needed input is invalid. */
+static int check_missing_error(batch *b, size_t u, const unit_value *row)
+{
+	const chiso_model *m = b->model;
+	size_t i, k;
+	int bad = 0;
+
+	for (i = 0; i < m->ninputs; i++) {
+		const model_input *in = &m->inputs[i];
+		int needed = 0;
+
+		if (row[i].present || in->nused == 0)
+			continue;
+		for (k = 0; k < in->nused && !needed; k++) {
+			const model_node *node = &m->nodes[in->used_by[k]];
+			size_t d;
+
+			for (d = 0; d < node->ndeps; d++)
+				if (node->deps[d].slot == (int)i &&
+				    !(node->deps[d].flags & CHISO_BIND_OPTIONAL))
+					needed = 1;
+		}
+		if (!needed)
+			continue;
+		batch_problem_add(b, u,
+		                  "%s:%u:%u: unit %s: field %s: missing, and "
+		                  "model %s requires every input (missing: "
+		                  "error)",
+		                  batch_str(b, b->units[u].file),
+		                  b->units[u].line, b->units[u].col,
+		                  batch_str(b, b->units[u].code), in->id, m->id);
+		bad = 1;
+	}
+	if (bad)
+		b->units[u].invalid = 1;
+	return bad;
+}
+
+/* Replaces the outcome with an error saying what the plugin did wrong. */
+static void plugin_fault(chiso_outcome *out, const model_node *node,
+                         const char *what)
+{
+	snprintf(out->note, out->note_size, "plugin '%s' %.160s",
+	         node->plugin->name, what);
+	out->status = CHISO_STATUS_ERROR;
+	out->fraction = 0;
+	out->has_raw = 0;
+}
+
+/* Checks what a plugin returned; faults become errors. */
+static void check_outcome(chiso_outcome *out, const model_node *node)
+{
+	char what[CHISO_NOTE_MAX];
+	size_t bad;
+
+	out->note[out->note_size - 1] = '\0';
+	if (utf8_check(out->note, strlen(out->note), &bad) < 0)
+		out->note[bad] = '\0';
+	if (out->status != CHISO_STATUS_OK && out->status != CHISO_STATUS_NA &&
+	    out->status != CHISO_STATUS_ERROR) {
+		snprintf(what, sizeof(what), "returned status %d, not ok, na "
+		                             "or error",
+		         out->status);
+		plugin_fault(out, node, what);
+		return;
+	}
+	if (out->status == CHISO_STATUS_OK &&
+	    !(out->fraction >= 0.0 && out->fraction <= 1.0)) {
+		snprintf(what, sizeof(what),
+		         "returned fraction %g, outside [0, 1]", out->fraction);
+		plugin_fault(out, node, what);
+		return;
+	}
+	if (out->has_raw && !isfinite(out->raw))
+		plugin_fault(out, node, "returned a raw value that is not finite");
+}
+
+/* Computes leaf k of unit u into the result arrays. */
+static void eval_leaf(batch *b, size_t u, const chiso_unit *view,
+                      size_t k, char *note)
+{
+	const chiso_model *m = b->model;
+	const model_node *node = &m->nodes[m->leaves[k]];
+	size_t ni = BATCH_NODE(b, u, m->leaves[k]);
+	size_t li = BATCH_LEAF(b, u, k);
+	chiso_outcome out;
+
+	memset(&out, 0, sizeof(out));
+	out.struct_size = (uint32_t)sizeof(out);
+	out.note = note;
+	out.note_size = CHISO_NOTE_MAX;
+	note[0] = '\0';
+	if (lacks_input(node, view->values)) {
+		missing_note(m, node, view->values, note, CHISO_NOTE_MAX);
+		out.status = CHISO_STATUS_MISSING;
+	} else {
+		node->plugin->desc->compute(&host_api, node->state, view, &out);
+		check_outcome(&out, node);
+	}
+	b->node_status[ni] = (unsigned char)out.status;
+	b->leaf_note[li] = batch_intern_str(b, note);
+	switch (out.status) {
+	case CHISO_STATUS_OK:
+		b->leaf_fraction[li] = out.fraction;
+		b->node_points[ni] = out.fraction * node->points;
+		b->node_max[ni] = node->points;
+		break;
+	case CHISO_STATUS_MISSING:
+		b->node_max[ni] = m->missing == MISSING_EXCLUDE ? 0 : node->points;
+		break;
+	case CHISO_STATUS_ERROR:
+		b->node_max[ni] = node->points;
+		b->units[u].failed = 1;
+		batch_problem_add(b, u, "%s: unit %s: indicator %s (method %s): %s",
+		                  batch_str(b, b->units[u].file),
+		                  batch_str(b, b->units[u].code), node->id,
+		                  node->method, note);
+		break;
+	default: /* na: nothing available */
+		break;
+	}
+	if (out.has_raw && out.status != CHISO_STATUS_MISSING) {
+		b->leaf_raw[li] = out.raw;
+		b->leaf_has_raw[li] = 1;
+	}
+}
+
+/* Sums children into parents, deepest first (reverse pre-order). */
+static void aggregate(batch *b, size_t u)
+{
+	const chiso_model *m = b->model;
+	size_t i, k;
+
+	for (i = m->nnodes; i-- > 0;) {
+		const model_node *node = &m->nodes[i];
+		size_t ni = BATCH_NODE(b, u, i);
+		double pts = 0, max = 0;
+		int all_na = 1, any_error = 0;
+
+		if (node->is_leaf)
+			continue;
+		for (k = 0; k < node->nchildren; k++) {
+			size_t ci = BATCH_NODE(b, u, node->children[k]);
+
+			pts += b->node_points[ci];
+			max += b->node_max[ci];
+			all_na &= b->node_status[ci] == CHISO_STATUS_NA;
+			any_error |= b->node_status[ci] == CHISO_STATUS_ERROR;
+		}
+		b->node_points[ni] = pts;
+		b->node_max[ni] = max;
+		b->node_status[ni] = any_error ? CHISO_STATUS_ERROR
+		                     : all_na  ? CHISO_STATUS_NA
+		                               : CHISO_STATUS_OK;
+	}
+	b->unit_points[u] = 0;
+	b->unit_max[u] = 0;
+	for (k = 0; k < m->nroots; k++) {
+		b->unit_points[u] += b->node_points[BATCH_NODE(b, u, m->roots[k])];
+		b->unit_max[u] += b->node_max[BATCH_NODE(b, u, m->roots[k])];
+	}
+}
+
+/* The loop over units and indicators. */
+void eval_batch(batch *b)
+{
+	const chiso_model *m = b->model;
+	char note[CHISO_NOTE_MAX];
+	size_t u, k;
+
+	batch_alloc_results(b);
+	for (u = 0; u < b->nunits; u++) {
+		chiso_unit view;
+
+		if (b->units[u].invalid)
+			continue;
+		view.values = batch_values(b, u);
+		view.inputs = m->inputs;
+		view.ninputs = m->ninputs;
+		if (m->missing == MISSING_ERROR &&
+		    check_missing_error(b, u, view.values))
+			continue;
+		for (k = 0; k < m->nleaves; k++) {
+			/* The pool may move when a note is added: refresh. */
+			view.pool = b->pool.data;
+			eval_leaf(b, u, &view, k, note);
+		}
+		aggregate(b, u);
+	}
+	b->evaluated = 1;
+}
+
+/* Earned over available, or the fraction of a 0-point leaf. */
+double eval_node_value(const batch *b, size_t u, size_t i)
+{
+	const model_node *node = &b->model->nodes[i];
+	size_t ni = BATCH_NODE(b, u, i);
+
+	if (b->node_max[ni] > 0)
+		return b->node_points[ni] / b->node_max[ni];
+	if (node->is_leaf && node->points == 0 &&
+	    b->node_status[ni] == CHISO_STATUS_OK)
+		return b->leaf_fraction[BATCH_LEAF(b, u, node->leaf)];
+	return 0;
+}
+
+/* Total earned over total available. */
+double eval_unit_value(const batch *b, size_t u)
+{
+	return b->unit_max[u] > 0 ? b->unit_points[u] / b->unit_max[u] : 0;
+}

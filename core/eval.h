@@ -1,0 +1,36 @@
+/*
+ * eval.h - scoring a batch: each indicator's plugin per unit, then the
+ * sums up the tree.
+ *
+ * Semantics (docs/model-format.md): a plugin returns a fraction f in
+ * [0, 1]; the indicator earns f x points of its points available. An
+ * indicator that does not apply (na) has 0 available. A missing required
+ * input follows model.missing: zero (status missing, 0 earned), exclude
+ * (status missing, 0 available) or error (the unit is invalid). A node's
+ * earned and available points are the sums over its children in model
+ * order; its value is earned / available (0 when nothing is available).
+ *
+ * A plugin that returns a status it may not, a fraction outside [0, 1]
+ * or a non-finite number gets status error for that indicator, with a
+ * note naming the plugin; the run goes on.
+ */
+#ifndef CHISO_EVAL_H
+#define CHISO_EVAL_H
+
+#include "batch.h"
+
+/* Evaluates every valid unit of b (allocating b's results). Units with
+ * an indicator in error are marked failed, with a problem each. */
+void eval_batch(batch *b);
+
+/* The value of node i of unit u: earned / available, or the leaf's
+ * fraction for a leaf of 0 points; 0 when nothing is available. */
+double eval_node_value(const batch *b, size_t u, size_t i);
+
+/* The unit's value: total earned / total available (0 when none). */
+double eval_unit_value(const batch *b, size_t u);
+
+/* The name of a chiso_status: "ok", "na", "error", "missing". */
+const char *eval_status_name(int status);
+
+#endif

@@ -1,0 +1,337 @@
+/*
+ * chiso/plugin.h - the chiso plugin ABI, version 1.0.
+ *
+ * This header is a published contract. It is versioned and append-only:
+ * fields are only ever added at the end of a struct, and a change that
+ * would break a compiled plugin bumps CHISO_ABI_MAJOR.
+ *
+ * A plugin is a shared object that computes one scoring method (for
+ * example "ratio" or "bands") for the indicators of a model. It exports
+ * exactly one symbol, the function chiso_plugin_entry(), which returns a
+ * pointer to a static const descriptor. Write both with
+ * CHISO_PLUGIN_DEFINE():
+ *
+ *     #include <chiso/plugin.h>
+ *
+ *     static int prepare(const chiso_host_api *host,
+ *                        chiso_prepare_ctx *ctx, void **state);
+ *     static void compute(const chiso_host_api *host, const void *state,
+ *                         const chiso_unit *unit, chiso_outcome *out);
+ *     static void release(const chiso_host_api *host, void *state);
+ *
+ *     CHISO_PLUGIN_DEFINE(.name = "mymethod", .version = "1.0",
+ *                         .summary = "one line saying what it scores",
+ *                         .params_doc = "input: ...\n",
+ *                         .prepare = prepare, .compute = compute,
+ *                         .release = release)
+ *
+ * Lifecycle
+ *   prepare  once per indicator that names the method, when the model
+ *            loads. It validates that indicator's params (reporting
+ *            problems through host->error, which places them at the
+ *            params' line in the model file), binds the inputs it reads
+ *            (host->bind_input returns a slot) and stores what compute
+ *            needs in *state. Returns 0, or -1 after reporting at least
+ *            one error; on -1 the host ignores *state, so free what you
+ *            allocated before returning.
+ *   compute  once per indicator per unit. Reads bound inputs through the
+ *            host by slot and fills *out: status, fraction in [0, 1],
+ *            optionally the raw value, and a short note. It must not
+ *            allocate, block or keep pointers past its return.
+ *   release  once per successful prepare, when the model is freed.
+ *
+ * Ownership (stated once, for every function below)
+ *   - Everything the host hands the plugin (params nodes, strings, the
+ *     unit, the host table, the note buffer) is borrowed: valid until the
+ *     callback that received it returns. Copy what you need to keep.
+ *   - *state belongs to the plugin: allocate it in prepare, free it in
+ *     release, with the plugin's own allocator. The host never frees it.
+ *   - The descriptor and every string it points to must stay valid while
+ *     the plugin is loaded (use string literals). The host never dlcloses
+ *     a plugin while it holds a model prepared with it.
+ *   - Error text goes through host->error (prepare) or into out->note
+ *     with out->status = CHISO_STATUS_ERROR (compute); never a global.
+ *
+ * Threads
+ *   prepare and release are called from one thread at a time. compute
+ *   may be called concurrently for different units with the same state:
+ *   treat state as read-only in compute. The compute-time services
+ *   (get_number, get_bool, get_choice, get_text) are safe to call from
+ *   several threads at once.
+ *
+ * Missing inputs
+ *   Unless an input is bound with CHISO_BIND_OPTIONAL, the host checks
+ *   it before compute and applies the model's "missing" policy itself;
+ *   compute then only sees units where every required input is present.
+ *
+ * Compatibility rules the host applies when loading
+ *   magic equal to CHISO_PLUGIN_MAGIC; abi_version major equal to the
+ *   host's; abi_version minor not newer than the host's; struct_size at
+ *   least the 1.0 layout; name, version, summary, prepare and compute
+ *   not NULL; name equal to the file name without ".so".
+ */
+#ifndef CHISO_PLUGIN_H
+#define CHISO_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* "CHSO" read as a little-endian 32-bit word. */
+#define CHISO_PLUGIN_MAGIC 0x4f534843u
+
+#define CHISO_ABI_MAJOR 1
+#define CHISO_ABI_MINOR 0
+/* Packs a version as major << 16 | minor (sudo's packing). */
+#define CHISO_ABI_VERSION(major, minor)                                        \
+	((((uint32_t)(major)) << 16) | ((uint32_t)(minor)&0xffffu))
+#define CHISO_ABI_CURRENT     CHISO_ABI_VERSION(CHISO_ABI_MAJOR, CHISO_ABI_MINOR)
+#define CHISO_ABI_MAJOR_OF(v) ((uint32_t)(v) >> 16)
+#define CHISO_ABI_MINOR_OF(v) ((uint32_t)(v)&0xffffu)
+
+/* Size of the note buffer the host gives compute, terminating NUL
+ * included. Longer notes are truncated by snprintf, never overflowed. */
+#define CHISO_NOTE_MAX 256
+
+/* Status of one indicator for one unit. */
+typedef enum chiso_status {
+	CHISO_STATUS_OK = 0,     /* computed; fraction is meaningful */
+	CHISO_STATUS_NA = 1,     /* does not apply: drops out of the
+	                             parents' available points */
+	CHISO_STATUS_ERROR = 2,  /* could not compute; note says why */
+	CHISO_STATUS_MISSING = 3 /* set by the host only: a required input
+	                             was missing (see the model's "missing") */
+} chiso_status;
+
+/* Types of model inputs, as bit flags so that bind_input can accept a
+ * set of them. */
+enum chiso_input_type {
+	CHISO_INPUT_INTEGER = 1u << 0,
+	CHISO_INPUT_NUMBER = 1u << 1,
+	CHISO_INPUT_BOOLEAN = 1u << 2,
+	CHISO_INPUT_CHOICE = 1u << 3,
+	CHISO_INPUT_TEXT = 1u << 4
+};
+#define CHISO_INPUT_NUMERIC (CHISO_INPUT_INTEGER | CHISO_INPUT_NUMBER)
+
+/* Flags for bind_input. */
+enum chiso_bind_flags {
+	/* The plugin handles a missing value itself (get_* returns
+	 * CHISO_VALUE_ABSENT); the host does not apply "missing". */
+	CHISO_BIND_OPTIONAL = 1u << 0
+};
+
+/* Kinds of params nodes (the YAML under an indicator's "params"). */
+typedef enum chiso_param_kind {
+	CHISO_PARAM_SCALAR = 1,
+	CHISO_PARAM_MAP = 2,
+	CHISO_PARAM_LIST = 3
+} chiso_param_kind;
+
+/* Results of the get_* value readers. */
+enum chiso_value_presence { CHISO_VALUE_ABSENT = 0, CHISO_VALUE_PRESENT = 1 };
+
+/* Opaque handles; the host owns all of them. */
+typedef struct chiso_param chiso_param;             /* a params node */
+typedef struct chiso_prepare_ctx chiso_prepare_ctx; /* one indicator */
+typedef struct chiso_unit chiso_unit;               /* one unit's data */
+
+/*
+ * What compute fills in. The host zeroes it, sets struct_size, points
+ * note at a buffer of note_size bytes holding "" and status to
+ * CHISO_STATUS_OK before each call. Fields are appended only; a plugin
+ * must not write past the fields its header version declares.
+ */
+typedef struct chiso_outcome {
+	uint32_t struct_size; /* set by the host */
+	int status;           /* chiso_status; CHISO_STATUS_MISSING is
+	                         reserved for the host */
+	double fraction;      /* share of the indicator's points, [0, 1] */
+	double raw;           /* the measured value behind the fraction */
+	int has_raw;          /* 1 when raw is meaningful */
+	char *note;           /* host buffer; explain the score briefly */
+	size_t note_size;     /* CHISO_NOTE_MAX for ABI 1.0 */
+} chiso_outcome;
+
+/*
+ * Services the host offers, as an append-only table of function
+ * pointers: plugins never link against host symbols. Check struct_size
+ * (or abi_version) before using a member added after 1.0.
+ */
+typedef struct chiso_host_api {
+	uint32_t abi_version; /* the host's CHISO_ABI_CURRENT */
+	uint32_t struct_size; /* sizeof the host's table */
+
+	/* --- prepare-time services ---------------------------------- */
+
+	/* The indicator's params map (never NULL, always a map: the host
+	 * refuses params that are not a mapping before calling prepare; an
+	 * empty map when the model gives none). Borrowed, valid until
+	 * prepare returns. */
+	const chiso_param *(*params)(chiso_prepare_ctx *ctx);
+
+	/* The value under key in a map node, or NULL when node is not a map
+	 * or has no such key. Borrowed like its argument. */
+	const chiso_param *(*param_get)(const chiso_param *map,
+	                                const char *key);
+
+	/* The kind of a node (chiso_param_kind). */
+	int (*param_kind)(const chiso_param *node);
+
+	/* Number of items of a list, or entries of a map; 0 for scalars. */
+	size_t (*param_count)(const chiso_param *node);
+
+	/* The i-th item of a list, or the i-th value of a map, or NULL when
+	 * out of range. Borrowed like its argument. */
+	const chiso_param *(*param_at)(const chiso_param *node, size_t i);
+
+	/* The i-th key of a map, or NULL. Borrowed like its argument. */
+	const char *(*param_key_at)(const chiso_param *node, size_t i);
+
+	/* The text of a scalar node (NUL-terminated, UTF-8), or NULL for a
+	 * map or list. Borrowed like its argument. */
+	const char *(*param_string)(const chiso_param *node);
+
+	/* Reads a scalar as a finite number into *out. On failure reports
+	 * "<what> must be a number" at the node and returns -1. */
+	int (*param_number)(chiso_prepare_ctx *ctx, const chiso_param *node,
+	                    const char *what, double *out);
+
+	/* Reads a scalar true/false into *out (1 or 0). On failure reports
+	 * at the node and returns -1. */
+	int (*param_bool)(chiso_prepare_ctx *ctx, const chiso_param *node,
+	                  const char *what, int *out);
+
+	/* Reports every key of map that is not in the NULL-terminated list
+	 * allowed, with a suggestion for near misses; also reports a node
+	 * that is not a map. Returns 0 when all keys are known, else -1. */
+	int (*param_check_keys)(chiso_prepare_ctx *ctx, const chiso_param *map,
+	                        const char *const *allowed);
+
+	/* Reports an error at node's position in the model file (at the
+	 * indicator itself when node is NULL). printf-style; the text should
+	 * say how to fix the problem. prepare must then return -1. */
+	void (*error)(chiso_prepare_ctx *ctx, const chiso_param *node,
+	              const char *fmt, ...)
+#if defined(__GNUC__)
+	        __attribute__((format(printf, 3, 4)))
+#endif
+	        ;
+
+	/* Reports a warning at node's position; loading goes on. */
+	void (*warn)(chiso_prepare_ctx *ctx, const chiso_param *node,
+	             const char *fmt, ...)
+#if defined(__GNUC__)
+	        __attribute__((format(printf, 3, 4)))
+#endif
+	        ;
+
+	/* Binds the input named by the scalar node (an id of the model's
+	 * "inputs"), accepting only the types in types_mask
+	 * (chiso_input_type flags), with chiso_bind_flags. Returns the
+	 * slot (>= 0) to read in compute, or -1 after reporting why (unknown
+	 * input, with a suggestion, or wrong type). Binding records the
+	 * dependency shown in results. */
+	int (*bind_input)(chiso_prepare_ctx *ctx, const chiso_param *name,
+	                  unsigned types_mask, unsigned flags);
+
+	/* The chiso_input_type of a bound slot. */
+	unsigned (*input_type)(chiso_prepare_ctx *ctx, int slot);
+
+	/* The number of choices of a bound choice input, and the i-th
+	 * choice (borrowed, valid while the model is loaded). */
+	size_t (*input_choice_count)(chiso_prepare_ctx *ctx, int slot);
+	const char *(*input_choice)(chiso_prepare_ctx *ctx, int slot, size_t i);
+
+	/* The indicator's maximum points, and its id (borrowed, valid while
+	 * the model is loaded). */
+	double (*indicator_points)(chiso_prepare_ctx *ctx);
+	const char *(*indicator_id)(chiso_prepare_ctx *ctx);
+
+	/* --- compute-time services ---------------------------------- */
+
+	/* Reads a bound numeric slot (integer, number; boolean as 0/1;
+	 * choice as its index) into *out. Returns CHISO_VALUE_PRESENT, or
+	 * CHISO_VALUE_ABSENT when the unit has no value (*out untouched). */
+	int (*get_number)(const chiso_unit *unit, int slot, double *out);
+
+	/* Reads a boolean slot into *out (1 or 0). Returns as get_number. */
+	int (*get_bool)(const chiso_unit *unit, int slot, int *out);
+
+	/* Reads a choice slot as the index of the choice in the input's
+	 * "choices" list. Returns as get_number. */
+	int (*get_choice)(const chiso_unit *unit, int slot, size_t *index);
+
+	/* The text of a text slot (or the name of a choice), or NULL when
+	 * absent. Borrowed, valid until compute returns. */
+	const char *(*get_text)(const chiso_unit *unit, int slot);
+} chiso_host_api;
+
+/* prepare: see "Lifecycle" above. */
+typedef int (*chiso_prepare_fn)(const chiso_host_api *host,
+                                chiso_prepare_ctx *ctx, void **state);
+/* compute: see "Lifecycle" above. */
+typedef void (*chiso_compute_fn)(const chiso_host_api *host, const void *state,
+                                 const chiso_unit *unit, chiso_outcome *out);
+/* release: see "Lifecycle" above; state may be NULL. */
+typedef void (*chiso_release_fn)(const chiso_host_api *host, void *state);
+
+/*
+ * The descriptor a plugin returns. Starts with magic, abi_version and
+ * struct_size; fields are only ever appended.
+ */
+typedef struct chiso_plugin {
+	uint32_t magic;           /* CHISO_PLUGIN_MAGIC */
+	uint32_t abi_version;     /* CHISO_ABI_CURRENT when built */
+	uint32_t struct_size;     /* sizeof(chiso_plugin) when built */
+	const char *name;         /* method name, [a-z0-9_]+, = file name */
+	const char *version;      /* the plugin's own version, e.g. "1.2" */
+	const char *summary;      /* one line: what the method scores */
+	const char *params_doc;   /* the params it takes, one per line, as
+	                           "key: meaning"; may be NULL */
+	chiso_prepare_fn prepare; /* required */
+	chiso_compute_fn compute; /* required */
+	chiso_release_fn release; /* optional */
+	                          /* ABI 1.0 ends here. */
+} chiso_plugin;
+
+/* Size of the 1.0 descriptor: the least a host accepts. */
+#define CHISO_PLUGIN_SIZE_1_0                                                  \
+	(offsetof(chiso_plugin, release) + sizeof(chiso_release_fn))
+
+#if defined(__GNUC__)
+#define CHISO_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define CHISO_PLUGIN_EXPORT
+#endif
+
+/* The one symbol a plugin exports. */
+typedef const chiso_plugin *(*chiso_plugin_entry_fn)(void);
+#define CHISO_PLUGIN_ENTRY_SYMBOL "chiso_plugin_entry"
+
+/*
+ * Defines the descriptor and the entry function. Arguments are
+ * designated initializers of chiso_plugin (.name, .version, .summary,
+ * .params_doc, .prepare, .compute, .release); magic, abi_version and
+ * struct_size are filled in.
+ */
+#define CHISO_PLUGIN_DEFINE(...)                                               \
+	static const chiso_plugin chiso_plugin_descriptor_ = {                 \
+	        .magic = CHISO_PLUGIN_MAGIC,                                   \
+	        .abi_version = CHISO_ABI_CURRENT,                              \
+	        .struct_size = (uint32_t)sizeof(chiso_plugin),                 \
+	        __VA_ARGS__};                                                  \
+	CHISO_PLUGIN_EXPORT const chiso_plugin *chiso_plugin_entry(void);      \
+	CHISO_PLUGIN_EXPORT const chiso_plugin *chiso_plugin_entry(void)       \
+	{                                                                      \
+		return &chiso_plugin_descriptor_;                              \
+	}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CHISO_PLUGIN_H */

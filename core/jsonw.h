@@ -1,0 +1,54 @@
+/*
+ * jsonw.h - a streaming JSON writer with exact numbers: results of
+ * national batches are written unit by unit, never built as a tree, and
+ * every number prints as the shortest text that reads back to the same
+ * double (numfmt_exact). Output is pretty-printed with 2-space indents.
+ *
+ * Ownership: the writer borrows its FILE; nothing is allocated.
+ */
+#ifndef CHISO_JSONW_H
+#define CHISO_JSONW_H
+
+#include <stdio.h>
+
+#define JSONW_MAX_DEPTH 32
+
+typedef struct jsonw {
+	FILE *f;
+	int depth;
+	int count[JSONW_MAX_DEPTH]; /* items written at each level */
+	int flags[JSONW_MAX_DEPTH]; /* compact (one line), array */
+	int after_key;
+} jsonw;
+
+/* Starts a writer on f. */
+void jsonw_init(jsonw *w, FILE *f);
+
+/* Opens an object or array; compact ones stay on one line. */
+void jsonw_object(jsonw *w, int compact);
+void jsonw_array(jsonw *w, int compact);
+/* Closes the innermost object or array. */
+void jsonw_end(jsonw *w);
+
+/* Writes a key; the next call writes its value. */
+void jsonw_key(jsonw *w, const char *key);
+
+/* Values. jsonw_number requires a finite x (non-finite prints 0 and is a
+ * bug of the caller). jsonw_string escapes as JSON requires and replaces
+ * ill-formed UTF-8 with U+FFFD; NULL prints null. */
+void jsonw_string(jsonw *w, const char *s);
+void jsonw_number(jsonw *w, double x);
+void jsonw_bool(jsonw *w, int b);
+void jsonw_null(jsonw *w);
+/* Writes text verbatim as a value (already valid JSON). */
+void jsonw_raw(jsonw *w, const char *text);
+
+/* key + value shorthands. */
+void jsonw_kstring(jsonw *w, const char *key, const char *s);
+void jsonw_knumber(jsonw *w, const char *key, double x);
+void jsonw_kbool(jsonw *w, const char *key, int b);
+
+/* Ends the document with a newline. */
+void jsonw_finish(jsonw *w);
+
+#endif

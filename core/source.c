@@ -1,0 +1,103 @@
+/*
+ * source.c - whole-file reads and the YAML/JSON choice.
+ */
+#include "source.h"
+
+#include "json_reader.h"
+#include "strbuf.h"
+#include "yaml_reader.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Reads from an open stream until EOF or past max. */
+static int read_stream(FILE *f, const char *path, size_t max, char **buf,
+                       size_t *len, diag *d)
+{
+	strbuf sb = STRBUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (sb.len + n > max) {
+			diag_error(d, path, 0, 0,
+			           "file too large: the limit is %zu bytes", max);
+			strbuf_release(&sb);
+			return -1;
+		}
+		strbuf_add(&sb, chunk, n);
+	}
+	if (ferror(f)) {
+		diag_error(d, path, 0, 0, "read error: %s", strerror(errno));
+		strbuf_release(&sb);
+		return -1;
+	}
+	*len = sb.len;
+	*buf = strbuf_detach(&sb);
+	return 0;
+}
+
+/* Opens path (or stdin for "-"), refusing directories early. */
+int source_read_file(const char *path, size_t max, char **buf, size_t *len,
+                     diag *d)
+{
+	struct stat st;
+	FILE *f;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return read_stream(stdin, "<stdin>", max, buf, len, d);
+	f = fopen(path, "rb");
+	if (!f) {
+		diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error(d, path, 0, 0, "is a directory, not a file");
+		fclose(f);
+		return -1;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > max) {
+		diag_error(d, path, 0, 0,
+		           "file too large: %lld bytes, the limit is %zu",
+		           (long long)st.st_size, max);
+		fclose(f);
+		return -1;
+	}
+	rc = read_stream(f, path, max, buf, len, d);
+	fclose(f);
+	return rc;
+}
+
+/* By extension, case-insensitive. */
+int source_is_json(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (!dot)
+		return 0;
+	return strcmp(dot, ".json") == 0 || strcmp(dot, ".JSON") == 0 ||
+	       strcmp(dot, ".jsonl") == 0;
+}
+
+/* Dispatches to the reader and refuses empty documents. */
+doc *source_parse(const char *path, const char *buf, size_t len,
+                  const doc_limits *limits, diag *d)
+{
+	doc *parsed;
+
+	if (source_is_json(path))
+		parsed = json_read_buffer(path, buf, len, limits, d);
+	else
+		parsed = yaml_read_buffer(path, buf, len, limits, d);
+	if (parsed && !parsed->root) {
+		diag_error(d, path, 0, 0, "the file is empty");
+		doc_free(parsed);
+		return NULL;
+	}
+	return parsed;
+}

@@ -1,0 +1,33 @@
+/*
+ * texttable.h - aligned plain-text tables that stay aligned for
+ * Vietnamese (and any UTF-8) text: widths are display columns
+ * (utf8_width), not bytes.
+ *
+ * Ownership: texttable_new() returns a table the caller frees with
+ * texttable_free(); cells are copied in.
+ */
+#ifndef CHISO_TEXTTABLE_H
+#define CHISO_TEXTTABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct texttable texttable;
+
+/* A table of ncols columns, all left-aligned and unlimited. */
+texttable *texttable_new(size_t ncols);
+void texttable_free(texttable *t);
+
+/* Right-aligns column col (numbers). */
+void texttable_right(texttable *t, size_t col);
+/* Caps column col at cols display columns; longer cells end in "…". */
+void texttable_max(texttable *t, size_t col, size_t cols);
+
+/* Adds a row of ncols cells (NULL cells are empty). */
+void texttable_row(texttable *t, const char *const *cells);
+
+/* Prints every row, columns separated by two spaces, trailing spaces
+ * trimmed. */
+void texttable_print(const texttable *t, FILE *f);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * boolean.c - the "boolean" method: full points for a true input.
+ *
+ * f = 1 when the boolean input is true, else 0; raw = 1 or 0.
+ */
+#include <chiso/plugin.h>
+
+#include <stdlib.h>
+
+#include "plugin_util.h"
+
+struct boolean_state {
+	int slot; /* the boolean input */
+};
+
+static const char *const boolean_keys[] = {"input", NULL};
+
+/* Validates the params and binds the input. */
+static int boolean_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
+                           void **state)
+{
+	const chiso_param *params;
+	struct boolean_state *st;
+	int bad = 0, slot;
+
+	params = pu_params(host, ctx, boolean_keys, &bad);
+	if (!params)
+		return -1;
+	slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_BOOLEAN,
+	               "name the boolean input, e.g. input: has_portal");
+	if (bad || slot < 0)
+		return -1;
+	st = malloc(sizeof(*st));
+	if (!st) {
+		host->error(ctx, NULL, "boolean: out of memory");
+		return -1;
+	}
+	st->slot = slot;
+	*state = st;
+	return 0;
+}
+
+/* Scores one unit: 1 for yes, 0 for no. */
+static void boolean_compute(const chiso_host_api *host, const void *state,
+                            const chiso_unit *unit, chiso_outcome *out)
+{
+	const struct boolean_state *st = state;
+	int b;
+
+	if (host->get_bool(unit, st->slot, &b) != CHISO_VALUE_PRESENT) {
+		pu_fail(out, "input has no value");
+		return;
+	}
+	out->fraction = b ? 1 : 0;
+	out->raw = b ? 1 : 0;
+	out->has_raw = 1;
+	pu_note(out, "%s", b ? "yes" : "no");
+}
+
+/* Frees the state. */
+static void boolean_release(const chiso_host_api *host, void *state)
+{
+	(void)host;
+	free(state);
+}
+
+CHISO_PLUGIN_DEFINE(.name = "boolean", .version = "1.0",
+                    .summary = "full points when a boolean input is true",
+                    .params_doc = "input: boolean input id, yes earns all "
+                                  "the points, no earns none\n",
+                    .prepare = boolean_prepare, .compute = boolean_compute,
+                    .release = boolean_release)

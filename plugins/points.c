@@ -1,0 +1,100 @@
+/*
+ * points.c - the "points" method: the input holds the points earned.
+ *
+ * f = input / the indicator's points; the input must lie in [0, points].
+ * An indicator with 0 points scores f = 0. raw = input.
+ */
+#include <chiso/plugin.h>
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "plugin_util.h"
+
+struct points_state {
+	int slot;      /* the numeric input holding the points earned */
+	double points; /* the indicator's points, >= 0 */
+};
+
+static const char *const points_keys[] = {"input", NULL};
+
+/* Validates the params, binds the input and keeps the points. */
+static int points_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
+                          void **state)
+{
+	const chiso_param *params;
+	struct points_state *st;
+	double points = host->indicator_points(ctx);
+	int bad = 0, slot;
+
+	params = pu_params(host, ctx, points_keys, &bad);
+	if (!params)
+		return -1;
+	slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
+	               "name the numeric input holding the points earned, "
+	               "e.g. input: training_points");
+	if (!(isfinite(points) && points >= 0)) {
+		host->error(ctx, NULL,
+		            "the points method needs the indicator's points to "
+		            "be a number >= 0 (got %.10g)",
+		            points);
+		bad = 1;
+	}
+	if (bad || slot < 0)
+		return -1;
+	st = malloc(sizeof(*st));
+	if (!st) {
+		host->error(ctx, NULL, "points: out of memory");
+		return -1;
+	}
+	st->slot = slot;
+	st->points = points;
+	*state = st;
+	return 0;
+}
+
+/* Scores one unit: the points earned over the indicator's points. */
+static void points_compute(const chiso_host_api *host, const void *state,
+                           const chiso_unit *unit, chiso_outcome *out)
+{
+	const struct points_state *st = state;
+	double v;
+
+	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
+		pu_fail(out, "input has no value");
+		return;
+	}
+	if (st->points == 0) {
+		out->fraction = 0;
+		out->raw = v;
+		out->has_raw = 1;
+		pu_note(out, "indicator has 0 points");
+		return;
+	}
+	if (!(v >= 0 && v <= st->points)) {
+		pu_fail(out,
+		        "%.10g is outside 0..%.10g, the indicator's points", v,
+		        st->points);
+		return;
+	}
+	out->fraction = v / st->points;
+	out->raw = v;
+	out->has_raw = 1;
+	pu_note(out, "%.10g of %.10g points", v, st->points);
+}
+
+/* Frees the state. */
+static void points_release(const chiso_host_api *host, void *state)
+{
+	(void)host;
+	free(state);
+}
+
+CHISO_PLUGIN_DEFINE(.name = "points", .version = "1.0",
+                    .summary = "a numeric input that holds the points "
+                               "earned",
+                    .params_doc = "input: numeric input id holding the "
+                                  "points earned, from 0 to the "
+                                  "indicator's points\n",
+                    .prepare = points_prepare, .compute = points_compute,
+                    .release = points_release)
