@@ -116,7 +116,12 @@ static void check_outcome(chiso_outcome *out, const model_node *node)
 	char what[CHISO_NOTE_MAX];
 	size_t bad;
 
-	out->note[out->note_size - 1] = '\0';
+	if (!memchr(out->note, '\0', out->note_size)) {
+		out->note[0] = '\0';
+		plugin_fault(out, node, "wrote a note without its final NUL "
+		                        "(longer than the buffer)");
+		return;
+	}
 	if (utf8_check(out->note, strlen(out->note), &bad) < 0)
 		out->note[bad] = '\0';
 	if (out->status != CHISO_STATUS_OK && out->status != CHISO_STATUS_NA &&

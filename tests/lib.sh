@@ -1,0 +1,63 @@
+# lib.sh - shared by chiso's shell tests. Source it first:
+#   . "$srcdir/tests/lib.sh"
+# The harness (Makefile.am's AM_TESTS_ENVIRONMENT) sets CHISO, srcdir,
+# builddir, PLUGIN_DIR, TEST_PLUGIN_DIR and optionally CHISO_WRAPPER (e.g.
+# "valgrind --error-exitcode=99 --leak-check=full").
+
+set -u
+: "${CHISO:?run through make check}"
+: "${srcdir:?run through make check}"
+
+# A private scratch directory, removed on exit.
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/chiso-test.XXXXXX") || exit 99
+chmod 755 "$TMP"
+trap 'rm -rf "$TMP"' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# run_chiso ARGS...: runs chiso; stdout in $TMP/out, stderr in $TMP/err,
+# the exit code in $rc.
+run_chiso() {
+	set +e
+	# shellcheck disable=SC2086
+	${CHISO_WRAPPER:-} "$CHISO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	set -e
+	if [ "$rc" -eq 99 ] && [ -n "${CHISO_WRAPPER:-}" ]; then
+		cat "$TMP/err" >&2
+		fail "the wrapper ($CHISO_WRAPPER) reported errors"
+	fi
+}
+
+# expect_rc N: the last run_chiso exited with N.
+expect_rc() {
+	if [ "$rc" -ne "$1" ]; then
+		echo "--- stdout" >&2; cat "$TMP/out" >&2
+		echo "--- stderr" >&2; cat "$TMP/err" >&2
+		fail "exit code $rc, expected $1"
+	fi
+}
+
+# expect_err TEXT: stderr contains TEXT (fixed string).
+expect_err() {
+	grep -F -q -- "$1" "$TMP/err" || {
+		echo "--- stderr" >&2; cat "$TMP/err" >&2
+		fail "stderr lacks: $1"
+	}
+}
+
+# expect_out TEXT: stdout contains TEXT (fixed string).
+expect_out() {
+	grep -F -q -- "$1" "$TMP/out" || {
+		echo "--- stdout" >&2; cat "$TMP/out" >&2
+		fail "stdout lacks: $1"
+	}
+}
+
+# expect_same EXPECTED_FILE: stdout equals the file exactly.
+expect_same() {
+	diff -u "$1" "$TMP/out" >&2 || fail "output differs from $1"
+}
