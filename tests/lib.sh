@@ -61,3 +61,11 @@ expect_out() {
 expect_same() {
 	diff -u "$1" "$TMP/out" >&2 || fail "output differs from $1"
 }
+
+# expect_out_re REGEX: some line of stdout matches the extended regex.
+expect_out_re() {
+	grep -E -q -- "$1" "$TMP/out" || {
+		echo "--- stdout" >&2; cat "$TMP/out" >&2
+		fail "stdout has no line matching: $1"
+	}
+}
