@@ -67,7 +67,8 @@ size_t batch_add_unit(batch *b)
 	if (b->nunits == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 16;
 		b->units = xrealloc(b->units, b->cap * sizeof(*b->units));
-		b->values = xrealloc(b->values, b->cap * (ninputs ? ninputs : 1) *
+		b->values =
+		        xrealloc(b->values, b->cap * (ninputs ? ninputs : 1) *
 		                                    sizeof(*b->values));
 	}
 	memset(&b->units[u], 0, sizeof(b->units[u]));

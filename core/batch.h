@@ -30,10 +30,10 @@ typedef struct unit_value {
 /* Identity and state of one unit. Strings are pool offsets. */
 typedef struct unit_rec {
 	size_t code, name, level, parent, period, stage;
-	size_t file;         /* pool: the data file it came from */
-	unsigned line, col;  /* where its record starts */
-	int invalid;         /* bad data: not evaluated */
-	int failed;          /* evaluated, but an indicator errored */
+	size_t file;          /* pool: the data file it came from */
+	unsigned line, col;   /* where its record starts */
+	int invalid;          /* bad data: not evaluated */
+	int failed;           /* evaluated, but an indicator errored */
 	size_t first_problem; /* index+1 into the problem list, 0 = none */
 	size_t last_problem;
 } unit_rec;
@@ -52,13 +52,13 @@ typedef struct batch {
 	batch_problem *problems;
 	size_t nproblems, problems_cap;
 	/* Results, allocated by batch_alloc_results(): */
-	double *node_points;   /* nunits x nnodes: points earned */
-	double *node_max;      /* nunits x nnodes: points available */
+	double *node_points;        /* nunits x nnodes: points earned */
+	double *node_max;           /* nunits x nnodes: points available */
 	unsigned char *node_status; /* nunits x nnodes: chiso_status */
-	double *leaf_fraction; /* nunits x nleaves */
-	double *leaf_raw;      /* nunits x nleaves */
+	double *leaf_fraction;      /* nunits x nleaves */
+	double *leaf_raw;           /* nunits x nleaves */
 	unsigned char *leaf_has_raw;
-	size_t *leaf_note; /* nunits x nleaves: pool */
+	size_t *leaf_note;   /* nunits x nleaves: pool */
 	double *unit_points; /* nunits: total earned */
 	double *unit_max;    /* nunits: total available */
 	int evaluated;
@@ -84,7 +84,7 @@ unit_value *batch_values(batch *b, size_t u);
 
 /* Adds a problem message to unit u. */
 void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 /* Sizes the result arrays for the units now in b. */
 void batch_alloc_results(batch *b);

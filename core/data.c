@@ -16,23 +16,22 @@ const char *const data_stage_words[] = {"self", "appraised", "final", NULL};
 
 static const char *const single_keys[] = {"unit", "stage", "values", NULL};
 static const char *const multi_keys[] = {"units", NULL};
-static const char *const results_keys[] = {"format", "model", "generator",
+static const char *const results_keys[] = {"format",  "model", "generator",
                                            "plugins", "units", NULL};
 static const char *const record_keys[] = {"unit", "stage", "values", NULL};
 static const char *const results_record_keys[] = {
-    "unit",  "stage", "status", "points",   "max",   "value",
-    "nodes", "values", "problems", NULL};
-static const char *const unit_keys[] = {"code",   "name",   "level",
-                                        "parent", "period", NULL};
-static const char *const value_keys[] = {"value", "evidence", "comment",
-                                         NULL};
+        "unit",  "stage", "status", "points",   "max",
+        "value", "nodes", "values", "problems", NULL};
+static const char *const unit_map_keys[] = {"code",   "name",   "level",
+                                            "parent", "period", NULL};
+static const char *const value_keys[] = {"value", "evidence", "comment", NULL};
 
 /* State of one file being read. */
 struct reader {
 	batch *b;
 	schema_ctx sc;
-	int results_doc;  /* a results document: unknown fields warn */
-	char **warned;    /* unknown fields already warned about */
+	int results_doc; /* a results document: unknown fields warn */
+	char **warned;   /* unknown fields already warned about */
 	size_t nwarned;
 	size_t u;         /* the unit being read */
 	const char *code; /* its code, for messages */
@@ -41,7 +40,7 @@ struct reader {
 /* Adds a problem to the current unit and marks it invalid. */
 static void unit_problem(struct reader *r, const doc_node *at,
                          const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 static void unit_problem(struct reader *r, const doc_node *at,
                          const char *field, const char *fmt, ...)
 {
@@ -61,6 +60,61 @@ static void unit_problem(struct reader *r, const doc_node *at,
 	batch_problem_add(r->b, r->u, "%s", strbuf_str(&sb));
 	r->b->units[r->u].invalid = 1;
 	strbuf_release(&sb);
+}
+
+/* Unknown keys of a map inside a unit are problems of that unit, each at
+ * the key itself. Returns the number of unknown keys. */
+static int unit_keys(struct reader *r, const doc_node *map,
+                     const char *const *allowed, const char *what,
+                     const char *field)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < map->count; i++) {
+		strbuf sb = STRBUF_INIT;
+
+		if (schema_unknown_key(&sb, map->keys[i]->text, allowed,
+		                       what)) {
+			unit_problem(r, map->keys[i], field, "%s",
+			             strbuf_str(&sb));
+			bad++;
+		}
+		strbuf_release(&sb);
+	}
+	return bad;
+}
+
+/* Says why a plain scalar is not a valid number for in. */
+static void bad_number(struct reader *r, const model_input *in,
+                       const doc_node *n, int integer)
+{
+	double x;
+	int parsed = numfmt_parse(n->text, &x) == 0;
+	const char *p;
+	int digits_only = n->len > 0;
+
+	for (p = n->text; *p; p++)
+		if (!(*p >= '0' && *p <= '9') && *p != '-' && *p != '+')
+			digits_only = 0;
+	if (integer && digits_only)
+		unit_problem(r, n, in->id,
+		             "%s is too large to hold exactly (the limit is "
+		             "9007199254740992)",
+		             n->text);
+	else if (integer && parsed)
+		unit_problem(r, n, in->id, "expected a whole number, not '%s'",
+		             n->text);
+	else if (strchr(n->text, ',') && !strchr(n->text, '.'))
+		unit_problem(r, n, in->id,
+		             "expected a number, not '%s' (write decimals with "
+		             "a point: 83.99)",
+		             n->text);
+	else if (!parsed && strspn(n->text, "0123456789+-.eE") == n->len)
+		unit_problem(r, n, in->id, "%s is out of range", n->text);
+	else
+		unit_problem(r, n, in->id, "expected %s, not '%s'",
+		             integer ? "a whole number" : "a number", n->text);
 }
 
 /* Reads a scalar of the value into v per the input's type. */
@@ -87,16 +141,12 @@ static void read_typed(struct reader *r, const model_input *in,
 		}
 		if (in->type == CHISO_INPUT_INTEGER &&
 		    numfmt_parse_int(n->text, &v->num) < 0) {
-			unit_problem(r, n, in->id,
-			             "expected a whole number, not '%s'", n->text);
+			bad_number(r, in, n, 1);
 			return;
 		}
 		if (in->type == CHISO_INPUT_NUMBER &&
 		    numfmt_parse(n->text, &v->num) < 0) {
-			unit_problem(r, n, in->id,
-			             "expected a number, not '%s' (write decimals "
-			             "with a point: 83.99)",
-			             n->text);
+			bad_number(r, in, n, 0);
 			return;
 		}
 		break;
@@ -107,8 +157,16 @@ static void read_typed(struct reader *r, const model_input *in,
 
 		if (schema_bool(&quiet, n, in->id, &flag) < 0) {
 			diag_free(&scratch);
-			unit_problem(r, n, in->id,
-			             "expected true or false, not '%s'", n->text);
+			if (n->quoted)
+				unit_problem(
+				        r, n, in->id,
+				        "expected true or false, not the "
+				        "quoted text \"%s\"; remove the quotes",
+				        n->text);
+			else
+				unit_problem(r, n, in->id,
+				             "expected true or false, not '%s'",
+				             n->text);
 			return;
 		}
 		v->num = flag;
@@ -119,8 +177,8 @@ static void read_typed(struct reader *r, const model_input *in,
 			if (strcmp(in->choices[i], n->text) == 0)
 				break;
 		if (i == in->nchoices) {
-			const char *near = suggest_closest(
-			    n->text, in->choices, in->nchoices);
+			const char *near = suggest_closest(n->text, in->choices,
+			                                   in->nchoices);
 			strbuf list = STRBUF_INIT;
 			size_t k;
 
@@ -153,15 +211,9 @@ static void read_value(struct reader *r, const model_input *in,
 
 	if (n->kind == DOC_MAP) {
 		const doc_node *e;
-		diag scratch = DIAG_INIT;
-		schema_ctx quiet = {&scratch, r->sc.file};
 
-		if (schema_check_keys(&quiet, n, value_keys, "a value") < 0) {
-			unit_problem(r, n, in->id, "%s",
-			             strstr(scratch.items[0].text, "unknown"));
-			diag_free(&scratch);
+		if (unit_keys(r, n, value_keys, "a value", in->id) > 0)
 			return;
-		}
 		val = doc_get(n, "value");
 		e = doc_get(n, "evidence");
 		if (e && e->kind == DOC_SCALAR && !schema_is_null(e))
@@ -178,8 +230,7 @@ static void read_value(struct reader *r, const model_input *in,
 }
 
 /* Warns once per file about a field the model does not know. */
-static void warn_unknown(struct reader *r, const doc_node *key,
-                         diag *d)
+static void warn_unknown(struct reader *r, const doc_node *key, diag *d)
 {
 	size_t i;
 
@@ -189,8 +240,8 @@ static void warn_unknown(struct reader *r, const doc_node *key,
 	r->warned = xrealloc(r->warned, (r->nwarned + 1) * sizeof(char *));
 	r->warned[r->nwarned++] = xstrdup(key->text);
 	diag_at(d, DIAG_WARNING, r->sc.file, key->line, key->col,
-	        "field '%s' is not an input of model %s %s; ignored",
-	        key->text, r->b->model->id, r->b->model->version);
+	        "field '%s' is not an input of model %s %s; ignored", key->text,
+	        r->b->model->id, r->b->model->version);
 }
 
 /* An unknown field: a problem, with a suggestion. */
@@ -248,19 +299,21 @@ static void check_bounds(struct reader *r, const doc_node *values)
 		if (at && at->kind == DOC_MAP && doc_get(at, "value"))
 			at = doc_get(at, "value");
 		if (bound_value(&in->min, row, &lim) && row[i].num < lim)
-			unit_problem(r, at, in->id, "%s is below its minimum %s%s%s",
+			unit_problem(r, at, in->id,
+			             "%s is below its minimum %s%s%s",
 			             numfmt_exact(row[i].num, a),
 			             in->min.kind == BOUND_INPUT
-			                 ? m->inputs[in->min.slot].id
-			                 : "",
+			                     ? m->inputs[in->min.slot].id
+			                     : "",
 			             in->min.kind == BOUND_INPUT ? " = " : "",
 			             numfmt_exact(lim, c));
 		if (bound_value(&in->max, row, &lim) && row[i].num > lim)
-			unit_problem(r, at, in->id, "%s is above its maximum %s%s%s",
+			unit_problem(r, at, in->id,
+			             "%s is above its maximum %s%s%s",
 			             numfmt_exact(row[i].num, a),
 			             in->max.kind == BOUND_INPUT
-			                 ? m->inputs[in->max.slot].id
-			                 : "",
+			                     ? m->inputs[in->max.slot].id
+			                     : "",
 			             in->max.kind == BOUND_INPUT ? " = " : "",
 			             numfmt_exact(lim, c));
 	}
@@ -275,7 +328,8 @@ static void read_values(struct reader *r, const doc_node *values, diag *d)
 	if (!values || schema_is_null(values))
 		return;
 	if (values->kind != DOC_MAP) {
-		unit_problem(r, values, NULL, "values must be a mapping, not %s",
+		unit_problem(r, values, NULL,
+		             "values must be a mapping, not %s",
 		             doc_kind_name(values->kind));
 		return;
 	}
@@ -297,8 +351,7 @@ static void read_values(struct reader *r, const doc_node *values, diag *d)
 }
 
 /* Reads an optional text field of the unit map into the pool. */
-static size_t unit_text(struct reader *r, const doc_node *map,
-                        const char *key)
+static size_t unit_text(struct reader *r, const doc_node *map, const char *key)
 {
 	const doc_node *n = doc_get(map, key);
 
@@ -314,7 +367,8 @@ static size_t unit_text(struct reader *r, const doc_node *map,
 /* The "unit" map. Returns -1 when the unit cannot be identified. */
 static int read_identity(struct reader *r, const doc_node *rec)
 {
-	const doc_node *um = schema_require(&r->sc, rec, "unit", "a unit record");
+	const doc_node *um =
+	        schema_require(&r->sc, rec, "unit", "a unit record");
 	const doc_node *code;
 	unit_rec *ur;
 	const char *level;
@@ -332,15 +386,7 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	ur->line = rec->line;
 	ur->col = rec->col;
 	ur->stage = batch_intern_str(r->b, "final");
-	{
-		diag scratch = DIAG_INIT;
-		schema_ctx quiet = {&scratch, r->sc.file};
-
-		if (schema_check_keys(&quiet, um, unit_keys, "unit") < 0)
-			unit_problem(r, um, NULL, "%s",
-			             strstr(scratch.items[0].text, "unknown"));
-		diag_free(&scratch);
-	}
+	unit_keys(r, um, unit_map_keys, "unit", NULL);
 	ur = &r->b->units[r->u];
 	ur->name = unit_text(r, um, "name");
 	ur->level = unit_text(r, um, "level");
@@ -367,7 +413,7 @@ static void read_stage(struct reader *r, const doc_node *rec)
 		if (n->kind == DOC_SCALAR &&
 		    strcmp(n->text, data_stage_words[i]) == 0) {
 			r->b->units[r->u].stage =
-			    batch_intern_str(r->b, data_stage_words[i]);
+			        batch_intern_str(r->b, data_stage_words[i]);
 			return;
 		}
 	unit_problem(r, n, NULL,
@@ -379,21 +425,13 @@ static void read_stage(struct reader *r, const doc_node *rec)
 static int read_record(struct reader *r, const doc_node *rec, diag *d)
 {
 	const char *const *keys =
-	    r->results_doc ? results_record_keys : record_keys;
+	        r->results_doc ? results_record_keys : record_keys;
 
 	if (schema_expect(&r->sc, rec, DOC_MAP, "a unit record") < 0)
 		return -1;
 	if (read_identity(r, rec) < 0)
 		return -1;
-	{
-		diag scratch = DIAG_INIT;
-		schema_ctx quiet = {&scratch, r->sc.file};
-
-		if (schema_check_keys(&quiet, rec, keys, "a unit record") < 0)
-			unit_problem(r, rec, NULL, "%s",
-			             strstr(scratch.items[0].text, "unknown"));
-		diag_free(&scratch);
-	}
+	unit_keys(r, rec, keys, "a unit record", NULL);
 	read_stage(r, rec);
 	read_values(r, doc_get(rec, "values"), d);
 	return 0;
@@ -410,8 +448,8 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 		return -1;
 	units = doc_get(root, "units");
 	if (!units) {
-		if (schema_check_keys(&r->sc, root, single_keys, "a data file") <
-		    0)
+		if (schema_check_keys(&r->sc, root, single_keys,
+		                      "a data file") < 0)
 			return -1;
 		return read_record(r, root, d);
 	}
@@ -429,8 +467,8 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 }
 
 /* Reads a whole document; rolls the batch back on a file error. */
-int data_load_buffer(batch *b, const char *path, const char *buf,
-                     size_t len, diag *d)
+int data_load_buffer(batch *b, const char *path, const char *buf, size_t len,
+                     diag *d)
 {
 	struct reader r;
 	size_t units_before = b->nunits, problems_before = b->nproblems;
@@ -479,7 +517,8 @@ static const batch *sort_batch;
 static int cmp_units(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, bb = *(const size_t *)pb;
-	const unit_rec *ua = &sort_batch->units[a], *ub = &sort_batch->units[bb];
+	const unit_rec *ua = &sort_batch->units[a],
+	               *ub = &sort_batch->units[bb];
 	int c = strcmp(batch_str(sort_batch, ua->code),
 	               batch_str(sort_batch, ub->code));
 
@@ -517,14 +556,14 @@ void data_check_duplicates(batch *b)
 		    strcmp(batch_str(b, prev->stage), batch_str(b, cur->stage)))
 			continue;
 		cur->invalid = 1;
-		batch_problem_add(b, order[i],
-		                  "%s:%u:%u: unit %s: appears twice for period "
-		                  "'%s' and stage %s (first at %s:%u:%u)",
-		                  batch_str(b, cur->file), cur->line, cur->col,
-		                  batch_str(b, cur->code),
-		                  batch_str(b, cur->period),
-		                  batch_str(b, cur->stage),
-		                  batch_str(b, prev->file), prev->line, prev->col);
+		batch_problem_add(
+		        b, order[i],
+		        "%s:%u:%u: unit %s: appears twice for period "
+		        "'%s' and stage %s (first at %s:%u:%u)",
+		        batch_str(b, cur->file), cur->line, cur->col,
+		        batch_str(b, cur->code), batch_str(b, cur->period),
+		        batch_str(b, cur->stage), batch_str(b, prev->file),
+		        prev->line, prev->col);
 	}
 	free(order);
 }

@@ -24,8 +24,8 @@
 int data_load_file(batch *b, const char *path, diag *d);
 
 /* Same, from text in memory. */
-int data_load_buffer(batch *b, const char *path, const char *buf,
-                     size_t len, diag *d);
+int data_load_buffer(batch *b, const char *path, const char *buf, size_t len,
+                     diag *d);
 
 /* Marks as invalid every unit that repeats the code, period and stage of
  * an earlier one. Call once after all files are read. */

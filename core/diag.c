@@ -80,7 +80,8 @@ void diag_print(const diag *d, FILE *f)
 	for (i = 0; i < d->count; i++)
 		fprintf(f, "%s\n", d->items[i].text);
 	if (d->dropped > 0)
-		fprintf(f, "chiso: %zu more problem(s) not shown\n", d->dropped);
+		fprintf(f, "chiso: %zu more problem(s) not shown\n",
+		        d->dropped);
 }
 
 /* Moves src's entries to dst, keeping the counts right. */

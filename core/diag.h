@@ -26,11 +26,14 @@ typedef struct diag {
 	diag_entry *items;
 	size_t count, cap;
 	size_t errors, warnings;
-	size_t dropped;    /* entries past max_entries, counted only */
+	size_t dropped;     /* entries past max_entries, counted only */
 	size_t max_entries; /* 0: the default, 200 */
 } diag;
 
-#define DIAG_INIT {NULL, 0, 0, 0, 0, 0, 0}
+#define DIAG_INIT                                                              \
+	{                                                                      \
+		NULL, 0, 0, 0, 0, 0, 0                                         \
+	}
 
 /* Frees every message and makes d empty. */
 void diag_free(diag *d);
@@ -39,13 +42,13 @@ void diag_free(diag *d);
  * "file: " is printed; file NULL means no place at all). */
 void diag_at(diag *d, diag_level level, const char *file, unsigned line,
              unsigned col, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+        __attribute__((format(printf, 6, 7)));
 void diag_vat(diag *d, diag_level level, const char *file, unsigned line,
               unsigned col, const char *fmt, va_list ap)
-    __attribute__((format(printf, 6, 0)));
+        __attribute__((format(printf, 6, 0)));
 
 /* Adds an error at file:line:col. */
-#define diag_error(d, file, line, col, ...)                                   \
+#define diag_error(d, file, line, col, ...)                                    \
 	diag_at((d), DIAG_ERROR, (file), (line), (col), __VA_ARGS__)
 
 /* Prints every entry, one per line, to f, then a line saying how many

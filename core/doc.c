@@ -12,17 +12,17 @@
 #define CHUNK_MIN (64 * 1024)
 
 const doc_limits doc_limits_model = {
-	.max_file_bytes = 16u * 1024 * 1024,
-	.max_depth = 64,
-	.max_nodes = 500000,
-	.max_scalar_bytes = 64 * 1024,
+        .max_file_bytes = 16u * 1024 * 1024,
+        .max_depth = 64,
+        .max_nodes = 500000,
+        .max_scalar_bytes = 64 * 1024,
 };
 
 const doc_limits doc_limits_data = {
-	.max_file_bytes = 1024u * 1024 * 1024,
-	.max_depth = 64,
-	.max_nodes = 20000000,
-	.max_scalar_bytes = 64 * 1024,
+        .max_file_bytes = 1024u * 1024 * 1024,
+        .max_depth = 64,
+        .max_nodes = 20000000,
+        .max_scalar_bytes = 64 * 1024,
 };
 
 struct doc_chunk {

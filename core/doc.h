@@ -13,11 +13,7 @@
 #include <stddef.h>
 
 /* Node kinds; the values equal chiso_param_kind of plugin.h. */
-typedef enum doc_kind {
-	DOC_SCALAR = 1,
-	DOC_MAP = 2,
-	DOC_SEQ = 3
-} doc_kind;
+typedef enum doc_kind { DOC_SCALAR = 1, DOC_MAP = 2, DOC_SEQ = 3 } doc_kind;
 
 typedef struct doc_node doc_node;
 struct doc_node {

@@ -40,7 +40,8 @@ static void missing_note(const chiso_model *m, const model_node *node,
 	for (k = 0; k < node->ndeps && used < size; k++) {
 		const model_dep *dep = &node->deps[k];
 
-		if (row[dep->slot].present || (dep->flags & CHISO_BIND_OPTIONAL))
+		if (row[dep->slot].present ||
+		    (dep->flags & CHISO_BIND_OPTIONAL))
 			continue;
 		used += (size_t)snprintf(note + used, size - used, "%s %s",
 		                         first ? "" : ",",
@@ -80,7 +81,8 @@ static int check_missing_error(batch *b, size_t u, const unit_value *row)
 
 			for (d = 0; d < node->ndeps; d++)
 				if (node->deps[d].slot == (int)i &&
-				    !(node->deps[d].flags & CHISO_BIND_OPTIONAL))
+				    !(node->deps[d].flags &
+				      CHISO_BIND_OPTIONAL))
 					needed = 1;
 		}
 		if (!needed)
@@ -91,7 +93,8 @@ static int check_missing_error(batch *b, size_t u, const unit_value *row)
 		                  "error)",
 		                  batch_str(b, b->units[u].file),
 		                  b->units[u].line, b->units[u].col,
-		                  batch_str(b, b->units[u].code), in->id, m->id);
+		                  batch_str(b, b->units[u].code), in->id,
+		                  m->id);
 		bad = 1;
 	}
 	if (bad)
@@ -118,16 +121,18 @@ static void check_outcome(chiso_outcome *out, const model_node *node)
 
 	if (!memchr(out->note, '\0', out->note_size)) {
 		out->note[0] = '\0';
-		plugin_fault(out, node, "wrote a note without its final NUL "
-		                        "(longer than the buffer)");
+		plugin_fault(out, node,
+		             "wrote a note without its final NUL "
+		             "(longer than the buffer)");
 		return;
 	}
 	if (utf8_check(out->note, strlen(out->note), &bad) < 0)
 		out->note[bad] = '\0';
 	if (out->status != CHISO_STATUS_OK && out->status != CHISO_STATUS_NA &&
 	    out->status != CHISO_STATUS_ERROR) {
-		snprintf(what, sizeof(what), "returned status %d, not ok, na "
-		                             "or error",
+		snprintf(what, sizeof(what),
+		         "returned status %d, not ok, na "
+		         "or error",
 		         out->status);
 		plugin_fault(out, node, what);
 		return;
@@ -140,12 +145,13 @@ static void check_outcome(chiso_outcome *out, const model_node *node)
 		return;
 	}
 	if (out->has_raw && !isfinite(out->raw))
-		plugin_fault(out, node, "returned a raw value that is not finite");
+		plugin_fault(out, node,
+		             "returned a raw value that is not finite");
 }
 
 /* Computes leaf k of unit u into the result arrays. */
-static void eval_leaf(batch *b, size_t u, const chiso_unit *view,
-                      size_t k, char *note)
+static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
+                      char *note)
 {
 	const chiso_model *m = b->model;
 	const model_node *node = &m->nodes[m->leaves[k]];
@@ -174,12 +180,14 @@ static void eval_leaf(batch *b, size_t u, const chiso_unit *view,
 		b->node_max[ni] = node->points;
 		break;
 	case CHISO_STATUS_MISSING:
-		b->node_max[ni] = m->missing == MISSING_EXCLUDE ? 0 : node->points;
+		b->node_max[ni] =
+		        m->missing == MISSING_EXCLUDE ? 0 : node->points;
 		break;
 	case CHISO_STATUS_ERROR:
 		b->node_max[ni] = node->points;
 		b->units[u].failed = 1;
-		batch_problem_add(b, u, "%s: unit %s: indicator %s (method %s): %s",
+		batch_problem_add(b, u,
+		                  "%s: unit %s: indicator %s (method %s): %s",
 		                  batch_str(b, b->units[u].file),
 		                  batch_str(b, b->units[u].code), node->id,
 		                  node->method, note);
@@ -224,7 +232,8 @@ static void aggregate(batch *b, size_t u)
 	b->unit_points[u] = 0;
 	b->unit_max[u] = 0;
 	for (k = 0; k < m->nroots; k++) {
-		b->unit_points[u] += b->node_points[BATCH_NODE(b, u, m->roots[k])];
+		b->unit_points[u] +=
+		        b->node_points[BATCH_NODE(b, u, m->roots[k])];
 		b->unit_max[u] += b->node_max[BATCH_NODE(b, u, m->roots[k])];
 	}
 }

@@ -18,8 +18,7 @@ static const chiso_param *h_params(chiso_prepare_ctx *ctx)
 	return host_param_handle(ctx->params ? ctx->params : ctx->empty);
 }
 
-static const chiso_param *h_param_get(const chiso_param *map,
-                                      const char *key)
+static const chiso_param *h_param_get(const chiso_param *map, const char *key)
 {
 	return host_param_handle(doc_get(host_param_node(map), key));
 }
@@ -81,7 +80,7 @@ static const doc_node *place(chiso_prepare_ctx *ctx, const chiso_param *p)
 
 static void vreport(chiso_prepare_ctx *ctx, diag_level level,
                     const chiso_param *at, const char *fmt, va_list ap)
-    __attribute__((format(printf, 4, 0)));
+        __attribute__((format(printf, 4, 0)));
 
 /* Prefix of plugin messages: the indicator and its method. */
 static void vreport(chiso_prepare_ctx *ctx, diag_level level,
@@ -214,9 +213,9 @@ static int h_param_check_keys(chiso_prepare_ctx *ctx, const chiso_param *map,
 /* Lists the input types in a mask for messages. */
 static void describe_types(strbuf *sb, unsigned mask)
 {
-	static const unsigned flags[] = {CHISO_INPUT_INTEGER, CHISO_INPUT_NUMBER,
-	                                 CHISO_INPUT_BOOLEAN, CHISO_INPUT_CHOICE,
-	                                 CHISO_INPUT_TEXT};
+	static const unsigned flags[] = {
+	        CHISO_INPUT_INTEGER, CHISO_INPUT_NUMBER, CHISO_INPUT_BOOLEAN,
+	        CHISO_INPUT_CHOICE, CHISO_INPUT_TEXT};
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
@@ -276,9 +275,14 @@ static int h_bind_input(chiso_prepare_ctx *ctx, const chiso_param *name,
 	strbuf sb = STRBUF_INIT;
 	int slot;
 
-	if (!n || n->kind != DOC_SCALAR || n->len == 0) {
+	if (!n || n->kind != DOC_SCALAR) {
 		h_error(ctx, name, "expected the id of an input, not %s",
 		        n ? doc_kind_name(n->kind) : "nothing");
+		return -1;
+	}
+	if (n->len == 0) {
+		h_error(ctx, name,
+		        "expected the id of an input, not an empty value");
 		return -1;
 	}
 	slot = model_input_slot(ctx->m, n->text);
@@ -381,35 +385,35 @@ static const char *h_get_text(const chiso_unit *u, int slot)
 {
 	const unit_value *v = slot_value(u, slot);
 
-	if (!v || !(u->inputs[slot].type &
-	            (CHISO_INPUT_TEXT | CHISO_INPUT_CHOICE)))
+	if (!v ||
+	    !(u->inputs[slot].type & (CHISO_INPUT_TEXT | CHISO_INPUT_CHOICE)))
 		return NULL;
 	return u->pool + v->text;
 }
 
 const chiso_host_api host_api = {
-    .abi_version = CHISO_ABI_CURRENT,
-    .struct_size = (uint32_t)sizeof(chiso_host_api),
-    .params = h_params,
-    .param_get = h_param_get,
-    .param_kind = h_param_kind,
-    .param_count = h_param_count,
-    .param_at = h_param_at,
-    .param_key_at = h_param_key_at,
-    .param_string = h_param_string,
-    .param_number = h_param_number,
-    .param_bool = h_param_bool,
-    .param_check_keys = h_param_check_keys,
-    .error = h_error,
-    .warn = h_warn,
-    .bind_input = h_bind_input,
-    .input_type = h_input_type,
-    .input_choice_count = h_input_choice_count,
-    .input_choice = h_input_choice,
-    .indicator_points = h_indicator_points,
-    .indicator_id = h_indicator_id,
-    .get_number = h_get_number,
-    .get_bool = h_get_bool,
-    .get_choice = h_get_choice,
-    .get_text = h_get_text,
+        .abi_version = CHISO_ABI_CURRENT,
+        .struct_size = (uint32_t)sizeof(chiso_host_api),
+        .params = h_params,
+        .param_get = h_param_get,
+        .param_kind = h_param_kind,
+        .param_count = h_param_count,
+        .param_at = h_param_at,
+        .param_key_at = h_param_key_at,
+        .param_string = h_param_string,
+        .param_number = h_param_number,
+        .param_bool = h_param_bool,
+        .param_check_keys = h_param_check_keys,
+        .error = h_error,
+        .warn = h_warn,
+        .bind_input = h_bind_input,
+        .input_type = h_input_type,
+        .input_choice_count = h_input_choice_count,
+        .input_choice = h_input_choice,
+        .indicator_points = h_indicator_points,
+        .indicator_id = h_indicator_id,
+        .get_number = h_get_number,
+        .get_bool = h_get_bool,
+        .get_choice = h_get_choice,
+        .get_text = h_get_text,
 };

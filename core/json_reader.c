@@ -38,9 +38,8 @@ static void advance(struct scan *s)
 /* Skips JSON whitespace. */
 static void skip_ws(struct scan *s)
 {
-	while (s->p < s->end &&
-	       (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' ||
-	        *s->p == '\r'))
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' ||
+	                         *s->p == '\n' || *s->p == '\r'))
 		advance(s);
 }
 
@@ -53,7 +52,8 @@ static int skip_string(struct scan *s)
 	advance(s); /* opening quote */
 	while (s->p < s->end && *s->p != '"') {
 		if (*s->p == '\\') {
-			if (s->end - s->p >= 6 && memcmp(s->p, "\\u0000", 6) == 0)
+			if (s->end - s->p >= 6 &&
+			    memcmp(s->p, "\\u0000", 6) == 0)
 				nul = 1;
 			advance(s);
 		}
@@ -75,7 +75,7 @@ static void skip_atom(struct scan *s)
 
 /* Reports an error at the cursor. */
 static void fail_here(struct scan *s, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 static void fail_here(struct scan *s, const char *fmt, ...)
 {
 	va_list ap;
@@ -86,8 +86,7 @@ static void fail_here(struct scan *s, const char *fmt, ...)
 	s->failed = 1;
 }
 
-static doc_node *scan_value(struct scan *s, const cJSON *item,
-                            unsigned depth);
+static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth);
 
 /* Makes a scalar node for text[0..len) at the cursor's position. */
 static doc_node *scalar_node(struct scan *s, const char *text, size_t len,
@@ -128,8 +127,8 @@ static doc_node *scan_container(struct scan *s, const cJSON *item,
 		if (n->kind == DOC_MAP) {
 			const char *key = child->string ? child->string : "";
 
-			n->keys[i] = scalar_node(s, key, strlen(key), 1, s->line,
-			                         s->col);
+			n->keys[i] = scalar_node(s, key, strlen(key), 1,
+			                         s->line, s->col);
 			skip_string(s);
 			skip_ws(s);
 			advance(s); /* ':' */
@@ -158,8 +157,7 @@ static doc_node *scan_container(struct scan *s, const cJSON *item,
 }
 
 /* Converts one value, recording the position where its text starts. */
-static doc_node *scan_value(struct scan *s, const cJSON *item,
-                            unsigned depth)
+static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 {
 	unsigned line = s->line, col = s->col;
 	const char *start = s->p;
@@ -204,8 +202,7 @@ static doc_node *scan_value(struct scan *s, const cJSON *item,
 }
 
 /* Computes line and column of a byte offset by counting from the start. */
-void json_position(const char *buf, size_t off, unsigned *line,
-                   unsigned *col)
+void json_position(const char *buf, size_t off, unsigned *line, unsigned *col)
 {
 	size_t i;
 
@@ -223,6 +220,252 @@ void json_position(const char *buf, size_t off, unsigned *line,
 	}
 }
 
+/* --- a strict checker that finds the first syntax error exactly ----- */
+
+struct check {
+	const char *buf;
+	size_t len, pos;
+	const char *why; /* set at the first error */
+	unsigned depth;
+};
+
+#define CHECK_MAX_DEPTH 512
+
+/* Records the first error at the current position. */
+static int bad(struct check *c, const char *why)
+{
+	if (!c->why)
+		c->why = why;
+	return -1;
+}
+
+static int at_end(const struct check *c)
+{
+	return c->pos >= c->len;
+}
+
+static void check_ws(struct check *c)
+{
+	while (!at_end(c) && strchr(" \t\r\n", c->buf[c->pos]) &&
+	       c->buf[c->pos] != '\0')
+		c->pos++;
+}
+
+static int is_hex(char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
+	       (ch >= 'A' && ch <= 'F');
+}
+
+/* A string: escapes checked, raw control characters refused. */
+static int check_string(struct check *c)
+{
+	int k;
+
+	c->pos++; /* '"' */
+	while (!at_end(c) && c->buf[c->pos] != '"') {
+		unsigned char ch = (unsigned char)c->buf[c->pos];
+
+		if (ch < 0x20)
+			return bad(c, "a control character (such as a line "
+			              "break) inside a string; escape it");
+		if (ch != '\\') {
+			c->pos++;
+			continue;
+		}
+		c->pos++;
+		if (at_end(c))
+			break;
+		if (c->buf[c->pos] == 'u') {
+			for (k = 1; k <= 4; k++)
+				if (c->pos + (size_t)k >= c->len ||
+				    !is_hex(c->buf[c->pos + (size_t)k]))
+					return bad(c, "\\u must be followed by "
+					              "four hex digits");
+			c->pos += 5;
+		} else if (strchr("\"\\/bfnrt", c->buf[c->pos]) &&
+		           c->buf[c->pos] != '\0') {
+			c->pos++;
+		} else {
+			c->pos--;
+			return bad(c, "invalid escape in a string");
+		}
+	}
+	if (at_end(c))
+		return bad(c, "unexpected end of file inside a string");
+	c->pos++;
+	return 0;
+}
+
+/* Digits of a number part; returns how many. */
+static size_t check_digits(struct check *c)
+{
+	size_t n = 0;
+
+	while (!at_end(c) && c->buf[c->pos] >= '0' && c->buf[c->pos] <= '9') {
+		c->pos++;
+		n++;
+	}
+	return n;
+}
+
+/* A number in JSON's syntax (no leading zeros, no '+', no '.5'). */
+static int check_number(struct check *c)
+{
+	size_t start = c->pos;
+
+	if (c->buf[c->pos] == '-')
+		c->pos++;
+	if (!at_end(c) && c->buf[c->pos] == '0') {
+		c->pos++;
+		if (!at_end(c) && c->buf[c->pos] >= '0' &&
+		    c->buf[c->pos] <= '9') {
+			c->pos = start;
+			return bad(c, "a number must not start with 0");
+		}
+	} else if (check_digits(c) == 0) {
+		c->pos = start;
+		return bad(c, "invalid number");
+	}
+	if (!at_end(c) && c->buf[c->pos] == '.') {
+		c->pos++;
+		if (check_digits(c) == 0)
+			return bad(c, "digits must follow the decimal point");
+	}
+	if (!at_end(c) && (c->buf[c->pos] == 'e' || c->buf[c->pos] == 'E')) {
+		c->pos++;
+		if (!at_end(c) &&
+		    (c->buf[c->pos] == '+' || c->buf[c->pos] == '-'))
+			c->pos++;
+		if (check_digits(c) == 0)
+			return bad(c, "digits must follow the exponent");
+	}
+	return 0;
+}
+
+/* true, false or null. */
+static int check_literal(struct check *c, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (c->len - c->pos < n || memcmp(c->buf + c->pos, word, n) != 0)
+		return bad(c, "expected a value (a string in double quotes, a "
+		              "number, true, false, null, { or [)");
+	c->pos += n;
+	return 0;
+}
+
+static int check_value(struct check *c);
+
+/* Members of an object or items of an array. */
+static int check_container(struct check *c, char close)
+{
+	int first = 1;
+
+	if (++c->depth > CHECK_MAX_DEPTH)
+		return bad(c, "nesting too deep");
+	c->pos++; /* '{' or '[' */
+	for (;;) {
+		check_ws(c);
+		if (at_end(c))
+			return bad(c, "unexpected end of file");
+		if (c->buf[c->pos] == close) {
+			if (!first)
+				return bad(
+				        c,
+				        close == '}'
+				                ? "a comma before '}': remove "
+				                  "the trailing comma"
+				                : "a comma before ']': remove "
+				                  "the trailing comma");
+			break;
+		}
+		if (close == '}') {
+			if (c->buf[c->pos] != '"')
+				return bad(c,
+				           "expected a key in double quotes");
+			if (check_string(c) < 0)
+				return -1;
+			check_ws(c);
+			if (at_end(c) || c->buf[c->pos] != ':')
+				return bad(c,
+				           at_end(c) ? "unexpected end of file"
+				                     : "expected ':' after the "
+				                       "key");
+			c->pos++;
+		}
+		if (check_value(c) < 0)
+			return -1;
+		check_ws(c);
+		if (at_end(c))
+			return bad(c, "unexpected end of file");
+		if (c->buf[c->pos] == ',') {
+			c->pos++;
+			first = 0;
+			continue;
+		}
+		if (c->buf[c->pos] != close)
+			return bad(c, close == '}' ? "expected ',' or '}'"
+			                           : "expected ',' or ']'");
+		break;
+	}
+	c->pos++;
+	c->depth--;
+	return 0;
+}
+
+/* Any value. */
+static int check_value(struct check *c)
+{
+	char ch;
+
+	check_ws(c);
+	if (at_end(c))
+		return bad(c, "unexpected end of file");
+	ch = c->buf[c->pos];
+	if (ch == '{')
+		return check_container(c, '}');
+	if (ch == '[')
+		return check_container(c, ']');
+	if (ch == '"')
+		return check_string(c);
+	if (ch == '-' || (ch >= '0' && ch <= '9'))
+		return check_number(c);
+	if (ch == 't')
+		return check_literal(c, "true");
+	if (ch == 'f')
+		return check_literal(c, "false");
+	if (ch == 'n')
+		return check_literal(c, "null");
+	if (ch == '\'')
+		return bad(c,
+		           "strings and keys need double quotes, not single");
+	return bad(c, "expected a value (a string in double quotes, a number, "
+	              "true, false, null, { or [)");
+}
+
+/*
+ * Checks buf against JSON's grammar (RFC 8259), strictly. Returns 0, or
+ * -1 with the offset of the first error in *off and its reason in *why
+ * (a static string).
+ */
+static int json_check(const char *buf, size_t len, size_t *off,
+                      const char **why)
+{
+	struct check c = {buf, len, 0, NULL, 0};
+
+	if (check_value(&c) == 0) {
+		check_ws(&c);
+		if (at_end(&c))
+			return 0;
+		bad(&c, "unexpected text after the JSON value; a file holds "
+		        "one value");
+	}
+	*off = c.pos;
+	*why = c.why;
+	return -1;
+}
+
 /* Validates UTF-8, parses with cJSON, then scans for positions. */
 doc *json_read_buffer(const char *path, const char *buf, size_t len,
                       const doc_limits *limits, diag *d)
@@ -231,6 +474,7 @@ doc *json_read_buffer(const char *path, const char *buf, size_t len,
 	const char *end_ptr = NULL;
 	cJSON *root;
 	size_t bad;
+	const char *why = NULL;
 	unsigned line, col;
 
 	if (len > limits->max_file_bytes) {
@@ -256,35 +500,17 @@ doc *json_read_buffer(const char *path, const char *buf, size_t len,
 		diag_error(d, path, line, col, "NUL byte in JSON text");
 		return NULL;
 	}
-	/* Not require_null_terminated: cJSON then wants the NUL inside len.
-	 * Trailing text is checked below instead. */
-	root = cJSON_ParseWithLengthOpts(buf, len, &end_ptr, 0);
-	if (root && end_ptr) {
-		size_t off = (size_t)(end_ptr - buf);
-
-		while (off < len && strchr(" \t\r\n", buf[off]))
-			off++;
-		if (off < len) {
-			cJSON_Delete(root);
-			json_position(buf, off, &line, &col);
-			diag_error(d, path, line, col,
-			           "unexpected text after the JSON value; a "
-			           "file holds one value");
-			return NULL;
-		}
+	if (json_check(buf, len, &bad, &why) < 0) {
+		json_position(buf, bad, &line, &col);
+		diag_error(d, path, line, col, "invalid JSON: %s", why);
+		return NULL;
 	}
+	root = cJSON_ParseWithLengthOpts(buf, len, &end_ptr, 0);
 	if (!root) {
-		size_t off = end_ptr ? (size_t)(end_ptr - buf) : 0;
-
-		if (off > len)
-			off = len;
-		json_position(buf, off, &line, &col);
-		if (off >= len)
-			diag_error(d, path, line, col,
-			           "invalid JSON: unexpected end of file");
-		else
-			diag_error(d, path, line, col,
-			           "invalid JSON near '%.10s'", buf + off);
+		/* The strict check passed, so this is cJSON's own limit. */
+		diag_error(d, path, 0, 0,
+		           "cannot read JSON (nested too deeply or out of "
+		           "memory)");
 		return NULL;
 	}
 	s.p = buf;

@@ -20,7 +20,6 @@ doc *json_read_buffer(const char *path, const char *buf, size_t len,
 
 /* Line and column (1-based, columns in code points) of byte offset off
  * in buf. */
-void json_position(const char *buf, size_t off, unsigned *line,
-                   unsigned *col);
+void json_position(const char *buf, size_t off, unsigned *line, unsigned *col);
 
 #endif

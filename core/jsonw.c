@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define FLAG_COMPACT 1
-#define FLAG_ARRAY 2
+#define FLAG_ARRAY   2
 
 /* Starts a writer at depth 0. */
 void jsonw_init(jsonw *w, FILE *f)
@@ -51,7 +51,8 @@ static void before_value(jsonw *w)
 /* Opens a container; inside a compact one everything stays compact. */
 static void open_container(jsonw *w, char c, int compact)
 {
-	int parent_compact = w->depth > 0 && (w->flags[w->depth] & FLAG_COMPACT);
+	int parent_compact =
+	        w->depth > 0 && (w->flags[w->depth] & FLAG_COMPACT);
 
 	before_value(w);
 	fputc(c, w->f);

@@ -14,11 +14,9 @@
 
 static const char *const top_keys[] = {"model", "inputs", "indices", NULL};
 static const char *const header_keys[] = {
-    "id",        "version", "title",   "issuer", "basis",
-    "level",     "precision", "missing", "description", "format",
-    NULL};
-static const char *const missing_words[] = {"zero", "exclude", "error",
-                                            NULL};
+        "id",        "version", "title",       "issuer", "basis", "level",
+        "precision", "missing", "description", "format", NULL};
+static const char *const missing_words[] = {"zero", "exclude", "error", NULL};
 
 #define PRECISION_MAX 10
 
@@ -98,7 +96,7 @@ static int load_header(model_loader *ld, const doc_node *hdr)
 	m->basis = opt_string(ld, hdr, "basis", "model.basis", &rc);
 	m->level = opt_string(ld, hdr, "level", "model.level", &rc);
 	m->description =
-	    opt_string(ld, hdr, "description", "model.description", &rc);
+	        opt_string(ld, hdr, "description", "model.description", &rc);
 	m->precision = 4;
 	n = doc_get(hdr, "precision");
 	if (n && read_precision(ld, n) < 0)
@@ -157,8 +155,8 @@ static int load_doc(model_loader *ld)
 }
 
 /* Parses text already read and builds the model. */
-chiso_model *model_load_buffer(const char *path, const char *buf,
-                               size_t len, plugin_registry *reg, diag *d)
+chiso_model *model_load_buffer(const char *path, const char *buf, size_t len,
+                               plugin_registry *reg, diag *d)
 {
 	model_loader ld = {0};
 	chiso_model *m;

@@ -57,10 +57,10 @@ typedef struct model_dep {
 typedef struct model_node {
 	const char *id;
 	const char *name;
-	const char *kind;     /* "mandatory", "extended" or NULL */
-	const char *evidence; /* may be NULL */
-	const char *source;   /* may be NULL */
-	const char *note;     /* may be NULL */
+	const char *kind;        /* "mandatory", "extended" or NULL */
+	const char *evidence;    /* may be NULL */
+	const char *source;      /* may be NULL */
+	const char *note;        /* may be NULL */
 	const char *description; /* may be NULL */
 	int provisional;
 	double points; /* as declared */
@@ -70,12 +70,12 @@ typedef struct model_node {
 	size_t nchildren;
 	/* leaves only: */
 	int is_leaf;
-	size_t leaf;             /* position among the leaves */
+	size_t leaf; /* position among the leaves */
 	const char *method;
 	const plugin_info *plugin;
-	void *state;             /* from prepare; released by model_free */
-	int prepared;            /* prepare succeeded: release is due */
-	const doc_node *params;  /* borrowed from the model's doc */
+	void *state;            /* from prepare; released by model_free */
+	int prepared;           /* prepare succeeded: release is due */
+	const doc_node *params; /* borrowed from the model's doc */
 	model_dep *deps;
 	size_t ndeps;
 	unsigned line, col;
@@ -111,8 +111,8 @@ typedef struct chiso_model {
 chiso_model *model_load(const char *path, plugin_registry *reg, diag *d);
 
 /* Same, from text already in memory (for tests and fuzzing). */
-chiso_model *model_load_buffer(const char *path, const char *buf,
-                               size_t len, plugin_registry *reg, diag *d);
+chiso_model *model_load_buffer(const char *path, const char *buf, size_t len,
+                               plugin_registry *reg, diag *d);
 
 /* Releases every plugin state, then frees the model. m may be NULL. */
 void model_free(chiso_model *m);

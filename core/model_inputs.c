@@ -4,6 +4,7 @@
  */
 #include "model_internal.h"
 
+#include "numfmt.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -11,7 +12,7 @@
 #include <string.h>
 
 static const char *const input_keys[] = {
-    "type", "label", "unit", "description", "min", "max", "choices", NULL};
+        "type", "label", "unit", "description", "min", "max", "choices", NULL};
 static const char *const type_words[] = {"integer", "number", "boolean",
                                          "choice",  "text",   NULL};
 static const unsigned type_flags[] = {CHISO_INPUT_INTEGER, CHISO_INPUT_NUMBER,
@@ -38,8 +39,7 @@ static int check_input_id(model_loader *ld, const doc_node *key)
 }
 
 /* The "choices" list: distinct non-empty names. */
-static int load_choices(model_loader *ld, model_input *in,
-                        const doc_node *n)
+static int load_choices(model_loader *ld, model_input *in, const doc_node *n)
 {
 	size_t i, j;
 	int rc = 0;
@@ -47,15 +47,16 @@ static int load_choices(model_loader *ld, model_input *in,
 	if (schema_expect(&ld->sc, n, DOC_SEQ, "choices") < 0)
 		return -1;
 	if (n->count == 0) {
-		schema_error(&ld->sc, n, "choices must list at least one "
-		                         "choice, e.g. [head, deputy, none]");
+		schema_error(&ld->sc, n,
+		             "choices must list at least one "
+		             "choice, e.g. [head, deputy, none]");
 		return -1;
 	}
 	in->choices = xcalloc(n->count, sizeof(*in->choices));
 	in->nchoices = n->count;
 	for (i = 0; i < n->count; i++) {
-		in->choices[i] = schema_string(&ld->sc, n->items[i], "a choice",
-		                               0);
+		in->choices[i] =
+		        schema_string(&ld->sc, n->items[i], "a choice", 0);
 		if (!in->choices[i]) {
 			rc = -1;
 			continue;
@@ -131,16 +132,17 @@ static int load_input(model_loader *ld, model_input *in, const doc_node *key,
 	if (n && !(in->unit = schema_string(&ld->sc, n, "unit", 0)))
 		rc = -1;
 	n = doc_get(spec, "description");
-	if (n && !(in->description =
-	               schema_string(&ld->sc, n, "description", 0)))
+	if (n &&
+	    !(in->description = schema_string(&ld->sc, n, "description", 0)))
 		rc = -1;
 	n = doc_get(spec, "choices");
 	if (in->type == CHISO_INPUT_CHOICE) {
 		if (!n) {
-			schema_error(&ld->sc, spec,
-			             "input '%s' of type choice needs 'choices', "
-			             "e.g. choices: [head, deputy, none]",
-			             in->id);
+			schema_error(
+			        &ld->sc, spec,
+			        "input '%s' of type choice needs 'choices', "
+			        "e.g. choices: [head, deputy, none]",
+			        in->id);
 			rc = -1;
 		} else if (load_choices(ld, in, n) < 0) {
 			rc = -1;
@@ -152,10 +154,11 @@ static int load_input(model_loader *ld, model_input *in, const doc_node *key,
 	}
 	if (doc_get(spec, "min") || doc_get(spec, "max")) {
 		if (!(in->type & CHISO_INPUT_NUMERIC)) {
-			schema_error(&ld->sc, spec,
-			             "min and max are only for integer and number "
-			             "inputs, not %s",
-			             model_type_name(in->type));
+			schema_error(
+			        &ld->sc, spec,
+			        "min and max are only for integer and number "
+			        "inputs, not %s",
+			        model_type_name(in->type));
 			return -1;
 		}
 	}
@@ -182,15 +185,16 @@ static int resolve_bound(model_loader *ld, model_input *in, input_bound *b,
 		return 0;
 	slot = model_input_slot(m, n->text);
 	if (slot >= 0 && strcmp(m->inputs[slot].id, in->id) == 0) {
-		schema_error(&ld->sc, n, "input '%s' cannot be bounded by itself",
-		             in->id);
+		schema_error(&ld->sc, n,
+		             "input '%s' cannot be bounded by itself", in->id);
 		return -1;
 	}
 	if (slot >= 0 && !(m->inputs[slot].type & CHISO_INPUT_NUMERIC)) {
-		schema_error(&ld->sc, n,
-		             "bound '%s' must be an integer or number input, not "
-		             "%s",
-		             n->text, model_type_name(m->inputs[slot].type));
+		schema_error(
+		        &ld->sc, n,
+		        "bound '%s' must be an integer or number input, not "
+		        "%s",
+		        n->text, model_type_name(m->inputs[slot].type));
 		return -1;
 	}
 	if (slot >= 0) {
@@ -223,8 +227,8 @@ int model_load_inputs(model_loader *ld, const doc_node *inputs)
 
 	if (schema_expect(&ld->sc, inputs, DOC_MAP, "inputs") < 0)
 		return -1;
-	m->inputs = xcalloc(inputs->count ? inputs->count : 1,
-	                    sizeof(*m->inputs));
+	m->inputs =
+	        xcalloc(inputs->count ? inputs->count : 1, sizeof(*m->inputs));
 	m->ninputs = inputs->count;
 	for (i = 0; i < inputs->count; i++)
 		if (load_input(ld, &m->inputs[i], inputs->keys[i],
@@ -248,8 +252,12 @@ int model_load_inputs(model_loader *ld, const doc_node *inputs)
 		if (in->min.kind == BOUND_NUMBER &&
 		    in->max.kind == BOUND_NUMBER &&
 		    in->min.number > in->max.number) {
+			char lo[NUMFMT_MAX], hi[NUMFMT_MAX];
+
 			schema_error(&ld->sc, doc_get(spec, "max"),
-			             "max of '%s' is below its min", in->id);
+			             "max %s of '%s' is below its min %s",
+			             numfmt_exact(in->max.number, hi), in->id,
+			             numfmt_exact(in->min.number, lo));
 			rc = -1;
 		}
 	}

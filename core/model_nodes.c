@@ -13,9 +13,9 @@
 #include <string.h>
 
 static const char *const node_keys[] = {
-    "id",     "name",     "points", "children",    "method",
-    "params", "kind",     "evidence", "source",    "note",
-    "provisional", "description", NULL};
+        "id",          "name",        "points",   "children", "method",
+        "params",      "kind",        "evidence", "source",   "note",
+        "provisional", "description", NULL};
 static const char *const kind_words[] = {"mandatory", "extended", NULL};
 
 #define NODE_ID_MAX 64
@@ -27,7 +27,8 @@ static size_t new_node(model_loader *ld)
 
 	if (m->nnodes == ld->nodes_cap) {
 		ld->nodes_cap = ld->nodes_cap ? ld->nodes_cap * 2 : 32;
-		m->nodes = xrealloc(m->nodes, ld->nodes_cap * sizeof(*m->nodes));
+		m->nodes =
+		        xrealloc(m->nodes, ld->nodes_cap * sizeof(*m->nodes));
 	}
 	memset(&m->nodes[m->nnodes], 0, sizeof(m->nodes[0]));
 	return m->nnodes++;
@@ -49,27 +50,27 @@ static int check_node_id(model_loader *ld, const doc_node *n, size_t self)
 	}
 	for (i = 0; i < self; i++)
 		if (ld->m->nodes[i].id && strcmp(ld->m->nodes[i].id, id) == 0) {
-			schema_error(&ld->sc, n,
-			             "id '%s' is used twice (first at line %u); "
-			             "ids must be unique in the model",
-			             id, ld->m->nodes[i].line);
+			schema_error(
+			        &ld->sc, n,
+			        "id '%s' is used twice (first at line %u); "
+			        "ids must be unique in the model",
+			        id, ld->m->nodes[i].line);
 			return -1;
 		}
 	return 0;
 }
 
 /* Optional text keys of a node. */
-static int node_texts(model_loader *ld, model_node *node,
-                      const doc_node *spec)
+static int node_texts(model_loader *ld, model_node *node, const doc_node *spec)
 {
 	static const struct {
 		const char *key;
 		size_t offset;
 	} texts[] = {
-	    {"evidence", offsetof(model_node, evidence)},
-	    {"source", offsetof(model_node, source)},
-	    {"note", offsetof(model_node, note)},
-	    {"description", offsetof(model_node, description)},
+	        {"evidence", offsetof(model_node, evidence)},
+	        {"source", offsetof(model_node, source)},
+	        {"note", offsetof(model_node, note)},
+	        {"description", offsetof(model_node, description)},
 	};
 	size_t i;
 	int rc = 0;
@@ -77,7 +78,7 @@ static int node_texts(model_loader *ld, model_node *node,
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		const doc_node *n = doc_get(spec, texts[i].key);
 		const char **slot =
-		    (const char **)(void *)((char *)node + texts[i].offset);
+		        (const char **)(void *)((char *)node + texts[i].offset);
 
 		if (!n)
 			continue;
@@ -149,8 +150,8 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
                      unsigned depth, size_t *out);
 
 /* Loads a children list; returns the indices through *kids. */
-static int load_children(model_loader *ld, const doc_node *list,
-                         size_t self, unsigned depth)
+static int load_children(model_loader *ld, const doc_node *list, size_t self,
+                         unsigned depth)
 {
 	size_t *kids, k;
 	int rc = 0;
@@ -174,8 +175,8 @@ static int load_children(model_loader *ld, const doc_node *list,
 }
 
 /* Writes "20 + 20 + 15" for the points message. */
-static void sum_text(const chiso_model *m, const model_node *node,
-                     strbuf *sb, double *sum)
+static void sum_text(const chiso_model *m, const model_node *node, strbuf *sb,
+                     double *sum)
 {
 	char buf[NUMFMT_MAX];
 	size_t k;
@@ -292,10 +293,11 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 		return -1;
 	}
 	if (!children && !method) {
-		schema_error(&ld->sc, spec,
-		             "'%s' has neither children nor a method; add "
-		             "'method:' (and 'params:') to make it an indicator",
-		             ld->m->nodes[self].id);
+		schema_error(
+		        &ld->sc, spec,
+		        "'%s' has neither children nor a method; add "
+		        "'method:' (and 'params:') to make it an indicator",
+		        ld->m->nodes[self].id);
 		return -1;
 	}
 	if (!method && doc_get(spec, "params")) {
@@ -341,8 +343,8 @@ static void index_tree(chiso_model *m)
 		for (k = 0; k < node->ndeps; k++) {
 			model_input *in = &m->inputs[node->deps[k].slot];
 
-			in->used_by = xrealloc(in->used_by, (in->nused + 1) *
-			                                        sizeof(size_t));
+			in->used_by = xrealloc(
+			        in->used_by, (in->nused + 1) * sizeof(size_t));
 			in->used_by[in->nused++] = i;
 		}
 	}

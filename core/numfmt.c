@@ -161,10 +161,13 @@ char *numfmt_exact(double x, char *buf)
 		return buf;
 	}
 	if (isfinite(x) && fabs(x) < 1e17 && x == trunc(x)) {
-		snprintf(buf, NUMFMT_MAX, "%.0f", x);
+		snprintf(buf, NUMFMT_MAX, "%lld", (long long)x);
 		return buf;
 	}
-	for (prec = 1; prec <= 17; prec++) {
+	/* %g drops trailing zeros, so when the shortest round-trip text has
+	 * at most 15 digits, %.15g already is that text: a double's error is
+	 * far below half a unit of the 15th digit. Only 16 and 17 remain. */
+	for (prec = 15; prec <= 17; prec++) {
 		snprintf(buf, NUMFMT_MAX, "%.*g", prec, x);
 		to_c_point(buf);
 		if (!isfinite(x) || c_strtod(buf) == x)

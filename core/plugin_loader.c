@@ -5,6 +5,7 @@
 #include "plugin_loader.h"
 
 #include "schema.h"
+#include "suggest.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -63,7 +64,8 @@ const char *plugin_default_dir(void)
 	static const char *dir;
 
 	if (!dir)
-		dir = running_from_build_tree() ? CHISO_BUILD_DIR "/plugins/.libs"
+		dir = running_from_build_tree() ? CHISO_BUILD_DIR
+		              "/plugins/.libs"
 		                                : CHISO_PLUGINS_DIR;
 	return dir;
 }
@@ -96,8 +98,9 @@ const char *plugin_registry_dir(const plugin_registry *reg, size_t i)
 }
 
 /* Owner and mode checks shared by the file and its directory. */
-static int check_owner_mode(const char *path, const struct stat *st,
-                            const char *what, strbuf *err)
+static int check_owner_mode(const char *path, const char *fix,
+                            const struct stat *st, const char *what,
+                            strbuf *err)
 {
 	if (st->st_uid != 0 && st->st_uid != geteuid()) {
 		strbuf_printf(err,
@@ -110,7 +113,7 @@ static int check_owner_mode(const char *path, const struct stat *st,
 		strbuf_printf(err,
 		              "%s: refused: %s is group- or world-writable "
 		              "(mode %04o); fix with: chmod go-w %s",
-		              path, what, (unsigned)(st->st_mode & 07777), path);
+		              path, what, (unsigned)(st->st_mode & 07777), fix);
 		return -1;
 	}
 	return 0;
@@ -139,7 +142,7 @@ int plugin_check_trust(const char *path, strbuf *err)
 		strbuf_printf(err, "%s: refused: not a regular file", path);
 		return -1;
 	}
-	if (check_owner_mode(path, &st, "the file", err) < 0)
+	if (check_owner_mode(path, path, &st, "the file", err) < 0)
 		return -1;
 	slash = strrchr(path, '/');
 	dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
@@ -152,7 +155,7 @@ int plugin_check_trust(const char *path, strbuf *err)
 		free(dir);
 		return -1;
 	}
-	rc = check_owner_mode(path, &st, "its directory", err);
+	rc = check_owner_mode(path, dir, &st, "its directory", err);
 	free(dir);
 	return rc;
 }
@@ -164,8 +167,9 @@ static int check_descriptor(const char *path, const chiso_plugin *d,
 	uint32_t major, minor;
 
 	if (!d) {
-		strbuf_printf(err, "%s: refused: chiso_plugin_entry() returned "
-		                   "NULL",
+		strbuf_printf(err,
+		              "%s: refused: chiso_plugin_entry() returned "
+		              "NULL",
 		              path);
 		return -1;
 	}
@@ -205,8 +209,7 @@ static int check_descriptor(const char *path, const chiso_plugin *d,
 	}
 	if (!d->name || !d->version || !d->summary || !d->prepare ||
 	    !d->compute) {
-		strbuf_printf(err,
-		              "%s: refused: the descriptor lacks %s", path,
+		strbuf_printf(err, "%s: refused: the descriptor lacks %s", path,
 		              !d->name      ? "a name"
 		              : !d->version ? "a version"
 		              : !d->summary ? "a summary"
@@ -313,48 +316,6 @@ static void describe_path(const plugin_registry *reg, strbuf *err)
 		strbuf_printf(err, "%s%s", i ? ", " : "", reg->dirs[i]);
 }
 
-/* Cached lookup, then a search of the path. */
-const plugin_info *plugin_registry_get(plugin_registry *reg,
-                                       const char *name, strbuf *err)
-{
-	struct stat st;
-	plugin_info *pi;
-	size_t i;
-
-	for (i = 0; i < reg->nloaded; i++)
-		if (strcmp(reg->loaded[i]->name, name) == 0)
-			return reg->loaded[i];
-	if (strlen(name) > NAME_MAX_LEN || schema_check_chars(name, "_") < 0) {
-		strbuf_printf(err,
-		              "method name '%s' is not valid: use [a-z0-9_]+, "
-		              "the name of a plugin file without .so",
-		              name);
-		return NULL;
-	}
-	for (i = 0; i < reg->ndirs; i++) {
-		char *path = plugin_path(reg->dirs[i], name);
-
-		if (lstat(path, &st) == 0) {
-			pi = plugin_load_file(path, name, err);
-			free(path);
-			if (!pi)
-				return NULL;
-			if (reg->nloaded == reg->cap) {
-				reg->cap = reg->cap ? reg->cap * 2 : 8;
-				reg->loaded = xrealloc(
-				    reg->loaded, reg->cap * sizeof(*reg->loaded));
-			}
-			reg->loaded[reg->nloaded++] = pi;
-			return pi;
-		}
-		free(path);
-	}
-	strbuf_printf(err, "no plugin '%s' (looked for %s.so in: ", name, name);
-	describe_path(reg, err);
-	strbuf_puts(err, "); run 'chiso plugins' to list the methods found");
-	return NULL;
-}
-
 /* qsort comparator for names. */
 static int cmp_str(const void *a, const void *b)
 {
@@ -386,6 +347,75 @@ static char **list_so(const char *dir, size_t *n)
 	return names;
 }
 
+/* Appends "; did you mean 'x'?" when a plugin in the path is close. */
+static void suggest_method(const plugin_registry *reg, const char *name,
+                           strbuf *err)
+{
+	char **all = NULL;
+	size_t nall = 0, d, i, n;
+	const char *near;
+
+	for (d = 0; d < reg->ndirs; d++) {
+		char **names = list_so(reg->dirs[d], &n);
+
+		all = xrealloc(all, (nall + n + 1) * sizeof(*all));
+		for (i = 0; i < n; i++)
+			all[nall++] = names[i];
+		free(names);
+	}
+	near = suggest_closest(name, (const char *const *)all, nall);
+	if (near)
+		strbuf_printf(err, "; did you mean '%s'?", near);
+	for (i = 0; i < nall; i++)
+		free(all[i]);
+	free(all);
+}
+
+/* Cached lookup, then a search of the path. */
+const plugin_info *plugin_registry_get(plugin_registry *reg, const char *name,
+                                       strbuf *err)
+{
+	struct stat st;
+	plugin_info *pi;
+	size_t i;
+
+	for (i = 0; i < reg->nloaded; i++)
+		if (strcmp(reg->loaded[i]->name, name) == 0)
+			return reg->loaded[i];
+	if (strlen(name) > NAME_MAX_LEN || schema_check_chars(name, "_") < 0) {
+		strbuf_printf(err,
+		              "method name '%s' is not valid: use [a-z0-9_]+, "
+		              "the name of a plugin file without .so",
+		              name);
+		return NULL;
+	}
+	for (i = 0; i < reg->ndirs; i++) {
+		char *path = plugin_path(reg->dirs[i], name);
+
+		if (lstat(path, &st) == 0) {
+			pi = plugin_load_file(path, name, err);
+			free(path);
+			if (!pi)
+				return NULL;
+			if (reg->nloaded == reg->cap) {
+				reg->cap = reg->cap ? reg->cap * 2 : 8;
+				reg->loaded = xrealloc(
+				        reg->loaded,
+				        reg->cap * sizeof(*reg->loaded));
+			}
+			reg->loaded[reg->nloaded++] = pi;
+			return pi;
+		}
+		free(path);
+	}
+	strbuf_printf(err, "no plugin '%s'", name);
+	suggest_method(reg, name, err);
+	strbuf_printf(err, " (looked for %s.so in: ", name);
+	describe_path(reg, err);
+	strbuf_puts(err, "); run 'chiso plugins' to list the methods found");
+	return NULL;
+}
+
 /* Has an earlier directory a file of this name? */
 static int shadowed_by_earlier(const plugin_registry *reg, size_t dir,
                                const char *name)
@@ -406,8 +436,8 @@ static int shadowed_by_earlier(const plugin_registry *reg, size_t dir,
 /* Loads (through the registry) every file found, reporting each. */
 void plugin_registry_scan(plugin_registry *reg,
                           void (*fn)(void *arg, const char *path,
-                                     const plugin_info *pi,
-                                     const char *refusal, int shadowed),
+                                     const plugin_info *pi, const char *refusal,
+                                     int shadowed),
                           void *arg)
 {
 	size_t d, i, n;
@@ -422,8 +452,8 @@ void plugin_registry_scan(plugin_registry *reg,
 			if (shadowed_by_earlier(reg, d, names[i])) {
 				fn(arg, path, NULL, NULL, 1);
 			} else {
-				const plugin_info *pi =
-				    plugin_registry_get(reg, names[i], &err);
+				const plugin_info *pi = plugin_registry_get(
+				        reg, names[i], &err);
 
 				fn(arg, path, pi, pi ? NULL : strbuf_str(&err),
 				   0);

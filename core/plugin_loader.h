@@ -53,8 +53,8 @@ const char *plugin_registry_dir(const plugin_registry *reg, size_t i);
  * NULL with the reason in err (name refused, not found in the search
  * path, or refused by a check, naming the file).
  */
-const plugin_info *plugin_registry_get(plugin_registry *reg,
-                                       const char *name, strbuf *err);
+const plugin_info *plugin_registry_get(plugin_registry *reg, const char *name,
+                                       strbuf *err);
 
 /*
  * Checks and loads one file. expect_name, when not NULL, is the name the
@@ -78,8 +78,8 @@ int plugin_check_trust(const char *path, strbuf *err);
  */
 void plugin_registry_scan(plugin_registry *reg,
                           void (*fn)(void *arg, const char *path,
-                                     const plugin_info *pi,
-                                     const char *refusal, int shadowed),
+                                     const plugin_info *pi, const char *refusal,
+                                     int shadowed),
                           void *arg);
 
 /* The default plugin directory of this chiso binary. Borrowed (static). */

@@ -13,8 +13,7 @@
 #define NAME_COLS 56
 #define NOTE_COLS 60
 
-enum { COL_ID, COL_NAME, COL_POINTS, COL_VALUE, COL_STATUS, COL_NOTE,
-       NCOLS };
+enum { COL_ID, COL_NAME, COL_POINTS, COL_VALUE, COL_STATUS, COL_NOTE, NCOLS };
 
 /* "45.0000 / 60" with earned to the model's precision. */
 static void points_text(char *buf, size_t size, double earned, double max,
@@ -70,9 +69,9 @@ static void node_rows(const batch *b, size_t u, texttable *t)
 		cells[COL_VALUE] = val;
 		cells[COL_STATUS] = eval_status_name(b->node_status[ni]);
 		cells[COL_NOTE] =
-		    node->is_leaf
-		        ? batch_str(b, b->leaf_note[BATCH_LEAF(b, u, node->leaf)])
-		        : "";
+		        node->is_leaf ? batch_str(b, b->leaf_note[BATCH_LEAF(
+		                                             b, u, node->leaf)])
+		                      : "";
 		texttable_row(t, cells);
 	}
 	strbuf_release(&name);
@@ -81,9 +80,8 @@ static void node_rows(const batch *b, size_t u, texttable *t)
 /* The table of one valid unit. */
 static void unit_table(const batch *b, size_t u, FILE *f)
 {
-	static const char *const head[NCOLS] = {"ID",    "Index / indicator",
-	                                        "Points", "Value",
-	                                        "Status", "Note"};
+	static const char *const head[NCOLS] = {
+	        "ID", "Index / indicator", "Points", "Value", "Status", "Note"};
 	const chiso_model *m = b->model;
 	char pts[2 * NUMFMT_MAX + 8], val[NUMFMT_MAX];
 	const char *total[NCOLS] = {"", "Total", pts, val, "", ""};

@@ -11,8 +11,7 @@
 #include <strings.h>
 
 /* Reports at the node's position, or at the file when it has none. */
-void schema_error(const schema_ctx *sc, const doc_node *n, const char *fmt,
-                  ...)
+void schema_error(const schema_ctx *sc, const doc_node *n, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -65,38 +64,44 @@ static size_t count_words(const char *const *words)
 	return n;
 }
 
+/* The message for one key, or 0 when it is allowed. */
+int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
+                       const char *what)
+{
+	size_t j, nallowed = count_words(allowed);
+	const char *near;
+
+	for (j = 0; j < nallowed; j++)
+		if (strcmp(key, allowed[j]) == 0)
+			return 0;
+	near = suggest_closest(key, allowed, nallowed);
+	strbuf_printf(sb, "unknown key '%s' in %s", key, what);
+	if (near)
+		strbuf_printf(sb, "; did you mean '%s'?", near);
+	strbuf_puts(sb, " (allowed: ");
+	list_words(sb, allowed);
+	strbuf_putc(sb, ')');
+	return 1;
+}
+
 /* Unknown keys are errors: typos are the most common mistake. */
 int schema_check_keys(const schema_ctx *sc, const doc_node *map,
                       const char *const *allowed, const char *what)
 {
-	size_t i, j, nallowed = count_words(allowed);
+	size_t i;
 	int rc = 0;
 
 	if (schema_expect(sc, map, DOC_MAP, what) < 0)
 		return -1;
 	for (i = 0; i < map->count; i++) {
-		const char *key = map->keys[i]->text;
-		const char *near;
 		strbuf sb = STRBUF_INIT;
-		int known = 0;
 
-		for (j = 0; j < nallowed && !known; j++)
-			known = strcmp(key, allowed[j]) == 0;
-		if (known)
-			continue;
-		near = suggest_closest(key, allowed, nallowed);
-		list_words(&sb, allowed);
-		if (near)
-			schema_error(sc, map->keys[i],
-			             "unknown key '%s' in %s; did you mean '%s'? "
-			             "(allowed: %s)",
-			             key, what, near, strbuf_str(&sb));
-		else
-			schema_error(sc, map->keys[i],
-			             "unknown key '%s' in %s (allowed: %s)", key,
-			             what, strbuf_str(&sb));
+		if (schema_unknown_key(&sb, map->keys[i]->text, allowed,
+		                       what)) {
+			schema_error(sc, map->keys[i], "%s", strbuf_str(&sb));
+			rc = -1;
+		}
 		strbuf_release(&sb);
-		rc = -1;
 	}
 	return rc;
 }

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "strbuf.h"
 
 /* Where errors go: the diag and the file name used in messages. */
 typedef struct schema_ctx {
@@ -19,8 +20,8 @@ typedef struct schema_ctx {
 } schema_ctx;
 
 /* Reports an error at node n (at the file alone when n is NULL). */
-void schema_error(const schema_ctx *sc, const doc_node *n, const char *fmt,
-                  ...) __attribute__((format(printf, 3, 4)));
+void schema_error(const schema_ctx *sc, const doc_node *n, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
 
 /* 1 when n is a plain empty, "~" or "null" scalar (YAML's null). */
 int schema_is_null(const doc_node *n);
@@ -37,6 +38,14 @@ int schema_expect(const schema_ctx *sc, const doc_node *n, doc_kind kind,
  */
 int schema_check_keys(const schema_ctx *sc, const doc_node *map,
                       const char *const *allowed, const char *what);
+
+/*
+ * Writes the text of the unknown-key message for key (without place):
+ * "unknown key 'x' in WHAT; did you mean 'y'? (allowed: a, b, c)".
+ * Returns 1 when key is unknown (text written), 0 when it is allowed.
+ */
+int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
+                       const char *what);
 
 /* Reports "WHAT: missing required key 'key'" at map when key is absent.
  * Returns the value node, or NULL. */

@@ -24,7 +24,8 @@ static int read_stream(FILE *f, const char *path, size_t max, char **buf,
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (sb.len + n > max) {
 			diag_error(d, path, 0, 0,
-			           "file too large: the limit is %zu bytes", max);
+			           "file too large: the limit is %zu bytes",
+			           max);
 			strbuf_release(&sb);
 			return -1;
 		}

@@ -18,7 +18,10 @@ typedef struct strbuf {
 	size_t cap; /* bytes allocated */
 } strbuf;
 
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 /* Makes sb empty, keeping its allocation. */
 void strbuf_reset(strbuf *sb);
@@ -34,9 +37,9 @@ void strbuf_puts(strbuf *sb, const char *s);
 void strbuf_putc(strbuf *sb, char c);
 /* Appends printf-formatted text. */
 void strbuf_printf(strbuf *sb, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 void strbuf_vprintf(strbuf *sb, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
+        __attribute__((format(printf, 2, 0)));
 /* The contents as a C string; "" (never NULL) when empty. Borrowed,
  * valid until sb is next changed. */
 const char *strbuf_str(const strbuf *sb);

@@ -16,14 +16,14 @@ static void bound_text(strbuf *sb, const chiso_model *m, const char *word,
 	char num[NUMFMT_MAX];
 
 	if (b->kind == BOUND_NUMBER)
-		strbuf_printf(sb, ", %s %s", word, numfmt_exact(b->number, num));
+		strbuf_printf(sb, ", %s %s", word,
+		              numfmt_exact(b->number, num));
 	else if (b->kind == BOUND_INPUT)
 		strbuf_printf(sb, ", %s %s", word, m->inputs[b->slot].id);
 }
 
 /* "integer, min 0, max officials_total; used by 1.1, 2.3" */
-static void input_help(strbuf *sb, const chiso_model *m,
-                       const model_input *in)
+static void input_help(strbuf *sb, const chiso_model *m, const model_input *in)
 {
 	size_t k;
 
@@ -88,8 +88,7 @@ void template_write_yaml(const chiso_model *m, FILE *f)
 	strbuf sb = STRBUF_INIT;
 	size_t i;
 
-	fprintf(f, "# Data file for model %s, version %s\n", m->id,
-	        m->version);
+	fprintf(f, "# Data file for model %s, version %s\n", m->id, m->version);
 	put_comment(f, "", m->title);
 	fprintf(f, "# Model file %s (sha256 %s)\n", m->path, m->sha256);
 	fputs("#\n# Fill in the unit and its values, then run:\n"

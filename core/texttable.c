@@ -101,7 +101,8 @@ void texttable_print(const texttable *t, FILE *f)
 	for (r = 0; r < t->nrows; r++) {
 		strbuf_reset(&line);
 		for (c = 0; c < t->ncols; c++) {
-			const char *s = t->pool.data + t->cells[r * t->ncols + c];
+			const char *s =
+			        t->pool.data + t->cells[r * t->ncols + c];
 			size_t pad = width[c] - utf8_width(s), i;
 
 			if (c > 0)

@@ -3,7 +3,9 @@
  */
 #include "yaml_reader.h"
 
+#include "json_reader.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +33,7 @@ struct reader {
 
 /* Reports an error at a libyaml mark (0-based) and marks the read failed. */
 static void fail_at(struct reader *r, yaml_mark_t mark, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 static void fail_at(struct reader *r, yaml_mark_t mark, const char *fmt, ...)
 {
 	va_list ap;
@@ -129,7 +131,7 @@ static void on_scalar(struct reader *r, const yaml_event_t *ev)
 	if (check_props(r, ev->start_mark, ev->data.scalar.anchor,
 	                ev->data.scalar.tag,
 	                ev->data.scalar.plain_implicit ||
-	                    ev->data.scalar.quoted_implicit) < 0)
+	                        ev->data.scalar.quoted_implicit) < 0)
 		return;
 	if (count_node(r, ev->start_mark) < 0)
 		return;
@@ -203,7 +205,8 @@ static void on_close(struct reader *r)
 		n->items = doc_alloc(r->doc, f->count * sizeof(*n->items));
 		memcpy(n->items, f->items, f->count * sizeof(*n->items));
 		if (n->kind == DOC_MAP) {
-			n->keys = doc_alloc(r->doc, f->count * sizeof(*n->keys));
+			n->keys =
+			        doc_alloc(r->doc, f->count * sizeof(*n->keys));
 			memcpy(n->keys, f->keys, f->count * sizeof(*n->keys));
 		}
 	}
@@ -219,21 +222,35 @@ static void on_close(struct reader *r)
 	}
 }
 
-/* Reports libyaml's own parse error with its position. */
-static void parser_error(struct reader *r, const yaml_parser_t *p)
+/* Reports libyaml's own parse error with its position; names the two
+ * commonest causes (bad UTF-8, tabs) in words a person can act on. */
+static void parser_error(struct reader *r, const yaml_parser_t *p,
+                         const char *buf, size_t len)
 {
 	yaml_mark_t mark = p->problem_mark;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
+	size_t bad;
+	unsigned line, col;
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		diag_error(r->d, r->path, 0, 0, "out of memory reading YAML");
+	} else if (p->error == YAML_READER_ERROR &&
+	           utf8_check(buf, len, &bad) < 0) {
+		json_position(buf, bad, &line, &col);
+		diag_error(r->d, r->path, line, col,
+		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		           "(save it as UTF-8 in your editor)",
+		           (unsigned char)buf[bad]);
+	} else if (p->error == YAML_READER_ERROR) {
+		diag_error(r->d, r->path, 0, 0, "%s at byte %zu", problem,
+		           p->problem_offset);
+	} else if (mark.index < len && buf[mark.index] == '\t') {
+		fail_at(r, mark,
+		        "a tab character where YAML expects indentation or a "
+		        "value; indent with spaces, not tabs");
 	} else if (p->context) {
 		fail_at(r, mark, "%s %s (context at line %zu)", problem,
 		        p->context, p->context_mark.line + 1);
-	} else if (p->error == YAML_READER_ERROR) {
-		diag_error(r->d, r->path, 0, 0,
-		           "%s at byte %zu; the file must be UTF-8", problem,
-		           p->problem_offset);
 	} else {
 		fail_at(r, mark, "%s", problem);
 	}
@@ -303,7 +320,7 @@ doc *yaml_read_buffer(const char *path, const char *buf, size_t len,
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	while (!done && !r.failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&r, &parser);
+			parser_error(&r, &parser, buf, len);
 			break;
 		}
 		done = on_event(&r, &ev);

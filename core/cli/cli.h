@@ -13,9 +13,9 @@
 
 /* Exit codes of every command. */
 enum {
-	EXIT_OK = 0,       /* done, every unit valid */
-	EXIT_UNITS = 1,    /* done, some units invalid or an indicator failed */
-	EXIT_FAILURE2 = 2  /* usage, model, data file or plugin error:
+	EXIT_OK = 0,      /* done, every unit valid */
+	EXIT_UNITS = 1,   /* done, some units invalid or an indicator failed */
+	EXIT_FAILURE2 = 2 /* usage, model, data file or plugin error:
 	                      nothing written */
 };
 
@@ -61,6 +61,6 @@ void cli_print_diag(const diag *d);
 /* For unknown options and wrong argument counts: a message, a hint to
  * run "chiso CMD --help", exit code 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 
 #endif

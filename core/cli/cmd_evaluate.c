@@ -13,36 +13,36 @@
 #include <string.h>
 
 static const char help[] =
-    "Usage: chiso evaluate [OPTIONS] MODEL DATA...\n"
-    "\n"
-    "Scores every unit in the DATA files (YAML or JSON; one unit, a list\n"
-    "'units:', or a results document from an earlier run) against MODEL:\n"
-    "each indicator's points from its method plugin, then every index's\n"
-    "points, value (points / available) and the unit's total.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FMT       table (default): the tree per unit with\n"
-    "                         points, values to the model's precision,\n"
-    "                         status and the plugin's note;\n"
-    "                         json: the results document\n"
-    "                         (docs/results-format.md)\n"
-    "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
-    "                         renamed when complete), instead of stdout\n"
-    "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
-    "  -h, --help             show this help\n"
-    "\n"
-    "Units whose data is wrong (a value of the wrong type, out of bounds,\n"
-    "an unknown field) are reported on stderr with the unit and field,\n"
-    "and marked invalid; the other units are still scored and written.\n"
-    "\n"
-    "Examples:\n"
-    "  chiso evaluate criteria/example-district.yaml "
-    "examples/yen-binh-2022.yaml\n"
-    "  chiso evaluate -f json -o results.json MODEL units/*.yaml\n"
-    "  chiso evaluate MODEL-2024.yaml results-2023.json   # re-score\n"
-    "\n"
-    "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
-    "2 usage, model, data file or plugin error (nothing written).\n";
+        "Usage: chiso evaluate [OPTIONS] MODEL DATA...\n"
+        "\n"
+        "Scores every unit in the DATA files (YAML or JSON; one unit, a list\n"
+        "'units:', or a results document from an earlier run) against MODEL:\n"
+        "each indicator's points from its method plugin, then every index's\n"
+        "points, value (points / available) and the unit's total.\n"
+        "\n"
+        "Options:\n"
+        "  -f, --format FMT       table (default): the tree per unit with\n"
+        "                         points, values to the model's precision,\n"
+        "                         status and the plugin's note;\n"
+        "                         json: the results document\n"
+        "                         (docs/results-format.md)\n"
+        "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
+        "                         renamed when complete), instead of stdout\n"
+        "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Units whose data is wrong (a value of the wrong type, out of bounds,\n"
+        "an unknown field) are reported on stderr with the unit and field,\n"
+        "and marked invalid; the other units are still scored and written.\n"
+        "\n"
+        "Examples:\n"
+        "  chiso evaluate criteria/example-district.yaml "
+        "examples/yen-binh-2022.yaml\n"
+        "  chiso evaluate -f json -o results.json MODEL units/*.yaml\n"
+        "  chiso evaluate MODEL-2024.yaml results-2023.json   # re-score\n"
+        "\n"
+        "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
+        "2 usage, model, data file or plugin error (nothing written).\n";
 
 struct options {
 	int json;
@@ -54,11 +54,11 @@ struct options {
 static int parse(int argc, char **argv, struct options *o, int *rc)
 {
 	static const struct option opts[] = {
-	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"plugin-dir", required_argument, NULL, 'P'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	        {"format", required_argument, NULL, 'f'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"plugin-dir", required_argument, NULL, 'P'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
 	int c;
 
 	optind = 1;
@@ -73,10 +73,10 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			} else if (strcmp(optarg, "table") == 0) {
 				o->json = 0;
 			} else {
-				*rc = cli_usage_error(
-				    "evaluate",
-				    "unknown format '%s': use table or json",
-				    optarg);
+				*rc = cli_usage_error("evaluate",
+				                      "unknown format '%s': "
+				                      "use table or json",
+				                      optarg);
 				return -1;
 			}
 			break;
@@ -164,6 +164,14 @@ int cmd_evaluate(int argc, char **argv)
 	if (load_data(&b, argv + optind + 1, argc - optind - 1, &d) < 0) {
 		cli_print_diag(&d);
 		cli_error("nothing written: fix the data file errors above");
+		rc = EXIT_FAILURE2;
+		goto out_batch;
+	}
+	if (b.nunits == 0) {
+		cli_print_diag(&d);
+		cli_error(
+		        "the data files hold no units: nothing to evaluate "
+		        "(see 'chiso template' for the shape of a data file)");
 		rc = EXIT_FAILURE2;
 		goto out_batch;
 	}

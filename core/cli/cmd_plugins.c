@@ -8,21 +8,21 @@
 #include <string.h>
 
 static const char help[] =
-    "Usage: chiso plugins [OPTIONS]\n"
-    "\n"
-    "Lists every method plugin (*.so) in the search path: --plugin-dir\n"
-    "directories, then CHISO_PLUGIN_PATH (colon-separated), then the\n"
-    "default directory. For each: name, version, plugin ABI, what it\n"
-    "scores and its params; or why it was refused (a symbolic link, a\n"
-    "group- or world-writable file or directory, another ABI, no\n"
-    "chiso_plugin_entry symbol, ...).\n"
-    "\n"
-    "Options:\n"
-    "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
-    "  -h, --help             show this help\n"
-    "\n"
-    "Exit status: 0 when every plugin found loads, 2 when one is "
-    "refused.\n";
+        "Usage: chiso plugins [OPTIONS]\n"
+        "\n"
+        "Lists every method plugin (*.so) in the search path: --plugin-dir\n"
+        "directories, then CHISO_PLUGIN_PATH (colon-separated), then the\n"
+        "default directory. For each: name, version, plugin ABI, what it\n"
+        "scores and its params; or why it was refused (a symbolic link, a\n"
+        "group- or world-writable file or directory, another ABI, no\n"
+        "chiso_plugin_entry symbol, ...).\n"
+        "\n"
+        "Options:\n"
+        "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Exit status: 0 when every plugin found loads, 2 when one is "
+        "refused.\n";
 
 struct listing {
 	size_t ok, refused;
@@ -75,9 +75,9 @@ static void show(void *arg, const char *path, const plugin_info *pi,
 int cmd_plugins(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"plugin-dir", required_argument, NULL, 'P'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	        {"plugin-dir", required_argument, NULL, 'P'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
 	struct listing l = {0, 0};
 	plugin_registry *reg;

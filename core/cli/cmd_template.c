@@ -10,30 +10,31 @@
 #include <string.h>
 
 static const char help[] =
-    "Usage: chiso template [OPTIONS] MODEL\n"
-    "\n"
-    "Writes a blank data file for MODEL: the unit's identity and every\n"
-    "input with its label, type, bounds and the indicators that use it,\n"
-    "ready for an assessor to fill in and give to 'chiso evaluate'.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format FMT       yaml (default; help as comments) or json\n"
-    "                         (help in each value's \"comment\")\n"
-    "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
-    "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
-    "  -h, --help             show this help\n"
-    "\n"
-    "Example:\n"
-    "  chiso template criteria/example-district.yaml -o yen-binh.yaml\n";
+        "Usage: chiso template [OPTIONS] MODEL\n"
+        "\n"
+        "Writes a blank data file for MODEL: the unit's identity and every\n"
+        "input with its label, type, bounds and the indicators that use it,\n"
+        "ready for an assessor to fill in and give to 'chiso evaluate'.\n"
+        "\n"
+        "Options:\n"
+        "  -f, --format FMT       yaml (default; help as comments) or json\n"
+        "                         (help in each value's \"comment\")\n"
+        "  -o, --output FILE      write to FILE (atomically) instead of "
+        "stdout\n"
+        "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Example:\n"
+        "  chiso template criteria/example-district.yaml -o yen-binh.yaml\n";
 
 int cmd_template(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"plugin-dir", required_argument, NULL, 'P'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	        {"format", required_argument, NULL, 'f'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"plugin-dir", required_argument, NULL, 'P'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
 	const char *output = NULL;
 	plugin_registry *reg;
@@ -53,9 +54,9 @@ int cmd_template(int argc, char **argv)
 			    strcmp(optarg, "yaml") != 0) {
 				free(pd.dirs);
 				return cli_usage_error(
-				    "template",
-				    "unknown format '%s': use yaml or json",
-				    optarg);
+				        "template",
+				        "unknown format '%s': use yaml or json",
+				        optarg);
 			}
 			json = strcmp(optarg, "json") == 0;
 			break;

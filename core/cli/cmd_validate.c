@@ -10,23 +10,23 @@
 #include <string.h>
 
 static const char help[] =
-    "Usage: chiso validate [OPTIONS] MODEL...\n"
-    "\n"
-    "Loads each model with its method plugins and reports every problem\n"
-    "found, as FILE:LINE:COL: message. Checks the file's syntax, unknown\n"
-    "or missing keys, input types and bounds, that every parent's points\n"
-    "equal the sum of its children's, and each indicator's params (each\n"
-    "plugin validates its own).\n"
-    "\n"
-    "Options:\n"
-    "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
-    "  -q, --quiet            print nothing when a model is valid\n"
-    "  -h, --help             show this help\n"
-    "\n"
-    "Example:\n"
-    "  chiso validate criteria/example-district.yaml\n"
-    "\n"
-    "Exit status: 0 when every model is valid, 2 otherwise.\n";
+        "Usage: chiso validate [OPTIONS] MODEL...\n"
+        "\n"
+        "Loads each model with its method plugins and reports every problem\n"
+        "found, as FILE:LINE:COL: message. Checks the file's syntax, unknown\n"
+        "or missing keys, input types and bounds, that every parent's points\n"
+        "equal the sum of its children's, and each indicator's params (each\n"
+        "plugin validates its own).\n"
+        "\n"
+        "Options:\n"
+        "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
+        "  -q, --quiet            print nothing when a model is valid\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Example:\n"
+        "  chiso validate criteria/example-district.yaml\n"
+        "\n"
+        "Exit status: 0 when every model is valid, 2 otherwise.\n";
 
 /* Prints the one-line summary of a valid model. */
 static void summary(const chiso_model *m)
@@ -45,10 +45,10 @@ static void summary(const chiso_model *m)
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"plugin-dir", required_argument, NULL, 'P'},
-	    {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
+	        {"plugin-dir", required_argument, NULL, 'P'},
+	        {"quiet", no_argument, NULL, 'q'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
 	plugin_registry *reg;
 	int c, i, quiet = 0, rc = EXIT_OK;

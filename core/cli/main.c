@@ -11,36 +11,36 @@
 #include <string.h>
 
 static const char usage[] =
-    "Usage: chiso COMMAND [OPTIONS] [ARGS]\n"
-    "\n"
-    "chiso scores digital transformation (chuyển đổi số) assessments: it\n"
-    "loads a model of indices and indicators from YAML, computes every\n"
-    "indicator with its method plugin, and adds points up the tree.\n"
-    "\n"
-    "Commands:\n"
-    "  evaluate MODEL DATA...   score units' data; a table or a JSON "
-    "results document\n"
-    "  validate MODEL...        check models and their plugins; report "
-    "every problem\n"
-    "  template MODEL           write a blank data file to fill in\n"
-    "  plugins                  list the method plugins found, and "
-    "refusals\n"
-    "  help [COMMAND]           show this help, or a command's help\n"
-    "\n"
-    "Options:\n"
-    "  -h, --help               show help (also 'chiso COMMAND --help')\n"
-    "  -V, --version            show the version and plugin ABI\n"
-    "\n"
-    "Start here:\n"
-    "  chiso validate criteria/example-district.yaml\n"
-    "  chiso evaluate criteria/example-district.yaml "
-    "examples/yen-binh-2022.yaml\n"
-    "  chiso template criteria/example-district.yaml -o my-unit.yaml\n"
-    "\n"
-    "Exit status: 0 ok; 1 some units invalid or an indicator failed (the\n"
-    "others are still written); 2 usage, model, data file or plugin "
-    "error\n"
-    "(nothing written). See chiso(1) and docs/ for the file formats.\n";
+        "Usage: chiso COMMAND [OPTIONS] [ARGS]\n"
+        "\n"
+        "chiso scores digital transformation (chuyển đổi số) assessments: it\n"
+        "loads a model of indices and indicators from YAML, computes every\n"
+        "indicator with its method plugin, and adds points up the tree.\n"
+        "\n"
+        "Commands:\n"
+        "  evaluate MODEL DATA...   score units' data; a table or a JSON "
+        "results document\n"
+        "  validate MODEL...        check models and their plugins; report "
+        "every problem\n"
+        "  template MODEL           write a blank data file to fill in\n"
+        "  plugins                  list the method plugins found, and "
+        "refusals\n"
+        "  help [COMMAND]           show this help, or a command's help\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help               show help (also 'chiso COMMAND --help')\n"
+        "  -V, --version            show the version and plugin ABI\n"
+        "\n"
+        "Start here:\n"
+        "  chiso validate criteria/example-district.yaml\n"
+        "  chiso evaluate criteria/example-district.yaml "
+        "examples/yen-binh-2022.yaml\n"
+        "  chiso template criteria/example-district.yaml -o my-unit.yaml\n"
+        "\n"
+        "Exit status: 0 ok; 1 some units invalid or an indicator failed (the\n"
+        "others are still written); 2 usage, model, data file or plugin "
+        "error\n"
+        "(nothing written). See chiso(1) and docs/ for the file formats.\n";
 
 struct command {
 	const char *name;
@@ -48,10 +48,10 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"evaluate", cmd_evaluate},
-    {"validate", cmd_validate},
-    {"template", cmd_template},
-    {"plugins", cmd_plugins},
+        {"evaluate", cmd_evaluate},
+        {"validate", cmd_validate},
+        {"template", cmd_template},
+        {"plugins", cmd_plugins},
 };
 
 /* Finds a command by name. */
