@@ -23,14 +23,14 @@ static void compute(const chiso_host_api *host, const void *state,
 }
 
 static const chiso_plugin descriptor = {
-    .magic = CHISO_PLUGIN_MAGIC,
-    .abi_version = CHISO_ABI_VERSION(CHISO_ABI_MAJOR, 99),
-    .struct_size = (uint32_t)sizeof(chiso_plugin),
-    .name = "abi_minor",
-    .version = "1.0",
-    .summary = "built for a newer ABI minor",
-    .prepare = prepare,
-    .compute = compute,
+        .magic = CHISO_PLUGIN_MAGIC,
+        .abi_version = CHISO_ABI_VERSION(CHISO_ABI_MAJOR, 99),
+        .struct_size = (uint32_t)sizeof(chiso_plugin),
+        .name = "abi_minor",
+        .version = "1.0",
+        .summary = "built for a newer ABI minor",
+        .prepare = prepare,
+        .compute = compute,
 };
 
 CHISO_PLUGIN_EXPORT const chiso_plugin *chiso_plugin_entry(void);

@@ -23,14 +23,14 @@ static void compute(const chiso_host_api *host, const void *state,
 }
 
 static const chiso_plugin descriptor = {
-    .magic = 0x12345678u,
-    .abi_version = CHISO_ABI_CURRENT,
-    .struct_size = (uint32_t)sizeof(chiso_plugin),
-    .name = "bad_magic",
-    .version = "1.0",
-    .summary = "a wrong magic",
-    .prepare = prepare,
-    .compute = compute,
+        .magic = 0x12345678u,
+        .abi_version = CHISO_ABI_CURRENT,
+        .struct_size = (uint32_t)sizeof(chiso_plugin),
+        .name = "bad_magic",
+        .version = "1.0",
+        .summary = "a wrong magic",
+        .prepare = prepare,
+        .compute = compute,
 };
 
 CHISO_PLUGIN_EXPORT const chiso_plugin *chiso_plugin_entry(void);

@@ -12,8 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum mode { MODE_OK, MODE_RANGE, MODE_NAN, MODE_STATUS, MODE_RAWINF,
-            MODE_NOTE };
+enum mode {
+	MODE_OK,
+	MODE_RANGE,
+	MODE_NAN,
+	MODE_STATUS,
+	MODE_RAWINF,
+	MODE_NOTE
+};
 
 static int prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
                    void **state)
@@ -89,5 +95,4 @@ CHISO_PLUGIN_DEFINE(.name = "misbehave", .version = "1.0",
                     .summary = "breaks the compute contract (tests only)",
                     .params_doc = "mode: ok, range, nan, status, rawinf or "
                                   "note\n",
-                    .prepare = prepare, .compute = compute,
-                    .release = release)
+                    .prepare = prepare, .compute = compute, .release = release)

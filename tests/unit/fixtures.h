@@ -32,4 +32,49 @@ int fixture_diag_has(const diag *d, const char *text);
 /* Prints d to stderr (for failing tests). */
 void fixture_diag_dump(const diag *d);
 
+/* Loads data from YAML text (or JSON when path ends in .json) into b,
+ * named path in messages. Returns data_load_buffer's result. */
+int fixture_data(batch *b, const char *path, const char *text, diag *d);
+
+/* Index of the unit with this code in b, or -1. */
+int fixture_unit(const batch *b, const char *code);
+
+/* Node index of the node with this id (aborts the test program when the
+ * model has none: a typo in a test). */
+size_t fixture_node(const chiso_model *m, const char *id);
+
+/* Leaf position (index into the leaf arrays) of the indicator id. */
+size_t fixture_leaf(const chiso_model *m, const char *id);
+
+/* The note of indicator id for unit u of an evaluated batch. Borrowed. */
+const char *fixture_note(const batch *b, size_t u, const char *id);
+
+/* 1 when some problem of unit u contains text. */
+int fixture_problem_has(const batch *b, size_t u, const char *text);
+
+/* Number of problems of unit u. */
+size_t fixture_problem_count(const batch *b, size_t u);
+
+/* Prints the problems of every unit of b to stderr (for failing tests). */
+void fixture_problems_dump(const batch *b);
+
+/* A new private temporary directory (mode 0700); caller frees the string
+ * and removes the directory with fixture_rmtree(). NULL on failure. */
+char *fixture_tmpdir(void);
+
+/* Removes dir and the files directly in it (no recursion). */
+void fixture_rmtree(const char *dir);
+
+/* Copies src to dst and sets dst's mode. Returns 0 or -1. */
+int fixture_copy_file(const char *src, const char *dst, unsigned mode);
+
+/* Reads the source-tree file rel ("criteria/example-district.yaml")
+ * from $srcdir, or the compiled-in build directory, into a new
+ * NUL-terminated buffer (caller frees). NULL when it cannot be read. */
+char *fixture_read_source(const char *rel, size_t *len);
+
+/* The example model criteria/example-district.yaml, loaded through reg
+ * (messages name it "criteria/example-district.yaml"). NULL on errors. */
+chiso_model *fixture_example_model(plugin_registry *reg, diag *d);
+
 #endif
