@@ -454,6 +454,17 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 		return read_record(r, root, d);
 	}
 	r->results_doc = doc_get(root, "generator") || doc_get(root, "model");
+	if (r->results_doc && doc_get(root, "format")) {
+		const doc_node *f = doc_get(root, "format");
+
+		if (f->kind != DOC_SCALAR || strcmp(f->text, "1") != 0) {
+			schema_error(&r->sc, f,
+			             "results format %s is not supported: this "
+			             "chiso reads format 1",
+			             f->kind == DOC_SCALAR ? f->text : "?");
+			return -1;
+		}
+	}
 	if (schema_check_keys(&r->sc, root,
 	                      r->results_doc ? results_keys : multi_keys,
 	                      "a data file") < 0)

@@ -211,23 +211,27 @@ static void aggregate(batch *b, size_t u)
 		const model_node *node = &m->nodes[i];
 		size_t ni = BATCH_NODE(b, u, i);
 		double pts = 0, max = 0;
-		int all_na = 1, any_error = 0;
+		int all_na = 1, all_absent = 1, any_error = 0;
 
 		if (node->is_leaf)
 			continue;
 		for (k = 0; k < node->nchildren; k++) {
 			size_t ci = BATCH_NODE(b, u, node->children[k]);
+			int st = b->node_status[ci];
 
 			pts += b->node_points[ci];
 			max += b->node_max[ci];
-			all_na &= b->node_status[ci] == CHISO_STATUS_NA;
-			any_error |= b->node_status[ci] == CHISO_STATUS_ERROR;
+			all_na &= st == CHISO_STATUS_NA;
+			all_absent &= st == CHISO_STATUS_NA ||
+			              st == CHISO_STATUS_MISSING;
+			any_error |= st == CHISO_STATUS_ERROR;
 		}
 		b->node_points[ni] = pts;
 		b->node_max[ni] = max;
-		b->node_status[ni] = any_error ? CHISO_STATUS_ERROR
-		                     : all_na  ? CHISO_STATUS_NA
-		                               : CHISO_STATUS_OK;
+		b->node_status[ni] = any_error    ? CHISO_STATUS_ERROR
+		                     : all_na     ? CHISO_STATUS_NA
+		                     : all_absent ? CHISO_STATUS_MISSING
+		                                  : CHISO_STATUS_OK;
 	}
 	b->unit_points[u] = 0;
 	b->unit_max[u] = 0;
@@ -267,7 +271,26 @@ void eval_batch(batch *b)
 	b->evaluated = 1;
 }
 
-/* Earned over available, or the fraction of a 0-point leaf. */
+/* A 0-point group is collected, not scored: its value is the plain mean
+ * of its children's values (those with status ok). */
+static double zero_point_group_value(const batch *b, size_t u,
+                                     const model_node *node)
+{
+	double sum = 0;
+	size_t k, n = 0;
+
+	for (k = 0; k < node->nchildren; k++) {
+		size_t c = node->children[k];
+
+		if (b->node_status[BATCH_NODE(b, u, c)] != CHISO_STATUS_OK)
+			continue;
+		sum += eval_node_value(b, u, c);
+		n++;
+	}
+	return n ? sum / (double)n : 0;
+}
+
+/* Earned over available; for 0-point nodes see above. */
 double eval_node_value(const batch *b, size_t u, size_t i)
 {
 	const model_node *node = &b->model->nodes[i];
@@ -275,10 +298,11 @@ double eval_node_value(const batch *b, size_t u, size_t i)
 
 	if (b->node_max[ni] > 0)
 		return b->node_points[ni] / b->node_max[ni];
-	if (node->is_leaf && node->points == 0 &&
-	    b->node_status[ni] == CHISO_STATUS_OK)
+	if (node->points != 0 || b->node_status[ni] != CHISO_STATUS_OK)
+		return 0;
+	if (node->is_leaf)
 		return b->leaf_fraction[BATCH_LEAF(b, u, node->leaf)];
-	return 0;
+	return zero_point_group_value(b, u, node);
 }
 
 /* Total earned over total available. */

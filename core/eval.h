@@ -9,6 +9,8 @@
  * (status missing, 0 available) or error (the unit is invalid). A node's
  * earned and available points are the sums over its children in model
  * order; its value is earned / available (0 when nothing is available).
+ * A group's status is error if any child errored, na if all are na,
+ * missing if all are na or missing, else ok.
  *
  * A plugin that returns a status it may not, a fraction outside [0, 1]
  * or a non-finite number gets status error for that indicator, with a
@@ -23,8 +25,10 @@
  * an indicator in error are marked failed, with a problem each. */
 void eval_batch(batch *b);
 
-/* The value of node i of unit u: earned / available, or the leaf's
- * fraction for a leaf of 0 points; 0 when nothing is available. */
+/* The value of node i of unit u: earned / available; for a node of 0
+ * points (collected, not scored) with status ok, a leaf's fraction or a
+ * group's mean of its children's values; else 0 when nothing is
+ * available. */
 double eval_node_value(const batch *b, size_t u, size_t i);
 
 /* The unit's value: total earned / total available (0 when none). */

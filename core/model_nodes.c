@@ -134,8 +134,8 @@ static int prepare_leaf(model_loader *ld, size_t i, const doc_node *spec)
 		             "without saying why",
 		             m->nodes[i].id, pi->name);
 	if (rc != 0) {
-		if (state && pi->desc->release)
-			pi->desc->release(&host_api, state);
+		/* plugin.h: on failure the host ignores *state; the plugin
+		 * freed what it allocated. */
 		free(ctx.deps);
 		return -1;
 	}

@@ -82,6 +82,8 @@ static void write_node(jsonw *w, const batch *b, size_t u, size_t i)
 	if (node->is_leaf) {
 		li = BATCH_LEAF(b, u, node->leaf);
 		jsonw_kstring(w, "method", node->method);
+		if (node->kind)
+			jsonw_kstring(w, "kind", node->kind);
 		jsonw_key(w, "inputs");
 		jsonw_array(w, 1);
 		for (k = 0; k < node->ndeps; k++)
@@ -163,7 +165,9 @@ static void write_unit(jsonw *w, const batch *b, size_t u)
 	jsonw_object(w, 0);
 	write_identity(w, b, ur);
 	jsonw_kstring(w, "stage", batch_str(b, ur->stage));
-	jsonw_kstring(w, "status", ur->invalid ? "invalid" : "ok");
+	jsonw_kstring(w, "status", ur->invalid  ? "invalid"
+	                           : ur->failed ? "error"
+	                                        : "ok");
 	if (!ur->invalid) {
 		jsonw_knumber(w, "points", b->unit_points[u]);
 		jsonw_knumber(w, "max", b->unit_max[u]);

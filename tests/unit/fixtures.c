@@ -49,6 +49,35 @@ int fixture_diag_has(const diag *d, const char *text)
 	return 0;
 }
 
+int fixture_diag_has2(const diag *d, const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++)
+		if (strstr(d->items[i].text, a) && strstr(d->items[i].text, b))
+			return 1;
+	return 0;
+}
+
+int fixture_diag_has_msg(const diag *d, const char *want)
+{
+	const char *sep = strstr(want, ": ");
+	size_t plen = sep ? (size_t)(sep - want) + 2 : 0;
+	size_t tlen = strcspn(want + plen, ";");
+	char text[1024];
+	size_t i;
+
+	if (tlen >= sizeof(text))
+		return 0;
+	memcpy(text, want + plen, tlen);
+	text[tlen] = '\0';
+	for (i = 0; i < d->count; i++)
+		if (strncmp(d->items[i].text, want, plen) == 0 &&
+		    strstr(d->items[i].text + plen, text))
+			return 1;
+	return 0;
+}
+
 void fixture_diag_dump(const diag *d)
 {
 	diag_print(d, stderr);

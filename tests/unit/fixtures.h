@@ -29,6 +29,18 @@ chiso_model *fixture_model(plugin_registry *reg, const char *yaml, diag *d);
 /* 1 when some entry of d contains text. */
 int fixture_diag_has(const diag *d, const char *text);
 
+/* 1 when one entry of d contains both a and b (a place and a message
+ * whose wording may grow). */
+int fixture_diag_has2(const diag *d, const char *a, const char *b);
+
+/*
+ * 1 when one entry of d matches want, a message "PLACE: TEXT; HINT": the
+ * entry must start with PLACE (want up to its first ": ", so that the
+ * file, line and column are checked exactly) and contain TEXT (up to the
+ * first ';'), so that a hint may be reworded without breaking a test.
+ */
+int fixture_diag_has_msg(const diag *d, const char *want);
+
 /* Prints d to stderr (for failing tests). */
 void fixture_diag_dump(const diag *d);
 
