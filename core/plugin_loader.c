@@ -342,7 +342,8 @@ static char **list_so(const char *dir, size_t *n)
 		names[count++] = xstrndup(de->d_name, len - 3);
 	}
 	closedir(dp);
-	qsort(names, count, sizeof(*names), cmp_str);
+	if (count > 1)
+		qsort(names, count, sizeof(*names), cmp_str);
 	*n = count;
 	return names;
 }
