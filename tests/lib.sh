@@ -69,3 +69,33 @@ expect_out_re() {
 		fail "stdout has no line matching: $1"
 	}
 }
+
+# method_model FILE METHOD [ID]: writes a one-indicator model whose
+# indicator (at line 11, column 13 of FILE: "method: METHOD") reads the
+# boolean input plan_issued.
+method_model() {
+	cat >"$1" <<MODEL
+model:
+  id: ${3:-plugin-test}
+  version: "1"
+  title: "A model using method $2"
+inputs:
+  plan_issued: { type: boolean }
+indices:
+  - id: "1"
+    name: "Plan"
+    points: 10
+    method: $2
+    params: { input: plan_issued }
+MODEL
+}
+
+# plugin_dir SO NAME: makes the private plugin directory $TMP/p (mode
+# 755) holding a copy of SO as NAME.so (mode 644).
+plugin_dir() {
+	[ -f "$1" ] || fail "$1 is not built (make check builds it)"
+	mkdir -p "$TMP/p"
+	chmod 755 "$TMP/p"
+	cp "$1" "$TMP/p/$2.so"
+	chmod 644 "$TMP/p/$2.so"
+}

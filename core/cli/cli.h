@@ -52,6 +52,15 @@ int cli_output_open(cli_output *out, const char *path);
  * after a message. */
 int cli_output_close(cli_output *out, int ok);
 
+/*
+ * Handles what every command's option loop shares: -P/--plugin-dir DIR
+ * (added to pd), -h/--help (prints help) and unknown options. Returns 0
+ * when c was handled and parsing goes on, -1 when the command must
+ * return *rc now (after freeing pd's list).
+ */
+int cli_common_option(int c, const char *cmd, const char *help,
+                      cli_plugin_dirs *pd, int *rc);
+
 /* Prints "chiso: " and a message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

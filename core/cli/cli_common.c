@@ -5,6 +5,7 @@
 
 #include "strbuf.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,27 @@ void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir)
 {
 	pd->dirs = xrealloc(pd->dirs, (pd->n + 1) * sizeof(*pd->dirs));
 	pd->dirs[pd->n++] = dir;
+}
+
+int cli_common_option(int c, const char *cmd, const char *help,
+                      cli_plugin_dirs *pd, int *rc)
+{
+	switch (c) {
+	case 'P':
+		cli_plugin_dir_add(pd, optarg);
+		return 0;
+	case 'h':
+		fputs(help, stdout);
+		*rc = EXIT_OK;
+		break;
+	default:
+		*rc = cli_usage_error(cmd, "bad option");
+		break;
+	}
+	free(pd->dirs);
+	pd->dirs = NULL;
+	pd->n = 0;
+	return -1;
 }
 
 plugin_registry *cli_registry(cli_plugin_dirs *pd)

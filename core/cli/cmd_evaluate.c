@@ -83,16 +83,10 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		case 'o':
 			o->output = optarg;
 			break;
-		case 'P':
-			cli_plugin_dir_add(&o->pd, optarg);
-			break;
-		case 'h':
-			fputs(help, stdout);
-			*rc = EXIT_OK;
-			return -1;
 		default:
-			*rc = cli_usage_error("evaluate", "bad option");
-			return -1;
+			if (cli_common_option(c, "evaluate", help, &o->pd, rc) <
+			    0)
+				return -1;
 		}
 	}
 	if (argc - optind < 2) {

@@ -82,7 +82,7 @@ int cmd_plugins(int argc, char **argv)
 	struct listing l = {0, 0};
 	plugin_registry *reg;
 	size_t i;
-	int c;
+	int c, rc = EXIT_OK;
 
 	optind = 1;
 	for (;;) {
@@ -90,16 +90,9 @@ int cmd_plugins(int argc, char **argv)
 		if (c == -1)
 			break;
 		switch (c) {
-		case 'P':
-			cli_plugin_dir_add(&pd, optarg);
-			break;
-		case 'h':
-			fputs(help, stdout);
-			free(pd.dirs);
-			return EXIT_OK;
 		default:
-			free(pd.dirs);
-			return cli_usage_error("plugins", "bad option");
+			if (cli_common_option(c, "plugins", help, &pd, &rc) < 0)
+				return rc;
 		}
 	}
 	if (optind < argc) {

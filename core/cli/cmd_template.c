@@ -63,16 +63,10 @@ int cmd_template(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
-		case 'P':
-			cli_plugin_dir_add(&pd, optarg);
-			break;
-		case 'h':
-			fputs(help, stdout);
-			free(pd.dirs);
-			return EXIT_OK;
 		default:
-			free(pd.dirs);
-			return cli_usage_error("template", "bad option");
+			if (cli_common_option(c, "template", help, &pd, &rc) <
+			    0)
+				return rc;
 		}
 	}
 	if (argc - optind != 1) {

@@ -59,19 +59,13 @@ int cmd_validate(int argc, char **argv)
 		if (c == -1)
 			break;
 		switch (c) {
-		case 'P':
-			cli_plugin_dir_add(&pd, optarg);
-			break;
 		case 'q':
 			quiet = 1;
 			break;
-		case 'h':
-			fputs(help, stdout);
-			free(pd.dirs);
-			return EXIT_OK;
 		default:
-			free(pd.dirs);
-			return cli_usage_error("validate", "bad option");
+			if (cli_common_option(c, "validate", help, &pd, &rc) <
+			    0)
+				return rc;
 		}
 	}
 	if (optind >= argc) {

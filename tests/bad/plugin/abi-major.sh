@@ -5,24 +5,8 @@ set -e
 
 so="$TEST_PLUGIN_DIR/abi_major.so"
 [ -f "$so" ] || fail "$so is not built (make tests/plugins/abi_major.la)"
-mkdir "$TMP/p"
-chmod 755 "$TMP/p"
-cp "$so" "$TMP/p/abi_major.so"
-chmod 644 "$TMP/p/abi_major.so"
-cat >"$TMP/model.yaml" <<'YAML'
-model:
-  id: abi-major
-  version: "1"
-  title: "A method from a plugin of another ABI major"
-inputs:
-  plan_issued: { type: boolean }
-indices:
-  - id: "1"
-    name: "Plan"
-    points: 10
-    method: abi_major
-    params: { input: plan_issued }
-YAML
+plugin_dir "$so" abi_major
+method_model "$TMP/model.yaml" abi_major abi-major
 
 run_chiso validate -P "$TMP/p" "$TMP/model.yaml"
 expect_rc 2

@@ -5,24 +5,8 @@ set -e
 
 so="$TEST_PLUGIN_DIR/abi_minor.so"
 [ -f "$so" ] || fail "$so is not built (make tests/plugins/abi_minor.la)"
-mkdir "$TMP/p"
-chmod 755 "$TMP/p"
-cp "$so" "$TMP/p/abi_minor.so"
-chmod 644 "$TMP/p/abi_minor.so"
-cat >"$TMP/model.yaml" <<'YAML'
-model:
-  id: abi-minor
-  version: "1"
-  title: "A method from a plugin of a newer ABI minor"
-inputs:
-  plan_issued: { type: boolean }
-indices:
-  - id: "1"
-    name: "Plan"
-    points: 10
-    method: abi_minor
-    params: { input: plan_issued }
-YAML
+plugin_dir "$so" abi_minor
+method_model "$TMP/model.yaml" abi_minor abi-minor
 
 run_chiso validate -P "$TMP/p" "$TMP/model.yaml"
 expect_rc 2

@@ -8,10 +8,7 @@ set -e
 
 so="$TEST_PLUGIN_DIR/misbehave.so"
 [ -f "$so" ] || fail "$so is not built (make tests/plugins/misbehave.la)"
-mkdir "$TMP/p"
-chmod 755 "$TMP/p"
-cp "$so" "$TMP/p/misbehave.so"
-chmod 644 "$TMP/p/misbehave.so"
+plugin_dir "$so" misbehave
 cat >"$TMP/model.yaml" <<'YAML'
 model:
   id: misbehave

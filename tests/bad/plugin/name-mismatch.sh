@@ -3,10 +3,7 @@
 . "$srcdir/tests/lib.sh"
 set -e
 
-mkdir "$TMP/p"
-chmod 755 "$TMP/p"
-cp "$PLUGIN_DIR/ratio.so" "$TMP/p/rate.so"
-chmod 644 "$TMP/p/rate.so"
+plugin_dir "$PLUGIN_DIR/ratio.so" rate
 cat >"$TMP/model.yaml" <<'YAML'
 model:
   id: name-mismatch

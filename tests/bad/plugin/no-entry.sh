@@ -4,24 +4,8 @@ set -e
 
 so="$TEST_PLUGIN_DIR/no_entry.so"
 [ -f "$so" ] || fail "$so is not built (make tests/plugins/no_entry.la)"
-mkdir "$TMP/p"
-chmod 755 "$TMP/p"
-cp "$so" "$TMP/p/no_entry.so"
-chmod 644 "$TMP/p/no_entry.so"
-cat >"$TMP/model.yaml" <<'YAML'
-model:
-  id: no-entry
-  version: "1"
-  title: "A method from a shared object that is no plugin"
-inputs:
-  plan_issued: { type: boolean }
-indices:
-  - id: "1"
-    name: "Plan"
-    points: 10
-    method: no_entry
-    params: { input: plan_issued }
-YAML
+plugin_dir "$so" no_entry
+method_model "$TMP/model.yaml" no_entry no-entry
 
 run_chiso validate -P "$TMP/p" "$TMP/model.yaml"
 expect_rc 2

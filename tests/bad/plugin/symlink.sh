@@ -6,20 +6,7 @@ set -e
 mkdir "$TMP/p"
 chmod 755 "$TMP/p"
 ln -s "$PLUGIN_DIR/boolean.so" "$TMP/p/boolean.so"
-cat >"$TMP/model.yaml" <<'YAML'
-model:
-  id: symlink
-  version: "1"
-  title: "boolean through a symbolic link"
-inputs:
-  plan_issued: { type: boolean }
-indices:
-  - id: "1"
-    name: "Plan"
-    points: 10
-    method: boolean
-    params: { input: plan_issued }
-YAML
+method_model "$TMP/model.yaml" boolean symlink
 
 run_chiso validate -P "$TMP/p" "$TMP/model.yaml"
 expect_rc 2

@@ -6,20 +6,7 @@ set -e
 
 mkdir "$TMP/p" "$TMP/q" "$TMP/env"
 chmod 755 "$TMP/p" "$TMP/q" "$TMP/env"
-cat >"$TMP/model.yaml" <<'YAML'
-model:
-  id: unknown-method-path
-  version: "1"
-  title: "A method that is nowhere"
-inputs:
-  plan_issued: { type: boolean }
-indices:
-  - id: "1"
-    name: "Plan"
-    points: 10
-    method: nosuch
-    params: { input: plan_issued }
-YAML
+method_model "$TMP/model.yaml" nosuch unknown-method-path
 
 CHISO_PLUGIN_PATH="$TMP/env"
 export CHISO_PLUGIN_PATH

@@ -7,20 +7,7 @@ mkdir "$TMP/p"
 cp "$PLUGIN_DIR/boolean.so" "$TMP/p/boolean.so"
 chmod 644 "$TMP/p/boolean.so"
 chmod 777 "$TMP/p"
-cat >"$TMP/model.yaml" <<'YAML'
-model:
-  id: world-writable-dir
-  version: "1"
-  title: "boolean from a world-writable directory"
-inputs:
-  plan_issued: { type: boolean }
-indices:
-  - id: "1"
-    name: "Plan"
-    points: 10
-    method: boolean
-    params: { input: plan_issued }
-YAML
+method_model "$TMP/model.yaml" boolean world-writable-dir
 
 run_chiso validate -P "$TMP/p" "$TMP/model.yaml"
 expect_rc 2
