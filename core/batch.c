@@ -101,12 +101,71 @@ void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
 	idx = b->nproblems++;
 	b->problems[idx].text = batch_intern(b, sb.data ? sb.data : "", sb.len);
 	b->problems[idx].next = 0;
+	b->problems[idx].from_eval = b->problems_from_eval;
 	if (b->units[u].last_problem)
 		b->problems[b->units[u].last_problem - 1].next = idx + 1;
 	else
 		b->units[u].first_problem = idx + 1;
 	b->units[u].last_problem = idx + 1;
 	strbuf_release(&sb);
+}
+
+/* Sets where new problems come from. */
+void batch_problems_from_eval(batch *b, int on)
+{
+	b->problems_from_eval = on;
+}
+
+/* Unlinks unit u's problems that evaluation added. */
+static void drop_eval_problems(batch *b, size_t u)
+{
+	unit_rec *ur = &b->units[u];
+	size_t p, prev = 0, next;
+
+	ur->last_problem = 0;
+	for (p = ur->first_problem; p; p = next) {
+		next = b->problems[p - 1].next;
+		if (b->problems[p - 1].from_eval) {
+			if (prev)
+				b->problems[prev - 1].next = next;
+			else
+				ur->first_problem = next;
+			continue;
+		}
+		prev = p;
+		ur->last_problem = p;
+	}
+}
+
+/* Frees the result arrays and undoes what evaluation set. */
+void batch_reset_results(batch *b)
+{
+	size_t u;
+
+	if (!b->evaluated)
+		return;
+	for (u = 0; u < b->nunits; u++) {
+		b->units[u].failed = 0;
+		if (b->units[u].invalid_by_eval)
+			b->units[u].invalid = 0;
+		b->units[u].invalid_by_eval = 0;
+		drop_eval_problems(b, u);
+	}
+	free(b->node_points);
+	free(b->node_max);
+	free(b->node_status);
+	free(b->leaf_fraction);
+	free(b->leaf_raw);
+	free(b->leaf_has_raw);
+	free(b->leaf_note);
+	free(b->unit_points);
+	free(b->unit_max);
+	b->node_points = b->node_max = NULL;
+	b->leaf_fraction = b->leaf_raw = NULL;
+	b->unit_points = b->unit_max = NULL;
+	b->node_status = b->leaf_has_raw = NULL;
+	b->leaf_note = NULL;
+	b->evaluated = 0;
 }
 
 /* One allocation per result array for the whole run. */

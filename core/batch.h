@@ -30,17 +30,19 @@ typedef struct unit_value {
 /* Identity and state of one unit. Strings are pool offsets. */
 typedef struct unit_rec {
 	size_t code, name, level, parent, period, stage;
-	size_t file;          /* pool: the data file it came from */
-	unsigned line, col;   /* where its record starts */
-	int invalid;          /* bad data: not evaluated */
-	int failed;           /* evaluated, but an indicator errored */
+	size_t file;         /* pool: the data file it came from */
+	unsigned line, col;  /* where its record starts */
+	int invalid;         /* bad data: not evaluated */
+	int invalid_by_eval; /* invalid was set by evaluation (missing: error) */
+	int failed;          /* evaluated, but an indicator errored */
 	size_t first_problem; /* index+1 into the problem list, 0 = none */
 	size_t last_problem;
 } unit_rec;
 
 typedef struct batch_problem {
-	size_t text; /* pool */
-	size_t next; /* index+1 of the unit's next problem, 0 = last */
+	size_t text;   /* pool */
+	size_t next;   /* index+1 of the unit's next problem, 0 = last */
+	int from_eval; /* added by evaluation, not by reading the data */
 } batch_problem;
 
 typedef struct batch {
@@ -62,6 +64,7 @@ typedef struct batch {
 	double *unit_points; /* nunits: total earned */
 	double *unit_max;    /* nunits: total available */
 	int evaluated;
+	int problems_from_eval; /* see batch_problems_from_eval() */
 } batch;
 
 /* Makes b an empty batch for model m. */
@@ -85,6 +88,15 @@ unit_value *batch_values(batch *b, size_t u);
 /* Adds a problem message to unit u. */
 void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
+
+/* Marks problems added from now on as evaluation's (1) or the data's
+ * (0, the default). */
+void batch_problems_from_eval(batch *b, int on);
+
+/* Drops the results of an earlier evaluation: frees the result arrays,
+ * clears the failed flags and the invalid flags evaluation set, and
+ * unlinks the problems evaluation added. Does nothing before the first. */
+void batch_reset_results(batch *b);
 
 /* Sizes the result arrays for the units now in b. */
 void batch_alloc_results(batch *b);

@@ -9,6 +9,7 @@
 #include "strbuf.h"
 #include "suggest.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,18 +86,28 @@ static int unit_keys(struct reader *r, const doc_node *map,
 	return bad;
 }
 
+/* 1 when s is a whole number text that overflows a double (1e400). */
+static int out_of_range(const char *s)
+{
+	char *end;
+
+	errno = 0;
+	strtod(s, &end);
+	return *s && *end == '\0' && errno == ERANGE;
+}
+
 /* Says why a plain scalar is not a valid number for in. */
 static void bad_number(struct reader *r, const model_input *in,
                        const doc_node *n, int integer)
 {
 	double x;
 	int parsed = numfmt_parse(n->text, &x) == 0;
-	const char *p;
-	int digits_only = n->len > 0;
+	const char *p = n->text;
+	int digits_only;
 
-	for (p = n->text; *p; p++)
-		if (!(*p >= '0' && *p <= '9') && *p != '-' && *p != '+')
-			digits_only = 0;
+	if (*p == '-' || *p == '+')
+		p++;
+	digits_only = *p != '\0' && strspn(p, "0123456789") == strlen(p);
 	if (integer && digits_only)
 		unit_problem(r, n, in->id,
 		             "%s is too large to hold exactly (the limit is "
@@ -110,7 +121,7 @@ static void bad_number(struct reader *r, const model_input *in,
 		             "expected a number, not '%s' (write decimals with "
 		             "a point: 83.99)",
 		             n->text);
-	else if (!parsed && strspn(n->text, "0123456789+-.eE") == n->len)
+	else if (!parsed && out_of_range(n->text))
 		unit_problem(r, n, in->id, "%s is out of range", n->text);
 	else
 		unit_problem(r, n, in->id, "expected %s, not '%s'",

@@ -97,8 +97,10 @@ static int check_missing_error(batch *b, size_t u, const unit_value *row)
 		                  m->id);
 		bad = 1;
 	}
-	if (bad)
+	if (bad) {
 		b->units[u].invalid = 1;
+		b->units[u].invalid_by_eval = 1;
+	}
 	return bad;
 }
 
@@ -249,7 +251,9 @@ void eval_batch(batch *b)
 	char note[CHISO_NOTE_MAX];
 	size_t u, k;
 
+	batch_reset_results(b);
 	batch_alloc_results(b);
+	batch_problems_from_eval(b, 1);
 	for (u = 0; u < b->nunits; u++) {
 		chiso_unit view;
 
@@ -268,6 +272,7 @@ void eval_batch(batch *b)
 		}
 		aggregate(b, u);
 	}
+	batch_problems_from_eval(b, 0);
 	b->evaluated = 1;
 }
 

@@ -22,7 +22,9 @@
 #include "batch.h"
 
 /* Evaluates every valid unit of b (allocating b's results). Units with
- * an indicator in error are marked failed, with a problem each. */
+ * an indicator in error are marked failed, with a problem each. Calling it
+ * again (after more data was read) recomputes everything: the results,
+ * flags and problems of the previous run are dropped first. */
 void eval_batch(batch *b);
 
 /* The value of node i of unit u: earned / available; for a node of 0

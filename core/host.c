@@ -127,6 +127,14 @@ static int h_param_number(chiso_prepare_ctx *ctx, const chiso_param *node,
 {
 	const doc_node *n = host_param_node(node);
 
+	if (n && n->kind == DOC_SCALAR && n->quoted &&
+	    numfmt_parse(n->text, out) == 0) {
+		h_error(ctx, node,
+		        "%s must be a number, not the quoted text \"%s\"; "
+		        "remove the quotes",
+		        what, n->text);
+		return -1;
+	}
 	if (!n || n->kind != DOC_SCALAR || n->quoted ||
 	    numfmt_parse(n->text, out) < 0) {
 		h_error(ctx, node, "%s must be a number, not %s", what,

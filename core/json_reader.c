@@ -95,8 +95,10 @@ static doc_node *scalar_node(struct scan *s, const char *text, size_t len,
 	doc_node *n;
 
 	if (len > s->limits->max_scalar_bytes) {
-		fail_here(s, "value too long: %zu bytes, the limit is %zu", len,
-		          s->limits->max_scalar_bytes);
+		diag_error(s->d, s->path, line, col,
+		           "value too long: %zu bytes, the limit is %zu", len,
+		           s->limits->max_scalar_bytes);
+		s->failed = 1;
 		return NULL;
 	}
 	n = doc_node_new(s->doc, DOC_SCALAR, line, col);
@@ -126,10 +128,16 @@ static doc_node *scan_container(struct scan *s, const cJSON *item,
 		skip_ws(s);
 		if (n->kind == DOC_MAP) {
 			const char *key = child->string ? child->string : "";
+			unsigned kline = s->line, kcol = s->col;
 
-			n->keys[i] = scalar_node(s, key, strlen(key), 1,
-			                         s->line, s->col);
-			skip_string(s);
+			n->keys[i] = scalar_node(s, key, strlen(key), 1, kline,
+			                         kcol);
+			if (skip_string(s)) {
+				s->line = kline;
+				s->col = kcol;
+				fail_here(s, "key contains a NUL character");
+				return NULL;
+			}
 			skip_ws(s);
 			advance(s); /* ':' */
 			skip_ws(s);

@@ -9,6 +9,7 @@
 #include "source.h"
 #include "strbuf.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,7 +60,7 @@ static int read_precision(model_loader *ld, const doc_node *n)
 
 	if (schema_number(&ld->sc, n, "model.precision", &p) < 0)
 		return -1;
-	if (p != (int)p || p < 0 || p > PRECISION_MAX) {
+	if (p < 0 || p > PRECISION_MAX || p != floor(p)) {
 		schema_error(&ld->sc, n,
 		             "model.precision must be a whole number of "
 		             "decimals from 0 to %d",

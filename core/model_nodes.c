@@ -125,7 +125,10 @@ static int prepare_leaf(model_loader *ld, size_t i, const doc_node *spec)
 	ctx.empty = &empty;
 	rc = pi->desc->prepare(&host_api, &ctx, &state);
 	if (rc == 0 && ctx.errors > 0) {
-		/* The plugin reported but claimed success: trust the report. */
+		/* The plugin reported but claimed success: trust the report,
+		 * and release the state it believes it handed over. */
+		if (state && pi->desc->release)
+			pi->desc->release(&host_api, state);
 		rc = -1;
 	}
 	if (rc != 0 && ctx.errors == 0)

@@ -165,9 +165,10 @@ static void write_unit(jsonw *w, const batch *b, size_t u)
 	jsonw_object(w, 0);
 	write_identity(w, b, ur);
 	jsonw_kstring(w, "stage", batch_str(b, ur->stage));
-	jsonw_kstring(w, "status", ur->invalid  ? "invalid"
-	                           : ur->failed ? "error"
-	                                        : "ok");
+	jsonw_kstring(w, "status",
+	              ur->invalid  ? "invalid"
+	              : ur->failed ? "error"
+	                           : "ok");
 	if (!ur->invalid) {
 		jsonw_knumber(w, "points", b->unit_points[u]);
 		jsonw_knumber(w, "max", b->unit_max[u]);

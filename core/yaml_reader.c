@@ -222,6 +222,26 @@ static void on_close(struct reader *r)
 	}
 }
 
+/* The byte at a libyaml mark, whose line and column count characters
+ * after any BOM; -1 past the end. */
+static int byte_at_mark(const char *buf, size_t len, yaml_mark_t mark)
+{
+	size_t i = 0, line = 0, col = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < len && line < mark.line; i++)
+		if (buf[i] == '\n')
+			line++;
+	while (i < len && col < mark.column && buf[i] != '\n') {
+		i++;
+		while (i < len && ((unsigned char)buf[i] & 0xC0) == 0x80)
+			i++;
+		col++;
+	}
+	return i < len ? (unsigned char)buf[i] : -1;
+}
+
 /* Reports libyaml's own parse error with its position; names the two
  * commonest causes (bad UTF-8, tabs) in words a person can act on. */
 static void parser_error(struct reader *r, const yaml_parser_t *p,
@@ -229,22 +249,23 @@ static void parser_error(struct reader *r, const yaml_parser_t *p,
 {
 	yaml_mark_t mark = p->problem_mark;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
-	size_t bad;
+	size_t bad,
+	        bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	unsigned line, col;
 
 	if (p->error == YAML_MEMORY_ERROR) {
 		diag_error(r->d, r->path, 0, 0, "out of memory reading YAML");
 	} else if (p->error == YAML_READER_ERROR &&
-	           utf8_check(buf, len, &bad) < 0) {
-		json_position(buf, bad, &line, &col);
+	           utf8_check(buf + bom, len - bom, &bad) < 0) {
+		json_position(buf + bom, bad, &line, &col);
 		diag_error(r->d, r->path, line, col,
 		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
 		           "(save it as UTF-8 in your editor)",
-		           (unsigned char)buf[bad]);
+		           (unsigned char)buf[bom + bad]);
 	} else if (p->error == YAML_READER_ERROR) {
 		diag_error(r->d, r->path, 0, 0, "%s at byte %zu", problem,
 		           p->problem_offset);
-	} else if (mark.index < len && buf[mark.index] == '\t') {
+	} else if (byte_at_mark(buf, len, mark) == '\t') {
 		fail_at(r, mark,
 		        "a tab character where YAML expects indentation or a "
 		        "value; indent with spaces, not tabs");

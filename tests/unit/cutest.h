@@ -37,10 +37,10 @@ static inline int cutest_run(const char *name, CU_TestInfo *tests)
 	return failures == 0 ? 0 : 1;
 }
 
-#define CUTEST_MAIN(name, tests)                                              \
-	int main(void)                                                        \
-	{                                                                     \
-		return cutest_run(name, tests);                               \
+#define CUTEST_MAIN(name, tests)                                               \
+	int main(void)                                                         \
+	{                                                                      \
+		return cutest_run(name, tests);                                \
 	}
 
 #endif

@@ -357,6 +357,42 @@ static void test_number_syntax(void)
 	fx_close(&f);
 }
 
+/*
+ * Regression (fixed in core/data.c:95-104, bad_number): "digits only" lets '-' and '+'
+ * appear anywhere, so a malformed integer such as 2022-23 or +-5 is
+ * reported as "too large to hold exactly (the limit is
+ * 9007199254740992)" instead of "expected a whole number".
+ */
+static void test_malformed_integer(void)
+{
+	struct fx f;
+
+	CU_ASSERT_FATAL(fx_open(&f, MODEL) == 0);
+	CU_ASSERT_EQUAL(
+	        fixture_data(&f.b, "d.yaml",
+	                     "units:\n"
+	                     "  - unit: {code: A}\n"
+	                     "    values: {total: 2022-23}\n"
+	                     "  - unit: {code: B}\n"
+	                     "    values: {total: +-5}\n"
+	                     "  - unit: {code: C}\n"
+	                     "    values: {total: 12345678901234567890}\n",
+	                     &f.d),
+	        0);
+	CU_ASSERT_EQUAL_FATAL(f.b.nunits, 3);
+	/* really too large: said so */
+	CU_ASSERT(fixture_problem_has(&f.b, 2,
+	                              "d.yaml:7:21: unit C: field total: "
+	                              "12345678901234567890 is too large"));
+	CU_ASSERT(problem_is(&f.b, 0,
+	                     "d.yaml:3:21: unit A: field total: expected a "
+	                     "whole number, not '2022-23'"));
+	CU_ASSERT(problem_is(&f.b, 1,
+	                     "d.yaml:5:21: unit B: field total: expected a "
+	                     "whole number, not '+-5'"));
+	fx_close(&f);
+}
+
 /* min, max, and max naming another input. */
 static void test_bounds(void)
 {
@@ -999,6 +1035,7 @@ static CU_TestInfo tests[] = {
         {"JSON data", test_json_data},
         {"type errors", test_type_errors},
         {"number syntax", test_number_syntax},
+        {"regression: malformed integer", test_malformed_integer},
         {"bounds", test_bounds},
         {"bounds, example model", test_bounds_example},
         {"unit problems", test_unit_problems},

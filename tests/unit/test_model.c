@@ -223,7 +223,6 @@ static void test_example_tree(void)
 	CU_ASSERT_EQUAL(n->col, 9);
 	CU_ASSERT_PTR_NOT_NULL(n->params);
 	CU_ASSERT_STRING_EQUAL(m->nodes[3].kind, "extended");
-	/* 4.1 ratio with target; 2.2 target */
 	CU_ASSERT_EQUAL(model_node_index(m, "9"), -1);
 	CU_ASSERT_EQUAL(model_node_index(m, ""), -1);
 	model_free(m);
@@ -344,6 +343,34 @@ static void test_example_used_by(void)
 	diag_free(&d);
 }
 
+/* An input bound twice by one indicator is one dependency. */
+static void test_deps_once(void)
+{
+	plugin_registry *reg = fixture_registry();
+	diag d = DIAG_INIT;
+	chiso_model *m = fixture_model(
+	        reg,
+	        HDR INPUTS TREE_HEAD
+	        "      - {id: \"1.1\", name: A, points: 4, method: ratio, "
+	        "params: {numerator: a, denominator: a}}\n"
+	        "      - {id: \"1.2\", name: B, points: 6, method: ratio, "
+	        "params: {numerator: b, denominator: a}}\n",
+	        &d);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	CU_ASSERT_EQUAL(m->nodes[1].ndeps, 1);
+	CU_ASSERT_EQUAL(m->nodes[1].deps[0].slot, 0);
+	CU_ASSERT_EQUAL(m->nodes[2].ndeps, 2);
+	CU_ASSERT_EQUAL_FATAL(m->inputs[0].nused, 2);
+	CU_ASSERT_EQUAL(m->inputs[0].used_by[0], 1);
+	CU_ASSERT_EQUAL(m->inputs[0].used_by[1], 2);
+	CU_ASSERT_EQUAL(m->inputs[1].nused, 1);
+	CU_ASSERT_EQUAL(m->inputs[2].nused, 0);
+	model_free(m);
+	plugin_registry_free(reg);
+	diag_free(&d);
+}
+
 /* model_load reads the file itself. */
 static void test_model_load_file(void)
 {
@@ -459,8 +486,10 @@ static void test_precision_missing(void)
 	CU_ASSERT(load_fails(HDR "  precision: -1\n" INPUTS TREE_HEAD LEAF_11,
 	                     "test.yaml:5:14: model.precision must be a whole "
 	                     "number"));
-	/* (int)1e300 is undefined behaviour in model.c:64; the range must
-	 * be checked before the conversion. Refused either way here. */
+	/* Regression (fixed in core/model.c): formerly p != (int)p converts 1e300 to int before
+	 * the range check, undefined behaviour (UBSan: "1e+300 is outside
+	 * the range of representable values of type 'int'"); refused on
+	 * x86 by luck. Check the range first. */
 	CU_ASSERT(load_fails(HDR
 	                     "  precision: 1e300\n" INPUTS TREE_HEAD LEAF_11,
 	                     "test.yaml:5:14: model.precision must be a whole "
@@ -887,6 +916,7 @@ static CU_TestInfo tests[] = {
         {"example tree", test_example_tree},
         {"example inputs and slots", test_example_inputs},
         {"example used_by", test_example_used_by},
+        {"deps counted once", test_deps_once},
         {"model_load from a file", test_model_load_file},
         {"base model", test_base_model},
         {"header errors", test_header_errors},

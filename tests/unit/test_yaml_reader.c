@@ -473,6 +473,57 @@ static void test_invalid_utf8(void)
 	                     "test.yaml:1:5: invalid UTF-8 byte 0xFF"));
 }
 
+/*
+ * Regression (fixed in core/yaml_reader.c:239, parser_error): the position of a bad
+ * byte is counted from the start of the buffer, UTF-8 byte order mark
+ * included, while libyaml's own positions (and the JSON reader's) do
+ * not count the mark: after a BOM the column is one too far right.
+ */
+static void test_invalid_utf8_after_bom(void)
+{
+	/* without the mark: 1:4; libyaml's errors ignore the mark too */
+	CU_ASSERT(fails_with("\xef\xbb\xbf"
+	                     "a: b: c\n",
+	                     &doc_limits_model,
+	                     "test.yaml:1:5: mapping values are not allowed"));
+	CU_ASSERT(fails_with("\xef\xbb\xbf"
+	                     "a: \xff\n",
+	                     &doc_limits_model,
+	                     "test.yaml:1:4: invalid UTF-8 byte 0xFF"));
+}
+
+/* A tab where YAML wants indentation is named as such. */
+static void test_tab(void)
+{
+	CU_ASSERT(
+	        fails_with("a:\n\t- 1\n", &doc_limits_model,
+	                   "test.yaml:2:1: a tab character where YAML expects "
+	                   "indentation or a value; indent with spaces, not "
+	                   "tabs"));
+}
+
+/*
+ * Regression (fixed in core/yaml_reader.c:247, parser_error): the tab check reads
+ * buf[mark.index], but libyaml's mark.index counts characters, not
+ * bytes (and skips a BOM). After any non-ASCII character earlier in the
+ * file - every Vietnamese model - it looks at the wrong byte and the
+ * tab hint is lost ("found character that cannot start any token").
+ */
+static void test_tab_after_utf8(void)
+{
+	CU_ASSERT(
+	        fails_with("t\xc3\xaan: H\xc3\xa0 N\xe1\xbb\x99i\na:\n\t- 1\n",
+	                   &doc_limits_model,
+	                   "test.yaml:3:1: a tab character where YAML expects "
+	                   "indentation"));
+	CU_ASSERT(
+	        fails_with("\xef\xbb\xbf"
+	                   "a:\n\t- 1\n",
+	                   &doc_limits_model,
+	                   "test.yaml:2:1: a tab character where YAML expects "
+	                   "indentation"));
+}
+
 /* An escaped NUL inside a value is refused. */
 static void test_nul_in_value(void)
 {
@@ -548,6 +599,9 @@ static CU_TestInfo tests[] = {
         {"file limit", test_file_limit},
         {"syntax errors", test_syntax_errors},
         {"invalid UTF-8", test_invalid_utf8},
+        {"regression: invalid UTF-8 after a BOM", test_invalid_utf8_after_bom},
+        {"tab", test_tab},
+        {"regression: tab after non-ASCII text", test_tab_after_utf8},
         {"NUL in a value", test_nul_in_value},
         {"empty input", test_empty},
         {"scalar root", test_scalar_root},
