@@ -3,7 +3,10 @@
  */
 #include "data.h"
 
+#include "csv_input.h"
+#include "json_reader.h"
 #include "numfmt.h"
+#include "progress.h"
 #include "schema.h"
 #include "source.h"
 #include "strbuf.h"
@@ -448,7 +451,20 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 	return 0;
 }
 
-/* Dispatches on the shape of the document. */
+/* Checks a results document's "format" value. */
+static int check_format(struct reader *r, const doc_node *f)
+{
+	if (f->kind != DOC_SCALAR || strcmp(f->text, "1") != 0) {
+		schema_error(&r->sc, f,
+		             "results format %s is not supported: this chiso "
+		             "reads format 1",
+		             f->kind == DOC_SCALAR ? f->text : "?");
+		return -1;
+	}
+	return 0;
+}
+
+/* Dispatches on the shape of a whole document (YAML, small JSON). */
 static int read_doc(struct reader *r, const doc_node *root, diag *d)
 {
 	const doc_node *units;
@@ -465,17 +481,9 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 		return read_record(r, root, d);
 	}
 	r->results_doc = doc_get(root, "generator") || doc_get(root, "model");
-	if (r->results_doc && doc_get(root, "format")) {
-		const doc_node *f = doc_get(root, "format");
-
-		if (f->kind != DOC_SCALAR || strcmp(f->text, "1") != 0) {
-			schema_error(&r->sc, f,
-			             "results format %s is not supported: this "
-			             "chiso reads format 1",
-			             f->kind == DOC_SCALAR ? f->text : "?");
-			return -1;
-		}
-	}
+	if (r->results_doc && doc_get(root, "format") &&
+	    check_format(r, doc_get(root, "format")) < 0)
+		return -1;
 	if (schema_check_keys(&r->sc, root,
 	                      r->results_doc ? results_keys : multi_keys,
 	                      "a data file") < 0)
@@ -488,47 +496,282 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 	return rc;
 }
 
+/* --- data_file: one input file, read one record at a time ------------ */
+
+struct data_file {
+	struct reader r;
+	diag *d;
+	size_t units_before, problems_before, errors_before;
+	int failed;
+};
+
+data_file *data_file_open(batch *b, const char *path, diag *d)
+{
+	data_file *df = xcalloc(1, sizeof(*df));
+
+	df->r.b = b;
+	df->r.sc.d = d;
+	df->r.sc.file = xstrdup(path);
+	df->d = d;
+	df->units_before = b->nunits;
+	df->problems_before = b->nproblems;
+	df->errors_before = d->errors;
+	return df;
+}
+
+void data_file_results_doc(data_file *df, int on)
+{
+	df->r.results_doc = on;
+}
+
+const schema_ctx *data_file_schema(const data_file *df)
+{
+	return &df->r.sc;
+}
+
+int data_file_record(data_file *df, const doc_node *rec)
+{
+	if (read_record(&df->r, rec, df->d) < 0) {
+		df->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+void data_file_fail(data_file *df)
+{
+	df->failed = 1;
+}
+
+int data_file_close(data_file *df)
+{
+	struct reader *r = &df->r;
+	size_t i;
+	int rc = 0;
+
+	if (df->failed || df->d->errors > df->errors_before) {
+		r->b->nunits = df->units_before;
+		r->b->nproblems = df->problems_before;
+		rc = -1;
+	}
+	for (i = 0; i < r->nwarned; i++)
+		free(r->warned[i]);
+	free(r->warned);
+	free((char *)r->sc.file);
+	free(df);
+	return rc;
+}
+
+/* --- JSON: validated once, then read one unit at a time -------------- */
+
+struct json_walk {
+	data_file *df;
+	const char *buf;
+	json_span units;
+	int has_units, results_doc, bad;
+	const char *const *allowed;
+};
+
+/* The raw text of a key span (quotes dropped) into key (size 64). */
+static void key_text(const char *buf, json_span k, char *key, size_t size)
+{
+	size_t n = k.end - k.start - 2;
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(key, buf + k.start + 1, n);
+	key[n] = '\0';
+}
+
+/* First pass over the top level: where are the units, is it results? */
+static int json_top(void *arg, json_span k, json_span v)
+{
+	struct json_walk *w = arg;
+	char key[64];
+
+	key_text(w->buf, k, key, sizeof(key));
+	if (strcmp(key, "units") == 0) {
+		w->units = v;
+		w->has_units = 1;
+	}
+	if (strcmp(key, "generator") == 0 || strcmp(key, "model") == 0)
+		w->results_doc = 1;
+	return 0;
+}
+
+/* Second pass: every top-level key allowed, "format" supported. */
+static int json_top_check(void *arg, json_span k, json_span v)
+{
+	struct json_walk *w = arg;
+	struct reader *r = &w->df->r;
+	strbuf sb = STRBUF_INIT;
+	char key[64];
+	doc *f;
+
+	key_text(w->buf, k, key, sizeof(key));
+	if (schema_unknown_key(&sb, key, w->allowed, "a data file")) {
+		diag_error(r->sc.d, r->sc.file, k.line, k.col, "%s",
+		           strbuf_str(&sb));
+		w->bad = 1;
+	}
+	strbuf_release(&sb);
+	if (strcmp(key, "format") == 0 && w->results_doc) {
+		f = json_read_span(r->sc.file, w->buf, v, &doc_limits_data,
+		                   r->sc.d);
+		if (!f || check_format(r, f->root) < 0)
+			w->bad = 1;
+		doc_free(f);
+	}
+	return 0;
+}
+
+/* Reads one item of "units" as its own small document. */
+static int json_unit(void *arg, json_span item)
+{
+	struct json_walk *w = arg;
+	doc *rec = json_read_span(w->df->r.sc.file, w->buf, item,
+	                          &doc_limits_data, w->df->d);
+
+	if (!rec) {
+		data_file_fail(w->df);
+		return -1;
+	}
+	data_file_record(w->df, rec->root);
+	doc_free(rec);
+	progress_tick(1);
+	return 0;
+}
+
+/*
+ * Big JSON batches and results documents: the text is validated whole,
+ * then each unit is parsed on its own and dropped once read, so memory
+ * holds the text and one unit's tree, not the whole file's.
+ */
+static int load_json(data_file *df, const char *buf, size_t len)
+{
+	struct json_walk w;
+	json_span root;
+	size_t start;
+	doc *top;
+	int rc;
+
+	if (json_validate(df->r.sc.file, buf, len, &doc_limits_data, df->d,
+	                  &start) < 0)
+		return -1;
+	root = json_root_span(buf, len, start);
+	memset(&w, 0, sizeof(w));
+	w.df = df;
+	w.buf = buf;
+	if (buf[root.start] == '{')
+		json_each_member(buf, root, json_top, &w);
+	if (!w.has_units) {
+		top = json_read_span(df->r.sc.file, buf, root, &doc_limits_data,
+		                     df->d);
+		if (!top)
+			return -1;
+		rc = read_doc(&df->r, top->root, df->d);
+		doc_free(top);
+		return rc;
+	}
+	w.allowed = w.results_doc ? results_keys : multi_keys;
+	json_each_member(buf, root, json_top_check, &w);
+	if (w.bad)
+		return -1;
+	df->r.results_doc = w.results_doc;
+	if (buf[w.units.start] != '[') {
+		diag_error(df->d, df->r.sc.file, w.units.line, w.units.col,
+		           "units must be a list, not %s",
+		           buf[w.units.start] == '{' ? "a mapping"
+		                                     : "a scalar");
+		return -1;
+	}
+	return json_each_item(buf, w.units, json_unit, &w);
+}
+
+/* --- JSON Lines: one unit record per line ---------------------------- */
+
+/* Each non-blank line is a record, read and dropped in turn. */
+static int load_jsonl(data_file *df, const char *buf, size_t len)
+{
+	size_t pos = 0;
+	unsigned line = 1;
+
+	if (len > doc_limits_data.max_file_bytes) {
+		diag_error(df->d, df->r.sc.file, 0, 0,
+		           "file too large: %zu bytes, the limit is %zu", len,
+		           doc_limits_data.max_file_bytes);
+		return -1;
+	}
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3;
+	while (pos < len) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - buf) : len;
+		size_t i = pos;
+		json_span sp = {pos, end, line, 1};
+		doc *rec;
+
+		while (i < end &&
+		       (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r'))
+			i++;
+		if (i < end) {
+			if (json_validate_span(df->r.sc.file, buf, sp, df->d) <
+			    0)
+				return -1;
+			rec = json_read_span(df->r.sc.file, buf, sp,
+			                     &doc_limits_data, df->d);
+			if (!rec)
+				return -1;
+			data_file_record(df, rec->root);
+			doc_free(rec);
+			progress_tick(1);
+		}
+		pos = end + 1;
+		line++;
+	}
+	return 0;
+}
+
 /* Reads a whole document; rolls the batch back on a file error. */
 int data_load_buffer(batch *b, const char *path, const char *buf, size_t len,
                      diag *d)
 {
-	struct reader r;
-	size_t units_before = b->nunits, problems_before = b->nproblems;
-	size_t errors_before = d->errors, i;
+	data_file *df = data_file_open(b, path, d);
 	doc *parsed;
-	int rc;
 
-	parsed = source_parse(path, buf, len, &doc_limits_data, d);
-	if (!parsed)
-		return -1;
-	memset(&r, 0, sizeof(r));
-	r.b = b;
-	r.sc.d = d;
-	r.sc.file = parsed->path;
-	rc = read_doc(&r, parsed->root, d);
-	if (rc < 0 || d->errors > errors_before) {
-		b->nunits = units_before;
-		b->nproblems = problems_before;
-		rc = -1;
+	if (source_is_jsonl(path)) {
+		if (load_jsonl(df, buf, len) < 0)
+			data_file_fail(df);
+	} else if (source_is_csv(path)) {
+		if (csv_input_load(df, b->model, buf, len) < 0)
+			data_file_fail(df);
+	} else if (source_is_json(path)) {
+		if (load_json(df, buf, len) < 0)
+			data_file_fail(df);
+	} else {
+		parsed = source_parse(path, buf, len, &doc_limits_data, d);
+		if (!parsed || read_doc(&df->r, parsed->root, d) < 0)
+			data_file_fail(df);
+		doc_free(parsed);
 	}
-	for (i = 0; i < r.nwarned; i++)
-		free(r.warned[i]);
-	free(r.warned);
-	doc_free(parsed);
-	return rc;
+	return data_file_close(df);
 }
 
-/* Reads the file, then data_load_buffer. */
+/* Reads the file, then data_load_buffer, showing progress on a terminal. */
 int data_load_file(batch *b, const char *path, diag *d)
 {
 	char *buf;
 	size_t len;
 	int rc;
+	char what[80];
 
 	if (source_read_file(path, doc_limits_data.max_file_bytes, &buf, &len,
 	                     d) < 0)
 		return -1;
+	snprintf(what, sizeof(what), "reading %.60s", path);
+	progress_start(what, 0);
 	rc = data_load_buffer(b, path, buf, len, d);
+	progress_done();
 	free(buf);
 	return rc;
 }

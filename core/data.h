@@ -18,9 +18,46 @@
 
 #include "batch.h"
 #include "diag.h"
+#include "schema.h"
 
-/* Reads the file at path into b. Returns 0 when the file was read (some
- * units may be invalid), -1 when the file itself is bad (errors in d). */
+/*
+ * Reading one file record by record, for readers of other formats (CSV,
+ * JSON Lines): open, feed each unit record as a doc mapping {unit, stage,
+ * values}, close. A unit whose values are wrong becomes invalid with its
+ * problems; a record without a unit code, or data_file_fail(), makes the
+ * file bad: close then removes every unit of the file from the batch.
+ *
+ * Ownership: data_file_open() returns a reader freed by data_file_close().
+ */
+typedef struct data_file data_file;
+
+data_file *data_file_open(batch *b, const char *path, diag *d);
+
+/* Treat records as a results document's (computed keys allowed, fields
+ * the model lacks only warned about). */
+void data_file_results_doc(data_file *df, int on);
+
+/* The file name and diag for messages. Borrowed, valid until close. */
+const schema_ctx *data_file_schema(const data_file *df);
+
+/* Reads one record. Returns 0, or -1 when the record is malformed beyond
+ * a unit problem (the file is then bad). */
+int data_file_record(data_file *df, const doc_node *rec);
+
+/* Marks the file bad (its units will be removed at close). */
+void data_file_fail(data_file *df);
+
+/* Frees df. Returns 0 when the file was read, -1 when it was bad (its
+ * units removed, errors in d). */
+int data_file_close(data_file *df);
+
+/*
+ * Reads the file at path into b: YAML; JSON (validated whole, then read
+ * one unit at a time); JSON Lines (".jsonl", one unit record per line,
+ * read as a stream); or CSV (".csv", see csv_input.h). Returns 0 when the
+ * file was read (some units may be invalid), -1 when the file itself is
+ * bad (errors in d; nothing of it added).
+ */
 int data_load_file(batch *b, const char *path, diag *d);
 
 /* Same, from text in memory. */

@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 /* A cursor over text cJSON has already validated. */
@@ -474,57 +475,204 @@ static int json_check(const char *buf, size_t len, size_t *off,
 	return -1;
 }
 
-/* Validates UTF-8, parses with cJSON, then scans for positions. */
-doc *json_read_buffer(const char *path, const char *buf, size_t len,
-                      const doc_limits *limits, diag *d)
+/* Reports an error at offset off of the span's text, in file terms. */
+static void span_error(diag *d, const char *path, const char *text, size_t off,
+                       json_span sp, const char *fmt, ...)
+        __attribute__((format(printf, 6, 7)));
+static void span_error(diag *d, const char *path, const char *text, size_t off,
+                       json_span sp, const char *fmt, ...)
 {
-	struct scan s = {0};
-	const char *end_ptr = NULL;
-	cJSON *root;
-	size_t bad;
-	const char *why = NULL;
 	unsigned line, col;
+	va_list ap;
+
+	json_position(text, off, &line, &col);
+	if (line == 1)
+		col += sp.col - 1;
+	line += sp.line - 1;
+	va_start(ap, fmt);
+	diag_vat(d, DIAG_ERROR, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* UTF-8, NUL bytes and the strict grammar of buf[sp.start..sp.end). */
+int json_validate_span(const char *path, const char *buf, json_span sp, diag *d)
+{
+	const char *text = buf + sp.start;
+	size_t len = sp.end - sp.start, bad;
+	const char *why = NULL;
+
+	if (utf8_check(text, len, &bad) < 0) {
+		span_error(d, path, text, bad, sp,
+		           "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+		           (unsigned char)text[bad]);
+		return -1;
+	}
+	if (memchr(text, '\0', len)) {
+		bad = (size_t)((const char *)memchr(text, '\0', len) - text);
+		span_error(d, path, text, bad, sp, "NUL byte in JSON text");
+		return -1;
+	}
+	if (json_check(text, len, &bad, &why) < 0) {
+		span_error(d, path, text, bad, sp, "invalid JSON: %s", why);
+		return -1;
+	}
+	return 0;
+}
+
+/* Size limit and BOM, then json_validate_span on the rest. */
+int json_validate(const char *path, const char *buf, size_t len,
+                  const doc_limits *limits, diag *d, size_t *start)
+{
+	json_span sp = {0, len, 1, 1};
 
 	if (len > limits->max_file_bytes) {
 		diag_error(d, path, 0, 0,
 		           "file too large: %zu bytes, the limit is %zu", len,
 		           limits->max_file_bytes);
-		return NULL;
+		return -1;
 	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3;
-		len -= 3;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		sp.start = 3;
+	if (json_validate_span(path, buf, sp, d) < 0)
+		return -1;
+	*start = sp.start;
+	return 0;
+}
+
+/* A cursor at the start of buf[off..end) with position base. */
+static void cursor_init(struct scan *s, const char *buf, json_span sp)
+{
+	memset(s, 0, sizeof(*s));
+	s->p = buf + sp.start;
+	s->end = buf + sp.end;
+	s->line = sp.line;
+	s->col = sp.col;
+}
+
+/* Skips one value of validated text, nested or not. */
+static void skip_any(struct scan *s)
+{
+	int depth = 0;
+
+	do {
+		skip_ws(s);
+		if (s->p >= s->end)
+			return;
+		if (*s->p == '"') {
+			skip_string(s);
+		} else if (*s->p == '{' || *s->p == '[') {
+			depth++;
+			advance(s);
+		} else if (*s->p == '}' || *s->p == ']') {
+			depth--;
+			advance(s);
+		} else if (*s->p == ',' || *s->p == ':') {
+			advance(s);
+		} else {
+			skip_atom(s);
+		}
+	} while (depth > 0);
+}
+
+/* The span of the one value in validated text (after a BOM at start). */
+json_span json_root_span(const char *buf, size_t len, size_t start)
+{
+	struct scan s;
+	json_span sp = {start, len, 1, 1};
+
+	cursor_init(&s, buf, sp);
+	skip_ws(&s);
+	sp.start = (size_t)(s.p - buf);
+	sp.line = s.line;
+	sp.col = s.col;
+	skip_any(&s);
+	sp.end = (size_t)(s.p - buf);
+	return sp;
+}
+
+/* Walks the members of a validated object span. */
+int json_each_member(const char *buf, json_span obj,
+                     int (*fn)(void *arg, json_span key, json_span value),
+                     void *arg)
+{
+	struct scan s;
+	json_span k, v;
+
+	cursor_init(&s, buf, obj);
+	skip_ws(&s);
+	if (s.p >= s.end || *s.p != '{')
+		return -1;
+	advance(&s);
+	for (;;) {
+		skip_ws(&s);
+		if (s.p >= s.end || *s.p == '}')
+			return 0;
+		k.start = (size_t)(s.p - buf);
+		k.line = s.line;
+		k.col = s.col;
+		skip_string(&s);
+		k.end = (size_t)(s.p - buf);
+		skip_ws(&s);
+		advance(&s); /* ':' */
+		skip_ws(&s);
+		v.start = (size_t)(s.p - buf);
+		v.line = s.line;
+		v.col = s.col;
+		skip_any(&s);
+		v.end = (size_t)(s.p - buf);
+		if (fn(arg, k, v) < 0)
+			return -1;
+		skip_ws(&s);
+		if (s.p < s.end && *s.p == ',')
+			advance(&s);
 	}
-	if (utf8_check(buf, len, &bad) < 0) {
-		json_position(buf, bad, &line, &col);
-		diag_error(d, path, line, col,
-		           "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
-		           (unsigned char)buf[bad]);
-		return NULL;
+}
+
+/* Walks the items of a validated array span. */
+int json_each_item(const char *buf, json_span arr,
+                   int (*fn)(void *arg, json_span item), void *arg)
+{
+	struct scan s;
+	json_span v;
+
+	cursor_init(&s, buf, arr);
+	skip_ws(&s);
+	if (s.p >= s.end || *s.p != '[')
+		return -1;
+	advance(&s);
+	for (;;) {
+		skip_ws(&s);
+		if (s.p >= s.end || *s.p == ']')
+			return 0;
+		v.start = (size_t)(s.p - buf);
+		v.line = s.line;
+		v.col = s.col;
+		skip_any(&s);
+		v.end = (size_t)(s.p - buf);
+		if (fn(arg, v) < 0)
+			return -1;
+		skip_ws(&s);
+		if (s.p < s.end && *s.p == ',')
+			advance(&s);
 	}
-	if (memchr(buf, '\0', len)) {
-		bad = (size_t)((const char *)memchr(buf, '\0', len) - buf);
-		json_position(buf, bad, &line, &col);
-		diag_error(d, path, line, col, "NUL byte in JSON text");
-		return NULL;
-	}
-	if (json_check(buf, len, &bad, &why) < 0) {
-		json_position(buf, bad, &line, &col);
-		diag_error(d, path, line, col, "invalid JSON: %s", why);
-		return NULL;
-	}
-	root = cJSON_ParseWithLengthOpts(buf, len, &end_ptr, 0);
+}
+
+/* cJSON parses the span; the scan gives positions from the span's base. */
+doc *json_read_span(const char *path, const char *buf, json_span sp,
+                    const doc_limits *limits, diag *d)
+{
+	struct scan s;
+	cJSON *root;
+
+	root = cJSON_ParseWithLength(buf + sp.start, sp.end - sp.start);
 	if (!root) {
 		/* The strict check passed, so this is cJSON's own limit. */
-		diag_error(d, path, 0, 0,
+		diag_error(d, path, sp.line, sp.col,
 		           "cannot read JSON (nested too deeply or out of "
 		           "memory)");
 		return NULL;
 	}
-	s.p = buf;
-	s.end = buf + len;
-	s.line = 1;
-	s.col = 1;
+	cursor_init(&s, buf, sp);
 	s.path = path;
 	s.limits = limits;
 	s.d = d;
@@ -537,4 +685,16 @@ doc *json_read_buffer(const char *path, const char *buf, size_t len,
 		return NULL;
 	}
 	return s.doc;
+}
+
+/* Validates the whole text, then reads its one value. */
+doc *json_read_buffer(const char *path, const char *buf, size_t len,
+                      const doc_limits *limits, diag *d)
+{
+	size_t start;
+
+	if (json_validate(path, buf, len, limits, d, &start) < 0)
+		return NULL;
+	return json_read_span(path, buf, json_root_span(buf, len, start),
+	                      limits, d);
 }

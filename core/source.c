@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* Reads from an open stream until EOF or past max. */
@@ -74,15 +75,27 @@ int source_read_file(const char *path, size_t max, char **buf, size_t *len,
 	return rc;
 }
 
-/* By extension, case-insensitive. */
-int source_is_json(const char *path)
+/* 1 when path ends in ext, ignoring case. */
+static int has_ext(const char *path, const char *ext)
 {
 	const char *dot = strrchr(path, '.');
 
-	if (!dot)
-		return 0;
-	return strcmp(dot, ".json") == 0 || strcmp(dot, ".JSON") == 0 ||
-	       strcmp(dot, ".jsonl") == 0;
+	return dot && strcasecmp(dot, ext) == 0;
+}
+
+int source_is_json(const char *path)
+{
+	return has_ext(path, ".json");
+}
+
+int source_is_jsonl(const char *path)
+{
+	return has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
+}
+
+int source_is_csv(const char *path)
+{
+	return has_ext(path, ".csv");
 }
 
 /* Dispatches to the reader and refuses empty documents. */

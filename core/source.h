@@ -20,8 +20,14 @@
 int source_read_file(const char *path, size_t max, char **buf, size_t *len,
                      diag *d);
 
-/* 1 when path names a JSON file (by its extension). */
+/* 1 when path names a JSON file (".json"; by its extension). */
 int source_is_json(const char *path);
+
+/* 1 for JSON Lines (".jsonl", ".ndjson"). */
+int source_is_jsonl(const char *path);
+
+/* 1 for CSV (".csv"). */
+int source_is_csv(const char *path);
 
 /*
  * Parses buf[0..len) as JSON or YAML per source_is_json(path). Returns
