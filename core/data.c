@@ -538,6 +538,27 @@ int data_file_record(data_file *df, const doc_node *rec)
 	return 0;
 }
 
+void data_file_problem(data_file *df, unsigned line, unsigned col,
+                       const char *fmt, ...)
+{
+	batch *b = df->r.b;
+	size_t u;
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	if (b->nunits <= df->units_before)
+		return;
+	u = b->nunits - 1;
+	strbuf_printf(&sb, "%s:%u:%u: unit %s: ", df->r.sc.file, line, col,
+	              batch_str(b, b->units[u].code));
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	batch_problem_add(b, u, "%s", strbuf_str(&sb));
+	b->units[u].invalid = 1;
+	strbuf_release(&sb);
+}
+
 void data_file_fail(data_file *df)
 {
 	df->failed = 1;

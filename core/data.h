@@ -44,6 +44,13 @@ const schema_ctx *data_file_schema(const data_file *df);
  * a unit problem (the file is then bad). */
 int data_file_record(data_file *df, const doc_node *rec);
 
+/* Adds a problem "FILE:LINE:COL: unit CODE: message" to the unit the
+ * last data_file_record() read and marks it invalid (no-op when that
+ * record added no unit). */
+void data_file_problem(data_file *df, unsigned line, unsigned col,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* Marks the file bad (its units will be removed at close). */
 void data_file_fail(data_file *df);
 
