@@ -28,8 +28,12 @@ void batch_free(batch *b)
 	free(b->leaf_raw);
 	free(b->leaf_has_raw);
 	free(b->leaf_note);
+	free(b->leaf_hint);
 	free(b->unit_points);
 	free(b->unit_max);
+	free(b->view_points);
+	free(b->view_max);
+	free(b->unit_class);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -158,13 +162,19 @@ void batch_reset_results(batch *b)
 	free(b->leaf_raw);
 	free(b->leaf_has_raw);
 	free(b->leaf_note);
+	free(b->leaf_hint);
 	free(b->unit_points);
 	free(b->unit_max);
+	free(b->view_points);
+	free(b->view_max);
+	free(b->unit_class);
+	b->view_points = b->view_max = NULL;
+	b->unit_class = NULL;
 	b->node_points = b->node_max = NULL;
 	b->leaf_fraction = b->leaf_raw = NULL;
 	b->unit_points = b->unit_max = NULL;
 	b->node_status = b->leaf_has_raw = NULL;
-	b->leaf_note = NULL;
+	b->leaf_note = b->leaf_hint = NULL;
 	b->evaluated = 0;
 }
 
@@ -173,6 +183,7 @@ void batch_alloc_results(batch *b)
 {
 	size_t nn = b->nunits * b->model->nnodes;
 	size_t nl = b->nunits * b->model->nleaves;
+	size_t nv;
 
 	b->node_points = xcalloc(nn ? nn : 1, sizeof(double));
 	b->node_max = xcalloc(nn ? nn : 1, sizeof(double));
@@ -181,6 +192,13 @@ void batch_alloc_results(batch *b)
 	b->leaf_raw = xcalloc(nl ? nl : 1, sizeof(double));
 	b->leaf_has_raw = xcalloc(nl ? nl : 1, 1);
 	b->leaf_note = xcalloc(nl ? nl : 1, sizeof(size_t));
+	b->leaf_hint = xcalloc(nl ? nl : 1, sizeof(size_t));
 	b->unit_points = xcalloc(b->nunits ? b->nunits : 1, sizeof(double));
 	b->unit_max = xcalloc(b->nunits ? b->nunits : 1, sizeof(double));
+	nv = b->nunits * b->model->nviews;
+	b->view_points = xcalloc(nv ? nv : 1, sizeof(double));
+	b->view_max = xcalloc(nv ? nv : 1, sizeof(double));
+	b->unit_class = xcalloc(b->nunits ? b->nunits : 1, sizeof(int));
+	for (nv = 0; nv < b->nunits; nv++)
+		b->unit_class[nv] = -1;
 }

@@ -61,8 +61,12 @@ typedef struct batch {
 	double *leaf_raw;           /* nunits x nleaves */
 	unsigned char *leaf_has_raw;
 	size_t *leaf_note;   /* nunits x nleaves: pool */
+	size_t *leaf_hint;   /* nunits x nleaves: pool, 0 = none */
 	double *unit_points; /* nunits: total earned */
 	double *unit_max;    /* nunits: total available */
+	double *view_points; /* nunits x nviews */
+	double *view_max;    /* nunits x nviews */
+	int *unit_class;     /* nunits: class index, -1 = none */
 	int evaluated;
 	int problems_from_eval; /* see batch_problems_from_eval() */
 } batch;
@@ -104,5 +108,6 @@ void batch_alloc_results(batch *b);
 /* Index helpers for the result arrays. */
 #define BATCH_NODE(b, u, i) ((u) * (b)->model->nnodes + (i))
 #define BATCH_LEAF(b, u, k) ((u) * (b)->model->nleaves + (k))
+#define BATCH_VIEW(b, u, v) ((u) * (b)->model->nviews + (v))
 
 #endif

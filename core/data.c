@@ -24,8 +24,9 @@ static const char *const results_keys[] = {"format",  "model", "generator",
                                            "plugins", "units", NULL};
 static const char *const record_keys[] = {"unit", "stage", "values", NULL};
 static const char *const results_record_keys[] = {
-        "unit",  "stage", "status", "points",   "max",
-        "value", "nodes", "values", "problems", NULL};
+        "unit",         "stage", "status", "points",   "max",
+        "value",        "nodes", "values", "problems", "class",
+        "class_failed", "views", NULL};
 static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};

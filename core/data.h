@@ -49,7 +49,7 @@ int data_file_record(data_file *df, const doc_node *rec);
  * record added no unit). */
 void data_file_problem(data_file *df, unsigned line, unsigned col,
                        const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 
 /* Marks the file bad (its units will be removed at close). */
 void data_file_fail(data_file *df);

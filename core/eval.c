@@ -7,6 +7,7 @@
 #include "eval.h"
 
 #include "host.h"
+#include "outcomes.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -153,7 +154,7 @@ static void check_outcome(chiso_outcome *out, const model_node *node)
 
 /* Computes leaf k of unit u into the result arrays. */
 static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
-                      char *note)
+                      char *note, char *hint)
 {
 	const chiso_model *m = b->model;
 	const model_node *node = &m->nodes[m->leaves[k]];
@@ -165,7 +166,10 @@ static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
 	out.struct_size = (uint32_t)sizeof(out);
 	out.note = note;
 	out.note_size = CHISO_NOTE_MAX;
+	out.hint = hint;
+	out.hint_size = CHISO_NOTE_MAX;
 	note[0] = '\0';
+	hint[0] = '\0';
 	if (lacks_input(node, view->values)) {
 		missing_note(m, node, view->values, note, CHISO_NOTE_MAX);
 		out.status = CHISO_STATUS_MISSING;
@@ -175,6 +179,10 @@ static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
 	}
 	b->node_status[ni] = (unsigned char)out.status;
 	b->leaf_note[li] = batch_intern_str(b, note);
+	if (out.status == CHISO_STATUS_OK && out.fraction < 1.0 &&
+	    memchr(hint, '\0', CHISO_NOTE_MAX) &&
+	    utf8_check(hint, strlen(hint), NULL) == 0)
+		b->leaf_hint[li] = batch_intern_str(b, hint);
 	switch (out.status) {
 	case CHISO_STATUS_OK:
 		b->leaf_fraction[li] = out.fraction;
@@ -248,7 +256,7 @@ static void aggregate(batch *b, size_t u)
 void eval_batch(batch *b)
 {
 	const chiso_model *m = b->model;
-	char note[CHISO_NOTE_MAX];
+	char note[CHISO_NOTE_MAX], hint[CHISO_NOTE_MAX];
 	size_t u, k;
 
 	batch_reset_results(b);
@@ -268,10 +276,11 @@ void eval_batch(batch *b)
 		for (k = 0; k < m->nleaves; k++) {
 			/* The pool may move when a note is added: refresh. */
 			view.pool = b->pool.data;
-			eval_leaf(b, u, &view, k, note);
+			eval_leaf(b, u, &view, k, note, hint);
 		}
 		aggregate(b, u);
 	}
+	outcomes_compute(b);
 	batch_problems_from_eval(b, 0);
 	b->evaluated = 1;
 }

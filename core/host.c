@@ -339,6 +339,13 @@ static const char *h_input_choice(chiso_prepare_ctx *ctx, int slot, size_t i)
 	return in && i < in->nchoices ? in->choices[i] : NULL;
 }
 
+static const char *h_input_id(chiso_prepare_ctx *ctx, int slot)
+{
+	const model_input *in = ctx_input(ctx, slot);
+
+	return in ? in->id : NULL;
+}
+
 static double h_indicator_points(chiso_prepare_ctx *ctx)
 {
 	return ctx->m->nodes[ctx->node].points;
@@ -424,4 +431,5 @@ const chiso_host_api host_api = {
         .get_bool = h_get_bool,
         .get_choice = h_get_choice,
         .get_text = h_get_text,
+        .input_id = h_input_id,
 };

@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const top_keys[] = {"model", "inputs", "indices", NULL};
+static const char *const top_keys[] = {"model", "inputs",  "indices",
+                                       "views", "classes", NULL};
 static const char *const header_keys[] = {
         "id",        "version", "title",       "issuer", "basis", "level",
         "precision", "missing", "description", "format", NULL};
@@ -150,6 +151,12 @@ static int load_doc(model_loader *ld)
 	 * that one typo does not cascade into a message per indicator. */
 	if (rc == 0 && indices && model_load_tree(ld, indices) < 0)
 		rc = -1;
+	if (rc == 0 && doc_get(root, "views") &&
+	    model_load_views(ld, doc_get(root, "views")) < 0)
+		rc = -1;
+	if (doc_get(root, "classes") &&
+	    model_load_classes(ld, doc_get(root, "classes")) < 0)
+		rc = -1;
 	if (rc == 0 && !indices)
 		rc = -1;
 	return rc;
@@ -221,6 +228,10 @@ void model_free(chiso_model *m)
 	free(m->nodes);
 	free(m->roots);
 	free(m->leaves);
+	for (i = 0; i < m->nviews; i++)
+		free(m->views[i].nodes);
+	free(m->views);
+	free(m->classes);
 	doc_free(m->doc);
 	free(m->path);
 	free(m);
@@ -284,6 +295,17 @@ int model_node_index(const chiso_model *m, const char *id)
 
 	for (i = 0; i < m->nnodes; i++)
 		if (strcmp(m->nodes[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Linear search by id. */
+int model_view_index(const chiso_model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nviews; i++)
+		if (strcmp(m->views[i].id, id) == 0)
 			return (int)i;
 	return -1;
 }

@@ -81,6 +81,31 @@ typedef struct model_node {
 	unsigned line, col;
 } model_node;
 
+/* A named aggregate over nodes, e.g. the DTI pillars: value = points
+ * earned / available over its nodes. */
+typedef struct model_view {
+	const char *id;
+	const char *name;
+	const char *description; /* may be NULL */
+	size_t *nodes;           /* node indices */
+	size_t nnodes;
+	unsigned line, col;
+} model_view;
+
+/* A recognition level ("đạt chuyển đổi số"); classes are checked in
+ * order and the first whose conditions all hold is the unit's. */
+typedef struct model_class {
+	const char *id;
+	const char *name;
+	const char *description; /* may be NULL */
+	int has_min_value;
+	double min_value;  /* on the unit's published (rounded) value */
+	int mandatory_all; /* every applicable mandatory indicator met */
+	int has_extended_min;
+	double extended_min; /* share of applicable extended ones met */
+	unsigned line, col;
+} model_class;
+
 typedef struct chiso_model {
 	char *path;
 	char sha256[65];
@@ -97,6 +122,10 @@ typedef struct chiso_model {
 	size_t *leaves; /* node indices of the indicators, in order */
 	size_t nleaves;
 	double total_points;
+	model_view *views;
+	size_t nviews;
+	model_class *classes;
+	size_t nclasses;
 	int *input_hash; /* open addressing: slot+1, 0 = empty */
 	size_t input_hash_size;
 	doc *doc;
@@ -120,6 +149,9 @@ void model_free(chiso_model *m);
 /* The slot of input id, or -1 (a hash look-up once the inputs are
  * loaded). */
 int model_input_slot(const chiso_model *m, const char *id);
+
+/* The view with this id, or -1. */
+int model_view_index(const chiso_model *m, const char *id);
 
 /* Name of an input type flag: "integer", "number", ... */
 const char *model_type_name(unsigned type);

@@ -23,6 +23,12 @@ int model_load_inputs(model_loader *ld, const doc_node *inputs);
  * indicator's plugin. Returns 0 or -1. */
 int model_load_tree(model_loader *ld, const doc_node *indices);
 
+/* Reads "views" (after the tree: views name its nodes). Returns 0/-1. */
+int model_load_views(model_loader *ld, const doc_node *views);
+
+/* Reads "classes". Returns 0 or -1. */
+int model_load_classes(model_loader *ld, const doc_node *classes);
+
 /* Builds the hash that model_input_slot() uses. */
 void model_index_inputs(chiso_model *m);
 

@@ -5,6 +5,7 @@
 
 #include "eval.h"
 #include "numfmt.h"
+#include "outcomes.h"
 #include "strbuf.h"
 #include "texttable.h"
 
@@ -77,6 +78,53 @@ static void node_rows(const batch *b, size_t u, texttable *t)
 	strbuf_release(&name);
 }
 
+/* The model's views under the total, one row each. */
+static void view_rows(const batch *b, size_t u, texttable *t)
+{
+	const chiso_model *m = b->model;
+	char pts[2 * NUMFMT_MAX + 8], val[NUMFMT_MAX];
+	const char *cells[NCOLS];
+	size_t v;
+
+	for (v = 0; v < m->nviews; v++) {
+		points_text(pts, sizeof(pts),
+		            b->view_points[BATCH_VIEW(b, u, v)],
+		            b->view_max[BATCH_VIEW(b, u, v)], m->precision);
+		numfmt_fixed(outcomes_view_value(b, u, v), m->precision, val);
+		cells[COL_ID] = m->views[v].id;
+		cells[COL_NAME] = m->views[v].name;
+		cells[COL_POINTS] = pts;
+		cells[COL_VALUE] = val;
+		cells[COL_STATUS] = "view";
+		cells[COL_NOTE] = "";
+		texttable_row(t, cells);
+	}
+}
+
+/* "Class: ..." and why the classes above it were missed. */
+static void class_lines(const batch *b, size_t u, FILE *f)
+{
+	const chiso_model *m = b->model;
+	int got = b->unit_class[u];
+	size_t c, upto = got >= 0 ? (size_t)got : m->nclasses;
+	strbuf why = STRBUF_INIT;
+
+	if (m->nclasses == 0)
+		return;
+	if (got >= 0)
+		fprintf(f, "Class: %s (%s)\n", m->classes[got].name,
+		        m->classes[got].id);
+	else
+		fprintf(f, "Class: none\n");
+	for (c = 0; c < upto; c++) {
+		strbuf_reset(&why);
+		outcomes_class_check(b, u, c, &why);
+		fprintf(f, "  not %s: %s\n", m->classes[c].id,
+		        strbuf_str(&why));
+	}
+	strbuf_release(&why);
+}
+
 /* The table of one valid unit. */
 static void unit_table(const batch *b, size_t u, FILE *f)
 {
@@ -97,8 +145,10 @@ static void unit_table(const batch *b, size_t u, FILE *f)
 	            m->precision);
 	numfmt_fixed(eval_unit_value(b, u), m->precision, val);
 	texttable_row(t, total);
+	view_rows(b, u, t);
 	texttable_print(t, f);
 	texttable_free(t);
+	class_lines(b, u, f);
 }
 
 /* Every unit, separated by a blank line. */

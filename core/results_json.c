@@ -7,6 +7,8 @@
 
 #include "eval.h"
 #include "jsonw.h"
+#include "outcomes.h"
+#include "strbuf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +19,78 @@
 static const char *opt(const batch *b, size_t off)
 {
 	return off ? batch_str(b, off) : NULL;
+}
+
+/* "nodes": the tree, so that rank, compare and report need only the
+ * results: id, name, points, parent, kind and method. */
+static void write_tree(jsonw *w, const chiso_model *m)
+{
+	size_t i;
+
+	jsonw_key(w, "nodes");
+	jsonw_array(w, 0);
+	for (i = 0; i < m->nnodes; i++) {
+		const model_node *node = &m->nodes[i];
+
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", node->id);
+		jsonw_kstring(w, "name", node->name);
+		jsonw_knumber(w, "points", node->points);
+		jsonw_kstring(w, "parent",
+		              node->parent >= 0 ? m->nodes[node->parent].id
+		                                : NULL);
+		if (node->is_leaf)
+			jsonw_kstring(w, "method", node->method);
+		if (node->kind)
+			jsonw_kstring(w, "kind", node->kind);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
+/* "views": id, name and the node ids each sums. */
+static void write_views(jsonw *w, const chiso_model *m)
+{
+	size_t v, k;
+
+	jsonw_key(w, "views");
+	jsonw_array(w, 0);
+	for (v = 0; v < m->nviews; v++) {
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", m->views[v].id);
+		jsonw_kstring(w, "name", m->views[v].name);
+		jsonw_key(w, "nodes");
+		jsonw_array(w, 1);
+		for (k = 0; k < m->views[v].nnodes; k++)
+			jsonw_string(w, m->nodes[m->views[v].nodes[k]].id);
+		jsonw_end(w);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
+/* "classes": id, name and conditions, in the order they are checked. */
+static void write_classes(jsonw *w, const chiso_model *m)
+{
+	size_t c;
+
+	jsonw_key(w, "classes");
+	jsonw_array(w, 0);
+	for (c = 0; c < m->nclasses; c++) {
+		const model_class *cl = &m->classes[c];
+
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", cl->id);
+		jsonw_kstring(w, "name", cl->name);
+		if (cl->has_min_value)
+			jsonw_knumber(w, "min_value", cl->min_value);
+		if (cl->mandatory_all)
+			jsonw_kstring(w, "mandatory", "all");
+		if (cl->has_extended_min)
+			jsonw_knumber(w, "extended_min", cl->extended_min);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
 }
 
 /* "model": identity, hash, precision, policy, points. */
@@ -34,6 +108,9 @@ static void write_model(jsonw *w, const chiso_model *m)
 	jsonw_knumber(w, "precision", m->precision);
 	jsonw_kstring(w, "missing", missing[m->missing]);
 	jsonw_knumber(w, "points", m->total_points);
+	write_tree(w, m);
+	write_views(w, m);
+	write_classes(w, m);
 	jsonw_end(w);
 }
 
@@ -94,6 +171,9 @@ static void write_node(jsonw *w, const batch *b, size_t u, size_t i)
 		if (status == CHISO_STATUS_OK)
 			jsonw_knumber(w, "fraction", b->leaf_fraction[li]);
 		jsonw_kstring(w, "note", batch_str(b, b->leaf_note[li]));
+		if (b->leaf_hint[li])
+			jsonw_kstring(w, "hint",
+			              batch_str(b, b->leaf_hint[li]));
 	}
 	jsonw_end(w);
 }
@@ -156,6 +236,53 @@ static void write_identity(jsonw *w, const batch *b, const unit_rec *ur)
 	jsonw_end(w);
 }
 
+/* "class" (id or null) and "class_failed": for each class checked
+ * before the one that holds (all, when none does), why it failed. */
+static void write_class(jsonw *w, const batch *b, size_t u)
+{
+	const chiso_model *m = b->model;
+	int got = b->unit_class[u];
+	size_t c, upto = got >= 0 ? (size_t)got : m->nclasses;
+	strbuf why = STRBUF_INIT;
+
+	if (m->nclasses == 0)
+		return;
+	jsonw_kstring(w, "class", got >= 0 ? m->classes[got].id : NULL);
+	jsonw_key(w, "class_failed");
+	jsonw_array(w, 0);
+	for (c = 0; c < upto; c++) {
+		strbuf_reset(&why);
+		outcomes_class_check(b, u, c, &why);
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "class", m->classes[c].id);
+		jsonw_kstring(w, "why", strbuf_str(&why));
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+	strbuf_release(&why);
+}
+
+/* "views": each view's points, max and value. */
+static void write_unit_views(jsonw *w, const batch *b, size_t u)
+{
+	const chiso_model *m = b->model;
+	size_t v;
+
+	if (m->nviews == 0)
+		return;
+	jsonw_key(w, "views");
+	jsonw_array(w, 0);
+	for (v = 0; v < m->nviews; v++) {
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", m->views[v].id);
+		jsonw_knumber(w, "points", b->view_points[BATCH_VIEW(b, u, v)]);
+		jsonw_knumber(w, "max", b->view_max[BATCH_VIEW(b, u, v)]);
+		jsonw_knumber(w, "value", outcomes_view_value(b, u, v));
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
 /* One unit: identity, scores, nodes, values, problems. */
 static void write_unit(jsonw *w, const batch *b, size_t u)
 {
@@ -173,11 +300,13 @@ static void write_unit(jsonw *w, const batch *b, size_t u)
 		jsonw_knumber(w, "points", b->unit_points[u]);
 		jsonw_knumber(w, "max", b->unit_max[u]);
 		jsonw_knumber(w, "value", eval_unit_value(b, u));
+		write_class(w, b, u);
 		jsonw_key(w, "nodes");
 		jsonw_array(w, 0);
 		for (i = 0; i < b->model->nnodes; i++)
 			write_node(w, b, u, i);
 		jsonw_end(w);
+		write_unit_views(w, b, u);
 	}
 	write_values(w, b, u);
 	jsonw_key(w, "problems");

@@ -21,6 +21,7 @@ struct band {
 struct bands_state {
 	int slot;        /* the input */
 	int lower;       /* 1 when lower values are better */
+	const char *id;  /* the input's id (host's) */
 	size_t n;        /* number of bands, >= 1 */
 	struct band b[]; /* best band first */
 };
@@ -176,6 +177,7 @@ static int bands_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	if (st) {
 		st->slot = slot;
+		st->id = slot >= 0 ? pu_input_id(host, ctx, slot) : "input";
 		st->lower = lower;
 		st->n = n;
 		if (read_bands(host, ctx, list, st, order_known) != 0)
@@ -187,6 +189,25 @@ static int bands_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	*state = st;
 	return 0;
+}
+
+/* Hints the nearest band above band `reached` (st->n: none reached)
+ * that earns more. */
+static void hint_better(const struct bands_state *st, size_t reached,
+                        chiso_outcome *out)
+{
+	double now = reached < st->n ? st->b[reached].fraction : 0;
+	char why[40];
+	size_t i = reached;
+
+	while (i-- > 0) {
+		if (st->b[i].fraction <= now)
+			continue;
+		pu_hint(out, "%s %s %.10g %s", st->id,
+		        st->lower ? "<=" : ">=", st->b[i].threshold,
+		        pu_for(st->b[i].fraction, why, sizeof(why)));
+		return;
+	}
 }
 
 /* Scores one unit: the fraction of the first band its value reaches. */
@@ -210,12 +231,14 @@ static void bands_compute(const chiso_host_api *host, const void *state,
 			out->fraction = b->fraction;
 			pu_note(out, "%.10g %s %.10g -> %.10g", v, reach,
 			        b->threshold, b->fraction);
+			hint_better(st, i, out);
 			return;
 		}
 	}
 	out->fraction = 0;
 	pu_note(out, "%.10g %s %.10g -> 0", v, st->lower ? ">" : "<",
 	        st->b[st->n - 1].threshold);
+	hint_better(st, st->n, out);
 }
 
 /* Frees the state. */
@@ -225,7 +248,7 @@ static void bands_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "bands", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "bands", .version = "1.1",
                     .summary = "fraction of the first band a numeric "
                                "input reaches",
                     .params_doc = "input: numeric input id, the value graded\n"

@@ -10,7 +10,8 @@
 #include "plugin_util.h"
 
 struct boolean_state {
-	int slot; /* the boolean input */
+	int slot;       /* the boolean input */
+	const char *id; /* its id (host's) */
 };
 
 static const char *const boolean_keys[] = {"input", NULL};
@@ -36,6 +37,7 @@ static int boolean_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		return -1;
 	}
 	st->slot = slot;
+	st->id = pu_input_id(host, ctx, slot);
 	*state = st;
 	return 0;
 }
@@ -55,6 +57,8 @@ static void boolean_compute(const chiso_host_api *host, const void *state,
 	out->raw = b ? 1 : 0;
 	out->has_raw = 1;
 	pu_note(out, "%s", b ? "yes" : "no");
+	if (!b)
+		pu_hint(out, "%s = true for full points", st->id);
 }
 
 /* Frees the state. */
@@ -64,7 +68,7 @@ static void boolean_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "boolean", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "boolean", .version = "1.1",
                     .summary = "full points when a boolean input is true",
                     .params_doc = "input: boolean input id, yes earns all "
                                   "the points, no earns none\n",

@@ -20,6 +20,7 @@ struct choice_score {
 
 struct choice_state {
 	int slot;                /* the choice input */
+	const char *id;          /* its id (host's) */
 	size_t n;                /* choices the input declares */
 	struct choice_score c[]; /* indexed like get_choice's index */
 };
@@ -96,6 +97,7 @@ static struct choice_state *new_state(const chiso_host_api *host,
 		return NULL;
 	}
 	st->slot = slot;
+	st->id = pu_input_id(host, ctx, slot);
 	st->n = n;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = host->input_choice(ctx, slot, i);
@@ -163,6 +165,21 @@ static int choice_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	return 0;
 }
 
+/* Hints the best-scoring choice when the unit's earns less. */
+static void hint_best(const struct choice_state *st, size_t k,
+                      chiso_outcome *out)
+{
+	size_t best = k;
+	char why[40];
+
+	for (size_t i = 0; i < st->n; i++)
+		if (st->c[i].score > st->c[best].score)
+			best = i;
+	if (best != k)
+		pu_hint(out, "%s = %s %s", st->id, st->c[best].name,
+		        pu_for(st->c[best].score, why, sizeof(why)));
+}
+
 /* Scores one unit: the fraction of its choice. */
 static void choice_compute(const chiso_host_api *host, const void *state,
                            const chiso_unit *unit, chiso_outcome *out)
@@ -181,6 +198,7 @@ static void choice_compute(const chiso_host_api *host, const void *state,
 	}
 	out->fraction = st->c[k].score;
 	pu_note(out, "%s -> %g", st->c[k].name, st->c[k].score);
+	hint_best(st, k, out);
 }
 
 /* Frees the state. */
@@ -190,7 +208,7 @@ static void choice_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "choice", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "choice", .version = "1.1",
                     .summary = "a fraction for each choice of a choice input",
                     .params_doc =
                             "input: choice input id\n"

@@ -73,7 +73,7 @@ static void fraction_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "fraction", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "fraction", .version = "1.1",
                     .summary = "a numeric input that already holds the "
                                "fraction of the points",
                     .params_doc = "input: numeric input id holding a "

@@ -210,6 +210,34 @@ static int parts_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	return 0;
 }
 
+/* Hints the parts not yet true, each with the share it would add. */
+static void hint_missing(const chiso_host_api *host,
+                         const struct parts_state *st, const chiso_unit *unit,
+                         chiso_outcome *out)
+{
+	char hint[CHISO_NOTE_MAX];
+	size_t len = 0;
+	int b;
+
+	hint[0] = '\0';
+	for (size_t i = 0; i < st->n && len < sizeof(hint); i++) {
+		int n;
+
+		if (host->get_bool(unit, st->p[i].slot, &b) !=
+		            CHISO_VALUE_PRESENT ||
+		    b)
+			continue;
+		n = snprintf(hint + len, sizeof(hint) - len,
+		             "%s%s = true (+%g)", len ? ", " : "",
+		             st->p[i].name, st->p[i].share);
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	if (hint[0])
+		pu_hint(out, "%s", hint);
+}
+
 /* Scores one unit: the shares of the parts whose input is true. */
 static void parts_compute(const chiso_host_api *host, const void *state,
                           const chiso_unit *unit, chiso_outcome *out)
@@ -243,6 +271,7 @@ static void parts_compute(const chiso_host_api *host, const void *state,
 		pu_note_add(out, &len, "%s%s", sep, st->p[i].name);
 		sep = ", ";
 	}
+	hint_missing(host, st, unit, out);
 }
 
 /* Frees the state and its names. */
@@ -257,7 +286,7 @@ static void parts_release(const chiso_host_api *host, void *state)
 	free(st);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "parts", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "parts", .version = "1.1",
                     .summary = "sum of the shares of the boolean inputs "
                                "that are true",
                     .params_doc =

@@ -11,6 +11,7 @@
 #include <chiso/plugin.h>
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -178,6 +179,46 @@ static inline PU_PRINTF(2, 3) void pu_fail(chiso_outcome *out, const char *fmt,
 	va_start(ap, fmt);
 	vsnprintf(out->note, out->note_size, fmt, ap);
 	va_end(ap);
+}
+
+/* The id of a bound input (ABI 1.1 host service), or "input" from an
+ * older host. Borrowed, valid while the model is loaded. */
+static inline const char *pu_input_id(const chiso_host_api *host,
+                                      chiso_prepare_ctx *ctx, int slot)
+{
+	const char *id = NULL;
+
+	if (host->struct_size >= offsetof(chiso_host_api, input_id) +
+	                                 sizeof(host->input_id) &&
+	    host->input_id)
+		id = host->input_id(ctx, slot);
+	return id ? id : "input";
+}
+
+/* Writes the hint (ABI 1.1): what input value would earn more. Does
+ * nothing when the host's outcome has no hint buffer. */
+static inline PU_PRINTF(2, 3) void pu_hint(chiso_outcome *out, const char *fmt,
+                                           ...)
+{
+	va_list ap;
+
+	if (out->struct_size < offsetof(chiso_outcome, hint_size) +
+	                               sizeof(out->hint_size) ||
+	    !out->hint || out->hint_size == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(out->hint, out->hint_size, fmt, ap);
+	va_end(ap);
+}
+
+/* " for full points" or " for 0.75 of the points". */
+static inline const char *pu_for(double fraction, char *buf, size_t size)
+{
+	if (fraction >= 1)
+		snprintf(buf, size, "for full points");
+	else
+		snprintf(buf, size, "for %.4g of the points", fraction);
+	return buf;
 }
 
 #endif /* CHISO_PLUGIN_UTIL_H */

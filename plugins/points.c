@@ -12,8 +12,9 @@
 #include "plugin_util.h"
 
 struct points_state {
-	int slot;      /* the numeric input holding the points earned */
-	double points; /* the indicator's points, >= 0 */
+	int slot;       /* the numeric input holding the points earned */
+	double points;  /* the indicator's points, >= 0 */
+	const char *id; /* the input's id (host's) */
 };
 
 static const char *const points_keys[] = {"input", NULL};
@@ -49,6 +50,7 @@ static int points_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	st->slot = slot;
 	st->points = points;
+	st->id = pu_input_id(host, ctx, slot);
 	*state = st;
 	return 0;
 }
@@ -81,6 +83,8 @@ static void points_compute(const chiso_host_api *host, const void *state,
 	out->raw = v;
 	out->has_raw = 1;
 	pu_note(out, "%.10g of %.10g points", v, st->points);
+	if (v < st->points)
+		pu_hint(out, "%s = %.10g for full points", st->id, st->points);
 }
 
 /* Frees the state. */
@@ -90,7 +94,7 @@ static void points_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "points", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "points", .version = "1.1",
                     .summary = "a numeric input that holds the points "
                                "earned",
                     .params_doc = "input: numeric input id holding the "

@@ -19,6 +19,8 @@ struct ratio_state {
 	int den;               /* slot of the denominator */
 	double target;         /* ratio earning full points, > 0 */
 	enum zero_policy zero; /* what a zero denominator scores */
+	const char *num_id;    /* the numerator's input id (host's) */
+	int num_integer;       /* the numerator is a count */
 };
 
 static const char *const ratio_keys[] = {"numerator", "denominator", "target",
@@ -63,6 +65,11 @@ static int ratio_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	st.num = pu_bind(host, ctx, params, "numerator", CHISO_INPUT_NUMERIC,
 	                 "name the numeric input counted on top, e.g. "
 	                 "numerator: staff_with_email");
+	if (st.num >= 0) {
+		st.num_id = pu_input_id(host, ctx, st.num);
+		st.num_integer =
+		        host->input_type(ctx, st.num) == CHISO_INPUT_INTEGER;
+	}
 	st.den = pu_bind(host, ctx, params, "denominator", CHISO_INPUT_NUMERIC,
 	                 "name the numeric input counted below, e.g. "
 	                 "denominator: staff_total");
@@ -139,6 +146,14 @@ static void ratio_compute(const chiso_host_api *host, const void *state,
 	out->raw = q;
 	out->has_raw = 1;
 	pu_note(out, "%.10g/%.10g = %g (target %.10g)", n, d, q, st->target);
+	if (f < 1) {
+		double need = st->target * d;
+
+		if (st->num_integer)
+			need = ceil(need - 1e-9);
+		pu_hint(out, "%s >= %.10g (%.10g of %.10g) for full points",
+		        st->num_id, need, st->target, d);
+	}
 }
 
 /* Frees the state. */
@@ -148,7 +163,7 @@ static void ratio_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "ratio", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "ratio", .version = "1.1",
                     .summary = "ratio of two numeric inputs against a target",
                     .params_doc =
                             "numerator: numeric input id, the count on top\n"

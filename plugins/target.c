@@ -20,6 +20,7 @@ struct target_state {
 	enum target_op op; /* the comparison */
 	double value;      /* what the input is compared with */
 	int linear;        /* partial: linear */
+	const char *id;    /* the input's id (host's) */
 };
 
 static const char *const target_keys[] = {"input", "op", "value", "partial",
@@ -142,6 +143,7 @@ static int target_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	if (bad || st.slot < 0)
 		return -1;
+	st.id = pu_input_id(host, ctx, st.slot);
 	p = malloc(sizeof(*p));
 	if (!p) {
 		host->error(ctx, NULL, "target: out of memory");
@@ -197,6 +199,9 @@ static void target_compute(const chiso_host_api *host, const void *state,
 		out->fraction = 0;
 		pu_note(out, "%.10g %s %.10g: not met", v, op, st->value);
 	}
+	if (out->fraction < 1)
+		pu_hint(out, "%s %s %.10g for full points", st->id,
+		        st->op == OP_EQ ? "=" : op, st->value);
 }
 
 /* Frees the state. */
@@ -206,7 +211,7 @@ static void target_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "target", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "target", .version = "1.1",
                     .summary = "full points when a numeric input meets a "
                                "target",
                     .params_doc =

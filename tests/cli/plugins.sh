@@ -4,7 +4,7 @@
 run_chiso plugins
 expect_rc 0
 for m in bands boolean choice fraction parts points ratio target; do
-	expect_out "$m 1.0 (ABI 1.0)"
+	expect_out "$m 1.1 (ABI 1.1)"
 done
 expect_out "8 plugins loaded, 0 refused"
 expect_out "params:"

@@ -123,7 +123,7 @@ static void test_builtins_load(void)
 		CU_ASSERT_EQUAL(pi->desc->abi_version, CHISO_ABI_CURRENT);
 		CU_ASSERT(pi->desc->struct_size >= CHISO_PLUGIN_SIZE_1_0);
 		CU_ASSERT_STRING_EQUAL(pi->desc->name, builtins[i]);
-		CU_ASSERT_STRING_EQUAL(pi->desc->version, "1.0");
+		CU_ASSERT_STRING_EQUAL(pi->desc->version, "1.1");
 		CU_ASSERT_PTR_NOT_NULL(pi->desc->summary);
 		CU_ASSERT_PTR_NOT_NULL(pi->desc->params_doc);
 		CU_ASSERT_PTR_NOT_NULL(pi->desc->prepare);
@@ -214,11 +214,11 @@ static void test_bad_descriptors(void)
 
 	CU_ASSERT(refused(dir, "abi_major", "abi_major.so: refused: ",
 	                  "built for plugin ABI 2.0, this chiso speaks ABI "
-	                  "1.0",
+	                  "1.1",
 	                  NULL));
 	CU_ASSERT(refused(dir, "abi_minor", "abi_minor.so: refused: ",
 	                  "built for plugin ABI 1.99, newer than this "
-	                  "chiso's 1.0",
+	                  "chiso's 1.1",
 	                  NULL));
 	CU_ASSERT(refused(dir, "bad_magic", "bad_magic.so: refused: ",
 	                  "bad magic 0x12345678", NULL));

@@ -1,5 +1,10 @@
 /*
- * chiso/plugin.h - the chiso plugin ABI, version 1.0.
+ * chiso/plugin.h - the chiso plugin ABI, version 1.1.
+ *
+ * History (fields are only ever appended):
+ *   1.0  the first ABI.
+ *   1.1  chiso_outcome.hint/hint_size: what input value would earn more;
+ *        chiso_host_api.input_id: the id of a bound input.
  *
  * This header is a published contract. It is versioned and append-only:
  * fields are only ever added at the end of a struct, and a change that
@@ -84,7 +89,7 @@ extern "C" {
 #define CHISO_PLUGIN_MAGIC 0x4f534843u
 
 #define CHISO_ABI_MAJOR 1
-#define CHISO_ABI_MINOR 0
+#define CHISO_ABI_MINOR 1
 /* Packs a version as major << 16 | minor (sudo's packing). */
 #define CHISO_ABI_VERSION(major, minor)                                        \
 	((((uint32_t)(major)) << 16) | ((uint32_t)(minor)&0xffffu))
@@ -154,6 +159,13 @@ typedef struct chiso_outcome {
 	int has_raw;          /* 1 when raw is meaningful */
 	char *note;           /* host buffer; explain the score briefly */
 	size_t note_size;     /* CHISO_NOTE_MAX for ABI 1.0 */
+	/* ABI 1.1: */
+	char *hint;       /* host buffer holding "": when the indicator
+	                     earns less than its full points, what input
+	                     value would earn more, e.g. "steering_meetings
+	                     >= 4 for full points"; leave "" when there is
+	                     nothing to say. chiso gaps shows it. */
+	size_t hint_size; /* CHISO_NOTE_MAX */
 } chiso_outcome;
 
 /*
@@ -268,6 +280,13 @@ typedef struct chiso_host_api {
 	/* The text of a text slot (or the name of a choice), or NULL when
 	 * absent. Borrowed, valid until compute returns. */
 	const char *(*get_text)(const chiso_unit *unit, int slot);
+
+	/* --- ABI 1.1 ------------------------------------------------ */
+
+	/* The id of a bound slot's input (for notes and hints). Borrowed,
+	 * valid while the model is loaded: a plugin may keep the pointer
+	 * in its state. */
+	const char *(*input_id)(chiso_prepare_ctx *ctx, int slot);
 } chiso_host_api;
 
 /* prepare: see "Lifecycle" above. */
