@@ -101,6 +101,12 @@ err_free:
 	return NULL;
 }
 
+/* The temporary file's name. */
+const char *atomic_file_temp_path(const atomic_file *af)
+{
+	return af ? af->tmp : NULL;
+}
+
 /* Returns the stream to write to. Borrowed. */
 FILE *atomic_file_stream(atomic_file *af)
 {

@@ -21,6 +21,11 @@ typedef struct atomic_file atomic_file;
  */
 atomic_file *atomic_file_open(const char *path, char *err, size_t errsize);
 
+/* The temporary file's path, for writers that open the file themselves
+ * (e.g. a library that takes a file name). Borrowed, valid until commit
+ * or abort. */
+const char *atomic_file_temp_path(const atomic_file *af);
+
 /* The stream to write to. Borrowed, valid until commit or abort. */
 FILE *atomic_file_stream(atomic_file *af);
 

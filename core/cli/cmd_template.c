@@ -2,6 +2,7 @@
  * cmd_template.c - "chiso template MODEL".
  */
 #include "cli.h"
+#include "csv_input.h"
 #include "model.h"
 #include "template.h"
 
@@ -17,15 +18,33 @@ static const char help[] =
         "ready for an assessor to fill in and give to 'chiso evaluate'.\n"
         "\n"
         "Options:\n"
-        "  -f, --format FMT       yaml (default; help as comments) or json\n"
-        "                         (help in each value's \"comment\")\n"
+        "  -f, --format FMT       yaml (default; help as comments), json\n"
+        "                         (help in each value's \"comment\") or csv\n"
+        "                         (the header row of a batch: code, name,\n"
+        "                         level, parent, period, stage, then one\n"
+        "                         column per input; one unit per row)\n"
+        "      --labels           csv: add a second row with each column's\n"
+        "                         label (a '#' comment row, skipped when\n"
+        "                         read)\n"
+        "      --bom              csv: start with a UTF-8 BOM (for Excel)\n"
+        "      --separator SEP    csv: ',' (default) or ';' (Excel in\n"
+        "                         Vietnamese or European settings; numbers\n"
+        "                         may then be written 83,99)\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "  -h, --help             show this help\n"
         "\n"
-        "Example:\n"
-        "  chiso template criteria/example-district.yaml -o yen-binh.yaml\n";
+        "Examples:\n"
+        "  chiso template criteria/example-district.yaml -o yen-binh.yaml\n"
+        "  chiso template --format csv --labels --bom --separator ';' \\\n"
+        "      criteria/example-district.yaml -o districts.csv\n";
+
+/* Long-only options. */
+enum { OPT_LABELS = 256, OPT_BOM, OPT_SEPARATOR };
+
+/* The output formats. */
+enum { FMT_YAML, FMT_JSON, FMT_CSV };
 
 int cmd_template(int argc, char **argv)
 {
@@ -33,6 +52,9 @@ int cmd_template(int argc, char **argv)
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"plugin-dir", required_argument, NULL, 'P'},
+	        {"labels", no_argument, NULL, OPT_LABELS},
+	        {"bom", no_argument, NULL, OPT_BOM},
+	        {"separator", required_argument, NULL, OPT_SEPARATOR},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
@@ -41,7 +63,8 @@ int cmd_template(int argc, char **argv)
 	chiso_model *m;
 	cli_output out;
 	diag d = DIAG_INIT;
-	int c, json = 0, rc = EXIT_OK;
+	int c, format = FMT_YAML, labels = 0, bom = 0, rc = EXIT_OK;
+	char sep = 0;
 
 	optind = 1;
 	for (;;) {
@@ -50,15 +73,37 @@ int cmd_template(int argc, char **argv)
 			break;
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") != 0 &&
-			    strcmp(optarg, "yaml") != 0) {
+			if (strcmp(optarg, "yaml") == 0)
+				format = FMT_YAML;
+			else if (strcmp(optarg, "json") == 0)
+				format = FMT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				format = FMT_CSV;
+			else {
 				free(pd.dirs);
-				return cli_usage_error(
-				        "template",
-				        "unknown format '%s': use yaml or json",
-				        optarg);
+				return cli_usage_error("template",
+				                       "unknown format '%s': "
+				                       "use yaml, json or "
+				                       "csv",
+				                       optarg);
 			}
-			json = strcmp(optarg, "json") == 0;
+			break;
+		case OPT_LABELS:
+			labels = 1;
+			break;
+		case OPT_BOM:
+			bom = 1;
+			break;
+		case OPT_SEPARATOR:
+			if (strcmp(optarg, ",") != 0 &&
+			    strcmp(optarg, ";") != 0) {
+				free(pd.dirs);
+				return cli_usage_error("template",
+				                       "unknown separator "
+				                       "'%s': use ',' or ';'",
+				                       optarg);
+			}
+			sep = optarg[0];
 			break;
 		case 'o':
 			output = optarg;
@@ -73,6 +118,12 @@ int cmd_template(int argc, char **argv)
 		free(pd.dirs);
 		return cli_usage_error("template", "give exactly one MODEL");
 	}
+	if (format != FMT_CSV && (labels || bom || sep)) {
+		free(pd.dirs);
+		return cli_usage_error(
+		        "template", "--labels, --bom and --separator go with "
+		                    "--format csv");
+	}
 	reg = cli_registry(&pd);
 	m = model_load(argv[optind], reg, &d);
 	cli_print_diag(&d);
@@ -80,8 +131,10 @@ int cmd_template(int argc, char **argv)
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (json)
+	if (format == FMT_JSON)
 		template_write_json(m, out.f);
+	else if (format == FMT_CSV)
+		csv_template_write(m, out.f, sep ? sep : ',', labels, bom);
 	else
 		template_write_yaml(m, out.f);
 	if (cli_output_close(&out, 1) < 0)

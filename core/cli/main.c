@@ -48,10 +48,9 @@ struct command {
 };
 
 static const struct command commands[] = {
-        {"evaluate", cmd_evaluate},
-        {"validate", cmd_validate},
-        {"template", cmd_template},
-        {"plugins", cmd_plugins},
+        {"evaluate", cmd_evaluate}, {"validate", cmd_validate},
+        {"template", cmd_template}, {"plugins", cmd_plugins},
+        {"rank", cmd_rank},         {"report", cmd_report},
 };
 
 /* Finds a command by name. */

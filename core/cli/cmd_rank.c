@@ -1,0 +1,251 @@
+/*
+ * cmd_rank.c - "chiso rank RESULTS..." and "chiso report RESULTS...".
+ */
+#include "cli.h"
+#include "rank.h"
+#include "rank_output.h"
+#include "rank_xlsx.h"
+#include "report_html.h"
+#include "results_set.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char rank_help[] =
+        "Usage: chiso rank [OPTIONS] RESULTS...\n"
+        "\n"
+        "Ranks the units of results documents (from 'chiso evaluate -f json')\n"
+        "the way rankings are published: competition ranking (\"15, 15, 17\")\n"
+        "on the values as published, i.e. rounded once to the model's\n"
+        "precision; units tied on that value share a rank. Each main index "
+        "and\n"
+        "view gets its own rank beside the value. Invalid units and units "
+        "with\n"
+        "an indicator in error are listed apart, not ranked.\n"
+        "\n"
+        "Options:\n"
+        "  -b, --by WHAT          rank by total (default), a node id (\"7\") "
+        "or\n"
+        "                         a view id (\"CQS\")\n"
+        "  -g, --group-by KEY     parent: rank within each parent (communes\n"
+        "                         within their district); level: within each\n"
+        "                         level\n"
+        "  -f, --format FMT       table (default), csv, json, md, html or "
+        "xlsx\n"
+        "  -o, --output FILE      write to FILE, atomically (xlsx needs -o)\n"
+        "      --bom              csv: start with a UTF-8 BOM (for Excel)\n"
+        "      --title TEXT       html: the report's title\n"
+        "      --allow-mixed-models  rank results of different models "
+        "together\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Examples:\n"
+        "  chiso evaluate -f json -o r2022.json criteria/example-district.yaml "
+        "\\\n"
+        "      examples/yen-bai-districts-2022.yaml\n"
+        "  chiso rank r2022.json\n"
+        "  chiso rank --by CQS --format csv --bom -o ranking.csv r2022.json\n"
+        "  chiso rank --group-by parent communes.json\n"
+        "\n"
+        "Exit status: 0 ok; 2 usage error or unreadable results.\n";
+
+static const char report_help[] =
+        "Usage: chiso report [OPTIONS] RESULTS...\n"
+        "\n"
+        "Writes the HTML report of results documents: one self-contained file\n"
+        "(no network, no scripts) with the ranking table, a bar chart of the\n"
+        "values, a heat map of units x main indices, and for each unit a\n"
+        "profile of its main indices against its group's average.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output FILE      write to FILE (atomically) instead of "
+        "stdout\n"
+        "  -b, --by WHAT          rank by total (default), a node or a view "
+        "id\n"
+        "  -g, --group-by KEY     parent or level\n"
+        "      --title TEXT       the report's title\n"
+        "      --allow-mixed-models  report results of different models\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Example:\n"
+        "  chiso report -o report.html r2022.json\n";
+
+enum { OPT_BOM = 256, OPT_TITLE, OPT_MIXED };
+enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML, FMT_XLSX };
+
+struct rank_cli {
+	rank_opts ro;
+	int format, bom;
+	const char *output, *title;
+};
+
+/* --format: the name's index, or -1. */
+static int parse_format(const char *s)
+{
+	static const char *const names[] = {"table", "csv",  "json",
+	                                    "md",    "html", "xlsx"};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Parses the options both commands share. Returns -1 to exit with *rc. */
+static int parse(int argc, char **argv, const char *cmd, const char *help,
+                 struct rank_cli *o, int *rc)
+{
+	static const struct option opts[] = {
+	        {"by", required_argument, NULL, 'b'},
+	        {"group-by", required_argument, NULL, 'g'},
+	        {"format", required_argument, NULL, 'f'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"bom", no_argument, NULL, OPT_BOM},
+	        {"title", required_argument, NULL, OPT_TITLE},
+	        {"allow-mixed-models", no_argument, NULL, OPT_MIXED},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
+	cli_plugin_dirs none = {NULL, 0};
+	int c;
+
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "b:g:f:o:h", opts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'b':
+			o->ro.by = optarg;
+			break;
+		case 'g':
+			if (strcmp(optarg, "parent") == 0) {
+				o->ro.group = GROUP_PARENT;
+			} else if (strcmp(optarg, "level") == 0) {
+				o->ro.group = GROUP_LEVEL;
+			} else {
+				*rc = cli_usage_error(cmd,
+				                      "--group-by takes parent "
+				                      "or level, not '%s'",
+				                      optarg);
+				return -1;
+			}
+			break;
+		case 'f':
+			o->format = parse_format(optarg);
+			if (o->format < 0 || strcmp(cmd, "report") == 0) {
+				*rc = cli_usage_error(cmd,
+				                      "unknown format '%s': "
+				                      "use table, csv, json, "
+				                      "md, html or xlsx",
+				                      optarg);
+				return -1;
+			}
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case OPT_BOM:
+			o->bom = 1;
+			break;
+		case OPT_TITLE:
+			o->title = optarg;
+			break;
+		case OPT_MIXED:
+			o->ro.allow_mixed = 1;
+			break;
+		default:
+			/* -h and bad options; there is no --plugin-dir. */
+			if (c == 'P')
+				c = '?';
+			if (cli_common_option(c, cmd, help, &none, rc) < 0)
+				return -1;
+		}
+	}
+	if (optind >= argc) {
+		*rc = cli_usage_error(cmd, "give at least one RESULTS file");
+		return -1;
+	}
+	if (o->format == FMT_XLSX && (!o->output || !strcmp(o->output, "-"))) {
+		*rc = cli_usage_error(cmd, "--format xlsx needs -o FILE.xlsx");
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes the ranking in the chosen format. */
+static int write_ranking(const rank_table *t, const struct rank_cli *o)
+{
+	char err[512];
+	cli_output out;
+
+	if (o->format == FMT_XLSX) {
+		if (rank_xlsx_write(t, o->output, err, sizeof(err)) < 0) {
+			cli_error("%s", err);
+			return -1;
+		}
+		return 0;
+	}
+	if (cli_output_open(&out, o->output) < 0)
+		return -1;
+	switch (o->format) {
+	case FMT_CSV:
+		rank_write_csv(t, out.f, o->bom);
+		break;
+	case FMT_JSON:
+		rank_write_json(t, out.f);
+		break;
+	case FMT_MD:
+		rank_write_md(t, out.f);
+		break;
+	case FMT_HTML:
+		report_html_write(t, out.f, o->title);
+		break;
+	default:
+		rank_write_table(t, out.f);
+		break;
+	}
+	return cli_output_close(&out, 1);
+}
+
+/* Reads the results, ranks, writes. */
+static int run(int argc, char **argv, const char *cmd, const char *help,
+               int format)
+{
+	struct rank_cli o;
+	rs_set set;
+	rank_table t;
+	diag d = DIAG_INIT;
+	int i, rc = EXIT_OK;
+
+	memset(&o, 0, sizeof(o));
+	o.format = format;
+	if (parse(argc, argv, cmd, help, &o, &rc) < 0)
+		return rc;
+	rs_init(&set);
+	for (i = optind; i < argc; i++)
+		if (rs_read_file(&set, argv[i], &d) < 0)
+			rc = EXIT_FAILURE2;
+	if (rc == EXIT_OK && rank_build(&t, &set, &o.ro, &d) < 0)
+		rc = EXIT_FAILURE2;
+	cli_print_diag(&d);
+	if (rc == EXIT_OK) {
+		if (write_ranking(&t, &o) < 0)
+			rc = EXIT_FAILURE2;
+		rank_free(&t);
+	}
+	rs_free(&set);
+	diag_free(&d);
+	return rc;
+}
+
+int cmd_rank(int argc, char **argv)
+{
+	return run(argc, argv, "rank", rank_help, FMT_TABLE);
+}
+
+int cmd_report(int argc, char **argv)
+{
+	return run(argc, argv, "report", report_help, FMT_HTML);
+}
