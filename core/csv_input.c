@@ -81,12 +81,13 @@ static void file_error(struct csv_reader *r, unsigned row, unsigned col,
 	r->bad = 1;
 }
 
-/* The number of the row being read, and of its next cell. */
+/* The number of the row being read. */
 static unsigned cur_row(const struct csv_reader *r)
 {
 	return r->row + 1;
 }
 
+/* The column number of the next cell of the row being read. */
 static unsigned cur_col(const struct csv_reader *r)
 {
 	return (unsigned)r->ncells + 1;
@@ -295,7 +296,8 @@ static void map_add(doc *d, doc_node *map, const char *key, doc_node *value)
 	map->count++;
 }
 
-/* Appends an UTF-8 encoded code point to out (room checked by caller). */
+/* Writes code point cp to out as UTF-8 (room checked by the caller);
+ * returns the bytes written. */
 static size_t put_cp(char *out, unsigned cp)
 {
 	if (cp < 0x80) {
@@ -307,10 +309,17 @@ static size_t put_cp(char *out, unsigned cp)
 		out[1] = (char)(0x80 | (cp & 0x3F));
 		return 2;
 	}
-	out[0] = (char)(0xE0 | (cp >> 12));
-	out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[2] = (char)(0x80 | (cp & 0x3F));
-	return 3;
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 /*

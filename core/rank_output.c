@@ -121,6 +121,22 @@ static void table_group(const rank_table *t, const rank_group *g, FILE *f)
 	free(cells);
 }
 
+/* The legend of the class ids, in the order they are checked. */
+static void class_legend(const rank_table *t, FILE *f, const char *sep)
+{
+	const rs_model *m = &t->set->models[t->model];
+	size_t k;
+
+	if (m->nclasses == 0)
+		return;
+	fprintf(f, "Classes:");
+	for (k = 0; k < m->nclasses; k++)
+		fprintf(f, "%s%s = %s", k ? sep : " ", m->classes[k].id,
+		        m->classes[k].name);
+	fprintf(f, "; - = none (see chiso evaluate or the results' "
+	           "class_failed for why)\n");
+}
+
 /* The legend of the column ids. */
 static void legend(const rank_table *t, FILE *f, const char *sep)
 {
@@ -134,6 +150,7 @@ static void legend(const rank_table *t, FILE *f, const char *sep)
 		        t->cols[c].name,
 		        t->cols[c].kind == MEASURE_VIEW ? " (view)" : "");
 	fprintf(f, "\n");
+	class_legend(t, f, sep);
 }
 
 /* The units not ranked, with why. */

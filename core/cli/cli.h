@@ -25,6 +25,8 @@ int cmd_evaluate(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_gaps(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 /* The --plugin-dir directories given on the command line. */

@@ -51,6 +51,7 @@ static const struct command commands[] = {
         {"evaluate", cmd_evaluate}, {"validate", cmd_validate},
         {"template", cmd_template}, {"plugins", cmd_plugins},
         {"rank", cmd_rank},         {"report", cmd_report},
+        {"compare", cmd_compare},   {"gaps", cmd_gaps},
 };
 
 /* Finds a command by name. */

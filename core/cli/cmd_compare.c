@@ -1,0 +1,124 @@
+/*
+ * cmd_compare.c - "chiso compare BASE NEW".
+ */
+#include "cli.h"
+#include "compare.h"
+#include "results_set.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static const char help[] =
+        "Usage: chiso compare [OPTIONS] BASE NEW\n"
+        "\n"
+        "Compares two results documents, matching units by code.\n"
+        "\n"
+        "Year over year (BASE is last year's results): per unit the change in\n"
+        "value, points and rank, and in each main index and view; the units\n"
+        "that appear or disappear; a warning listing the differences when the\n"
+        "two come from different model versions (scores under different\n"
+        "models are not directly comparable).\n"
+        "\n"
+        "Self-assessed vs appraised (same period, different stage): per unit\n"
+        "the indicators whose points differ, by how much, with the raw values\n"
+        "and the input values behind them, largest differences first.\n"
+        "\n"
+        "The mode follows from the data: the same period on both sides with a\n"
+        "different stage compares stages; anything else compares years.\n"
+        "\n"
+        "Options:\n"
+        "  -m, --mode MODE        years or stages (default: from the data)\n"
+        "  -f, --format FMT       table (default), csv, json or md\n"
+        "  -o, --output FILE      write to FILE (atomically) instead of "
+        "stdout\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Examples:\n"
+        "  chiso compare results-2022.json results-2023.json\n"
+        "  chiso compare self-2023.json appraised-2023.json -f csv -o "
+        "diff.csv\n";
+
+int cmd_compare(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	        {"mode", required_argument, NULL, 'm'},
+	        {"format", required_argument, NULL, 'f'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
+	static const char *const formats[] = {"table", "csv", "json", "md"};
+	cli_plugin_dirs none = {NULL, 0};
+	compare_mode mode = COMPARE_AUTO;
+	compare_format format = COMPARE_TABLE;
+	const char *output = NULL;
+	rs_set base, next;
+	cli_output out;
+	diag d = DIAG_INIT;
+	int c, rc = EXIT_OK;
+	size_t i;
+
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "m:f:o:h", opts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'm':
+			if (strcmp(optarg, "years") == 0)
+				mode = COMPARE_YEARS;
+			else if (strcmp(optarg, "stages") == 0)
+				mode = COMPARE_STAGES;
+			else
+				return cli_usage_error(
+				        "compare",
+				        "--mode takes years or stages");
+			break;
+		case 'f':
+			for (i = 0; i < 4 && strcmp(optarg, formats[i]); i++)
+				;
+			if (i == 4)
+				return cli_usage_error("compare",
+				                       "unknown format '%s': "
+				                       "use table, csv, json "
+				                       "or md",
+				                       optarg);
+			format = (compare_format)i;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			if (c == 'P')
+				c = '?';
+			if (cli_common_option(c, "compare", help, &none, &rc) <
+			    0)
+				return rc;
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage_error("compare", "give BASE and NEW results");
+	rs_init(&base);
+	rs_init(&next);
+	if (rs_read_file(&base, argv[optind], &d) < 0 ||
+	    rs_read_file(&next, argv[optind + 1], &d) < 0) {
+		rc = EXIT_FAILURE2;
+		goto out;
+	}
+	if (cli_output_open(&out, output) < 0) {
+		rc = EXIT_FAILURE2;
+		goto out;
+	}
+	if (compare_write(&base, &next, mode, format, out.f, &d) < 0) {
+		cli_output_close(&out, 0);
+		rc = EXIT_FAILURE2;
+		goto out;
+	}
+	if (cli_output_close(&out, 1) < 0)
+		rc = EXIT_FAILURE2;
+out:
+	cli_print_diag(&d);
+	rs_free(&base);
+	rs_free(&next);
+	diag_free(&d);
+	return rc;
+}

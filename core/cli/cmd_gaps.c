@@ -1,0 +1,98 @@
+/*
+ * cmd_gaps.c - "chiso gaps RESULTS...".
+ */
+#include "cli.h"
+#include "gaps.h"
+#include "results_set.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static const char help[] =
+        "Usage: chiso gaps [OPTIONS] RESULTS...\n"
+        "\n"
+        "For each unit, the indicators not at full points, sorted by the\n"
+        "points still to gain, with the input value that would earn more "
+        "where\n"
+        "the method can say so: what to do next to gain the most.\n"
+        "\n"
+        "Options:\n"
+        "  -u, --unit CODE        only this unit\n"
+        "  -f, --format FMT       table (default), csv or json\n"
+        "  -o, --output FILE      write to FILE (atomically) instead of "
+        "stdout\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Example:\n"
+        "  chiso gaps --unit YB.YBI results-2023.json\n";
+
+int cmd_gaps(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	        {"unit", required_argument, NULL, 'u'},
+	        {"format", required_argument, NULL, 'f'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
+	cli_plugin_dirs none = {NULL, 0};
+	gaps_format format = GAPS_TABLE;
+	const char *output = NULL, *unit = NULL;
+	rs_set set;
+	cli_output out;
+	diag d = DIAG_INIT;
+	int c, i, rc = EXIT_OK;
+
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "u:f:o:h", opts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'u':
+			unit = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "table") == 0)
+				format = GAPS_TABLE;
+			else if (strcmp(optarg, "csv") == 0)
+				format = GAPS_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				format = GAPS_JSON;
+			else
+				return cli_usage_error("gaps",
+				                       "unknown format '%s': "
+				                       "use table, csv or json",
+				                       optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			if (c == 'P')
+				c = '?';
+			if (cli_common_option(c, "gaps", help, &none, &rc) < 0)
+				return rc;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("gaps",
+		                       "give at least one RESULTS file");
+	rs_init(&set);
+	for (i = optind; i < argc; i++)
+		if (rs_read_file(&set, argv[i], &d) < 0)
+			rc = EXIT_FAILURE2;
+	if (rc == EXIT_OK && cli_output_open(&out, output) == 0) {
+		if (gaps_write(&set, unit, format, out.f, &d) < 0) {
+			cli_output_close(&out, 0);
+			rc = EXIT_FAILURE2;
+		} else if (cli_output_close(&out, 1) < 0) {
+			rc = EXIT_FAILURE2;
+		}
+	} else if (rc == EXIT_OK) {
+		rc = EXIT_FAILURE2;
+	}
+	cli_print_diag(&d);
+	rs_free(&set);
+	diag_free(&d);
+	return rc;
+}

@@ -1,0 +1,382 @@
+/*
+ * compare.c - year-over-year and self-vs-appraised comparisons.
+ */
+#include "config.h"
+
+#include "compare_internal.h"
+
+#include "jsonw.h"
+#include "numfmt.h"
+#include "rank.h"
+#include "strbuf.h"
+#include "texttable.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DIFF_EPS          1e-9
+#define MODEL_CHANGES_MAX 12
+
+/* --- matching -------------------------------------------------------- */
+
+static const rs_set *sort_set;
+
+static int cmp_code(const void *a, const void *b)
+{
+	return strcmp(sort_set->units[*(const size_t *)a].code,
+	              sort_set->units[*(const size_t *)b].code);
+}
+
+/* Unit indices sorted by code; -1 and an error on a repeated code. */
+static size_t *by_code(const rs_set *set, const char *which, diag *d)
+{
+	size_t *order = xcalloc(set->nunits + 1, sizeof(size_t)), k;
+
+	for (k = 0; k < set->nunits; k++)
+		order[k] = k;
+	sort_set = set;
+	qsort(order, set->nunits, sizeof(size_t), cmp_code);
+	sort_set = NULL;
+	for (k = 1; k < set->nunits; k++)
+		if (strcmp(set->units[order[k]].code,
+		           set->units[order[k - 1]].code) == 0) {
+			diag_error(d, NULL, 0, 0,
+			           "chiso compare: unit %s appears twice in %s "
+			           "(%s); give one period and stage per side",
+			           set->units[order[k]].code, which,
+			           set->units[order[k]].file);
+			free(order);
+			return NULL;
+		}
+	return order;
+}
+
+/* Walks both sorted lists: pairs, appeared, disappeared. */
+static int match(struct cmp *c, diag *d)
+{
+	size_t *ob = by_code(c->base, "BASE", d), *on = NULL;
+	size_t i = 0, j = 0;
+
+	if (ob)
+		on = by_code(c->next, "NEW", d);
+	if (!ob || !on) {
+		free(ob);
+		return -1;
+	}
+	c->pairs = xcalloc(c->base->nunits + 1, sizeof(*c->pairs));
+	c->appeared = xcalloc(c->next->nunits + 1, sizeof(size_t));
+	c->gone = xcalloc(c->base->nunits + 1, sizeof(size_t));
+	while (i < c->base->nunits || j < c->next->nunits) {
+		int cmp = i == c->base->nunits ? 1
+		          : j == c->next->nunits
+		                  ? -1
+		                  : strcmp(c->base->units[ob[i]].code,
+		                           c->next->units[on[j]].code);
+
+		if (cmp < 0) {
+			c->gone[c->ngone++] = ob[i++];
+		} else if (cmp > 0) {
+			c->appeared[c->nappeared++] = on[j++];
+		} else {
+			c->pairs[c->npairs].b = ob[i++];
+			c->pairs[c->npairs].n = on[j++];
+			c->npairs++;
+		}
+	}
+	free(ob);
+	free(on);
+	return 0;
+}
+
+/* Same period on every pair and a different stage somewhere: stages. */
+static compare_mode guess_mode(const struct cmp *c)
+{
+	size_t k;
+	int stages = 0;
+
+	for (k = 0; k < c->npairs; k++) {
+		const rs_unit *b = &c->base->units[c->pairs[k].b];
+		const rs_unit *n = &c->next->units[c->pairs[k].n];
+
+		if (strcmp(b->period, n->period) != 0)
+			return COMPARE_YEARS;
+		stages |= strcmp(b->stage, n->stage) != 0;
+	}
+	return stages ? COMPARE_STAGES : COMPARE_YEARS;
+}
+
+/* --- model differences ------------------------------------------------ */
+
+/* Lists what changed between the two models (ids, points, names). */
+static void model_changes(struct cmp *c)
+{
+	const rs_model *a = c->mb, *b = c->mn;
+	strbuf *sb = &c->model_changes;
+	size_t k, n = 0;
+	char x[NUMFMT_MAX], y[NUMFMT_MAX];
+
+	if (strcmp(a->id, b->id) == 0 && strcmp(a->version, b->version) == 0 &&
+	    strcmp(a->sha256, b->sha256) == 0)
+		return;
+	strbuf_printf(sb,
+	              "results come from different models: %s %s "
+	              "(sha256 %.12s) and %s %s (sha256 %.12s)",
+	              a->id, a->version, a->sha256, b->id, b->version,
+	              b->sha256);
+	for (k = 0; k < a->nnodes && n < MODEL_CHANGES_MAX; k++) {
+		int i = rs_node_index(b, a->nodes[k].id);
+
+		if (i < 0) {
+			strbuf_printf(sb, "; %s removed", a->nodes[k].id);
+			n++;
+		} else if (a->nodes[k].points != b->nodes[i].points) {
+			strbuf_printf(sb, "; %s points %s -> %s",
+			              a->nodes[k].id,
+			              numfmt_exact(a->nodes[k].points, x),
+			              numfmt_exact(b->nodes[i].points, y));
+			n++;
+		} else if (strcmp(a->nodes[k].name, b->nodes[i].name) != 0) {
+			strbuf_printf(sb, "; %s renamed", a->nodes[k].id);
+			n++;
+		}
+	}
+	for (k = 0; k < b->nnodes && n < MODEL_CHANGES_MAX; k++)
+		if (rs_node_index(a, b->nodes[k].id) < 0) {
+			strbuf_printf(sb, "; %s added", b->nodes[k].id);
+			n++;
+		}
+	if (n == MODEL_CHANGES_MAX)
+		strbuf_puts(sb, "; ...");
+	strbuf_puts(sb, "; scores under different models are not directly "
+	                "comparable");
+}
+
+/* --- ranks (years) ------------------------------------------------------ */
+
+/* Ranks of every unit of set by total (0 for unranked units). */
+static size_t *ranks_of(const rs_set *set)
+{
+	size_t *ranks = xcalloc(set->nunits + 1, sizeof(size_t)), r;
+	rank_opts o = {NULL, GROUP_NONE, 1};
+	rank_table t;
+	diag quiet = DIAG_INIT;
+
+	if (rank_build(&t, set, &o, &quiet) == 0) {
+		for (r = 0; r < t.nrows; r++)
+			ranks[t.rows[r]] = t.rank[r];
+		rank_free(&t);
+	}
+	diag_free(&quiet);
+	return ranks;
+}
+
+/* --- differences (stages) ------------------------------------------------ */
+
+static const struct cmp *sort_cmp;
+
+/* Largest total change first, then by code. */
+static int cmp_pairs(const void *pa, const void *pb)
+{
+	const struct pair *a = pa, *b = pb;
+	double x = fabs(a->dpoints), y = fabs(b->dpoints);
+
+	if (x != y)
+		return x > y ? -1 : 1;
+	return strcmp(sort_cmp->base->units[a->b].code,
+	              sort_cmp->base->units[b->b].code);
+}
+
+/* By pair, then the largest difference first. */
+static int cmp_diffs(const void *pa, const void *pb)
+{
+	const struct diff *a = pa, *b = pb;
+
+	if (a->pair != b->pair)
+		return (a->pair > b->pair) - (a->pair < b->pair);
+	if (fabs(a->delta) != fabs(b->delta))
+		return fabs(a->delta) > fabs(b->delta) ? -1 : 1;
+	return (a->nb > b->nb) - (a->nb < b->nb);
+}
+
+/* Collects the indicators whose points differ. */
+static void find_diffs(struct cmp *c)
+{
+	size_t p, k, cap = 16;
+
+	for (p = 0; p < c->npairs; p++) {
+		const rs_unit *b = &c->base->units[c->pairs[p].b];
+		const rs_unit *n = &c->next->units[c->pairs[p].n];
+
+		c->pairs[p].dpoints = n->points - b->points;
+	}
+	sort_cmp = c;
+	qsort(c->pairs, c->npairs, sizeof(*c->pairs), cmp_pairs);
+	c->diffs = xcalloc(cap, sizeof(*c->diffs));
+	for (p = 0; p < c->npairs; p++) {
+		const rs_unit *b = &c->base->units[c->pairs[p].b];
+		const rs_unit *n = &c->next->units[c->pairs[p].n];
+
+		if (!b->node_points || !n->node_points)
+			continue;
+		for (k = 0; k < c->mb->nnodes; k++) {
+			int j = rs_node_index(c->mn, c->mb->nodes[k].id);
+			double delta;
+
+			if (j < 0 || !c->mb->nodes[k].is_leaf)
+				continue;
+			delta = n->node_points[j] - b->node_points[k];
+			if (fabs(delta) <= DIFF_EPS)
+				continue;
+			if (c->ndiffs == cap) {
+				cap *= 2;
+				c->diffs = xrealloc(c->diffs,
+				                    cap * sizeof(*c->diffs));
+			}
+			c->diffs[c->ndiffs].pair = p;
+			c->diffs[c->ndiffs].nb = (int)k;
+			c->diffs[c->ndiffs].nn = j;
+			c->diffs[c->ndiffs].delta = delta;
+			c->ndiffs++;
+		}
+	}
+	qsort(c->diffs, c->ndiffs, sizeof(*c->diffs), cmp_diffs);
+	sort_cmp = NULL;
+}
+
+/* The value text of input id for unit u, or NULL. */
+static const char *value_of(const rs_unit *u, const char *id)
+{
+	size_t k;
+
+	for (k = 0; k < u->nvalues; k++)
+		if (strcmp(u->value_ids[k], id) == 0)
+			return u->value_texts[k];
+	return NULL;
+}
+
+/* "a 4 -> 2; b true -> false" for the inputs whose values differ. */
+void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
+{
+	size_t k;
+
+	for (k = 0; k < b->nvalues; k++) {
+		const char *nv = value_of(n, b->value_ids[k]);
+
+		if (nv && strcmp(nv, b->value_texts[k]) == 0)
+			continue;
+		strbuf_printf(sb, "%s%s %s -> %s", sb->len ? "; " : "",
+		              b->value_ids[k], b->value_texts[k],
+		              nv ? nv : "(none)");
+	}
+	for (k = 0; k < n->nvalues; k++)
+		if (!value_of(b, n->value_ids[k]))
+			strbuf_printf(sb, "%s%s (none) -> %s",
+			              sb->len ? "; " : "", n->value_ids[k],
+			              n->value_texts[k]);
+}
+
+/* --- formatting helpers -------------------------------------------------- */
+
+/* "+0.0123" / "-1.5000" / "0.0000" to the precision; buf has
+ * NUMFMT_MAX + 1 bytes (the sign comes first). */
+const char *cmp_signed_fixed(double x, int prec, char *buf)
+{
+	numfmt_fixed(x, prec, buf + 1);
+	if (buf[1] == '-' || numfmt_round(x, prec) == 0)
+		return buf + 1;
+	buf[0] = '+';
+	return buf;
+}
+
+/* Rank change, positive when the unit moved up: "+2", "-1", "0", "". */
+const char *cmp_rank_change(size_t rb, size_t rn, char *buf)
+{
+	if (!rb || !rn)
+		buf[0] = '\0';
+	else
+		snprintf(buf, NUMFMT_MAX, "%+ld", (long)rb - (long)rn);
+	if (rb && rn && rb == rn)
+		snprintf(buf, NUMFMT_MAX, "0");
+	return buf;
+}
+
+/* A rank or "" for none. */
+const char *cmp_rank_text(size_t r, char *buf)
+{
+	if (r)
+		snprintf(buf, NUMFMT_MAX, "%zu", r);
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+/* A value of a column (main index or view) of u in model m, or NAN. */
+double cmp_column_value(const rs_model *m, const rs_unit *u, const char *id,
+                        int view)
+{
+	int i = view ? rs_view_index(m, id) : rs_node_index(m, id);
+
+	if (i < 0 || !u->node_value)
+		return NAN;
+	return view ? u->view_value[i] : u->node_value[i];
+}
+
+/* RFC 4180 field. */
+void cmp_csv_field(FILE *f, const char *s, int first)
+{
+	if (!first)
+		fputc(',', f);
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
+                  compare_format format, FILE *f, diag *d)
+{
+	struct cmp c;
+	int rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.base = base;
+	c.next = new_set;
+	c.fmt = format;
+	c.f = f;
+	if (base->nunits == 0 || new_set->nunits == 0) {
+		diag_error(d, NULL, 0, 0, "chiso compare: a side has no units");
+		return -1;
+	}
+	c.mb = &base->models[base->units[0].model];
+	c.mn = &new_set->models[new_set->units[0].model];
+	c.prec = c.mb->precision;
+	if (match(&c, d) < 0)
+		return -1;
+	if (mode == COMPARE_AUTO)
+		mode = guess_mode(&c);
+	model_changes(&c);
+	if (mode == COMPARE_STAGES) {
+		find_diffs(&c);
+		cmp_write_stages(&c);
+	} else {
+		c.rank_b = ranks_of(base);
+		c.rank_n = ranks_of(new_set);
+		cmp_write_years(&c);
+	}
+	free(c.pairs);
+	free(c.appeared);
+	free(c.gone);
+	free(c.rank_b);
+	free(c.rank_n);
+	free(c.diffs);
+	strbuf_release(&c.model_changes);
+	return rc;
+}
