@@ -135,14 +135,20 @@ static const char *fixed(const struct ctx *c, double x, char *buf)
 	return numfmt_fixed(x, c->t->precision, buf);
 }
 
-/* Writes ` name="x"` with x to one decimal (SVG geometry). */
-static void attr_num(FILE *f, const char *name, double x)
+/* Writes x to one decimal, trailing zeros dropped (SVG geometry). */
+static void put_num(FILE *f, double x)
 {
 	char buf[NUMFMT_MAX];
 
-	if (!isfinite(x))
-		x = 0;
-	fprintf(f, " %s=\"%s\"", name, numfmt_trim(x, 1, buf));
+	fputs(numfmt_trim(isfinite(x) ? x : 0, 1, buf), f);
+}
+
+/* Writes ` name="x"` with put_num(). */
+static void attr_num(FILE *f, const char *name, double x)
+{
+	fprintf(f, " %s=\"", name);
+	put_num(f, x);
+	fputc('"', f);
 }
 
 /* A value clamped to the 0..1 scale of the charts (0 when none). */
@@ -498,9 +504,10 @@ static void svg_open(FILE *f, double w, double h, const char *cls,
 	fputs("<svg xmlns=\"http://www.w3.org/2000/svg\"", f);
 	attr_num(f, "width", w);
 	attr_num(f, "height", h);
-	fputs(" viewBox=\"0 0", f);
-	attr_num(f, "", w);
-	attr_num(f, "", h);
+	fputs(" viewBox=\"0 0 ", f);
+	put_num(f, w);
+	fputc(' ', f);
+	put_num(f, h);
 	fprintf(f, "\" class=\"%s\" role=\"img\"><title>", cls);
 	put_esc(f, label);
 	put_esc(f, label2);
