@@ -38,8 +38,10 @@ struct reader {
 	int results_doc; /* a results document: unknown fields warn */
 	char **warned;   /* unknown fields already warned about */
 	size_t nwarned;
-	size_t u;         /* the unit being read */
-	const char *code; /* its code, for messages */
+	size_t u;            /* the unit being read */
+	const char *code;    /* its code, for messages */
+	const doc_node **at; /* per input slot: its value's node in the
+	                        record being read (for positions) */
 };
 
 /* Adds a problem to the current unit and marks it invalid. */
@@ -297,7 +299,7 @@ static int bound_value(const input_bound *bd, const unit_value *row,
 }
 
 /* Checks min/max, numbers and cross-field, after all values are read. */
-static void check_bounds(struct reader *r, const doc_node *values)
+static void check_bounds(struct reader *r)
 {
 	const chiso_model *m = r->b->model;
 	unit_value *row = batch_values(r->b, r->u);
@@ -307,7 +309,7 @@ static void check_bounds(struct reader *r, const doc_node *values)
 
 	for (i = 0; i < m->ninputs; i++) {
 		const model_input *in = &m->inputs[i];
-		const doc_node *at = doc_get(values, in->id);
+		const doc_node *at = r->at[i];
 
 		if (!row[i].present || !(in->type & CHISO_INPUT_NUMERIC))
 			continue;
@@ -348,6 +350,9 @@ static void read_values(struct reader *r, const doc_node *values, diag *d)
 		             doc_kind_name(values->kind));
 		return;
 	}
+	if (!r->at)
+		r->at = xcalloc(m->ninputs + 1, sizeof(*r->at));
+	memset(r->at, 0, m->ninputs * sizeof(*r->at));
 	for (i = 0; i < values->count; i++) {
 		const doc_node *key = values->keys[i];
 		int slot = model_input_slot(m, key->text);
@@ -359,10 +364,11 @@ static void read_values(struct reader *r, const doc_node *values, diag *d)
 				unknown_field(r, key);
 			continue;
 		}
+		r->at[slot] = values->items[i];
 		read_value(r, &m->inputs[slot], values->items[i],
 		           &batch_values(r->b, r->u)[slot]);
 	}
-	check_bounds(r, values);
+	check_bounds(r);
 }
 
 /* Reads an optional text field of the unit map into the pool. */
@@ -579,6 +585,7 @@ int data_file_close(data_file *df)
 	for (i = 0; i < r->nwarned; i++)
 		free(r->warned[i]);
 	free(r->warned);
+	free(r->at);
 	free((char *)r->sc.file);
 	free(df);
 	return rc;

@@ -109,7 +109,8 @@ doc_node *doc_get(const doc_node *map, const char *key)
 	if (!map || map->kind != DOC_MAP)
 		return NULL;
 	for (i = 0; i < map->count; i++)
-		if (strcmp(map->keys[i]->text, key) == 0)
+		if (map->keys[i]->text[0] == key[0] &&
+		    strcmp(map->keys[i]->text, key) == 0)
 			return map->items[i];
 	return NULL;
 }
@@ -158,7 +159,10 @@ const doc_node *doc_find_duplicate_key(const doc_node *map)
 	if (map->count <= 16) {
 		for (i = 1; i < map->count; i++)
 			for (j = 0; j < i; j++)
-				if (strcmp(map->keys[i]->text,
+				if (map->keys[i]->len == map->keys[j]->len &&
+				    map->keys[i]->text[0] ==
+				            map->keys[j]->text[0] &&
+				    strcmp(map->keys[i]->text,
 				           map->keys[j]->text) == 0)
 					return map->keys[i];
 		return NULL;

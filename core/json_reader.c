@@ -22,6 +22,19 @@ struct scan {
 	int failed;
 };
 
+/* JSON's four whitespace characters. */
+static inline int is_json_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* Characters of numbers and of true, false, null. */
+static inline int is_atom_char(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' ||
+	       c == '+' || c == '.' || c == 'E';
+}
+
 /* Moves the cursor one byte, keeping line and column (in code points). */
 static void advance(struct scan *s)
 {
@@ -69,8 +82,7 @@ static int skip_string(struct scan *s)
 /* Skips a number or a literal (true, false, null). */
 static void skip_atom(struct scan *s)
 {
-	while (s->p < s->end && strchr("+-.0123456789eEtruefalsn", *s->p) &&
-	       *s->p != '\0')
+	while (s->p < s->end && is_atom_char(*s->p) && *s->p != '\0')
 		advance(s);
 }
 
@@ -255,7 +267,7 @@ static int at_end(const struct check *c)
 
 static void check_ws(struct check *c)
 {
-	while (!at_end(c) && strchr(" \t\r\n", c->buf[c->pos]) &&
+	while (!at_end(c) && is_json_space(c->buf[c->pos]) &&
 	       c->buf[c->pos] != '\0')
 		c->pos++;
 }

@@ -339,7 +339,6 @@ static void rank_sheet(struct book *b, const rank_table *t, const char *fixed,
 		goto out;
 	for (c = 0; c < ncells; c++)
 		s.cap[c] = NUM_WIDTH;
-	s.cap[1] = NUM_WIDTH;
 	s.cap[2] = NAME_WIDTH;
 	s.cap[6] = NAME_WIDTH;
 	rank_headings(t, head, bufs);
@@ -537,9 +536,26 @@ static void book_fill(struct book *b, const rank_table *t)
 		unranked_sheet(b, t);
 }
 
+/* Built with libxlsxwriter: xlsx output works. */
 int rank_xlsx_available(void)
 {
 	return 1;
+}
+
+/* "PATH: reason" for an error met while filling the workbook. */
+static void book_error(const struct book *b, const char *path, char *err,
+                       size_t errsize)
+{
+	lxw_error e = b->err;
+
+	if (b->bad_sheet) {
+		snprintf(err, errsize, "%s: cannot name a sheet '%s'", path,
+		         b->bad_sheet);
+		return;
+	}
+	if (e == LXW_NO_ERROR)
+		e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+	snprintf(err, errsize, "%s: %s", path, lxw_strerror(e));
 }
 
 /* Writes the workbook into a temporary file beside path, then renames it
@@ -569,15 +585,7 @@ int rank_xlsx_write(const rank_table *t, const char *path, char *err,
 	return atomic_file_commit(af, err, errsize);
 
 err_book:
-	if (b.bad_sheet)
-		snprintf(err, errsize, "%s: cannot name a sheet '%s'", path,
-		         b.bad_sheet);
-	else
-		snprintf(
-		        err, errsize, "%s: %s", path,
-		        lxw_strerror(b.err != LXW_NO_ERROR
-		                             ? b.err
-		                             : LXW_ERROR_MEMORY_MALLOC_FAILED));
+	book_error(&b, path, err, errsize);
 	if (b.wb)
 		lxw_workbook_free(b.wb);
 err_abort:
@@ -588,6 +596,7 @@ err_abort:
 
 #else /* !HAVE_XLSXWRITER */
 
+/* Built without libxlsxwriter: no xlsx output. */
 int rank_xlsx_available(void)
 {
 	return 0;

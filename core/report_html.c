@@ -25,11 +25,12 @@
 #define ELLIPSIS    "\xe2\x80\xa6" /* U+2026, after a cut label */
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD, for bad bytes */
 #define MIDDOT      " \xc2\xb7 "   /* " · " */
+#define POINTS_MAX  (2 * NUMFMT_MAX + 4)
 
 /* Bar chart geometry (SVG user units, 1 = 1 CSS pixel). */
-#define BAR_WIDTH  760
+#define BAR_WIDTH  860
 #define BAR_LABEL  250 /* left column: unit names */
-#define BAR_SCALE  430 /* the 0..1 axis */
+#define BAR_SCALE  520 /* the 0..1 axis */
 #define BAR_TOP    22
 #define BAR_ROW    22
 #define BAR_HEIGHT 14
@@ -135,6 +136,18 @@ static const char *fixed(const struct ctx *c, double x, char *buf)
 	return numfmt_fixed(x, c->t->precision, buf);
 }
 
+/* Writes "earned / max" of unit u into buf of size POINTS_MAX: earned
+ * to the table's precision, max without trailing zeros. Returns buf. */
+static const char *points_text(const struct ctx *c, const rs_unit *u, char *buf)
+{
+	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+
+	snprintf(buf, POINTS_MAX, "%s / %s", fixed(c, u->points, a),
+	         isfinite(u->max) ? numfmt_trim(u->max, c->t->precision, b)
+	                          : DASH);
+	return buf;
+}
+
 /* Writes x to one decimal, trailing zeros dropped (SVG geometry). */
 static void put_num(FILE *f, double x)
 {
@@ -175,10 +188,11 @@ static const char style[] =
         "h3{font-size:16px;margin:24px 0 8px}\n"
         "h4{font-size:14px;margin:0 0 2px}\n"
         "section.group h2 .key,.code{font-family:\"DejaVu Sans Mono\","
-        "\"Liberation Mono\",monospace;font-size:12px;color:var(--muted);"
+        "\"Liberation Mono\",monospace;font-size:.86em;color:var(--muted);"
         "font-weight:normal}\n"
-        "dl.meta{display:grid;grid-template-columns:max-content 1fr;"
-        "gap:2px 16px;margin:0 0 12px}\n"
+        "dl.meta{display:grid;grid-template-columns:repeat(auto-fill,"
+        "minmax(440px,1fr));gap:3px 32px;margin:0 0 12px}\n"
+        "dl.meta div{display:grid;grid-template-columns:190px 1fr}\n"
         "dl.meta dt{color:var(--muted)}\n"
         "dl.meta dd{margin:0}\n"
         "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n"
@@ -189,7 +203,9 @@ static const char style[] =
         "color:var(--muted)}\n"
         "td.num{text-align:right;white-space:nowrap}\n"
         "td.rank{text-align:center;font-weight:600}\n"
-        "td.code{white-space:nowrap}\n"
+        "td.code,td.name{white-space:nowrap}\n"
+        "td.cls{min-width:10em}\n"
+        ".scroll{overflow-x:auto}\n"
         "td.val{font-weight:600}\n"
         "table.ranking tbody tr:nth-child(even){background:#f8fafc}\n"
         ".r{color:var(--muted);font-size:12px}\n"
@@ -231,6 +247,10 @@ static const char style[] =
         "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
         "body{margin:0;max-width:none;padding:0;font-size:9.5pt}\n"
         "th,td{padding:2px 4px}\n"
+        "table.ranking{font-size:8pt}\n"
+        "td.cls{min-width:6em}\n"
+        "table.ranking td.num .r{display:block}\n"
+        ".scroll{overflow:visible}\n"
         "section.group+section.group{break-before:page}\n"
         "thead{display:table-header-group}\n"
         "tr,figure,.profile,dl.legend{break-inside:avoid}\n"
@@ -408,12 +428,12 @@ static void class_cell(const struct ctx *c, const rs_unit *u)
 	const rs_model *m = &c->set->models[u->model];
 
 	if (u->klass >= 0 && (size_t)u->klass < m->nclasses) {
-		fputs("<td>", c->f);
+		fputs("<td class=\"cls\">", c->f);
 		put_esc(c->f, m->classes[u->klass].name);
 		fputs("</td>", c->f);
 		return;
 	}
-	fputs("<td class=\"r\" title=\"", c->f);
+	fputs("<td class=\"cls r\" title=\"", c->f);
 	put_esc(c->f, u->class_why);
 	fputs("\">" EMDASH "</td>", c->f);
 }
@@ -436,7 +456,7 @@ static void col_cell(const struct ctx *c, size_t r, size_t k)
 static void ranking_row(const struct ctx *c, size_t r)
 {
 	const rs_unit *u = &c->set->units[c->t->rows[r]];
-	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+	char a[NUMFMT_MAX], b[POINTS_MAX];
 	size_t k;
 
 	fprintf(c->f, "<tr><td class=\"rank\">%zu</td><td class=\"code\">",
@@ -446,9 +466,7 @@ static void ranking_row(const struct ctx *c, size_t r)
 	put_esc(c->f, *u->name ? u->name : u->code);
 	fprintf(c->f, "</a></td><td class=\"num val\">%s</td>",
 	        fixed(c, c->t->value[r], a));
-	fprintf(c->f, "<td class=\"num\">%s / %s</td>", fixed(c, u->points, a),
-	        isfinite(u->max) ? numfmt_trim(u->max, c->t->precision, b)
-	                         : DASH);
+	fprintf(c->f, "<td class=\"num\">%s</td>", points_text(c, u, b));
 	if (c->has_classes)
 		class_cell(c, u);
 	for (k = 0; k < c->t->ncols; k++)
@@ -476,7 +494,10 @@ static void write_legend(const struct ctx *c)
 	      "nhóm).",
 	      c->f);
 	if (c->has_classes)
-		fputs(" Xếp loại " EMDASH ": chưa đạt mức xếp loại nào.", c->f);
+		fputs(" Xếp loại \xe2\x80\x9c" EMDASH
+		      "\xe2\x80\x9d: chưa đạt mức "
+		      "xếp loại nào.",
+		      c->f);
 	fputs("</p>\n", c->f);
 }
 
@@ -486,12 +507,12 @@ static void write_ranking(const struct ctx *c, const rank_group *g)
 	size_t r;
 
 	fprintf(c->f, "<%s>Bảng xếp hạng</%s>\n", c->section, c->section);
-	fputs("<table class=\"ranking\">\n", c->f);
+	fputs("<div class=\"scroll\">\n<table class=\"ranking\">\n", c->f);
 	ranking_head(c);
 	fputs("<tbody>\n", c->f);
 	for (r = g->first; r < g->first + g->count; r++)
 		ranking_row(c, r);
-	fputs("</tbody>\n</table>\n", c->f);
+	fputs("</tbody>\n</table>\n</div>\n", c->f);
 	write_legend(c);
 }
 
@@ -762,7 +783,7 @@ static void write_profile(const struct ctx *c, size_t r, const double *avg)
 {
 	const rs_unit *u = &c->set->units[c->t->rows[r]];
 	const char *name = *u->name ? u->name : u->code;
-	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+	char a[NUMFMT_MAX], b[POINTS_MAX];
 	size_t k;
 
 	fprintf(c->f, "<article class=\"profile\" id=\"p%zu\">\n<h4>%zu. ",
@@ -770,11 +791,9 @@ static void write_profile(const struct ctx *c, size_t r, const double *avg)
 	put_esc(c->f, name);
 	fputs(" <span class=\"code\">", c->f);
 	put_esc(c->f, u->code);
-	fprintf(c->f, "</span></h4>\n<p>Giá trị %s" MIDDOT "Điểm %s / %s</p>\n",
-	        fixed(c, c->t->value[r], a), fixed(c, u->points, a),
-	        isfinite(u->max) ? numfmt_trim(u->max, c->t->precision, b)
-	                         : DASH);
-	svg_open(c->f, PROF_WIDTH, PROF_BLOCK * (double)c->nmain, "profile",
+	fprintf(c->f, "</span></h4>\n<p>Giá trị %s" MIDDOT "Điểm %s</p>\n",
+	        fixed(c, c->t->value[r], a), points_text(c, u, b));
+	svg_open(c->f, PROF_WIDTH, PROF_BLOCK * (double)c->nmain, "prof",
 	         "Hồ sơ chỉ số: ", name);
 	for (k = 0; k < c->nmain; k++)
 		profile_index(c, k, c->t->col_value[r * c->t->ncols + k],

@@ -29,6 +29,8 @@ static const char help[] =
         "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
         "                         renamed when complete), instead of stdout\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
+        "      --check-only       read and check the data, report problems,\n"
+        "                         score nothing and write nothing\n"
         "  -h, --help             show this help\n"
         "\n"
         "Units whose data is wrong (a value of the wrong type, out of bounds,\n"
@@ -44,8 +46,10 @@ static const char help[] =
         "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
         "2 usage, model, data file or plugin error (nothing written).\n";
 
+enum { OPT_CHECK_ONLY = 256 };
+
 struct options {
-	int json;
+	int json, check_only;
 	const char *output;
 	cli_plugin_dirs pd;
 };
@@ -57,6 +61,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"plugin-dir", required_argument, NULL, 'P'},
+	        {"check-only", no_argument, NULL, OPT_CHECK_ONLY},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	int c;
@@ -82,6 +87,9 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			break;
 		case 'o':
 			o->output = optarg;
+			break;
+		case OPT_CHECK_ONLY:
+			o->check_only = 1;
 			break;
 		default:
 			if (cli_common_option(c, "evaluate", help, &o->pd, rc) <
@@ -170,6 +178,15 @@ int cmd_evaluate(int argc, char **argv)
 		goto out_batch;
 	}
 	data_check_duplicates(&b);
+	if (o.check_only) {
+		data_report_problems(&b, &d);
+		cli_print_diag(&d);
+		bad = count_bad(&b);
+		printf("%zu unit%s read, %zu invalid\n", b.nunits,
+		       b.nunits == 1 ? "" : "s", bad);
+		rc = bad ? EXIT_UNITS : EXIT_OK;
+		goto out_batch;
+	}
 	eval_batch(&b);
 	data_report_problems(&b, &d);
 	cli_print_diag(&d);

@@ -24,3 +24,11 @@ grep -c '"status": "invalid"' "$TMP/r.json" | grep -q '^2$' ||
 grep -F -q '"code": "A", "name": "Đơn vị A"' "$TMP/r.json" ||
 	fail "unit A missing from the results"
 grep -F -q '"points": 2.5,' "$TMP/r.json" || fail "unit A not scored"
+
+# --check-only reads and checks, reports the same problems, writes nothing.
+run_chiso evaluate --check-only -o "$TMP/none.json" \
+	criteria/example-district.yaml "$TMP/units.yaml"
+expect_rc 1
+expect_out "3 units read, 2 invalid"
+expect_err "unit C: field portal_dt_sektion"
+[ ! -e "$TMP/none.json" ] || fail "--check-only wrote an output file"
