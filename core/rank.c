@@ -340,6 +340,7 @@ int rank_build(rank_table *t, const rs_set *set, const rank_opts *o, diag *d)
 		return -1;
 	}
 	t->model = set->units[0].model;
+	t->group = o->group;
 	t->precision = set->models[t->model].precision;
 	if (check_models(t, o->allow_mixed, d) < 0 ||
 	    check_unique(set, d) < 0 || resolve_by(t, o->by, d) < 0)
@@ -383,6 +384,13 @@ int rank_build(rank_table *t, const rs_set *set, const rank_opts *o, diag *d)
 		rank_within_groups(t, t->col_value + c, t->ncols,
 		                   t->col_rank + c);
 	return 0;
+}
+
+const char *rank_grouping_name(rank_grouping g)
+{
+	return g == GROUP_PARENT  ? "parent"
+	       : g == GROUP_LEVEL ? "level"
+	                          : "none";
 }
 
 void rank_free(rank_table *t)

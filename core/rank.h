@@ -52,7 +52,8 @@ typedef struct rank_table {
 	size_t model; /* the first file's model: columns, precision */
 	int precision;
 	rank_measure by;
-	rank_measure *cols; /* main indices, then views */
+	rank_grouping group; /* as asked */
+	rank_measure *cols;  /* main indices, then views */
 	size_t ncols;
 	size_t *rows;      /* unit indices, in output order */
 	size_t *rank;      /* per row: rank by `by` within its group */
@@ -73,6 +74,9 @@ typedef struct rank_table {
  * code that appears twice.
  */
 int rank_build(rank_table *t, const rs_set *set, const rank_opts *o, diag *d);
+
+/* "none", "parent" or "level". */
+const char *rank_grouping_name(rank_grouping g);
 
 /* Frees what rank_build() allocated. */
 void rank_free(rank_table *t);

@@ -369,24 +369,10 @@ out:
 	free(head);
 }
 
-/*
- * How t was grouped, told from its groups (rank_table does not keep the
- * option): "none" for one group of every unit, "parent" when each
- * group's key is its units' parent, else "level".
- */
+/* How t was grouped. */
 static const char *grouping(const rank_table *t)
 {
-	size_t g;
-
-	if (t->ngroups == 0 || (t->ngroups == 1 && !*t->groups[0].key))
-		return "none";
-	for (g = 0; g < t->ngroups; g++) {
-		const rs_unit *u = &t->set->units[t->rows[t->groups[g].first]];
-
-		if (strcmp(u->parent, t->groups[g].key) != 0)
-			return "level";
-	}
-	return "parent";
+	return rank_grouping_name(t->group);
 }
 
 /* The Model sheet: each model's identity, the generator, what was

@@ -24,6 +24,8 @@
 #define EMDASH      "\xe2\x80\x94" /* U+2014, for no class */
 #define ELLIPSIS    "\xe2\x80\xa6" /* U+2026, after a cut label */
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD, for bad bytes */
+#define LQUO        "\xe2\x80\x9c" /* U+201C */
+#define RQUO        "\xe2\x80\x9d" /* U+201D */
 #define MIDDOT      " \xc2\xb7 "   /* " · " */
 #define POINTS_MAX  (2 * NUMFMT_MAX + 4)
 
@@ -174,13 +176,14 @@ static double unit_scale(double v)
 
 /* --- head ------------------------------------------------------------- */
 
+/* The stylesheet: screen, then print (A4, backgrounds kept). */
 static const char style[] =
         ":root{--ink:#1a202c;--muted:#5b6675;--line:#d3d9e1;--head:#eef2f7;"
         "--bar:#2c5fa8;--avg:#9aa7b8;--track:#f1f3f6}\n"
         "*{box-sizing:border-box}\n"
         "body{font-family:\"Noto Sans\",\"Segoe UI\",\"DejaVu Sans\","
         "\"Liberation Sans\",Arial,sans-serif;color:var(--ink);"
-        "margin:24px auto;max-width:1180px;padding:0 16px;font-size:14px;"
+        "margin:24px auto;max-width:1240px;padding:0 16px;font-size:14px;"
         "line-height:1.4}\n"
         "h1{font-size:22px;margin:0 0 10px}\n"
         "h2{font-size:18px;margin:30px 0 10px;padding-bottom:4px;"
@@ -189,14 +192,14 @@ static const char style[] =
         "h4{font-size:14px;margin:0 0 2px}\n"
         "section.group h2 .key,.code{font-family:\"DejaVu Sans Mono\","
         "\"Liberation Mono\",monospace;font-size:.86em;color:var(--muted);"
-        "font-weight:normal}\n"
+        "font-weight:normal;white-space:nowrap}\n"
         "dl.meta{display:grid;grid-template-columns:repeat(auto-fill,"
         "minmax(440px,1fr));gap:3px 32px;margin:0 0 12px}\n"
         "dl.meta div{display:grid;grid-template-columns:190px 1fr}\n"
         "dl.meta dt{color:var(--muted)}\n"
         "dl.meta dd{margin:0}\n"
         "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n"
-        "th,td{border:1px solid var(--line);padding:3px 7px;"
+        "th,td{border:1px solid var(--line);padding:3px 6px;"
         "vertical-align:middle}\n"
         "th{background:var(--head);font-weight:600;text-align:center}\n"
         "thead th .sub{display:block;font-weight:normal;font-size:12px;"
@@ -204,18 +207,16 @@ static const char style[] =
         "td.num{text-align:right;white-space:nowrap}\n"
         "td.rank{text-align:center;font-weight:600}\n"
         "td.code,td.name{white-space:nowrap}\n"
-        "td.cls{min-width:10em}\n"
+        "td.cls{min-width:8em}\n"
         ".scroll{overflow-x:auto}\n"
         "td.val{font-weight:600}\n"
         "table.ranking tbody tr:nth-child(even){background:#f8fafc}\n"
         ".r{color:var(--muted);font-size:12px}\n"
         "a{color:inherit;text-decoration:none}\n"
         "abbr{text-decoration:none}\n"
-        "dl.legend{display:flex;flex-wrap:wrap;gap:2px 18px;margin:8px 0;"
+        "p.legend{display:flex;flex-wrap:wrap;gap:2px 16px;margin:8px 0;"
         "font-size:13px}\n"
-        "dl.legend div{display:flex;gap:6px}\n"
-        "dl.legend dt{font-weight:600}\n"
-        "dl.legend dd{margin:0}\n"
+        "p.legend span b{margin-right:4px}\n"
         "p.note{font-size:13px;color:var(--muted);margin:4px 0}\n"
         "figure{margin:8px 0}\n"
         "svg{display:block;max-width:100%;height:auto}\n"
@@ -253,7 +254,7 @@ static const char style[] =
         ".scroll{overflow:visible}\n"
         "section.group+section.group{break-before:page}\n"
         "thead{display:table-header-group}\n"
-        "tr,figure,.profile,dl.legend{break-inside:avoid}\n"
+        "tr,figure,.profile,p.legend{break-inside:avoid}\n"
         "h2,h3,h4{break-after:avoid}\n"
         ".profiles{grid-template-columns:1fr 1fr}\n"
         "}\n";
@@ -343,15 +344,19 @@ static void distinct_field(const struct ctx *c, enum unit_field which,
 	}
 }
 
-/* How the rows were grouped, told from the groups' keys. */
+/* How the rows were grouped, told from the first group's key: its
+ * first unit's parent code or its level. */
 static const char *grouping_text(const struct ctx *c)
 {
+	const char *key;
 	const rs_unit *u;
 
 	if (!c->grouped)
 		return "Không chia nhóm (xếp hạng chung)";
-	u = &c->set->units[c->t->rows[0]];
-	if (c->t->groups[0].key == u->parent)
+	key = c->t->groups[0].key;
+	u = &c->set->units[c->t->rows[c->t->groups[0].first]];
+	if (strcmp(key, u->parent) == 0 &&
+	    (key == u->parent || strcmp(key, u->level) != 0))
 		return "Theo đơn vị cấp trên";
 	return "Theo cấp";
 }
@@ -381,7 +386,8 @@ static void write_meta(const struct ctx *c)
 		              t->nunranked);
 	meta_pair(c->f, "Số đơn vị được xếp hạng", strbuf_str(&sb));
 	strbuf_reset(&sb);
-	strbuf_printf(&sb, "%s (%s)", t->by.name, t->by.id);
+	strbuf_printf(&sb, "%s (%s)", t->by.name ? t->by.name : t->by.id,
+	              t->by.id);
 	meta_pair(c->f, "Xếp hạng theo", strbuf_str(&sb));
 	strbuf_reset(&sb);
 	strbuf_puts(&sb, grouping_text(c));
@@ -479,24 +485,23 @@ static void write_legend(const struct ctx *c)
 {
 	size_t k;
 
-	fputs("<dl class=\"legend\">\n", c->f);
+	fputs("<p class=\"legend\">", c->f);
 	for (k = 0; k < c->t->ncols; k++) {
 		if (k == 0 || k == c->nmain)
-			fprintf(c->f, "<div><dt>%s:</dt></div>\n",
+			fprintf(c->f, "%s<b>%s:</b>", k ? "\n" : "",
 			        k < c->nmain ? "Chỉ số chính" : "Trụ cột");
-		fputs("<div><dt>", c->f);
+		fputs("\n<span><b>", c->f);
 		put_esc(c->f, c->t->cols[k].id);
-		fputs("</dt><dd>", c->f);
+		fputs("</b> ", c->f);
 		put_esc(c->f, c->t->cols[k].name);
-		fputs("</dd></div>\n", c->f);
+		fputs("</span>", c->f);
 	}
-	fputs("</dl>\n<p class=\"note\">Mỗi cột chỉ số: giá trị (hạng trong "
+	fputs("</p>\n<p class=\"note\">Mỗi cột chỉ số: giá trị (hạng trong "
 	      "nhóm).",
 	      c->f);
 	if (c->has_classes)
-		fputs(" Xếp loại \xe2\x80\x9c" EMDASH
-		      "\xe2\x80\x9d: chưa đạt mức "
-		      "xếp loại nào.",
+		fputs(" Xếp loại " LQUO EMDASH RQUO ": chưa đạt mức xếp loại "
+		      "nào.",
 		      c->f);
 	fputs("</p>\n", c->f);
 }
@@ -868,8 +873,11 @@ static void unranked_reason(FILE *f, const rs_set *set, const rs_unit *u)
 		if (u->node_status[k] == 2) {
 			fputs("Chỉ tiêu ", f);
 			put_esc(f, m->nodes[k].id);
-			fputs(" lỗi: ", f);
-			put_esc(f, u->node_note[k]);
+			fputs(" lỗi", f);
+			if (u->node_note && *u->node_note[k]) {
+				fputs(": ", f);
+				put_esc(f, u->node_note[k]);
+			}
 			return;
 		}
 	fputs(EMDASH, f);

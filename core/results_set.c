@@ -276,8 +276,10 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 			u->node_raw[i] = number(r, n, "raw");
 			u->node_has_raw[i] = 1;
 		}
-		u->node_note[i] = keep(r->set, doc_get(n, "note"));
-		u->node_hint[i] = keep(r->set, doc_get(n, "hint"));
+		if (!r->set->lean) {
+			u->node_note[i] = keep(r->set, doc_get(n, "note"));
+			u->node_hint[i] = keep(r->set, doc_get(n, "hint"));
+		}
 	}
 }
 
@@ -333,7 +335,7 @@ static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 	rs_set *set = r->set;
 	size_t k;
 
-	if (values && values->kind == DOC_MAP) {
+	if (values && values->kind == DOC_MAP && !set->lean) {
 		u->nvalues = values->count;
 		u->value_ids = doc_alloc(set->arena,
 		                         (values->count + 1) * sizeof(char *));

@@ -81,6 +81,8 @@ typedef struct rs_set {
 	rs_unit *units;
 	size_t nunits, cap;
 	doc *arena; /* owns every string and array */
+	int lean;   /* set before reading: skip values, notes and hints
+	               (rank needs none of them; saves memory) */
 } rs_set;
 
 /* Makes set empty. */

@@ -97,7 +97,9 @@ diff -u "$TMP/want" "$TMP/rows" >&2 || fail "ranks, codes or names differ"
 # the tie: the same figures in every column after the name
 lye=$(grep '^5 | YB.LYE | ' "$TMP/data" | cut -d '|' -f 4-)
 vye=$(grep '^5 | YB.VYE | ' "$TMP/data" | cut -d '|' -f 4-)
-[ -n "$lye" ] && [ "$lye" = "$vye" ] || fail "tie rows differ: $lye / $vye"
+if [ -z "$lye" ] || [ "$lye" != "$vye" ]; then
+	fail "tie rows differ: $lye / $vye"
+fi
 
 # Every cell is the published figure: the numbers stored equal the CSV's
 # text (rounded to 4 places), so the sheet shows exactly what is

@@ -456,6 +456,39 @@ out:
 	fx_close(&f);
 }
 
+/* A text longer than a cell may hold (32,767 characters) fails the
+ * write with libxlsxwriter's reason; no file, no temporary file. */
+static void test_text_too_long(void)
+{
+	char path[512], err[512] = "", want[600];
+	size_t n = 40000;
+	char *name = malloc(n + 1);
+	struct fx f;
+	rank_table t;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(name);
+	memset(name, 'x', n);
+	name[n] = '\0';
+	fx_open(&f, "");
+	CU_ASSERT_FATAL(f.ok);
+	f.set.units[3].name = name;
+	CU_ASSERT_EQUAL_FATAL(fx_rank(&f, &t, GROUP_NONE, NULL), 0);
+	if (!rank_xlsx_available()) {
+		expect_unavailable(&f, &t);
+		goto out;
+	}
+	in_dir(&f, path, "rank.xlsx");
+	CU_ASSERT_EQUAL(rank_xlsx_write(&t, path, err, sizeof(err)), -1);
+	snprintf(want, sizeof(want), "%s: ", path);
+	CU_ASSERT_NSTRING_EQUAL(err, want, strlen(want));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "32,767"));
+	CU_ASSERT(dir_is(&f, "r.json"));
+out:
+	rank_free(&t);
+	fx_close(&f);
+	free(name);
+}
+
 /* Availability matches the build. */
 static void test_available(void)
 {
@@ -474,6 +507,7 @@ static CU_TestInfo tests[] = {
         {"target is a directory", test_target_is_dir},
         {"grouped, sheet names", test_grouped},
         {"units not ranked", test_unranked},
+        {"text too long for a cell", test_text_too_long},
         CU_TEST_INFO_NULL,
 };
 
