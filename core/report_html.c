@@ -344,21 +344,17 @@ static void distinct_field(const struct ctx *c, enum unit_field which,
 	}
 }
 
-/* How the rows were grouped, told from the first group's key: its
- * first unit's parent code or its level. */
+/* How the rows were grouped. */
 static const char *grouping_text(const struct ctx *c)
 {
-	const char *key;
-	const rs_unit *u;
-
-	if (!c->grouped)
-		return "Không chia nhóm (xếp hạng chung)";
-	key = c->t->groups[0].key;
-	u = &c->set->units[c->t->rows[c->t->groups[0].first]];
-	if (strcmp(key, u->parent) == 0 &&
-	    (key == u->parent || strcmp(key, u->level) != 0))
+	switch (c->t->group) {
+	case GROUP_PARENT:
 		return "Theo đơn vị cấp trên";
-	return "Theo cấp";
+	case GROUP_LEVEL:
+		return "Theo cấp";
+	default:
+		return "Không chia nhóm (xếp hạng chung)";
+	}
 }
 
 /* The "dl" of what was ranked, how and by which model. */

@@ -276,7 +276,7 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 			u->node_raw[i] = number(r, n, "raw");
 			u->node_has_raw[i] = 1;
 		}
-		if (!r->set->lean) {
+		if (!r->set->lean || u->status != RS_OK) {
 			u->node_note[i] = keep(r->set, doc_get(n, "note"));
 			u->node_hint[i] = keep(r->set, doc_get(n, "hint"));
 		}

@@ -81,8 +81,9 @@ typedef struct rs_set {
 	rs_unit *units;
 	size_t nunits, cap;
 	doc *arena; /* owns every string and array */
-	int lean;   /* set before reading: skip values, notes and hints
-	               (rank needs none of them; saves memory) */
+	int lean;   /* set before reading: skip values, and the notes and
+	               hints of units scored ok (rank and report need none
+	               of them; saves memory at national scale) */
 } rs_set;
 
 /* Makes set empty. */

@@ -224,7 +224,7 @@ static int run(int argc, char **argv, const char *cmd, const char *help,
 	if (parse(argc, argv, cmd, help, &o, &rc) < 0)
 		return rc;
 	rs_init(&set);
-	set.lean = o.format != FMT_HTML; /* the report shows more */
+	set.lean = 1;
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;
