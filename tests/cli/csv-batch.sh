@@ -120,3 +120,9 @@ expect_rc 0
 	fail "examples/districts-2023.csv: expected 9 units with status ok"
 grep -F -q '"code": "YB.MCC", "name": "Huyện Mù Cang Chải"' "$TMP/ex.json" ||
 	fail "examples/districts-2023.csv: Mù Cang Chải missing"
+
+# The rest of the 700 is ranked; the bad row is listed apart.
+run_chiso rank "$TMP/comma/r.json"
+expect_rc 0
+expect_out "699 units ranked"
+expect_out "Not ranked: VN.437"
