@@ -67,6 +67,7 @@ static int match(struct cmp *c, diag *d)
 	c->pairs = xcalloc(c->base->nunits + 1, sizeof(*c->pairs));
 	c->appeared = xcalloc(c->next->nunits + 1, sizeof(size_t));
 	c->gone = xcalloc(c->base->nunits + 1, sizeof(size_t));
+	c->invalid = xcalloc(c->base->nunits + 1, sizeof(*c->invalid));
 	while (i < c->base->nunits || j < c->next->nunits) {
 		int cmp = i == c->base->nunits ? 1
 		          : j == c->next->nunits
@@ -79,9 +80,15 @@ static int match(struct cmp *c, diag *d)
 		} else if (cmp > 0) {
 			c->appeared[c->nappeared++] = on[j++];
 		} else {
-			c->pairs[c->npairs].b = ob[i++];
-			c->pairs[c->npairs].n = on[j++];
-			c->npairs++;
+			struct pair *p =
+			        c->base->units[ob[i]].status == RS_INVALID ||
+			                        c->next->units[on[j]].status ==
+			                                RS_INVALID
+			                ? &c->invalid[c->ninvalid++]
+			                : &c->pairs[c->npairs++];
+
+			p->b = ob[i++];
+			p->n = on[j++];
 		}
 	}
 	free(ob);
@@ -276,6 +283,38 @@ void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
 			              n->value_texts[k]);
 }
 
+void cmp_write_unmatched(const struct cmp *c, FILE *f)
+{
+	size_t k;
+
+	if (c->nappeared) {
+		fprintf(f, "Appeared (new only):");
+		for (k = 0; k < c->nappeared; k++)
+			fprintf(f, "%s %s", k ? "," : "",
+			        c->next->units[c->appeared[k]].code);
+		fputc('\n', f);
+	}
+	if (c->ngone) {
+		fprintf(f, "Disappeared (base only):");
+		for (k = 0; k < c->ngone; k++)
+			fprintf(f, "%s %s", k ? "," : "",
+			        c->base->units[c->gone[k]].code);
+		fputc('\n', f);
+	}
+	for (k = 0; k < c->ninvalid; k++) {
+		const rs_unit *b = &c->base->units[c->invalid[k].b];
+		const rs_unit *n = &c->next->units[c->invalid[k].n];
+
+		fprintf(f,
+		        "Not compared: %s is invalid in %s%s%s (not scored)\n",
+		        b->code, b->status == RS_INVALID ? "base" : "",
+		        b->status == RS_INVALID && n->status == RS_INVALID
+		                ? " and "
+		                : "",
+		        n->status == RS_INVALID ? "new" : "");
+	}
+}
+
 /* --- formatting helpers -------------------------------------------------- */
 
 /* "+0.0123" / "-1.5000" / "0.0000" to the precision; buf has
@@ -363,6 +402,9 @@ int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
 	if (mode == COMPARE_AUTO)
 		mode = guess_mode(&c);
 	model_changes(&c);
+	if (c.model_changes.len && (format == COMPARE_CSV))
+		diag_at(d, DIAG_WARNING, NULL, 0, 0, "%s",
+		        strbuf_str(&c.model_changes));
 	if (mode == COMPARE_STAGES) {
 		find_diffs(&c);
 		cmp_write_stages(&c);
@@ -374,6 +416,7 @@ int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
 	free(c.pairs);
 	free(c.appeared);
 	free(c.gone);
+	free(c.invalid);
 	free(c.rank_b);
 	free(c.rank_n);
 	free(c.diffs);

@@ -31,6 +31,8 @@ struct cmp {
 	struct pair *pairs;
 	size_t npairs;
 	size_t *appeared, nappeared, *gone, ngone;
+	struct pair *invalid; /* matched, but not scored on a side */
+	size_t ninvalid;
 	size_t *rank_b, *rank_n; /* by unit index; 0 = not ranked */
 	struct diff *diffs;
 	size_t ndiffs;
@@ -62,6 +64,10 @@ double cmp_column_value(const rs_model *m, const rs_unit *u, const char *id,
 
 /* One RFC 4180 field (a comma before it unless first). */
 void cmp_csv_field(FILE *f, const char *s, int first);
+
+/* Lists the units that appear on one side only, and the matched units
+ * not compared because a side is invalid. */
+void cmp_write_unmatched(const struct cmp *c, FILE *f);
 
 /* Appends "id base -> new" for each input whose value differs. */
 void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb);

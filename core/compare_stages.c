@@ -150,6 +150,9 @@ static void write_text(const struct cmp *c, int md)
 			fprintf(c->f, "%sValues that differ: %s\n",
 			        md ? "\n" : "", strbuf_str(&vals));
 	}
+	if (c->nappeared || c->ngone || c->ninvalid)
+		fputc('\n', c->f);
+	cmp_write_unmatched(c, c->f);
 	if (same) {
 		fprintf(c->f, "\nNo difference in points:");
 		for (p = 0, k = 0; p < c->npairs; p++) {

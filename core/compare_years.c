@@ -154,20 +154,7 @@ static void footer(const struct cmp *c, const struct column *cols, size_t ncols,
 {
 	size_t k;
 
-	if (c->nappeared) {
-		fprintf(f, "Appeared (new only):");
-		for (k = 0; k < c->nappeared; k++)
-			fprintf(f, "%s %s", k ? "," : "",
-			        c->next->units[c->appeared[k]].code);
-		fputc('\n', f);
-	}
-	if (c->ngone) {
-		fprintf(f, "Disappeared (base only):");
-		for (k = 0; k < c->ngone; k++)
-			fprintf(f, "%s %s", k ? "," : "",
-			        c->base->units[c->gone[k]].code);
-		fputc('\n', f);
-	}
+	cmp_write_unmatched(c, f);
 	fprintf(f, "Changes are new - base, on published values; a rank "
 	           "change of +2 is two places up.\n");
 	if (ncols) {
@@ -358,10 +345,13 @@ static void write_json(const struct cmp *c, const struct column *cols,
 		json_side(c, &w, "new", n, c->rank_n[ps[k].n]);
 		jsonw_key(&w, "change");
 		jsonw_object(&w, 1);
-		jsonw_knumber(&w, "value",
-		              numfmt_round(n->value, c->prec) -
-		                      numfmt_round(b->value, c->prec));
-		jsonw_knumber(&w, "points", n->points - b->points);
+		jsonw_knumber(
+		        &w, "value",
+		        numfmt_round(numfmt_round(n->value, c->prec) -
+		                             numfmt_round(b->value, c->prec),
+		                     c->prec));
+		jsonw_knumber(&w, "points",
+		              numfmt_round(n->points - b->points, c->prec));
 		if (c->rank_b[ps[k].b] && c->rank_n[ps[k].n])
 			jsonw_knumber(&w, "rank",
 			              (double)c->rank_b[ps[k].b] -
@@ -388,6 +378,11 @@ static void write_json(const struct cmp *c, const struct column *cols,
 	jsonw_array(&w, 1);
 	for (k = 0; k < c->ngone; k++)
 		jsonw_string(&w, c->base->units[c->gone[k]].code);
+	jsonw_end(&w);
+	jsonw_key(&w, "not_compared");
+	jsonw_array(&w, 1);
+	for (k = 0; k < c->ninvalid; k++)
+		jsonw_string(&w, c->base->units[c->invalid[k].b].code);
 	jsonw_end(&w);
 	jsonw_end(&w);
 	jsonw_finish(&w);

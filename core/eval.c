@@ -252,6 +252,17 @@ static void aggregate(batch *b, size_t u)
 	}
 }
 
+void eval_check_missing(batch *b)
+{
+	size_t u;
+
+	if (b->model->missing != MISSING_ERROR)
+		return;
+	for (u = 0; u < b->nunits; u++)
+		if (!b->units[u].invalid)
+			check_missing_error(b, u, batch_values(b, u));
+}
+
 /* The loop over units and indicators. */
 void eval_batch(batch *b)
 {

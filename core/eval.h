@@ -27,6 +27,11 @@
  * flags and problems of the previous run are dropped first. */
 void eval_batch(batch *b);
 
+/* Marks invalid, without scoring, every unit that lacks an input the
+ * model needs when model.missing is error (what eval_batch() would find);
+ * for "evaluate --check-only". */
+void eval_check_missing(batch *b);
+
 /* The value of node i of unit u: earned / available; for a node of 0
  * points (collected, not scored) with status ok, a leaf's fraction or a
  * group's mean of its children's values; else 0 when nothing is

@@ -186,6 +186,14 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format, FILE *f,
 		           "chiso gaps: no unit '%s' in the results", code);
 		return -1;
 	}
+	if (code && set->units[k].status == RS_INVALID) {
+		diag_error(d, NULL, 0, 0,
+		           "chiso gaps: unit '%s' is invalid (not scored): %s",
+		           code,
+		           set->units[k].nproblems ? set->units[k].problems[0]
+		                                   : "see its problems");
+		return -1;
+	}
 	if (format == GAPS_CSV) {
 		fputs("code,name,indicator,indicator_name,points,max,to_gain,"
 		      "note,hint\r\n",

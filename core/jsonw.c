@@ -12,11 +12,51 @@
 #define FLAG_COMPACT 1
 #define FLAG_ARRAY   2
 
+/* Hands the buffer to the FILE. */
+void jsonw_flush(jsonw *w)
+{
+	if (w->len)
+		fwrite(w->buf, 1, w->len, w->f);
+	w->len = 0;
+}
+
+/* Appends n bytes to the output. */
+static void out(jsonw *w, const char *s, size_t n)
+{
+	if (n > sizeof(w->buf) - w->len) {
+		jsonw_flush(w);
+		if (n > sizeof(w->buf)) {
+			fwrite(s, 1, n, w->f);
+			return;
+		}
+	}
+	memcpy(w->buf + w->len, s, n);
+	w->len += n;
+}
+
+/* Appends a NUL-terminated string. */
+static void outs(jsonw *w, const char *s)
+{
+	out(w, s, strlen(s));
+}
+
+/* Appends one byte. */
+static void outc(jsonw *w, char c)
+{
+	if (w->len == sizeof(w->buf))
+		jsonw_flush(w);
+	w->buf[w->len++] = c;
+}
+
 /* Starts a writer at depth 0. */
 void jsonw_init(jsonw *w, FILE *f)
 {
-	memset(w, 0, sizeof(*w));
 	w->f = f;
+	w->depth = 0;
+	w->after_key = 0;
+	w->len = 0;
+	memset(w->count, 0, sizeof(w->count));
+	memset(w->flags, 0, sizeof(w->flags));
 }
 
 /* Newline and indent for the current depth. */
@@ -24,9 +64,9 @@ static void newline(jsonw *w)
 {
 	int i;
 
-	fputc('\n', w->f);
+	outc(w, '\n');
 	for (i = 0; i < w->depth; i++)
-		fputs("  ", w->f);
+		outs(w, "  ");
 }
 
 /* Separator before a new value or key. */
@@ -39,10 +79,10 @@ static void before_value(jsonw *w)
 	if (w->depth == 0)
 		return;
 	if (w->count[w->depth]++ > 0)
-		fputc(',', w->f);
+		outc(w, ',');
 	if (w->flags[w->depth] & FLAG_COMPACT) {
 		if (w->count[w->depth] > 1)
-			fputc(' ', w->f);
+			outc(w, ' ');
 	} else {
 		newline(w);
 	}
@@ -55,7 +95,7 @@ static void open_container(jsonw *w, char c, int compact)
 	        w->depth > 0 && (w->flags[w->depth] & FLAG_COMPACT);
 
 	before_value(w);
-	fputc(c, w->f);
+	outc(w, c);
 	if (w->depth + 1 < JSONW_MAX_DEPTH)
 		w->depth++;
 	w->count[w->depth] = 0;
@@ -83,53 +123,72 @@ void jsonw_end(jsonw *w)
 		w->depth--;
 	if (had && !(flags & FLAG_COMPACT))
 		newline(w);
-	fputc(flags & FLAG_ARRAY ? ']' : '}', w->f);
+	outc(w, flags & FLAG_ARRAY ? ']' : '}');
 }
 
-/* Writes s as a JSON string literal. */
+/* 1 for bytes that need no escape and are plain ASCII. */
+static inline int plain_byte(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/* Writes s as a JSON string literal: runs of bytes that need nothing
+ * are written at once; escapes and ill-formed UTF-8 (as U+FFFD) one by
+ * one. */
 static void put_string(jsonw *w, const char *s)
 {
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, run;
 
-	fputc('"', w->f);
+	outc(w, '"');
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		unsigned cp;
 		size_t n;
 
-		if (c < 0x80) {
-			if (c == '"' || c == '\\')
-				fprintf(w->f, "\\%c", c);
-			else if (c == '\n')
-				fputs("\\n", w->f);
-			else if (c == '\t')
-				fputs("\\t", w->f);
-			else if (c == '\r')
-				fputs("\\r", w->f);
-			else if (c < 0x20 || c == 0x7f)
-				fprintf(w->f, "\\u%04x", c);
-			else
-				fputc(c, w->f);
-			i++;
+		for (run = i; run < len; run++) {
+			unsigned char b = (unsigned char)s[run];
+
+			if (plain_byte(b))
+				continue;
+			if (b < 0x80)
+				break;
+			n = utf8_decode(s + run, len - run, &cp);
+			if (n == 0)
+				break;
+			run += n - 1;
+		}
+		if (run > i) {
+			out(w, s + i, run - i);
+			i = run;
 			continue;
 		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {
-			fputs("\\ufffd", w->f);
-			i++;
-			continue;
-		}
-		fwrite(s + i, 1, n, w->f);
-		i += n;
+		c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			outc(w, '\\');
+			outc(w, (char)c);
+		} else if (c == '\n')
+			outs(w, "\\n");
+		else if (c == '\t')
+			outs(w, "\\t");
+		else if (c == '\r')
+			outs(w, "\\r");
+		else if (c < 0x20 || c == 0x7f) {
+			char esc[8];
+
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+			outs(w, esc);
+		} else
+			outs(w, "\\ufffd"); /* ill-formed UTF-8 */
+		i++;
 	}
-	fputc('"', w->f);
+	outc(w, '"');
 }
 
 void jsonw_key(jsonw *w, const char *key)
 {
 	before_value(w);
 	put_string(w, key);
-	fputs(": ", w->f);
+	outs(w, ": ");
 	w->after_key = 1;
 }
 
@@ -139,7 +198,7 @@ void jsonw_string(jsonw *w, const char *s)
 	if (s)
 		put_string(w, s);
 	else
-		fputs("null", w->f);
+		outs(w, "null");
 }
 
 void jsonw_number(jsonw *w, double x)
@@ -147,25 +206,25 @@ void jsonw_number(jsonw *w, double x)
 	char buf[NUMFMT_MAX];
 
 	before_value(w);
-	fputs(numfmt_exact(isfinite(x) ? x : 0.0, buf), w->f);
+	outs(w, numfmt_exact(isfinite(x) ? x : 0.0, buf));
 }
 
 void jsonw_bool(jsonw *w, int b)
 {
 	before_value(w);
-	fputs(b ? "true" : "false", w->f);
+	outs(w, b ? "true" : "false");
 }
 
 void jsonw_null(jsonw *w)
 {
 	before_value(w);
-	fputs("null", w->f);
+	outs(w, "null");
 }
 
 void jsonw_raw(jsonw *w, const char *text)
 {
 	before_value(w);
-	fputs(text, w->f);
+	outs(w, text);
 }
 
 void jsonw_kstring(jsonw *w, const char *key, const char *s)
@@ -188,5 +247,6 @@ void jsonw_kbool(jsonw *w, const char *key, int b)
 
 void jsonw_finish(jsonw *w)
 {
-	fputc('\n', w->f);
+	outc(w, '\n');
+	jsonw_flush(w);
 }

@@ -4,6 +4,10 @@
  * every number prints as the shortest text that reads back to the same
  * double (numfmt_exact). Output is pretty-printed with 2-space indents.
  *
+ * Output is gathered in the writer's own buffer and handed to the FILE
+ * in large blocks (stdio's per-call cost dominated at national scale);
+ * jsonw_flush() (called by jsonw_finish()) empties it.
+ *
  * Ownership: the writer borrows its FILE; nothing is allocated.
  */
 #ifndef CHISO_JSONW_H
@@ -12,6 +16,7 @@
 #include <stdio.h>
 
 #define JSONW_MAX_DEPTH 32
+#define JSONW_BUF       65536
 
 typedef struct jsonw {
 	FILE *f;
@@ -19,6 +24,8 @@ typedef struct jsonw {
 	int count[JSONW_MAX_DEPTH]; /* items written at each level */
 	int flags[JSONW_MAX_DEPTH]; /* compact (one line), array */
 	int after_key;
+	size_t len;          /* bytes waiting in buf */
+	char buf[JSONW_BUF]; /* output not yet written to f */
 } jsonw;
 
 /* Starts a writer on f. */
@@ -48,7 +55,10 @@ void jsonw_kstring(jsonw *w, const char *key, const char *s);
 void jsonw_knumber(jsonw *w, const char *key, double x);
 void jsonw_kbool(jsonw *w, const char *key, int b);
 
-/* Ends the document with a newline. */
+/* Ends the document with a newline and flushes. */
 void jsonw_finish(jsonw *w);
+
+/* Hands the buffered output to the FILE. */
+void jsonw_flush(jsonw *w);
 
 #endif

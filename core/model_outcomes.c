@@ -29,13 +29,20 @@ static int covers(const chiso_model *m, size_t a, size_t b)
 	return 0;
 }
 
-/* View and class ids share the node ids' space (rank --by takes both). */
+/* View ids share the node ids' space (rank --by takes both). */
 static int check_new_id(model_loader *ld, const doc_node *n, const char *id,
                         const char *what)
 {
 	chiso_model *m = ld->m;
 	size_t i;
 
+	if (strcmp(id, "total") == 0) {
+		schema_error(&ld->sc, n,
+		             "%s id 'total' is reserved (rank --by total ranks "
+		             "the unit's value); use another",
+		             what);
+		return -1;
+	}
 	if (schema_check_chars(id, "._-ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0) {
 		schema_error(&ld->sc, n,
 		             "%s id '%s' must use only letters, digits, '.', "
@@ -193,6 +200,14 @@ static int load_class(model_loader *ld, model_class *c, const doc_node *spec)
 	c->id = n ? schema_string(&ld->sc, n, "class id", 0) : NULL;
 	if (!c->id)
 		return -1;
+	if (schema_check_chars(c->id, "._-ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0) {
+		schema_error(
+		        &ld->sc, n,
+		        "class id '%s' must use only letters, digits, '.', "
+		        "'_' and '-', e.g. dat",
+		        c->id);
+		rc = -1;
+	}
 	n = schema_require(&ld->sc, spec, "name", "a class");
 	c->name = n ? schema_string(&ld->sc, n, "class name", 0) : NULL;
 	if (!c->name) {
@@ -245,10 +260,10 @@ int model_load_classes(model_loader *ld, const doc_node *classes)
 	                     sizeof(*m->classes));
 	m->nclasses = classes->count;
 	for (k = 0; k < classes->count; k++) {
-		if (load_class(ld, &m->classes[k], classes->items[k]) < 0) {
+		if (load_class(ld, &m->classes[k], classes->items[k]) < 0)
 			rc = -1;
+		if (!m->classes[k].id)
 			continue;
-		}
 		for (j = 0; j < k; j++)
 			if (m->classes[j].id &&
 			    strcmp(m->classes[j].id, m->classes[k].id) == 0) {

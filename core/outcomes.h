@@ -28,9 +28,9 @@ double outcomes_view_value(const batch *b, size_t u, size_t v);
 
 /*
  * Checks class c for unit u. Returns 1 when every condition holds; else 0
- * and, when why is not NULL, appends one line per failed condition, e.g.
- * "value 0.7234 < 0.8", "mandatory 2.1 not met",
- * "extended: 2 of 9 met (22.2%) < 30%", separated by "; ".
+ * and, when why is not NULL, appends one reason per failed condition,
+ * separated by "; ", e.g. "value 0.7234 < 0.8", "mandatory not met: 2.1,
+ * 4.1", "extended met: 2 of 9 (22.2%) < 30%".
  */
 int outcomes_class_check(const batch *b, size_t u, size_t c, strbuf *why);
 

@@ -1,6 +1,6 @@
 /*
- * progress.h - a one-line count on stderr while a long batch is read and
- * evaluated ("chiso: reading units.csv: 5,120 units"), redrawn at most
+ * progress.h - a one-line count on stderr while a long batch is read
+ * ("chiso: reading units.csv: 5120 units"), redrawn at most
  * ten times a second, and only when stderr is a terminal: logs and pipes
  * get nothing. Process-wide (there is one terminal).
  */

@@ -123,12 +123,11 @@ static int resolve_by(rank_table *t, const char *by, diag *d)
 				ids[n++] = m->views[k].id;
 			ids[n++] = "total";
 			near = suggest_closest(by, ids, n);
-			diag_error(
-			        d, NULL, 0, 0,
-			        "chiso rank: --by '%s' is neither a node nor "
-			        "a view of model %s%s%s%s",
-			        by, m->id, near ? "; did you mean '" : "",
-			        near ? near : "", near ? "'?" : "");
+			diag_error(d, NULL, 0, 0,
+			           "chiso: --by '%s' is neither a node nor "
+			           "a view of model %s%s%s%s",
+			           by, m->id, near ? "; did you mean '" : "",
+			           near ? near : "", near ? "'?" : "");
 			free(ids);
 			return -1;
 		}
@@ -181,7 +180,7 @@ static int check_models(const rank_table *t, int allow, diag *d)
 				break;
 			}
 	diag_error(d, NULL, 0, 0,
-	           "chiso rank: the results come from different models: %s; "
+	           "chiso: the results come from different models: %s; "
 	           "rank them separately, or pass --allow-mixed-models",
 	           strbuf_str(&sb));
 	strbuf_release(&sb);
@@ -219,7 +218,7 @@ static int check_unique(const rs_set *set, diag *d)
 		if (strcmp(a->code, b->code) != 0)
 			continue;
 		diag_error(d, NULL, 0, 0,
-		           "chiso rank: unit %s appears twice (%s, period "
+		           "chiso: unit %s appears twice (%s, period "
 		           "'%s', stage %s; %s, period '%s', stage %s); rank "
 		           "one period and stage at a time",
 		           a->code, a->file, a->period, a->stage, b->file,
@@ -336,7 +335,7 @@ int rank_build(rank_table *t, const rs_set *set, const rank_opts *o, diag *d)
 	memset(t, 0, sizeof(*t));
 	t->set = set;
 	if (set->nunits == 0 || set->nmodels == 0) {
-		diag_error(d, NULL, 0, 0, "chiso rank: no units to rank");
+		diag_error(d, NULL, 0, 0, "chiso: no units to rank");
 		return -1;
 	}
 	t->model = set->units[0].model;

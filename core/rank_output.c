@@ -138,7 +138,7 @@ static void class_legend(const rank_table *t, FILE *f, const char *sep)
 }
 
 /* The legend of the column ids. */
-static void legend(const rank_table *t, FILE *f, const char *sep)
+static void legend(const rank_table *t, FILE *f, const char *sep, int md)
 {
 	size_t c;
 
@@ -149,7 +149,7 @@ static void legend(const rank_table *t, FILE *f, const char *sep)
 		fprintf(f, "%s%s = %s%s", c ? sep : " ", t->cols[c].id,
 		        t->cols[c].name,
 		        t->cols[c].kind == MEASURE_VIEW ? " (view)" : "");
-	fprintf(f, "\n");
+	fprintf(f, md ? "\n\n" : "\n");
 	class_legend(t, f, sep);
 }
 
@@ -182,7 +182,7 @@ void rank_write_table(const rank_table *t, FILE *f)
 		table_group(t, &t->groups[g], f);
 	}
 	fputc('\n', f);
-	legend(t, f, "; ");
+	legend(t, f, "; ", 0);
 	unranked_lines(t, f);
 }
 
@@ -204,6 +204,25 @@ static void csv_field(FILE *f, const char *s, int first)
 		fputc(*s, f);
 	}
 	fputc('"', f);
+}
+
+/* Units not ranked: code, name and status, the other cells empty. */
+static void csv_unranked(const rank_table *t, FILE *f, int grouped)
+{
+	/* value, points, max, class, [group], value and rank per column */
+	size_t k, c, n = 4 + (grouped ? 1 : 0) + 2 * t->ncols;
+
+	for (k = 0; k < t->nunranked; k++) {
+		const rs_unit *u = &t->set->units[t->unranked[k]];
+
+		csv_field(f, "", 1);
+		csv_field(f, u->code, 0);
+		csv_field(f, u->name, 0);
+		for (c = 0; c < n; c++)
+			csv_field(f, "", 0);
+		csv_field(f, u->status == RS_INVALID ? "invalid" : "error", 0);
+		fputs("\r\n", f);
+	}
 }
 
 void rank_write_csv(const rank_table *t, FILE *f, int bom)
@@ -232,6 +251,7 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom)
 		strbuf_printf(&head, "rank %s", t->cols[c].id);
 		csv_field(f, strbuf_str(&head), 0);
 	}
+	csv_field(f, "status", 0);
 	fputs("\r\n", f);
 	for (r = 0; r < t->nrows; r++) {
 		const rs_unit *u = &t->set->units[t->rows[r]];
@@ -262,8 +282,10 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom)
 				num[0] = '\0';
 			csv_field(f, num, 0);
 		}
+		csv_field(f, "ok", 0);
 		fputs("\r\n", f);
 	}
+	csv_unranked(t, f, grouped);
 	strbuf_release(&head);
 }
 
@@ -449,7 +471,7 @@ void rank_write_md(const rank_table *t, FILE *f)
 		md_group(t, &t->groups[g], f);
 	}
 	fputc('\n', f);
-	legend(t, f, "; ");
+	legend(t, f, "; ", 1);
 	if (t->nunranked) {
 		fputc('\n', f);
 		unranked_lines(t, f);

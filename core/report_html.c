@@ -344,6 +344,14 @@ static void distinct_field(const struct ctx *c, enum unit_field which,
 	}
 }
 
+/* What the ranking is by, in Vietnamese for the total. */
+static const char *by_name(const rank_table *t)
+{
+	if (t->by.kind == MEASURE_TOTAL)
+		return "Tổng điểm";
+	return t->by.name ? t->by.name : t->by.id;
+}
+
 /* How the rows were grouped. */
 static const char *grouping_text(const struct ctx *c)
 {
@@ -382,8 +390,7 @@ static void write_meta(const struct ctx *c)
 		              t->nunranked);
 	meta_pair(c->f, "Số đơn vị được xếp hạng", strbuf_str(&sb));
 	strbuf_reset(&sb);
-	strbuf_printf(&sb, "%s (%s)", t->by.name ? t->by.name : t->by.id,
-	              t->by.id);
+	strbuf_printf(&sb, "%s (%s)", by_name(t), t->by.id);
 	meta_pair(c->f, "Xếp hạng theo", strbuf_str(&sb));
 	strbuf_reset(&sb);
 	strbuf_puts(&sb, grouping_text(c));
@@ -414,7 +421,7 @@ static void ranking_head(const struct ctx *c)
 	fputs("<thead><tr><th>Hạng</th><th>Mã</th><th>Đơn vị</th>"
 	      "<th>Giá trị<span class=\"sub\">",
 	      c->f);
-	put_esc(c->f, c->t->by.name);
+	put_esc(c->f, by_name(c->t));
 	fputs("</span></th><th>Điểm<span class=\"sub\">/ tối đa</span></th>",
 	      c->f);
 	if (c->has_classes)
@@ -606,7 +613,7 @@ static void write_bars(const struct ctx *c, const rank_group *g)
 
 	fprintf(c->f, "<%s>Biểu đồ giá trị</%s>\n<figure>\n", c->section,
 	        c->section);
-	svg_open(c->f, BAR_WIDTH, h, "bars", "Giá trị: ", c->t->by.name);
+	svg_open(c->f, BAR_WIDTH, h, "bars", "Giá trị: ", by_name(c->t));
 	bar_axis(c->f, h);
 	for (i = 0; i < g->count; i++)
 		bar_row(c, g->first + i, i);

@@ -93,7 +93,8 @@ static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 	if (!list || list->kind != DOC_SEQ) {
 		schema_error(&r->sc, list,
 		             "model.nodes must be the list of the model's "
-		             "nodes (written by chiso 0.1 and later)");
+		             "nodes; results written before it was added lack "
+		             "it: evaluate them again");
 		r->failed = 1;
 		return;
 	}

@@ -15,9 +15,11 @@
 static const char help[] =
         "Usage: chiso evaluate [OPTIONS] MODEL DATA...\n"
         "\n"
-        "Scores every unit in the DATA files (YAML or JSON; one unit, a list\n"
-        "'units:', or a results document from an earlier run) against MODEL:\n"
-        "each indicator's points from its method plugin, then every index's\n"
+        "Scores every unit in the DATA files (YAML or JSON: one unit, a list\n"
+        "'units:', or a results document from an earlier run; JSON Lines,\n"
+        "'.jsonl', one unit per line; or CSV, '.csv', one unit per row as a\n"
+        "spreadsheet exports it) against MODEL: each indicator's points from\n"
+        "its method plugin, then every index's\n"
         "points, value (points / available) and the unit's total.\n"
         "\n"
         "Options:\n"
@@ -179,6 +181,7 @@ int cmd_evaluate(int argc, char **argv)
 	}
 	data_check_duplicates(&b);
 	if (o.check_only) {
+		eval_check_missing(&b);
 		data_report_problems(&b, &d);
 		cli_print_diag(&d);
 		bad = count_bad(&b);

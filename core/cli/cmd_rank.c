@@ -134,7 +134,16 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 			break;
 		case 'f':
 			o->format = parse_format(optarg);
-			if (o->format < 0 || strcmp(cmd, "report") == 0) {
+			if (strcmp(cmd, "report") == 0 &&
+			    o->format != FMT_HTML) {
+				*rc = cli_usage_error(
+				        cmd,
+				        "a report is HTML: --format html or "
+				        "nothing (for other formats use chiso "
+				        "rank)");
+				return -1;
+			}
+			if (o->format < 0) {
 				*rc = cli_usage_error(cmd,
 				                      "unknown format '%s': "
 				                      "use table, csv, json, "
@@ -165,6 +174,10 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	}
 	if (optind >= argc) {
 		*rc = cli_usage_error(cmd, "give at least one RESULTS file");
+		return -1;
+	}
+	if (o->bom && o->format != FMT_CSV) {
+		*rc = cli_usage_error(cmd, "--bom is for --format csv");
 		return -1;
 	}
 	if (o->format == FMT_XLSX && (!o->output || !strcmp(o->output, "-"))) {

@@ -58,3 +58,18 @@ expect_out "Disappeared (base only): YB.TTA"
 run_chiso compare "$TMP/2022.json"
 expect_rc 2
 expect_err "give BASE and NEW results"
+
+# A unit invalid on one side is not compared as if it scored 0.
+printf 'units:\n  - unit: { code: "YB.TTA", period: "2023" }\n    values: { officials_total: "x" }\n' \
+	>"$TMP/tta-bad.yaml"
+awk '/code: "YB.TTA"/ { skip = 3 } skip > 0 { skip--; next } { print }' \
+	examples/yen-bai-districts-2023-self.yaml >"$TMP/self-less.yaml"
+run_chiso evaluate -f json -o "$TMP/self-bad.json" criteria/example-district.yaml \
+	"$TMP/self-less.yaml" "$TMP/tta-bad.yaml"
+expect_rc 1
+run_chiso compare "$TMP/2022.json" "$TMP/self-bad.json"
+expect_rc 0
+expect_out "Not compared: YB.TTA is invalid in new (not scored)"
+if grep -q '^YB.TTA ' "$TMP/out"; then
+	fail "an invalid unit was compared"
+fi

@@ -17,3 +17,12 @@ expect_out '"hint": "dossiers_online >= 6000 (0.5 of 12000) for full points"'
 run_chiso gaps --unit NOPE "$TMP/r.json"
 expect_rc 2
 expect_err "no unit 'NOPE' in the results"
+
+# An invalid unit has no gaps to show: say so.
+printf 'unit: { code: "BAD" }\nvalues: { officials_total: "x" }\n' >"$TMP/bad.yaml"
+run_chiso evaluate -f json -o "$TMP/b.json" criteria/example-district.yaml \
+	"$TMP/bad.yaml"
+expect_rc 1
+run_chiso gaps --unit BAD "$TMP/b.json"
+expect_rc 2
+expect_err "unit 'BAD' is invalid (not scored)"

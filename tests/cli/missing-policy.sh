@@ -30,3 +30,8 @@ run_chiso evaluate "$TMP/m-error.yaml" "$TMP/d.yaml"
 expect_rc 1
 expect_err "unit U: field b: missing, and model t-missing requires every input (missing: error)"
 expect_out "INVALID: not evaluated"
+# --check-only finds what missing: error makes invalid, without scoring.
+run_chiso evaluate --check-only "$TMP/m-error.yaml" "$TMP/d.yaml"
+expect_rc 1
+expect_out "1 unit read, 1 invalid"
+expect_err "unit U: field b: missing, and model t-missing requires every input"

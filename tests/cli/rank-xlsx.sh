@@ -109,7 +109,9 @@ expect_rc 0
 "$PY" - "$TMP/rank.csv" "$TMP/data" <<'EOF' || fail "xlsx and csv differ"
 import csv, sys
 with open(sys.argv[1], encoding="utf-8", newline="") as f:
-    want = list(csv.reader(f))[1:]
+    # The CSV's last column, "status", has no counterpart in the sheet
+    # (unranked units are on their own sheet there).
+    want = [row[:-1] for row in csv.reader(f)][1:]
 with open(sys.argv[2], encoding="utf-8") as f:
     got = [line.rstrip("\n").split(" | ") for line in f]
 bad = 0

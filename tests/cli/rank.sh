@@ -91,3 +91,15 @@ expect_err "--format xlsx needs -o FILE.xlsx"
 run_chiso rank "$TMP/nope.json"
 expect_rc 2
 expect_err "nope.json: cannot open"
+
+# report writes HTML only; --bom is for CSV.
+run_chiso report -f table "$TMP/r.json"
+expect_rc 2
+expect_err "a report is HTML"
+run_chiso rank --bom "$TMP/r.json"
+expect_rc 2
+expect_err "--bom is for --format csv"
+# The CSV lists unranked units too, with their status.
+run_chiso rank -f csv "$TMP/b.json"
+expect_rc 0
+expect_out_re '^,BAD,,(,)+invalid'

@@ -6,6 +6,11 @@
  *
  *     f = min(input, cap) / cap        raw = input     note "x of cap"
  *
+ * Below the cap it also gives a hint (plugin ABI 1.1), shown by
+ * "chiso gaps" and written to the results: "INPUT >= cap for full
+ * points". The hint is written only when the host's outcome has a hint
+ * buffer, so the plugin stays correct under any 1.x host that loads it.
+ *
  * Example: members of community digital-technology teams (tổ công nghệ
  * số cộng đồng) per 100 inhabitants, full points from 2:
  *
@@ -23,17 +28,35 @@
  */
 #include <chiso/plugin.h>
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 /* What compute needs, built once per indicator by prepare. Read-only
  * afterwards: compute may run for several units at once. */
 struct capped_state {
-	int slot;   /* the bound input */
-	double cap; /* the value that earns full points, > 0 */
+	int slot;       /* the bound input */
+	double cap;     /* the value that earns full points, > 0 */
+	const char *id; /* the input's id, for the hint (borrowed from the
+	                   host: valid while the model is loaded) */
 };
 
 static const char *const capped_keys[] = {"input", "cap", NULL};
+
+/* The id of the input bound to slot, for the hint; "input" from a host
+ * older than ABI 1.1, whose table ends before input_id (check
+ * struct_size before using any service added after 1.0). */
+static const char *input_name(const chiso_host_api *host,
+                              chiso_prepare_ctx *ctx, int slot)
+{
+	const char *id = NULL;
+
+	if (host->struct_size >= offsetof(chiso_host_api, input_id) +
+	                                 sizeof(host->input_id) &&
+	    host->input_id)
+		id = host->input_id(ctx, slot);
+	return id ? id : "input";
+}
 
 /* Checks the indicator's params, binds the input, builds the state.
  * Reports every problem it finds (not just the first) through
@@ -43,7 +66,7 @@ static int capped_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 {
 	const chiso_param *params = host->params(ctx); /* always a map */
 	const chiso_param *input, *cap;
-	struct capped_state st = {-1, 0};
+	struct capped_state st = {-1, 0, "input"};
 	struct capped_state *p;
 	int bad = 0;
 
@@ -65,6 +88,8 @@ static int capped_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		st.slot = host->bind_input(ctx, input, CHISO_INPUT_NUMERIC, 0);
 		if (st.slot < 0)
 			bad = 1;
+		else
+			st.id = input_name(host, ctx, st.slot);
 	}
 
 	cap = host->param_get(params, "cap");
@@ -95,8 +120,22 @@ static int capped_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	return 0;
 }
 
+/* Writes the hint "ID >= CAP for full points", when the host's outcome
+ * has the ABI 1.1 hint buffer (out->struct_size says how much of the
+ * outcome the host has; never write past it). */
+static void capped_hint(const struct capped_state *st, chiso_outcome *out)
+{
+	if (out->struct_size < offsetof(chiso_outcome, hint_size) +
+	                               sizeof(out->hint_size) ||
+	    !out->hint || out->hint_size == 0)
+		return;
+	snprintf(out->hint, out->hint_size, "%s >= %.10g for full points",
+	         st->id, st->cap);
+}
+
 /* Scores one unit. The host has zeroed *out, set status ok and given
- * an empty note buffer of out->note_size bytes. */
+ * an empty note buffer of out->note_size bytes (and, from ABI 1.1, an
+ * empty hint buffer of out->hint_size bytes). */
 static void capped_compute(const chiso_host_api *host, const void *state,
                            const chiso_unit *unit, chiso_outcome *out)
 {
@@ -119,6 +158,8 @@ static void capped_compute(const chiso_host_api *host, const void *state,
 	out->raw = v;
 	out->has_raw = 1;
 	snprintf(out->note, out->note_size, "%.10g of %.10g", v, st->cap);
+	if (v < st->cap)
+		capped_hint(st, out);
 }
 
 /* Frees what prepare allocated. */
@@ -128,7 +169,7 @@ static void capped_release(const chiso_host_api *host, void *state)
 	free(state);
 }
 
-CHISO_PLUGIN_DEFINE(.name = "capped", .version = "1.0",
+CHISO_PLUGIN_DEFINE(.name = "capped", .version = "1.1",
                     .summary = "share of a cap reached by a numeric input",
                     .params_doc = "input: numeric input id, the value "
                                   "measured\n"
