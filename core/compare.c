@@ -361,24 +361,6 @@ double cmp_column_value(const rs_model *m, const rs_unit *u, const char *id,
 	return view ? u->view_value[i] : u->node_value[i];
 }
 
-/* RFC 4180 field. */
-void cmp_csv_field(FILE *f, const char *s, int first)
-{
-	if (!first)
-		fputc(',', f);
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
                   compare_format format, FILE *f, diag *d)
 {

@@ -62,9 +62,6 @@ const char *cmp_rank_text(size_t r, char *buf);
 double cmp_column_value(const rs_model *m, const rs_unit *u, const char *id,
                         int view);
 
-/* One RFC 4180 field (a comma before it unless first). */
-void cmp_csv_field(FILE *f, const char *s, int first);
-
 /* Lists the units that appear on one side only, and the matched units
  * not compared because a side is invalid. */
 void cmp_write_unmatched(const struct cmp *c, FILE *f);

@@ -7,6 +7,7 @@
 
 #include "compare_internal.h"
 
+#include "csvw.h"
 #include "jsonw.h"
 #include "numfmt.h"
 #include "texttable.h"
@@ -179,20 +180,20 @@ static void write_csv(const struct cmp *c)
 	size_t k, i;
 
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
-		cmp_csv_field(c->f, head[i], i == 0);
+		csvw_field(c->f, head[i], ',', i == 0);
 	fputs("\r\n", c->f);
 	for (k = 0; k < c->ndiffs; k++) {
 		const struct pair *p = &c->pairs[c->diffs[k].pair];
 		const rs_unit *n = &c->next->units[p->n];
 
 		diff_cells(c, &c->diffs[k], cells, buf);
-		cmp_csv_field(c->f, n->code, 1);
-		cmp_csv_field(c->f, n->name, 0);
+		csvw_field(c->f, n->code, ',', 1);
+		csvw_field(c->f, n->name, ',', 0);
 		for (i = 0; i < NC; i++)
-			cmp_csv_field(c->f, cells[i], 0);
+			csvw_field(c->f, cells[i], ',', 0);
 		strbuf_reset(&vals);
 		cmp_value_changes(&c->base->units[p->b], n, &vals);
-		cmp_csv_field(c->f, strbuf_str(&vals), 0);
+		csvw_field(c->f, strbuf_str(&vals), ',', 0);
 		fputs("\r\n", c->f);
 	}
 	strbuf_release(&vals);

@@ -6,6 +6,7 @@
 
 #include "compare_internal.h"
 
+#include "csvw.h"
 #include "jsonw.h"
 #include "numfmt.h"
 #include "texttable.h"
@@ -231,23 +232,23 @@ static void csv_row(const struct cmp *c, const char *status, const rs_unit *b,
 	char x[CMP_NUM];
 	size_t k;
 
-	cmp_csv_field(c->f, (n ? n : b)->code, 1);
-	cmp_csv_field(c->f, (n ? n : b)->name, 0);
-	cmp_csv_field(c->f, status, 0);
-	cmp_csv_field(c->f, b ? numfmt_fixed(b->value, c->prec, x) : "", 0);
-	cmp_csv_field(c->f, n ? numfmt_fixed(n->value, c->prec, x) : "", 0);
-	cmp_csv_field(c->f,
-	              b && n ? cmp_signed_fixed(
-	                               numfmt_round(n->value, c->prec) -
-	                                       numfmt_round(b->value, c->prec),
-	                               c->prec, x)
-	                     : "",
-	              0);
-	cmp_csv_field(c->f, b ? numfmt_fixed(b->points, c->prec, x) : "", 0);
-	cmp_csv_field(c->f, n ? numfmt_fixed(n->points, c->prec, x) : "", 0);
-	cmp_csv_field(c->f, cmp_rank_text(rb, x), 0);
-	cmp_csv_field(c->f, cmp_rank_text(rn, x), 0);
-	cmp_csv_field(c->f, cmp_rank_change(rb, rn, x), 0);
+	csvw_field(c->f, (n ? n : b)->code, ',', 1);
+	csvw_field(c->f, (n ? n : b)->name, ',', 0);
+	csvw_field(c->f, status, ',', 0);
+	csvw_field(c->f, b ? numfmt_fixed(b->value, c->prec, x) : "", ',', 0);
+	csvw_field(c->f, n ? numfmt_fixed(n->value, c->prec, x) : "", ',', 0);
+	csvw_field(c->f,
+	           b && n ? cmp_signed_fixed(
+	                            numfmt_round(n->value, c->prec) -
+	                                    numfmt_round(b->value, c->prec),
+	                            c->prec, x)
+	                  : "",
+	           ',', 0);
+	csvw_field(c->f, b ? numfmt_fixed(b->points, c->prec, x) : "", ',', 0);
+	csvw_field(c->f, n ? numfmt_fixed(n->points, c->prec, x) : "", ',', 0);
+	csvw_field(c->f, cmp_rank_text(rb, x), ',', 0);
+	csvw_field(c->f, cmp_rank_text(rn, x), ',', 0);
+	csvw_field(c->f, cmp_rank_change(rb, rn, x), ',', 0);
 	for (k = 0; k < ncols; k++) {
 		double vb =
 		        b ? cmp_column_value(c->mb, b, cols[k].id, cols[k].view)
@@ -257,15 +258,14 @@ static void csv_row(const struct cmp *c, const char *status, const rs_unit *b,
 		          : NAN;
 
 		x[0] = '\0';
-		cmp_csv_field(
-		        c->f,
-		        isnan(vb) || isnan(vn)
-		                ? x
-		                : cmp_signed_fixed(
-		                          numfmt_round(vn, c->prec) -
-		                                  numfmt_round(vb, c->prec),
-		                          c->prec, x),
-		        0);
+		csvw_field(c->f,
+		           isnan(vb) || isnan(vn)
+		                   ? x
+		                   : cmp_signed_fixed(
+		                             numfmt_round(vn, c->prec) -
+		                                     numfmt_round(vb, c->prec),
+		                             c->prec, x),
+		           ',', 0);
 	}
 	fputs("\r\n", c->f);
 }
@@ -282,10 +282,10 @@ static void write_csv(const struct cmp *c, const struct column *cols,
 	size_t k;
 
 	for (k = 0; k < sizeof(head) / sizeof(head[0]); k++)
-		cmp_csv_field(c->f, head[k], k == 0);
+		csvw_field(c->f, head[k], ',', k == 0);
 	for (k = 0; k < ncols; k++) {
 		snprintf(name, sizeof(name), "change %s", cols[k].id);
-		cmp_csv_field(c->f, name, 0);
+		csvw_field(c->f, name, ',', 0);
 	}
 	fputs("\r\n", c->f);
 	for (k = 0; k < c->npairs; k++)

@@ -10,6 +10,8 @@
  */
 #include "csv_input.h"
 
+#include "csvw.h"
+
 #include "numfmt.h"
 #include "progress.h"
 #include "strbuf.h"
@@ -93,22 +95,6 @@ static unsigned cur_col(const struct csv_reader *r)
 	return (unsigned)r->ncells + 1;
 }
 
-/* ASCII-only case-insensitive equality (header names are ASCII). */
-static int same_word(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca = (unsigned char)(ca - 'A' + 'a');
-		if (cb >= 'A' && cb <= 'Z')
-			cb = (unsigned char)(cb - 'A' + 'a');
-		if (ca != cb)
-			return 0;
-	}
-	return *a == *b;
-}
-
 /* 1 for the spaces trimmed around a cell. */
 static int is_blank(char c)
 {
@@ -189,10 +175,10 @@ static int column_role(const struct csv_reader *r, const char *name)
 	size_t i;
 
 	for (i = 0; ident_cols[i]; i++)
-		if (same_word(name, ident_cols[i]))
+		if (utf8_ascii_caseeq(name, ident_cols[i]))
 			return COL_IDENT(i);
 	for (i = 0; i < r->m->ninputs; i++)
-		if (same_word(name, r->m->inputs[i].id))
+		if (utf8_ascii_caseeq(name, r->m->inputs[i].id))
 			return (int)i;
 	return COL_EXTRA;
 }
@@ -707,25 +693,6 @@ int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
 	return rc;
 }
 
-/* Writes one field, quoted (RFC 4180) when it holds the separator, a
- * quote or a line break. */
-static void put_field(FILE *f, const char *s, char sep)
-{
-	const char *p;
-
-	if (!strchr(s, sep) && !strpbrk(s, "\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	fputc('"', f);
-}
-
 void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
                         int bom)
 {
@@ -733,23 +700,15 @@ void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", f);
-	for (i = 0; ident_cols[i]; i++) {
-		if (i)
-			fputc(sep, f);
-		put_field(f, ident_cols[i], sep);
-	}
-	for (i = 0; i < m->ninputs; i++) {
-		fputc(sep, f);
-		put_field(f, m->inputs[i].id, sep);
-	}
-	fputs("\r\n", f);
+	for (i = 0; ident_cols[i]; i++)
+		csvw_field(f, ident_cols[i], sep, i == 0);
+	for (i = 0; i < m->ninputs; i++)
+		csvw_field(f, m->inputs[i].id, sep, 0);
+	csvw_end(f);
 	if (!labels)
 		return;
-	for (i = 0; ident_labels[i]; i++) {
-		if (i)
-			fputc(sep, f);
-		put_field(f, ident_labels[i], sep);
-	}
+	for (i = 0; ident_labels[i]; i++)
+		csvw_field(f, ident_labels[i], sep, i == 0);
 	for (i = 0; i < m->ninputs; i++) {
 		const model_input *in = &m->inputs[i];
 		strbuf sb = STRBUF_INIT;
@@ -760,9 +719,8 @@ void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
 		for (k = 0; k < sb.len; k++)
 			if (sb.data[k] == '\r' || sb.data[k] == '\n')
 				sb.data[k] = ' '; /* the row stays one line */
-		fputc(sep, f);
-		put_field(f, strbuf_str(&sb), sep);
+		csvw_field(f, strbuf_str(&sb), sep, 0);
 		strbuf_release(&sb);
 	}
-	fputs("\r\n", f);
+	csvw_end(f);
 }

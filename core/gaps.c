@@ -5,6 +5,7 @@
 
 #include "gaps.h"
 
+#include "csvw.h"
 #include "jsonw.h"
 #include "numfmt.h"
 #include "strbuf.h"
@@ -98,24 +99,6 @@ static void write_unit_table(const rs_model *m, const rs_unit *u,
 	texttable_free(t);
 }
 
-/* RFC 4180 field. */
-static void csv_field(FILE *f, const char *s, int first)
-{
-	if (!first)
-		fputc(',', f);
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 /* CSV rows of one unit. */
 static void write_unit_csv(const rs_model *m, const rs_unit *u,
                            const struct gap *g, size_t n, FILE *f)
@@ -126,16 +109,17 @@ static void write_unit_csv(const rs_model *m, const rs_unit *u,
 	for (k = 0; k < n; k++) {
 		size_t i = g[k].node;
 
-		csv_field(f, u->code, 1);
-		csv_field(f, u->name, 0);
-		csv_field(f, m->nodes[i].id, 0);
-		csv_field(f, m->nodes[i].name, 0);
-		csv_field(f, numfmt_fixed(u->node_points[i], m->precision, a),
-		          0);
-		csv_field(f, numfmt_trim(u->node_max[i], m->precision, a), 0);
-		csv_field(f, numfmt_fixed(g[k].gain, m->precision, a), 0);
-		csv_field(f, u->node_note[i], 0);
-		csv_field(f, u->node_hint[i], 0);
+		csvw_field(f, u->code, ',', 1);
+		csvw_field(f, u->name, ',', 0);
+		csvw_field(f, m->nodes[i].id, ',', 0);
+		csvw_field(f, m->nodes[i].name, ',', 0);
+		csvw_field(f, numfmt_fixed(u->node_points[i], m->precision, a),
+		           ',', 0);
+		csvw_field(f, numfmt_trim(u->node_max[i], m->precision, a), ',',
+		           0);
+		csvw_field(f, numfmt_fixed(g[k].gain, m->precision, a), ',', 0);
+		csvw_field(f, u->node_note[i], ',', 0);
+		csvw_field(f, u->node_hint[i], ',', 0);
 		fputs("\r\n", f);
 	}
 }

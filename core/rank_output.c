@@ -5,6 +5,7 @@
 
 #include "rank_output.h"
 
+#include "csvw.h"
 #include "jsonw.h"
 #include "numfmt.h"
 #include "strbuf.h"
@@ -188,24 +189,6 @@ void rank_write_table(const rank_table *t, FILE *f)
 
 /* --- CSV --------------------------------------------------------------- */
 
-/* One RFC 4180 field: quoted when it holds a comma, quote or newline. */
-static void csv_field(FILE *f, const char *s, int first)
-{
-	if (!first)
-		fputc(',', f);
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 /* Units not ranked: code, name and status, the other cells empty. */
 static void csv_unranked(const rank_table *t, FILE *f, int grouped)
 {
@@ -215,12 +198,13 @@ static void csv_unranked(const rank_table *t, FILE *f, int grouped)
 	for (k = 0; k < t->nunranked; k++) {
 		const rs_unit *u = &t->set->units[t->unranked[k]];
 
-		csv_field(f, "", 1);
-		csv_field(f, u->code, 0);
-		csv_field(f, u->name, 0);
+		csvw_field(f, "", ',', 1);
+		csvw_field(f, u->code, ',', 0);
+		csvw_field(f, u->name, ',', 0);
 		for (c = 0; c < n; c++)
-			csv_field(f, "", 0);
-		csv_field(f, u->status == RS_INVALID ? "invalid" : "error", 0);
+			csvw_field(f, "", ',', 0);
+		csvw_field(f, u->status == RS_INVALID ? "invalid" : "error",
+		           ',', 0);
 		fputs("\r\n", f);
 	}
 }
@@ -234,55 +218,56 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom)
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", f);
-	csv_field(f, "rank", 1);
-	csv_field(f, "code", 0);
-	csv_field(f, "name", 0);
-	csv_field(f, "value", 0);
-	csv_field(f, "points", 0);
-	csv_field(f, "max", 0);
-	csv_field(f, "class", 0);
+	csvw_field(f, "rank", ',', 1);
+	csvw_field(f, "code", ',', 0);
+	csvw_field(f, "name", ',', 0);
+	csvw_field(f, "value", ',', 0);
+	csvw_field(f, "points", ',', 0);
+	csvw_field(f, "max", ',', 0);
+	csvw_field(f, "class", ',', 0);
 	if (grouped)
-		csv_field(f, "group", 0);
+		csvw_field(f, "group", ',', 0);
 	for (c = 0; c < t->ncols; c++) {
 		strbuf_reset(&head);
 		strbuf_printf(&head, "%s %s", t->cols[c].id, t->cols[c].name);
-		csv_field(f, strbuf_str(&head), 0);
+		csvw_field(f, strbuf_str(&head), ',', 0);
 		strbuf_reset(&head);
 		strbuf_printf(&head, "rank %s", t->cols[c].id);
-		csv_field(f, strbuf_str(&head), 0);
+		csvw_field(f, strbuf_str(&head), ',', 0);
 	}
-	csv_field(f, "status", 0);
+	csvw_field(f, "status", ',', 0);
 	fputs("\r\n", f);
 	for (r = 0; r < t->nrows; r++) {
 		const rs_unit *u = &t->set->units[t->rows[r]];
 		size_t g;
 
 		snprintf(num, sizeof(num), "%zu", t->rank[r]);
-		csv_field(f, num, 1);
-		csv_field(f, u->code, 0);
-		csv_field(f, u->name, 0);
-		csv_field(f, val(t, t->value[r], buf), 0);
-		csv_field(f, numfmt_fixed(u->points, t->precision, buf), 0);
-		csv_field(f, numfmt_trim(u->max, t->precision, buf), 0);
-		csv_field(f, rank_class_name(t, t->rows[r]), 0);
+		csvw_field(f, num, ',', 1);
+		csvw_field(f, u->code, ',', 0);
+		csvw_field(f, u->name, ',', 0);
+		csvw_field(f, val(t, t->value[r], buf), ',', 0);
+		csvw_field(f, numfmt_fixed(u->points, t->precision, buf), ',',
+		           0);
+		csvw_field(f, numfmt_trim(u->max, t->precision, buf), ',', 0);
+		csvw_field(f, rank_class_name(t, t->rows[r]), ',', 0);
 		if (grouped) {
 			for (g = 0;
 			     g + 1 < t->ngroups && r >= t->groups[g + 1].first;)
 				g++;
-			csv_field(f, t->groups[g].key, 0);
+			csvw_field(f, t->groups[g].key, ',', 0);
 		}
 		for (c = 0; c < t->ncols; c++) {
 			size_t i = r * t->ncols + c;
 
-			csv_field(f, val(t, t->col_value[i], buf), 0);
+			csvw_field(f, val(t, t->col_value[i], buf), ',', 0);
 			if (t->col_rank[i])
 				snprintf(num, sizeof(num), "%zu",
 				         t->col_rank[i]);
 			else
 				num[0] = '\0';
-			csv_field(f, num, 0);
+			csvw_field(f, num, ',', 0);
 		}
-		csv_field(f, "ok", 0);
+		csvw_field(f, "ok", ',', 0);
 		fputs("\r\n", f);
 	}
 	csv_unranked(t, f, grouped);

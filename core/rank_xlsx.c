@@ -117,30 +117,13 @@ static void put_rank(struct book *b, struct sheet *s, size_t row, size_t col,
 
 /* --- sheet names --------------------------------------------------------- */
 
-/* ASCII case-insensitive equality, as Excel (and libxlsxwriter) compare
- * sheet names. */
-static int same_name(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca = (unsigned char)(ca - 'A' + 'a');
-		if (cb >= 'A' && cb <= 'Z')
-			cb = (unsigned char)(cb - 'A' + 'a');
-		if (ca != cb)
-			return 0;
-	}
-	return *a == *b;
-}
-
 /* 1 when name is already a sheet's (or reserved). */
 static int name_used(const struct book *b, const char *name)
 {
 	size_t k;
 
 	for (k = 0; k < b->nnames; k++)
-		if (same_name(b->names[k], name))
+		if (utf8_ascii_caseeq(b->names[k], name))
 			return 1;
 	return 0;
 }

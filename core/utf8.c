@@ -202,3 +202,19 @@ size_t utf8_prefix_for_width(const char *s, size_t cols)
 	}
 	return pos;
 }
+
+/* Byte-wise, folding A-Z only. */
+int utf8_ascii_caseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca = (unsigned char)(ca - 'A' + 'a');
+		if (cb >= 'A' && cb <= 'Z')
+			cb = (unsigned char)(cb - 'A' + 'a');
+		if (ca != cb)
+			return 0;
+	}
+	return *a == *b;
+}

@@ -42,4 +42,8 @@ size_t utf8_width(const char *s);
  */
 size_t utf8_prefix_for_width(const char *s, size_t cols);
 
+/* 1 when a and b are equal ignoring the case of ASCII letters only (as
+ * spreadsheets compare headers and sheet names), else 0. */
+int utf8_ascii_caseeq(const char *a, const char *b);
+
 #endif
