@@ -15,12 +15,9 @@ void batch_init(batch *b, const chiso_model *m)
 }
 
 /* Frees the pool, units, values, problems and results. */
-void batch_free(batch *b)
+/* Frees the result arrays and forgets them. */
+static void free_results(batch *b)
 {
-	strbuf_release(&b->pool);
-	free(b->units);
-	free(b->values);
-	free(b->problems);
 	free(b->node_points);
 	free(b->node_max);
 	free(b->node_status);
@@ -34,6 +31,23 @@ void batch_free(batch *b)
 	free(b->view_points);
 	free(b->view_max);
 	free(b->unit_class);
+	b->view_points = b->view_max = NULL;
+	b->unit_class = NULL;
+	b->node_points = b->node_max = NULL;
+	b->leaf_fraction = b->leaf_raw = NULL;
+	b->unit_points = b->unit_max = NULL;
+	b->node_status = b->leaf_has_raw = NULL;
+	b->leaf_note = b->leaf_hint = NULL;
+	b->evaluated = 0;
+}
+
+void batch_free(batch *b)
+{
+	strbuf_release(&b->pool);
+	free(b->units);
+	free(b->values);
+	free(b->problems);
+	free_results(b);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -155,27 +169,7 @@ void batch_reset_results(batch *b)
 		b->units[u].invalid_by_eval = 0;
 		drop_eval_problems(b, u);
 	}
-	free(b->node_points);
-	free(b->node_max);
-	free(b->node_status);
-	free(b->leaf_fraction);
-	free(b->leaf_raw);
-	free(b->leaf_has_raw);
-	free(b->leaf_note);
-	free(b->leaf_hint);
-	free(b->unit_points);
-	free(b->unit_max);
-	free(b->view_points);
-	free(b->view_max);
-	free(b->unit_class);
-	b->view_points = b->view_max = NULL;
-	b->unit_class = NULL;
-	b->node_points = b->node_max = NULL;
-	b->leaf_fraction = b->leaf_raw = NULL;
-	b->unit_points = b->unit_max = NULL;
-	b->node_status = b->leaf_has_raw = NULL;
-	b->leaf_note = b->leaf_hint = NULL;
-	b->evaluated = 0;
+	free_results(b);
 }
 
 /* One allocation per result array for the whole run. */
