@@ -27,6 +27,10 @@ int cmd_plugins(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_gaps(int argc, char **argv);
+int cmd_doc(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_plugin(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 /* The --plugin-dir directories given on the command line. */
