@@ -63,6 +63,8 @@ static const struct command commands[] = {
         {"template", cmd_template}, {"plugins", cmd_plugins},
         {"rank", cmd_rank},         {"report", cmd_report},
         {"compare", cmd_compare},   {"gaps", cmd_gaps},
+        {"doc", cmd_doc},           {"diff", cmd_diff},
+        {"merge", cmd_merge},       {"plugin", cmd_plugin},
 };
 
 /* Finds a command by name. */
