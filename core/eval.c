@@ -7,11 +7,14 @@
 #include "eval.h"
 
 #include "host.h"
+#include "numfmt.h"
+#include "results_set.h"
 #include "outcomes.h"
 #include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Status names, indexed by chiso_status. */
@@ -116,8 +119,10 @@ static void plugin_fault(chiso_outcome *out, const model_node *node,
 	out->has_raw = 0;
 }
 
-/* Checks what a plugin returned; faults become errors. */
-static void check_outcome(chiso_outcome *out, const model_node *node)
+/* Checks what a plugin returned; faults become errors. A plugin of ABI
+ * 1.2 or later may also say the data it needs is missing. */
+static void check_outcome(chiso_outcome *out, const model_node *node,
+                          int allow_missing)
 {
 	char what[CHISO_NOTE_MAX];
 	size_t bad;
@@ -132,10 +137,10 @@ static void check_outcome(chiso_outcome *out, const model_node *node)
 	if (utf8_check(out->note, strlen(out->note), &bad) < 0)
 		out->note[bad] = '\0';
 	if (out->status != CHISO_STATUS_OK && out->status != CHISO_STATUS_NA &&
-	    out->status != CHISO_STATUS_ERROR) {
+	    out->status != CHISO_STATUS_ERROR &&
+	    !(allow_missing && out->status == CHISO_STATUS_MISSING)) {
 		snprintf(what, sizeof(what),
-		         "returned status %d, not ok, na "
-		         "or error",
+		         "returned status %d, not ok, na or error",
 		         out->status);
 		plugin_fault(out, node, what);
 		return;
@@ -152,13 +157,84 @@ static void check_outcome(chiso_outcome *out, const model_node *node)
 		             "returned a raw value that is not finite");
 }
 
+/* The plugin's ABI minor version (for what it may return). */
+static unsigned plugin_minor(const model_node *node)
+{
+	return CHISO_ABI_MINOR_OF(node->plugin->desc->abi_version);
+}
+
+/* A missing outcome under model.missing: zero keeps the points
+ * available, exclude drops them, error makes the unit invalid. */
+static void store_missing(batch *b, size_t u, const model_node *node, size_t ni,
+                          const char *note)
+{
+	const chiso_model *m = b->model;
+
+	b->node_max[ni] = m->missing == MISSING_EXCLUDE ? 0 : node->points;
+	if (m->missing != MISSING_ERROR || b->units[u].invalid)
+		return;
+	b->units[u].invalid = 1;
+	b->units[u].invalid_by_eval = 1;
+	batch_problem_add(b, u,
+	                  "%s:%u:%u: unit %s: indicator %s (method %s): %s, "
+	                  "and model %s requires every input (missing: "
+	                  "error)",
+	                  batch_str(b, b->units[u].file), b->units[u].line,
+	                  b->units[u].col, batch_str(b, b->units[u].code),
+	                  node->id, node->method, note, m->id);
+}
+
+/* Records an outcome of leaf k of unit u (from compute or finish). */
+static void store_outcome(batch *b, size_t u, size_t k,
+                          const chiso_outcome *out)
+{
+	const chiso_model *m = b->model;
+	const model_node *node = &m->nodes[m->leaves[k]];
+	size_t ni = BATCH_NODE(b, u, m->leaves[k]);
+	size_t li = BATCH_LEAF(b, u, k);
+
+	b->node_status[ni] = (unsigned char)out->status;
+	b->leaf_note[li] = batch_intern_str(b, out->note);
+	b->leaf_fraction[li] = 0;
+	b->node_points[ni] = 0;
+	b->node_max[ni] = 0;
+	switch (out->status) {
+	case CHISO_STATUS_OK:
+		b->leaf_fraction[li] = out->fraction;
+		b->node_points[ni] = out->fraction * node->points;
+		b->node_max[ni] = node->points;
+		break;
+	case CHISO_STATUS_MISSING:
+		store_missing(b, u, node, ni, out->note);
+		break;
+	case CHISO_STATUS_ERROR:
+		b->node_max[ni] = node->points;
+		b->units[u].failed = 1;
+		batch_problem_add(
+		        b, u,
+		        "%s:%u:%u: unit %s: indicator %s (method %s): "
+		        "%s",
+		        batch_str(b, b->units[u].file), b->units[u].line,
+		        b->units[u].col, batch_str(b, b->units[u].code),
+		        node->id, node->method, out->note);
+		break;
+	default: /* na: nothing available */
+		break;
+	}
+	if (out->status == CHISO_STATUS_OK || out->status == CHISO_STATUS_NA) {
+		b->leaf_raw[li] = out->raw;
+		b->leaf_has_raw[li] = (unsigned char)(out->has_raw != 0);
+	} else {
+		b->leaf_has_raw[li] = 0;
+	}
+}
+
 /* Computes leaf k of unit u into the result arrays. */
 static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
                       char *note, char *hint)
 {
 	const chiso_model *m = b->model;
 	const model_node *node = &m->nodes[m->leaves[k]];
-	size_t ni = BATCH_NODE(b, u, m->leaves[k]);
 	size_t li = BATCH_LEAF(b, u, k);
 	chiso_outcome out;
 
@@ -175,40 +251,51 @@ static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
 		out.status = CHISO_STATUS_MISSING;
 	} else {
 		node->plugin->desc->compute(&host_api, node->state, view, &out);
-		check_outcome(&out, node);
+		check_outcome(&out, node, plugin_minor(node) >= 2);
 	}
-	b->node_status[ni] = (unsigned char)out.status;
-	b->leaf_note[li] = batch_intern_str(b, note);
+	store_outcome(b, u, k, &out);
 	if (out.status == CHISO_STATUS_OK && out.fraction < 1.0 &&
 	    memchr(hint, '\0', CHISO_NOTE_MAX) &&
 	    utf8_check(hint, strlen(hint), NULL) == 0)
 		b->leaf_hint[li] = batch_intern_str(b, hint);
-	switch (out.status) {
-	case CHISO_STATUS_OK:
-		b->leaf_fraction[li] = out.fraction;
-		b->node_points[ni] = out.fraction * node->points;
-		b->node_max[ni] = node->points;
-		break;
-	case CHISO_STATUS_MISSING:
-		b->node_max[ni] =
-		        m->missing == MISSING_EXCLUDE ? 0 : node->points;
-		break;
-	case CHISO_STATUS_ERROR:
-		b->node_max[ni] = node->points;
-		b->units[u].failed = 1;
-		batch_problem_add(b, u,
-		                  "%s: unit %s: indicator %s (method %s): %s",
-		                  batch_str(b, b->units[u].file),
-		                  batch_str(b, b->units[u].code), node->id,
-		                  node->method, note);
-		break;
-	default: /* na: nothing available */
-		break;
-	}
-	if (out.has_raw && out.status != CHISO_STATUS_MISSING) {
-		b->leaf_raw[li] = out.raw;
-		b->leaf_has_raw[li] = 1;
-	}
+}
+
+/* batch_set of the second phase: checked as compute's outcome. */
+void eval_batch_set(chiso_batch *cb, size_t u, int status, double fraction,
+                    const char *note)
+{
+	batch *b = cb->b;
+	const model_node *node = &b->model->nodes[b->model->leaves[cb->leaf]];
+	char buf[CHISO_NOTE_MAX];
+	chiso_outcome out;
+
+	if (u >= b->nunits || b->units[u].invalid ||
+	    b->node_status[BATCH_NODE(b, u, b->model->leaves[cb->leaf])] !=
+	            CHISO_STATUS_OK)
+		return;
+	memset(&out, 0, sizeof(out));
+	snprintf(buf, sizeof(buf), "%s", note ? note : "");
+	out.struct_size = (uint32_t)sizeof(out);
+	out.note = buf;
+	out.note_size = sizeof(buf);
+	out.status = status;
+	out.fraction = fraction;
+	out.raw = b->leaf_raw[BATCH_LEAF(b, u, cb->leaf)];
+	out.has_raw = b->leaf_has_raw[BATCH_LEAF(b, u, cb->leaf)];
+	check_outcome(&out, node, 0);
+	store_outcome(b, u, cb->leaf, &out);
+	if (out.status != CHISO_STATUS_OK || out.fraction >= 1.0)
+		b->leaf_hint[BATCH_LEAF(b, u, cb->leaf)] = 0;
+}
+
+/* The plugin's second phase, when it has one (ABI 1.2 descriptor). */
+static chiso_finish_fn finish_of(const model_node *node)
+{
+	const chiso_plugin *d = node->plugin->desc;
+
+	if (plugin_minor(node) < 2 || d->struct_size < CHISO_PLUGIN_SIZE_1_2)
+		return NULL;
+	return d->finish;
 }
 
 /* Sums children into parents, deepest first (reverse pre-order). */
@@ -263,34 +350,151 @@ void eval_check_missing(batch *b)
 			check_missing_error(b, u, batch_values(b, u));
 }
 
-/* The loop over units and indicators. */
+/* Where each unit's children are in the children results (ABI 1.2). */
+struct kids {
+	const rs_set *set;
+	size_t *order; /* scored child units, sorted by parent code */
+	size_t n;
+	double **inputs; /* [bound child input][child unit], NAN = absent */
+	size_t ninputs;
+};
+
+static const rs_set *kids_sort_set;
+
+static int cmp_parent(const void *pa, const void *pb)
+{
+	return strcmp(kids_sort_set->units[*(const size_t *)pa].parent,
+	              kids_sort_set->units[*(const size_t *)pb].parent);
+}
+
+/* Sorts the scored children by parent and reads the bound inputs. */
+static void kids_build(struct kids *k, const chiso_model *m)
+{
+	const rs_set *cs = m->children;
+	size_t u, h, v;
+
+	memset(k, 0, sizeof(*k));
+	if (!cs)
+		return;
+	k->set = cs;
+	k->order = xcalloc(cs->nunits + 1, sizeof(size_t));
+	for (u = 0; u < cs->nunits; u++)
+		if (cs->units[u].status != RS_INVALID && *cs->units[u].parent)
+			k->order[k->n++] = u;
+	kids_sort_set = cs;
+	qsort(k->order, k->n, sizeof(size_t), cmp_parent);
+	kids_sort_set = NULL;
+	k->ninputs = m->nchild_inputs;
+	k->inputs = xcalloc(k->ninputs + 1, sizeof(double *));
+	for (h = 0; h < k->ninputs; h++) {
+		k->inputs[h] = xcalloc(cs->nunits + 1, sizeof(double));
+		for (u = 0; u < cs->nunits; u++) {
+			const rs_unit *c = &cs->units[u];
+			double x = NAN;
+
+			for (v = 0; v < c->nvalues; v++)
+				if (strcmp(c->value_ids[v],
+				           m->child_inputs[h]) == 0) {
+					if (numfmt_parse(c->value_texts[v],
+					                 &x) < 0)
+						x = NAN;
+					break;
+				}
+			k->inputs[h][u] = x;
+		}
+	}
+}
+
+/* The children of the unit with this code: [*first, *first + *n). */
+static void kids_of(const struct kids *k, const char *code, size_t *first,
+                    size_t *n)
+{
+	size_t lo = 0, hi = k->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(k->set->units[k->order[mid]].parent, code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (hi < k->n &&
+	       strcmp(k->set->units[k->order[hi]].parent, code) == 0)
+		hi++;
+	*n = hi - lo;
+}
+
+static void kids_free(struct kids *k)
+{
+	size_t h;
+
+	for (h = 0; h < k->ninputs; h++)
+		free(k->inputs[h]);
+	free(k->inputs);
+	free(k->order);
+}
+
+/* Phase 1: every indicator of unit u. */
+static void compute_unit(batch *b, size_t u, const struct kids *k, char *note,
+                         char *hint)
+{
+	const chiso_model *m = b->model;
+	chiso_unit view;
+	size_t leaf, first = 0, n = 0;
+
+	memset(&view, 0, sizeof(view));
+	view.values = batch_values(b, u);
+	view.inputs = m->inputs;
+	view.ninputs = m->ninputs;
+	if (k->set) {
+		kids_of(k, batch_str(b, b->units[u].code), &first, &n);
+		view.cset = k->set;
+		view.children = k->order + first;
+		view.nchildren = n;
+		view.child_inputs = (const double *const *)k->inputs;
+	}
+	for (leaf = 0; leaf < m->nleaves; leaf++) {
+		/* The pool may move when a note is added: refresh. */
+		view.pool = b->pool.data;
+		eval_leaf(b, u, &view, leaf, note, hint);
+	}
+}
+
+/* The three phases: every indicator of every unit; the second phase of
+ * methods that need all units; then the sums, views and classes. */
 void eval_batch(batch *b)
 {
 	const chiso_model *m = b->model;
 	char note[CHISO_NOTE_MAX], hint[CHISO_NOTE_MAX];
-	size_t u, k;
+	struct kids kids;
+	size_t u, leaf;
 
 	batch_reset_results(b);
 	batch_alloc_results(b);
 	batch_problems_from_eval(b, 1);
+	kids_build(&kids, m);
 	for (u = 0; u < b->nunits; u++) {
-		chiso_unit view;
-
 		if (b->units[u].invalid)
 			continue;
-		view.values = batch_values(b, u);
-		view.inputs = m->inputs;
-		view.ninputs = m->ninputs;
 		if (m->missing == MISSING_ERROR &&
-		    check_missing_error(b, u, view.values))
+		    check_missing_error(b, u, batch_values(b, u)))
 			continue;
-		for (k = 0; k < m->nleaves; k++) {
-			/* The pool may move when a note is added: refresh. */
-			view.pool = b->pool.data;
-			eval_leaf(b, u, &view, k, note, hint);
-		}
-		aggregate(b, u);
+		compute_unit(b, u, &kids, note, hint);
 	}
+	for (leaf = 0; leaf < m->nleaves; leaf++) {
+		const model_node *node = &m->nodes[m->leaves[leaf]];
+		chiso_finish_fn finish = finish_of(node);
+		chiso_batch cb = {b, leaf};
+
+		if (finish)
+			finish(&host_api, node->state, &cb);
+	}
+	for (u = 0; u < b->nunits; u++)
+		if (!b->units[u].invalid)
+			aggregate(b, u);
+	kids_free(&kids);
 	outcomes_compute(b);
 	batch_problems_from_eval(b, 0);
 	b->evaluated = 1;

@@ -4,6 +4,7 @@
 #include "host.h"
 
 #include "numfmt.h"
+#include "results_set.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -406,6 +407,166 @@ static const char *h_get_text(const chiso_unit *u, int slot)
 	return u->pool + v->text;
 }
 
+/* --- ABI 1.2: the second phase ------------------------------------- */
+
+static size_t h_batch_count(const chiso_batch *cb)
+{
+	return cb->b->nunits;
+}
+
+static int h_batch_get(const chiso_batch *cb, size_t i, double *raw)
+{
+	const batch *b = cb->b;
+	size_t node = b->model->leaves[cb->leaf];
+
+	if (i >= b->nunits || b->units[i].invalid ||
+	    b->node_status[BATCH_NODE(b, i, node)] != CHISO_STATUS_OK ||
+	    !b->leaf_has_raw[BATCH_LEAF(b, i, cb->leaf)])
+		return CHISO_VALUE_ABSENT;
+	*raw = b->leaf_raw[BATCH_LEAF(b, i, cb->leaf)];
+	return CHISO_VALUE_PRESENT;
+}
+
+static const char *h_batch_group(const chiso_batch *cb, size_t i)
+{
+	if (i >= cb->b->nunits)
+		return "";
+	return batch_str(cb->b, cb->b->units[i].parent);
+}
+
+static void h_batch_set(chiso_batch *cb, size_t i, int status, double fraction,
+                        const char *note)
+{
+	eval_batch_set(cb, i, status, fraction, note);
+}
+
+/* --- ABI 1.2: child units' results ----------------------------------- */
+
+/* The children's model, or NULL after reporting why there is none. Sets
+ * *later when the model is only being checked (no children results are
+ * needed then). */
+static const rs_model *child_model(chiso_prepare_ctx *ctx, int *later)
+{
+	const rs_set *cs = ctx->m->children;
+
+	*later = !cs && !ctx->m->for_evaluation;
+	if (*later)
+		return NULL;
+	if (!cs || cs->nmodels == 0) {
+		h_error(ctx, NULL,
+		        "this method reads the results of child units: give "
+		        "them with chiso evaluate --children RESULTS.json");
+		return NULL;
+	}
+	if (cs->nmodels > 1) {
+		h_error(ctx, NULL,
+		        "the children results come from %zu models; give the "
+		        "results of one model",
+		        cs->nmodels);
+		return NULL;
+	}
+	return &cs->models[0];
+}
+
+static int h_bind_child_node(chiso_prepare_ctx *ctx, const chiso_param *id)
+{
+	int later;
+	const rs_model *cm = child_model(ctx, &later);
+	const char *text = h_param_string(id);
+	int i;
+
+	if (later)
+		return 0; /* bound for real when evaluated with --children */
+	if (!cm)
+		return -1;
+	if (!text || !*text) {
+		h_error(ctx, id,
+		        "expected the id of a node of the children's "
+		        "model");
+		return -1;
+	}
+	i = rs_node_index(cm, text);
+	if (i < 0)
+		h_error(ctx, id,
+		        "node '%s' is not in the children's model %s %s", text,
+		        cm->id, cm->version);
+	return i;
+}
+
+static int h_bind_child_input(chiso_prepare_ctx *ctx, const chiso_param *id)
+{
+	chiso_model *m = ctx->m;
+	const char *text = h_param_string(id);
+	size_t k;
+	int later;
+
+	if (!child_model(ctx, &later) && !later)
+		return -1;
+	if (!text || !*text) {
+		h_error(ctx, id,
+		        "expected the id of an input of the children's "
+		        "data");
+		return -1;
+	}
+	for (k = 0; k < m->nchild_inputs; k++)
+		if (strcmp(m->child_inputs[k], text) == 0)
+			return (int)k;
+	m->child_inputs = xrealloc(m->child_inputs,
+	                           (m->nchild_inputs + 1) * sizeof(char *));
+	m->child_inputs[m->nchild_inputs] = text;
+	return (int)m->nchild_inputs++;
+}
+
+static const char *h_child_model_id(chiso_prepare_ctx *ctx)
+{
+	const rs_set *cs = ctx->m->children;
+
+	return cs && cs->nmodels ? cs->models[0].id : NULL;
+}
+
+static size_t h_child_count(const chiso_unit *u)
+{
+	return u->nchildren;
+}
+
+static int h_child_node(const chiso_unit *u, size_t i, int handle,
+                        double *value, double *points, double *max)
+{
+	const rs_unit *c;
+
+	if (i >= u->nchildren || handle < 0)
+		return -1;
+	c = &u->cset->units[u->children[i]];
+	if (!c->node_value ||
+	    (size_t)handle >= u->cset->models[c->model].nnodes)
+		return -1;
+	if (value)
+		*value = c->node_value[handle];
+	if (points)
+		*points = c->node_points[handle];
+	if (max)
+		*max = c->node_max[handle];
+	return c->node_status[handle];
+}
+
+static int h_child_input(const chiso_unit *u, size_t i, int handle, double *out)
+{
+	double v;
+
+	if (i >= u->nchildren || handle < 0 || !u->child_inputs)
+		return CHISO_VALUE_ABSENT;
+	v = u->child_inputs[handle][u->children[i]];
+	if (v != v)
+		return CHISO_VALUE_ABSENT; /* NAN: absent */
+	*out = v;
+	return CHISO_VALUE_PRESENT;
+}
+
+static const char *h_child_code(const chiso_unit *u, size_t i)
+{
+	return i < u->nchildren ? u->cset->units[u->children[i]].code : NULL;
+}
+
 const chiso_host_api host_api = {
         .abi_version = CHISO_ABI_CURRENT,
         .struct_size = (uint32_t)sizeof(chiso_host_api),
@@ -432,4 +593,15 @@ const chiso_host_api host_api = {
         .get_choice = h_get_choice,
         .get_text = h_get_text,
         .input_id = h_input_id,
+        .batch_count = h_batch_count,
+        .batch_get = h_batch_get,
+        .batch_group = h_batch_group,
+        .batch_set = h_batch_set,
+        .bind_child_node = h_bind_child_node,
+        .bind_child_input = h_bind_child_input,
+        .child_model_id = h_child_model_id,
+        .child_count = h_child_count,
+        .child_node = h_child_node,
+        .child_input = h_child_input,
+        .child_code = h_child_code,
 };

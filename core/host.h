@@ -34,7 +34,23 @@ struct chiso_unit {
 	const char *pool;
 	const model_input *inputs;
 	size_t ninputs;
+	/* ABI 1.2: its child units in the children results, if any. */
+	const struct rs_set *cset;
+	const size_t *children; /* unit indices in cset */
+	size_t nchildren;
+	const double *const *child_inputs; /* [handle][child unit index] */
 };
+
+/* One indicator's outcomes across a run, for the second phase. */
+struct chiso_batch {
+	batch *b;
+	size_t leaf; /* position among the model's leaves */
+};
+
+/* Records an outcome set by finish (batch_set), checked like compute's.
+ * Defined in eval.c. */
+void eval_batch_set(chiso_batch *cb, size_t u, int status, double fraction,
+                    const char *note);
 
 /* Converts between the opaque ABI handle and the doc node. */
 static inline const doc_node *host_param_node(const chiso_param *p)

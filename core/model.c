@@ -166,6 +166,13 @@ static int load_doc(model_loader *ld)
 chiso_model *model_load_buffer(const char *path, const char *buf, size_t len,
                                plugin_registry *reg, diag *d)
 {
+	return model_load_buffer_env(path, buf, len, reg, NULL, d);
+}
+
+chiso_model *model_load_buffer_env(const char *path, const char *buf,
+                                   size_t len, plugin_registry *reg,
+                                   const model_env *env, diag *d)
+{
 	model_loader ld = {0};
 	chiso_model *m;
 	size_t errors_before = d->errors;
@@ -173,6 +180,8 @@ chiso_model *model_load_buffer(const char *path, const char *buf, size_t len,
 	m = xcalloc(1, sizeof(*m));
 	m->path = xstrdup(path);
 	m->plugins = reg;
+	m->children = env ? env->children : NULL;
+	m->for_evaluation = env ? env->for_evaluation : 0;
 	sha256_hex(buf, len, m->sha256);
 	m->doc = source_parse(path, buf, len, &doc_limits_model, d);
 	if (!m->doc)
@@ -192,8 +201,9 @@ fail:
 	return NULL;
 }
 
-/* Reads the file, then model_load_buffer. */
-chiso_model *model_load(const char *path, plugin_registry *reg, diag *d)
+/* Reads the file, then model_load_buffer_env. */
+chiso_model *model_load_env(const char *path, plugin_registry *reg,
+                            const model_env *env, diag *d)
 {
 	char *buf;
 	size_t len;
@@ -202,9 +212,14 @@ chiso_model *model_load(const char *path, plugin_registry *reg, diag *d)
 	if (source_read_file(path, doc_limits_model.max_file_bytes, &buf, &len,
 	                     d) < 0)
 		return NULL;
-	m = model_load_buffer(path, buf, len, reg, d);
+	m = model_load_buffer_env(path, buf, len, reg, env, d);
 	free(buf);
 	return m;
+}
+
+chiso_model *model_load(const char *path, plugin_registry *reg, diag *d)
+{
+	return model_load_env(path, reg, NULL, d);
 }
 
 /* Releases plugin states, then the arrays and the doc. */
@@ -221,6 +236,7 @@ void model_free(chiso_model *m)
 	}
 	free(m->inputs);
 	free(m->input_hash);
+	free(m->child_inputs);
 	for (i = 0; i < m->nnodes; i++) {
 		free(m->nodes[i].children);
 		free(m->nodes[i].deps);
@@ -255,6 +271,7 @@ void model_index_inputs(chiso_model *m)
 	while (size < m->ninputs * 2)
 		size *= 2;
 	free(m->input_hash);
+	free(m->child_inputs);
 	m->input_hash = xcalloc(size, sizeof(int));
 	m->input_hash_size = size;
 	for (i = 0; i < m->ninputs; i++) {

@@ -126,6 +126,10 @@ typedef struct chiso_model {
 	size_t nviews;
 	model_class *classes;
 	size_t nclasses;
+	const struct rs_set *children; /* from model_env; may be NULL */
+	int for_evaluation;            /* from model_env */
+	const char **child_inputs;     /* ids bound by bind_child_input */
+	size_t nchild_inputs;
 	int *input_hash; /* open addressing: slot+1, 0 = empty */
 	size_t input_hash_size;
 	doc *doc;
@@ -139,9 +143,27 @@ typedef struct chiso_model {
  */
 chiso_model *model_load(const char *path, plugin_registry *reg, diag *d);
 
+/* What a model's plugins may use besides the unit's own data: the
+ * results of child units (chiso evaluate --children), for methods that
+ * roll up from children (ABI 1.2 child_* services). Borrowed: must
+ * outlive the model. */
+typedef struct model_env {
+	const struct rs_set *children; /* NULL: none given */
+	int for_evaluation; /* 1: methods that read children need them
+	                       (chiso evaluate); 0: they load without (validate,
+	                       template, doc) */
+} model_env;
+
+/* model_load with an environment (env may be NULL). */
+chiso_model *model_load_env(const char *path, plugin_registry *reg,
+                            const model_env *env, diag *d);
+
 /* Same, from text already in memory (for tests and fuzzing). */
 chiso_model *model_load_buffer(const char *path, const char *buf, size_t len,
                                plugin_registry *reg, diag *d);
+chiso_model *model_load_buffer_env(const char *path, const char *buf,
+                                   size_t len, plugin_registry *reg,
+                                   const model_env *env, diag *d);
 
 /* Releases every plugin state, then frees the model. m may be NULL. */
 void model_free(chiso_model *m);

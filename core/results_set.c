@@ -483,17 +483,14 @@ static int read_doc(struct rs_reader *r, size_t len)
 	return r->failed ? -1 : 0;
 }
 
-int rs_read_file(rs_set *set, const char *path, diag *d)
+int rs_read_buffer(rs_set *set, const char *path, const char *buf, size_t len,
+                   diag *d)
 {
 	struct rs_reader r;
 	size_t units_before = set->nunits, models_before = set->nmodels;
-	size_t start, len;
-	char *buf;
+	size_t start;
 	int rc;
 
-	if (source_read_file(path, doc_limits_data.max_file_bytes, &buf, &len,
-	                     d) < 0)
-		return -1;
 	memset(&r, 0, sizeof(r));
 	r.set = set;
 	r.file = doc_strndup(set->arena, path, strlen(path));
@@ -508,6 +505,19 @@ int rs_read_file(rs_set *set, const char *path, diag *d)
 		set->nunits = units_before;
 		set->nmodels = models_before;
 	}
+	return rc;
+}
+
+int rs_read_file(rs_set *set, const char *path, diag *d)
+{
+	size_t len;
+	char *buf;
+	int rc;
+
+	if (source_read_file(path, doc_limits_data.max_file_bytes, &buf, &len,
+	                     d) < 0)
+		return -1;
+	rc = rs_read_buffer(set, path, buf, len, d);
 	free(buf);
 	return rc;
 }

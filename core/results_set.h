@@ -98,6 +98,11 @@ void rs_free(rs_set *set);
  */
 int rs_read_file(rs_set *set, const char *path, diag *d);
 
+/* Same, from text in memory (buf[0..len), no NUL needed), named path in
+ * messages (for tests and fuzzing). */
+int rs_read_buffer(rs_set *set, const char *path, const char *buf, size_t len,
+                   diag *d);
+
 /* The node or view of model with this id, or -1. */
 int rs_node_index(const rs_model *m, const char *id);
 int rs_view_index(const rs_model *m, const char *id);

@@ -7,6 +7,7 @@
 #include "model.h"
 #include "report_table.h"
 #include "results_json.h"
+#include "results_set.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -31,6 +32,11 @@ static const char help[] =
         "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
         "                         renamed when complete), instead of stdout\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
+        "      --children RESULTS the results of the units' children (e.g.\n"
+        "                         the communes of these districts, from\n"
+        "                         chiso evaluate -f json with their model),\n"
+        "                         for indicators of method children\n"
+        "                         (repeatable)\n"
         "      --check-only       read and check the data, report problems,\n"
         "                         score nothing and write nothing\n"
         "  -h, --help             show this help\n"
@@ -48,12 +54,14 @@ static const char help[] =
         "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
         "2 usage, model, data file or plugin error (nothing written).\n";
 
-enum { OPT_CHECK_ONLY = 256 };
+enum { OPT_CHECK_ONLY = 256, OPT_CHILDREN };
 
 struct options {
 	int json, check_only;
 	const char *output;
 	cli_plugin_dirs pd;
+	const char **children; /* --children files */
+	size_t nchildren;
 };
 
 /* Parses options; returns -1 to exit with *rc. */
@@ -64,6 +72,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"output", required_argument, NULL, 'o'},
 	        {"plugin-dir", required_argument, NULL, 'P'},
 	        {"check-only", no_argument, NULL, OPT_CHECK_ONLY},
+	        {"children", required_argument, NULL, OPT_CHILDREN},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	int c;
@@ -92,6 +101,12 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			break;
 		case OPT_CHECK_ONLY:
 			o->check_only = 1;
+			break;
+		case OPT_CHILDREN:
+			o->children =
+			        xrealloc(o->children,
+			                 (o->nchildren + 1) * sizeof(char *));
+			o->children[o->nchildren++] = optarg;
 			break;
 		default:
 			if (cli_common_option(c, "evaluate", help, &o->pd, rc) <
@@ -142,30 +157,83 @@ static size_t count_bad(const batch *b)
 	return n;
 }
 
+/* Reads the --children results. Returns 0, or -1 with errors in d. */
+static int load_children(rs_set *kids, const struct options *o, diag *d)
+{
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < o->nchildren; k++)
+		if (rs_read_file(kids, o->children[k], d) < 0)
+			rc = -1;
+	return rc;
+}
+
+/* Children results must be for the period the units are evaluated for. */
+static int check_children_period(const rs_set *kids, const batch *b,
+                                 const struct options *o, diag *d)
+{
+	size_t c, u;
+
+	for (c = 0; c < kids->nunits; c++) {
+		const char *period = kids->units[c].period;
+
+		for (u = 0; u < b->nunits; u++)
+			if (strcmp(batch_str(b, b->units[u].period), period) ==
+			    0)
+				break;
+		if (u == b->nunits) {
+			diag_error(
+			        d, kids->units[c].file, 0, 0,
+			        "children results for period '%s' (unit %s), "
+			        "but the data is for period '%s'; give the "
+			        "children's results of the same period",
+			        period, kids->units[c].code,
+			        b->nunits ? batch_str(b, b->units[0].period)
+			                  : "");
+			(void)o;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int cmd_evaluate(int argc, char **argv)
 {
 	struct options o;
 	plugin_registry *reg;
-	chiso_model *m;
+	chiso_model *m = NULL;
+	model_env env = {NULL, 1};
+	rs_set kids;
 	diag d = DIAG_INIT;
 	batch b;
 	int rc = EXIT_OK;
 	size_t bad;
 
 	memset(&o, 0, sizeof(o));
+	rs_init(&kids);
 	if (parse(argc, argv, &o, &rc) < 0) {
 		free(o.pd.dirs);
-		return rc;
+		goto out_kids;
 	}
 	reg = cli_registry(&o.pd);
-	m = model_load(argv[optind], reg, &d);
+	if (o.nchildren) {
+		if (load_children(&kids, &o, &d) < 0) {
+			cli_print_diag(&d);
+			rc = EXIT_FAILURE2;
+			goto out_registry;
+		}
+		env.children = &kids;
+	}
+	m = model_load_env(argv[optind], reg, &env, &d);
 	if (!m) {
 		cli_print_diag(&d);
 		rc = EXIT_FAILURE2;
 		goto out_registry;
 	}
 	batch_init(&b, m);
-	if (load_data(&b, argv + optind + 1, argc - optind - 1, &d) < 0) {
+	if (load_data(&b, argv + optind + 1, argc - optind - 1, &d) < 0 ||
+	    (o.nchildren && check_children_period(&kids, &b, &o, &d) < 0)) {
 		cli_print_diag(&d);
 		cli_error("nothing written: fix the data file errors above");
 		rc = EXIT_FAILURE2;
@@ -209,6 +277,9 @@ out_batch:
 	model_free(m);
 out_registry:
 	plugin_registry_free(reg);
+out_kids:
+	rs_free(&kids);
+	free(o.children);
 	diag_free(&d);
 	return rc;
 }

@@ -14,7 +14,7 @@ for c in evaluate validate template plugins; do
 done
 run_chiso --version
 expect_rc 0
-expect_out "plugin ABI 1.1"
+expect_out "plugin ABI 1.2"
 run_chiso
 expect_rc 2
 run_chiso frobnicate

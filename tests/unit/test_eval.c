@@ -488,7 +488,7 @@ static void test_misbehaving_plugin(void)
 			CU_ASSERT_EQUAL(pts(&r, code, faults[i].id), 0.0);
 			CU_ASSERT_EQUAL(max(&r, code, faults[i].id), 1.0);
 			snprintf(want, sizeof(want),
-			         "data.yaml: unit %s: indicator %s (method "
+			         ": unit %s: indicator %s (method "
 			         "misbehave): %s",
 			         code, faults[i].id, faults[i].note);
 			CU_ASSERT(fixture_problem_has(&r.b, u, want));

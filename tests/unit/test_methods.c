@@ -286,7 +286,7 @@ static void test_ratio(void)
 	                  "-1/2: a ratio needs counts >= 0"));
 	CU_ASSERT(points_are(&r, "U2", "free", 0, 10));
 	CU_ASSERT(unit_failed(&r, "U2",
-	                      "data.yaml: unit U2: indicator free (method "
+	                      "data.yaml:4:5: unit U2: indicator free (method "
 	                      "ratio): -1/2: a ratio needs counts >= 0"));
 	CU_ASSERT(leaf_is(&r, "U3", "free", CHISO_STATUS_ERROR, 0, 0, 0,
 	                  "1e+308/1e-308 is not a finite ratio"));

@@ -214,11 +214,11 @@ static void test_bad_descriptors(void)
 
 	CU_ASSERT(refused(dir, "abi_major", "abi_major.so: refused: ",
 	                  "built for plugin ABI 2.0, this chiso speaks ABI "
-	                  "1.1",
+	                  "1.2",
 	                  NULL));
 	CU_ASSERT(refused(dir, "abi_minor", "abi_minor.so: refused: ",
 	                  "built for plugin ABI 1.99, newer than this "
-	                  "chiso's 1.1",
+	                  "chiso's 1.2",
 	                  NULL));
 	CU_ASSERT(refused(dir, "bad_magic", "bad_magic.so: refused: ",
 	                  "bad magic 0x12345678", NULL));
@@ -521,11 +521,11 @@ static void test_scan(void)
 	plugin_registry_add_dir(reg, dir);
 	plugin_registry_add_dir(reg, fixture_plugin_dir());
 	plugin_registry_scan(reg, scan_cb, &seen);
-	/* 2 in dir + 8 built-ins, of which bands is shadowed */
-	CU_ASSERT_EQUAL(seen.calls, 10);
+	/* 2 in dir + 10 built-ins, of which bands is shadowed */
+	CU_ASSERT_EQUAL(seen.calls, 12);
 	CU_ASSERT_EQUAL(seen.shadowed, 1);
 	CU_ASSERT_EQUAL(seen.refused, 1);
-	CU_ASSERT_EQUAL(seen.loaded, 8);
+	CU_ASSERT_EQUAL(seen.loaded, 10);
 	CU_ASSERT(seen.saw_other_refusal);
 	plugin_registry_free(reg);
 	drop_dir(dir);

@@ -1,10 +1,15 @@
 /*
- * chiso/plugin.h - the chiso plugin ABI, version 1.1.
+ * chiso/plugin.h - the chiso plugin ABI, version 1.2.
  *
  * History (fields are only ever appended):
  *   1.0  the first ABI.
  *   1.1  chiso_outcome.hint/hint_size: what input value would earn more;
  *        chiso_host_api.input_id: the id of a bound input.
+ *   1.2  a second phase for methods that need every unit before scoring
+ *        any (chiso_plugin.finish, chiso_batch and the batch_* services:
+ *        a value relative to the best unit); results of child units
+ *        (the child_* services: a district indicator computed from its
+ *        communes' results); compute may return CHISO_STATUS_MISSING.
  *
  * This header is a published contract. It is versioned and append-only:
  * fields are only ever added at the end of a struct, and a change that
@@ -43,6 +48,18 @@
  *            host by slot and fills *out: status, fraction in [0, 1],
  *            optionally the raw value, and a short note. It must not
  *            allocate, block or keep pointers past its return.
+ *   finish   (optional, ABI 1.2) once per indicator per run, after compute
+ *            has run for every unit: the plugin reads the raw values
+ *            compute gave (host->batch_get) and sets each unit's final
+ *            status, fraction and note (host->batch_set). For methods
+ *            whose score depends on the other units (relative to the
+ *            best). Units are grouped by host->batch_group (their parent).
+ *   finish   (optional, ABI 1.2) once per indicator per run, after compute
+ *            has run for every unit: reads the raw values compute gave
+ *            (host->batch_get) and sets each unit's final status,
+ *            fraction and note (host->batch_set). For methods whose
+ *            score depends on the other units (relative to the best);
+ *            host->batch_group gives each unit's group (its parent).
  *   release  once per successful prepare, when the model is freed.
  *
  * Ownership (stated once, for every function below)
@@ -89,7 +106,7 @@ extern "C" {
 #define CHISO_PLUGIN_MAGIC 0x4f534843u
 
 #define CHISO_ABI_MAJOR 1
-#define CHISO_ABI_MINOR 1
+#define CHISO_ABI_MINOR 2
 /* Packs a version as major << 16 | minor (sudo's packing). */
 #define CHISO_ABI_VERSION(major, minor)                                        \
 	((((uint32_t)(major)) << 16) | ((uint32_t)(minor)&0xffffu))
@@ -107,8 +124,10 @@ typedef enum chiso_status {
 	CHISO_STATUS_NA = 1,     /* does not apply: drops out of the
 	                             parents' available points */
 	CHISO_STATUS_ERROR = 2,  /* could not compute; note says why */
-	CHISO_STATUS_MISSING = 3 /* set by the host only: a required input
-	                             was missing (see the model's "missing") */
+	CHISO_STATUS_MISSING = 3 /* a required input was missing (the
+	                            model's "missing" applies); set by the
+	                            host, or since ABI 1.2 by compute when
+	                            the data it needs is absent */
 } chiso_status;
 
 /* Types of model inputs, as bit flags so that bind_input can accept a
@@ -143,6 +162,8 @@ enum chiso_value_presence { CHISO_VALUE_ABSENT = 0, CHISO_VALUE_PRESENT = 1 };
 typedef struct chiso_param chiso_param;             /* a params node */
 typedef struct chiso_prepare_ctx chiso_prepare_ctx; /* one indicator */
 typedef struct chiso_unit chiso_unit;               /* one unit's data */
+typedef struct chiso_batch chiso_batch;             /* ABI 1.2: one indicator's
+                                           outcomes across a run */
 
 /*
  * What compute fills in. The host zeroes it, sets struct_size, points
@@ -287,6 +308,63 @@ typedef struct chiso_host_api {
 	 * valid while the model is loaded: a plugin may keep the pointer
 	 * in its state. */
 	const char *(*input_id)(chiso_prepare_ctx *ctx, int slot);
+
+	/* --- ABI 1.2: the second phase (finish) ---------------------- */
+
+	/* Number of units in the batch (every unit evaluated in the run,
+	 * valid or not; only those compute scored have a raw value). */
+	size_t (*batch_count)(const chiso_batch *b);
+
+	/* The raw value compute gave unit i (status ok and has_raw):
+	 * CHISO_VALUE_PRESENT with *raw set, else CHISO_VALUE_ABSENT. */
+	int (*batch_get)(const chiso_batch *b, size_t i, double *raw);
+
+	/* Unit i's group: its parent's code ("" when none). Borrowed,
+	 * valid until finish returns. */
+	const char *(*batch_group)(const chiso_batch *b, size_t i);
+
+	/* Sets unit i's final outcome (status ok, na or error; fraction in
+	 * [0, 1]; note copied, at most CHISO_NOTE_MAX bytes). Ignored for
+	 * units compute did not score ok. The host checks the values as it
+	 * checks compute's. */
+	void (*batch_set)(chiso_batch *b, size_t i, int status, double fraction,
+	                  const char *note);
+
+	/* --- ABI 1.2: results of child units (prepare) ---------------- */
+
+	/* Binds a node id of the child units' model (the results given with
+	 * "chiso evaluate --children"): returns a handle (>= 0) for
+	 * child_node, or -1 after reporting (no children results given, or
+	 * no such node). */
+	int (*bind_child_node)(chiso_prepare_ctx *ctx, const chiso_param *id);
+
+	/* Binds an input id of the child units' data (for weights); returns
+	 * a handle for child_input, or -1 after reporting. */
+	int (*bind_child_input)(chiso_prepare_ctx *ctx, const chiso_param *id);
+
+	/* The id of the child units' model, or NULL when none was given.
+	 * Borrowed, valid while the model is loaded. */
+	const char *(*child_model_id)(chiso_prepare_ctx *ctx);
+
+	/* --- ABI 1.2: results of child units (compute) ---------------- */
+
+	/* Number of scored child units of the unit (the units of the
+	 * children results whose parent is this unit's code). */
+	size_t (*child_count)(const chiso_unit *unit);
+
+	/* Child i's result on a bound node: its chiso_status (>= 0) with
+	 * *value (earned / available), *points and *max set; or -1 when i is
+	 * out of range. Any pointer may be NULL. */
+	int (*child_node)(const chiso_unit *unit, size_t i, int handle,
+	                  double *value, double *points, double *max);
+
+	/* Child i's value of a bound input as a number: CHISO_VALUE_PRESENT
+	 * or CHISO_VALUE_ABSENT. */
+	int (*child_input)(const chiso_unit *unit, size_t i, int handle,
+	                   double *out);
+
+	/* Child i's code (borrowed, valid until compute returns). */
+	const char *(*child_code)(const chiso_unit *unit, size_t i);
 } chiso_host_api;
 
 /* prepare: see "Lifecycle" above. */
@@ -297,6 +375,9 @@ typedef void (*chiso_compute_fn)(const chiso_host_api *host, const void *state,
                                  const chiso_unit *unit, chiso_outcome *out);
 /* release: see "Lifecycle" above; state may be NULL. */
 typedef void (*chiso_release_fn)(const chiso_host_api *host, void *state);
+/* finish (ABI 1.2): see "Lifecycle" above. */
+typedef void (*chiso_finish_fn)(const chiso_host_api *host, const void *state,
+                                chiso_batch *batch);
 
 /*
  * The descriptor a plugin returns. Starts with magic, abi_version and
@@ -314,8 +395,14 @@ typedef struct chiso_plugin {
 	chiso_prepare_fn prepare; /* required */
 	chiso_compute_fn compute; /* required */
 	chiso_release_fn release; /* optional */
-	                          /* ABI 1.0 ends here. */
+	/* ABI 1.0 ends here; 1.1 added nothing to the descriptor. */
+	chiso_finish_fn finish; /* ABI 1.2, optional: the second phase */
 } chiso_plugin;
+
+/* Size of the 1.2 descriptor: the host reads finish only from a
+ * descriptor this big. */
+#define CHISO_PLUGIN_SIZE_1_2                                                  \
+	(offsetof(chiso_plugin, finish) + sizeof(chiso_finish_fn))
 
 /* Size of the 1.0 descriptor: the least a host accepts. */
 #define CHISO_PLUGIN_SIZE_1_0                                                  \

@@ -42,11 +42,11 @@ YAML
 run_chiso evaluate -P "$TMP/p" -f json -o "$TMP/results.json" \
 	"$TMP/model.yaml" "$TMP/unit.yaml"
 expect_rc 1
-expect_err "unit.yaml: unit MB: indicator 1.2 (method misbehave): plugin 'misbehave' returned fraction 1.5, outside [0, 1]"
-expect_err "unit.yaml: unit MB: indicator 1.3 (method misbehave): plugin 'misbehave' returned fraction "
-expect_err "unit.yaml: unit MB: indicator 1.4 (method misbehave): plugin 'misbehave' returned status 7, not ok, na or error"
-expect_err "unit.yaml: unit MB: indicator 1.5 (method misbehave): plugin 'misbehave' returned a raw value that is not finite"
-expect_err "unit.yaml: unit MB: indicator 1.6 (method misbehave): plugin 'misbehave' wrote a note without its final NUL"
+expect_err "unit.yaml:1:1: unit MB: indicator 1.2 (method misbehave): plugin 'misbehave' returned fraction 1.5, outside [0, 1]"
+expect_err "unit.yaml:1:1: unit MB: indicator 1.3 (method misbehave): plugin 'misbehave' returned fraction "
+expect_err "unit.yaml:1:1: unit MB: indicator 1.4 (method misbehave): plugin 'misbehave' returned status 7, not ok, na or error"
+expect_err "unit.yaml:1:1: unit MB: indicator 1.5 (method misbehave): plugin 'misbehave' returned a raw value that is not finite"
+expect_err "unit.yaml:1:1: unit MB: indicator 1.6 (method misbehave): plugin 'misbehave' wrote a note without its final NUL"
 if grep -F -q "indicator 1.1 " "$TMP/err"; then
 	cat "$TMP/err" >&2
 	fail "the well-behaved indicator 1.1 was reported"

@@ -1,0 +1,290 @@
+/*
+ * relative.c - the "relative" method: a value scored against the other
+ * units evaluated together (plugin ABI 1.2, second phase).
+ *
+ * params:
+ *   input            the numeric input compared
+ *   mode             best (f = value / the best value) or minmax
+ *                    (f = (value - lo) / (hi - lo)); default best
+ *   bounds           minmax only: [lo, hi] fixed in the model, so that
+ *                    years stay comparable (else lo and hi come from the
+ *                    units); values outside are clamped
+ *   lower_is_better  true: the lowest value is the best
+ *   group            all (default: every unit of the run) or parent
+ *                    (the units of the same parent)
+ * A zero range (all units equal) gives every unit full points, and says
+ * so in the note; never NaN.
+ */
+#include <chiso/plugin.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plugin_util.h"
+
+struct relative_state {
+	int slot;
+	const char *id;
+	int minmax, lower, by_parent;
+	int has_bounds;
+	double lo, hi;
+};
+
+static const char *const relative_keys[] = {
+        "input", "mode", "bounds", "lower_is_better", "group", NULL};
+
+/* Reads a word param among choices; -1 after reporting. */
+static int read_word(const chiso_host_api *host, chiso_prepare_ctx *ctx,
+                     const chiso_param *params, const char *key, const char *a,
+                     const char *b, int dflt)
+{
+	const chiso_param *node = host->param_get(params, key);
+	const char *s;
+
+	if (!node)
+		return dflt;
+	s = host->param_string(node);
+	if (s && strcmp(s, a) == 0)
+		return 0;
+	if (s && strcmp(s, b) == 0)
+		return 1;
+	host->error(ctx, node, "%s must be %s or %s (got \"%s\")", key, a, b,
+	            s ? s : "a list or map");
+	return -1;
+}
+
+/* bounds: [lo, hi] with lo < hi. */
+static int read_bounds(const chiso_host_api *host, chiso_prepare_ctx *ctx,
+                       const chiso_param *node, struct relative_state *st)
+{
+	if (host->param_kind(node) != CHISO_PARAM_LIST ||
+	    host->param_count(node) != 2) {
+		host->error(ctx, node,
+		            "bounds must be a list [lo, hi], e.g. bounds: "
+		            "[0, 100]");
+		return -1;
+	}
+	if (host->param_number(ctx, host->param_at(node, 0), "bounds lo",
+	                       &st->lo) != 0 ||
+	    host->param_number(ctx, host->param_at(node, 1), "bounds hi",
+	                       &st->hi) != 0)
+		return -1;
+	if (!(st->lo < st->hi)) {
+		host->error(ctx, node, "bounds: lo (%g) must be below hi (%g)",
+		            st->lo, st->hi);
+		return -1;
+	}
+	st->has_bounds = 1;
+	return 0;
+}
+
+/* Validates the params and binds the input. */
+static int relative_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
+                            void **state)
+{
+	struct relative_state st, *p;
+	const chiso_param *params, *node;
+	int bad = 0;
+
+	memset(&st, 0, sizeof(st));
+	if (host->struct_size <
+	    offsetof(chiso_host_api, batch_set) + sizeof(host->batch_set)) {
+		host->error(ctx, NULL,
+		            "the relative method needs chiso with plugin ABI "
+		            "1.2 or later (a second phase over all units)");
+		return -1;
+	}
+	params = pu_params(host, ctx, relative_keys, &bad);
+	if (!params)
+		return -1;
+	st.slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
+	                  "name the numeric input to compare, e.g. input: "
+	                  "bandwidth_per_official");
+	st.minmax = read_word(host, ctx, params, "mode", "best", "minmax", 0);
+	st.by_parent =
+	        read_word(host, ctx, params, "group", "all", "parent", 0);
+	node = host->param_get(params, "lower_is_better");
+	if (node &&
+	    host->param_bool(ctx, node, "lower_is_better", &st.lower) != 0)
+		bad = 1;
+	node = host->param_get(params, "bounds");
+	if (node && st.minmax != 1) {
+		host->error(ctx, node,
+		            "bounds are for mode: minmax; remove them or set "
+		            "mode: minmax");
+		bad = 1;
+	} else if (node && read_bounds(host, ctx, node, &st) != 0) {
+		bad = 1;
+	}
+	if (bad || st.slot < 0 || st.minmax < 0 || st.by_parent < 0)
+		return -1;
+	st.id = pu_input_id(host, ctx, st.slot);
+	p = malloc(sizeof(*p));
+	if (!p) {
+		host->error(ctx, NULL, "relative: out of memory");
+		return -1;
+	}
+	*p = st;
+	*state = p;
+	return 0;
+}
+
+/* Phase 1: keeps the value as the raw value; finish scores it. */
+static void relative_compute(const chiso_host_api *host, const void *state,
+                             const chiso_unit *unit, chiso_outcome *out)
+{
+	const struct relative_state *st = state;
+	double v;
+
+	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
+		pu_fail(out, "input has no value");
+		return;
+	}
+	if (!st->minmax && v < 0) {
+		pu_fail(out, "%.10g: mode best needs values >= 0", v);
+		return;
+	}
+	out->raw = v;
+	out->has_raw = 1;
+	out->fraction = 0;
+	pu_note(out, "%.10g (scored against the other units)", v);
+}
+
+/* Scores one value against its group's lo and hi (or best). */
+static double score(const struct relative_state *st, double v, double lo,
+                    double hi, int *zero_range)
+{
+	double f;
+
+	*zero_range = 0;
+	if (!st->minmax) {
+		if (st->lower) {
+			if (v <= 0)
+				return 1;
+			return lo / v;
+		}
+		if (hi <= 0) {
+			*zero_range = 1;
+			return 1;
+		}
+		return v / hi;
+	}
+	if (!(hi > lo)) {
+		*zero_range = 1;
+		return 1;
+	}
+	f = st->lower ? (hi - v) / (hi - lo) : (v - lo) / (hi - lo);
+	return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+/* qsort has no context argument: finish runs on one thread, so the
+ * comparison's context can live here for the duration of the sort. */
+static const chiso_host_api *sort_host;
+static const chiso_batch *sort_batch;
+
+/* Orders unit indices by group. */
+static int cmp_group(const void *a, const void *b)
+{
+	return strcmp(sort_host->batch_group(sort_batch, *(const size_t *)a),
+	              sort_host->batch_group(sort_batch, *(const size_t *)b));
+}
+
+/* Scores units order[0..n) (one group). */
+static void score_group(const chiso_host_api *host,
+                        const struct relative_state *st, chiso_batch *b,
+                        const size_t *order, size_t n)
+{
+	double lo = INFINITY, hi = -INFINITY, v;
+	char note[CHISO_NOTE_MAX];
+	const char *group = st->by_parent ? host->batch_group(b, order[0]) : "";
+	size_t k;
+	int zero;
+
+	for (k = 0; k < n; k++) {
+		host->batch_get(b, order[k], &v);
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+	}
+	if (st->has_bounds) {
+		lo = st->lo;
+		hi = st->hi;
+	}
+	for (k = 0; k < n; k++) {
+		double f;
+
+		host->batch_get(b, order[k], &v);
+		f = score(st, v, lo, hi, &zero);
+		if (zero)
+			snprintf(note, sizeof(note),
+			         "%.10g: all %zu units%s%s equal, full points",
+			         v, n, *group ? " of " : "", group);
+		else if (!st->minmax && st->lower)
+			snprintf(note, sizeof(note),
+			         "best %.10g%s%s / %.10g -> %g", lo,
+			         *group ? " in " : "", group, v, f);
+		else if (!st->minmax)
+			snprintf(note, sizeof(note),
+			         "%.10g / best %.10g%s%s -> %g", v, hi,
+			         *group ? " in " : "", group, f);
+		else
+			snprintf(note, sizeof(note),
+			         "%.10g in [%.10g, %.10g]%s%s%s -> %g", v, lo,
+			         hi, st->lower ? " (lower is better)" : "",
+			         *group ? " in " : "", group, f);
+		host->batch_set(b, order[k], CHISO_STATUS_OK, f, note);
+	}
+}
+
+/* Phase 2: every unit's value against its group's. */
+static void relative_finish(const chiso_host_api *host, const void *state,
+                            chiso_batch *b)
+{
+	const struct relative_state *st = state;
+	size_t n = host->batch_count(b), m = 0, k, start;
+	size_t *order = malloc((n ? n : 1) * sizeof(size_t));
+	double v;
+
+	if (!order)
+		return; /* the units keep phase 1's outcome */
+	for (k = 0; k < n; k++)
+		if (host->batch_get(b, k, &v) == CHISO_VALUE_PRESENT)
+			order[m++] = k;
+	if (st->by_parent && m > 1) {
+		sort_host = host;
+		sort_batch = b;
+		qsort(order, m, sizeof(size_t), cmp_group);
+	}
+	for (start = 0; start < m;) {
+		size_t end = start + 1;
+
+		while (st->by_parent && end < m &&
+		       strcmp(host->batch_group(b, order[end]),
+		              host->batch_group(b, order[start])) == 0)
+			end++;
+		if (!st->by_parent)
+			end = m;
+		score_group(host, st, b, order + start, end - start);
+		start = end;
+	}
+	free(order);
+}
+
+/* Frees the state. */
+static void relative_release(const chiso_host_api *host, void *state)
+{
+	(void)host;
+	free(state);
+}
+
+CHISO_PLUGIN_DEFINE(.name = "relative", .version = "1.0",
+                    .summary = "a value relative to the best of the units "
+                               "evaluated together",
+                    .params_doc =
+                            "input: the numeric input compared\n"
+                            "mode: best (value / best, default) or minmax\n"
+                            "bounds: minmax only: [lo, hi] fixed in the model\n"
+                            "lower_is_better: true when lower is better\n"
+                            "group: all (default) or parent\n",
+                    .prepare = relative_prepare, .compute = relative_compute,
+                    .release = relative_release, .finish = relative_finish)
