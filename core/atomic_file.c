@@ -6,6 +6,8 @@
 #include "strbuf.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +46,42 @@ static void free_af(atomic_file *af)
 	free(af);
 }
 
-/* Creates "<dir>/.<name>.XXXXXX" beside path, mode 0666 & ~umask.
+/*
+ * Removes "<dir>/.<base>.<pid>.XXXXXX" files left by a writer that was
+ * killed before it could clean up (SIGKILL, power loss): those whose pid
+ * is no longer a running process. Best effort: errors are ignored.
+ */
+static void remove_stale(const char *dir, const char *base)
+{
+	size_t blen = strlen(base);
+	struct dirent *de;
+	DIR *dp = opendir(dir);
+
+	if (!dp)
+		return;
+	for (de = readdir(dp); de; de = readdir(dp)) {
+		const char *p = de->d_name;
+		char *end;
+		long pid;
+		strbuf path = STRBUF_INIT;
+
+		if (p[0] != '.' || strncmp(p + 1, base, blen) != 0 ||
+		    p[1 + blen] != '.')
+			continue;
+		pid = strtol(p + 2 + blen, &end, 10);
+		if (end == p + 2 + blen || *end != '.' || strlen(end) != 7 ||
+		    pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* alive, or not ours to judge */
+		strbuf_printf(&path, "%s/%s", dir, p);
+		unlink(strbuf_str(&path));
+		strbuf_release(&path);
+	}
+	closedir(dp);
+}
+
+/* Creates "<dir>/.<name>.<pid>.XXXXXX" beside path, mode 0666 & ~umask.
  * Returns the handle (freed by commit or abort) or NULL with err set. */
 atomic_file *atomic_file_open(const char *path, char *err, size_t errsize)
 {
@@ -72,8 +109,9 @@ atomic_file *atomic_file_open(const char *path, char *err, size_t errsize)
 		af->dir = xstrdup("/");
 	else
 		af->dir = xstrndup(path, (size_t)(slash - path));
+	remove_stale(af->dir, base);
 	strbuf_add(&sb, path, (size_t)(base - path));
-	strbuf_printf(&sb, ".%s.XXXXXX", base);
+	strbuf_printf(&sb, ".%s.%ld.XXXXXX", base, (long)getpid());
 	af->tmp = strbuf_detach(&sb);
 
 	fd = mkstemp(af->tmp);

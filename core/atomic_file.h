@@ -1,11 +1,13 @@
 /*
  * atomic_file.h - write a file completely or not at all.
  *
- * Output goes to a temporary file "<dir>/.<name>.XXXXXX" in the target's
+ * Output goes to a temporary file "<dir>/.<name>.<pid>.XXXXXX" in the target's
  * directory; atomic_file_commit() flushes, fsyncs and renames it over the
  * target (then fsyncs the directory); atomic_file_abort() removes it. So a
  * reader never sees a half-written file and a failed run leaves the
- * previous file intact.
+ * previous file intact. A writer killed outright (SIGKILL) cannot clean
+ * up; the next atomic_file_open() of the same target removes temporary
+ * files whose writer process is gone.
  */
 #ifndef CHISO_ATOMIC_FILE_H
 #define CHISO_ATOMIC_FILE_H

@@ -68,6 +68,11 @@ typedef struct batch {
 	double *view_max;    /* nunits x nviews */
 	int *unit_class;     /* nunits: class index, -1 = none */
 	int evaluated;
+	/* Set before eval_batch(): run every plugin's compute in a worker
+	 * process (isolate_all), or only the indicators the model marks
+	 * isolated; each call within isolate_ms milliseconds. */
+	int isolate_all;
+	long isolate_ms;
 	int problems_from_eval; /* see batch_problems_from_eval() */
 } batch;
 

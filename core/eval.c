@@ -7,6 +7,7 @@
 #include "eval.h"
 
 #include "host.h"
+#include "isolate.h"
 #include "numfmt.h"
 #include "results_set.h"
 #include "outcomes.h"
@@ -229,9 +230,18 @@ static void store_outcome(batch *b, size_t u, size_t k,
 	}
 }
 
+/* Calls the plugin's compute for one leaf and checks what it returned
+ * (in chiso, or in an isolated worker). */
+static void run_compute(const model_node *node, const chiso_unit *view,
+                        chiso_outcome *out)
+{
+	node->plugin->desc->compute(&host_api, node->state, view, out);
+	check_outcome(out, node, plugin_minor(node) >= 2);
+}
+
 /* Computes leaf k of unit u into the result arrays. */
 static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
-                      char *note, char *hint)
+                      isolate *iso, char *note, char *hint)
 {
 	const chiso_model *m = b->model;
 	const model_node *node = &m->nodes[m->leaves[k]];
@@ -249,9 +259,11 @@ static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
 	if (lacks_input(node, view->values)) {
 		missing_note(m, node, view->values, note, CHISO_NOTE_MAX);
 		out.status = CHISO_STATUS_MISSING;
-	} else {
-		node->plugin->desc->compute(&host_api, node->state, view, &out);
+	} else if (iso && (b->isolate_all || node->isolated)) {
+		isolate_call(iso, u, k, node->plugin->name, &out);
 		check_outcome(&out, node, plugin_minor(node) >= 2);
+	} else {
+		run_compute(node, view, &out);
 	}
 	store_outcome(b, u, k, &out);
 	if (out.status == CHISO_STATUS_OK && out.fraction < 1.0 &&
@@ -436,30 +448,72 @@ static void kids_free(struct kids *k)
 	free(k->order);
 }
 
+/* The unit as compute sees it. */
+static void make_view(const batch *b, size_t u, const struct kids *k,
+                      chiso_unit *view)
+{
+	const chiso_model *m = b->model;
+	size_t first = 0, n = 0;
+
+	memset(view, 0, sizeof(*view));
+	view->values = &b->values[u * m->ninputs];
+	view->inputs = m->inputs;
+	view->ninputs = m->ninputs;
+	view->pool = b->pool.data;
+	if (k->set) {
+		kids_of(k, batch_str(b, b->units[u].code), &first, &n);
+		view->cset = k->set;
+		view->children = k->order + first;
+		view->nchildren = n;
+		view->child_inputs = (const double *const *)k->inputs;
+	}
+}
+
+/* What an isolated worker runs: one leaf of one unit. */
+struct worker_ctx {
+	const batch *b;
+	const struct kids *kids;
+};
+
+static void worker_compute(void *arg, size_t u, size_t k, chiso_outcome *out)
+{
+	const struct worker_ctx *w = arg;
+	const model_node *node = &w->b->model->nodes[w->b->model->leaves[k]];
+	chiso_unit view;
+
+	make_view(w->b, u, w->kids, &view);
+	run_compute(node, &view, out);
+}
+
 /* Phase 1: every indicator of unit u. */
-static void compute_unit(batch *b, size_t u, const struct kids *k, char *note,
-                         char *hint)
+static void compute_unit(batch *b, size_t u, const struct kids *k, isolate *iso,
+                         char *note, char *hint)
 {
 	const chiso_model *m = b->model;
 	chiso_unit view;
-	size_t leaf, first = 0, n = 0;
+	size_t leaf;
 
-	memset(&view, 0, sizeof(view));
-	view.values = batch_values(b, u);
-	view.inputs = m->inputs;
-	view.ninputs = m->ninputs;
-	if (k->set) {
-		kids_of(k, batch_str(b, b->units[u].code), &first, &n);
-		view.cset = k->set;
-		view.children = k->order + first;
-		view.nchildren = n;
-		view.child_inputs = (const double *const *)k->inputs;
-	}
+	make_view(b, u, k, &view);
 	for (leaf = 0; leaf < m->nleaves; leaf++) {
 		/* The pool may move when a note is added: refresh. */
 		view.pool = b->pool.data;
-		eval_leaf(b, u, &view, leaf, note, hint);
+		eval_leaf(b, u, &view, leaf, iso, note, hint);
 	}
+}
+
+/* Does this run isolate any computation? */
+static int needs_isolation(const batch *b)
+{
+	size_t k;
+
+	if (b->isolate_ms <= 0)
+		return 0;
+	if (b->isolate_all)
+		return 1;
+	for (k = 0; k < b->model->nleaves; k++)
+		if (b->model->nodes[b->model->leaves[k]].isolated)
+			return 1;
+	return 0;
 }
 
 /* The three phases: every indicator of every unit; the second phase of
@@ -469,20 +523,27 @@ void eval_batch(batch *b)
 	const chiso_model *m = b->model;
 	char note[CHISO_NOTE_MAX], hint[CHISO_NOTE_MAX];
 	struct kids kids;
+	struct worker_ctx wctx;
+	isolate *iso = NULL;
 	size_t u, leaf;
 
 	batch_reset_results(b);
 	batch_alloc_results(b);
 	batch_problems_from_eval(b, 1);
 	kids_build(&kids, m);
+	wctx.b = b;
+	wctx.kids = &kids;
+	if (needs_isolation(b))
+		iso = isolate_new(worker_compute, &wctx, b->isolate_ms);
 	for (u = 0; u < b->nunits; u++) {
 		if (b->units[u].invalid)
 			continue;
 		if (m->missing == MISSING_ERROR &&
 		    check_missing_error(b, u, batch_values(b, u)))
 			continue;
-		compute_unit(b, u, &kids, note, hint);
+		compute_unit(b, u, &kids, iso, note, hint);
 	}
+	isolate_free(iso);
 	for (leaf = 0; leaf < m->nleaves; leaf++) {
 		const model_node *node = &m->nodes[m->leaves[leaf]];
 		chiso_finish_fn finish = finish_of(node);

@@ -16,8 +16,8 @@
 static const char *const top_keys[] = {"model", "inputs",  "indices",
                                        "views", "classes", NULL};
 static const char *const header_keys[] = {
-        "id",        "version", "title",       "issuer", "basis", "level",
-        "precision", "missing", "description", "format", NULL};
+        "id",        "version", "title",       "issuer", "basis",   "level",
+        "precision", "missing", "description", "format", "isolate", NULL};
 static const char *const missing_words[] = {"zero", "exclude", "error", NULL};
 
 #define PRECISION_MAX 10
@@ -128,6 +128,45 @@ static int load_header(model_loader *ld, const doc_node *hdr)
 	return rc;
 }
 
+/* model.isolate: true (every method) or a list of method names whose
+ * computations run in a worker process (see isolate.h). */
+static int load_isolate(model_loader *ld, const doc_node *n)
+{
+	chiso_model *m = ld->m;
+	size_t i, k;
+	int all = 0;
+
+	if (n->kind == DOC_SCALAR) {
+		if (schema_bool(&ld->sc, n, "model.isolate", &all) < 0)
+			return -1;
+		for (k = 0; k < m->nleaves && all; k++)
+			m->nodes[m->leaves[k]].isolated = 1;
+		return 0;
+	}
+	if (schema_expect(&ld->sc, n, DOC_SEQ, "model.isolate") < 0)
+		return -1;
+	for (i = 0; i < n->count; i++) {
+		const char *name =
+		        schema_string(&ld->sc, n->items[i], "a method name", 0);
+		int used = 0;
+
+		if (!name)
+			return -1;
+		for (k = 0; k < m->nleaves; k++)
+			if (strcmp(m->nodes[m->leaves[k]].method, name) == 0) {
+				m->nodes[m->leaves[k]].isolated = 1;
+				used = 1;
+			}
+		if (!used)
+			diag_at(ld->sc.d, DIAG_WARNING, ld->sc.file,
+			        n->items[i]->line, n->items[i]->col,
+			        "model.isolate names method '%s', which no "
+			        "indicator uses",
+			        name);
+	}
+	return 0;
+}
+
 /* Checks the top level and runs the section loaders in dependency order:
  * header, inputs (slots), then the tree (which binds inputs). */
 static int load_doc(model_loader *ld)
@@ -150,6 +189,9 @@ static int load_doc(model_loader *ld)
 	/* The tree needs valid inputs to bind; skip it when they failed so
 	 * that one typo does not cascade into a message per indicator. */
 	if (rc == 0 && indices && model_load_tree(ld, indices) < 0)
+		rc = -1;
+	if (rc == 0 && hdr && doc_get(hdr, "isolate") &&
+	    load_isolate(ld, doc_get(hdr, "isolate")) < 0)
 		rc = -1;
 	if (rc == 0 && doc_get(root, "views") &&
 	    model_load_views(ld, doc_get(root, "views")) < 0)

@@ -75,6 +75,7 @@ typedef struct model_node {
 	const plugin_info *plugin;
 	void *state;            /* from prepare; released by model_free */
 	int prepared;           /* prepare succeeded: release is due */
+	int isolated;           /* model.isolate names its method */
 	const doc_node *params; /* borrowed from the model's doc */
 	model_dep *deps;
 	size_t ndeps;

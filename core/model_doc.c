@@ -29,6 +29,7 @@
 #define LE     "\xe2\x89\xa4"   /* ≤ */
 #define TIMES  "\xc3\x97"       /* × */
 #define DIVIDE "\xc3\xb7"       /* ÷ */
+#define MINUS  "\xe2\x88\x92"   /* − */
 #define NDASH  "\xe2\x80\x93"   /* – */
 #define CHECK  "\xe2\x9c\x93"   /* ✓ */
 #define CROSS  "\xe2\x9c\x97"   /* ✗ */
@@ -59,6 +60,22 @@ static void put_raw(mdoc *d, const char *s)
 	strbuf_puts(d->sb, s);
 }
 
+/* 1 when s, after a '&', could be read as an entity ("amp;", "#39;"). */
+static int entity_start(const char *s)
+{
+	char c = (char)(*s | 0x20);
+
+	return *s == '#' || (c >= 'a' && c <= 'z');
+}
+
+/* 1 when s, after a '<', could start a tag or an autolink. */
+static int tag_start(const char *s)
+{
+	char c = (char)(*s | 0x20);
+
+	return (c >= 'a' && c <= 'z') || (*s && strchr("/!?", *s));
+}
+
 /* Appends one ASCII byte of text escaped for HTML or Markdown. */
 static void put_ascii(mdoc *d, const char *s, size_t i)
 {
@@ -79,24 +96,24 @@ static void put_ascii(mdoc *d, const char *s, size_t i)
 			strbuf_putc(d->sb, c);
 		return;
 	}
-	if (d->fmt == MODEL_DOC_MD &&
-	    (strchr("\\`*_[]<>|~", c) ||
-	     (c == '&' &&
-	      (s[i + 1] == '#' ||
-	       (s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))))
+	if (strchr("\\`*_[]|~", c) || (c == '&' && entity_start(s + i + 1)) ||
+	    (c == '<' && tag_start(s + i + 1)))
 		strbuf_putc(d->sb, '\\');
 	strbuf_putc(d->sb, c);
 }
 
 /* Appends text from the model or a sentence, escaped for the format:
- * line breaks and tabs become spaces, trailing spaces are dropped and
- * other control characters left out (a table cell is one line). */
+ * line breaks and tabs become spaces, other control characters are left
+ * out (a table cell is one line) and trailing white space that holds a
+ * line break is dropped. */
 static void put_text(mdoc *d, const char *s)
 {
-	size_t i, len = strlen(s);
+	size_t i, len = strlen(s), end = len;
 
-	while (len > 0 && strchr(" \t\r\n", s[len - 1]))
-		len--;
+	while (end > 0 && strchr(" \t\r\n", s[end - 1]))
+		end--;
+	if (strpbrk(s + end, "\r\n"))
+		len = end; /* a folded YAML text's final line break */
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -529,6 +546,123 @@ static int describe_points(mdoc *d, const model_node *n)
 	return 0;
 }
 
+/* relative, mode minmax: "(giá trị − thấp nhất) ÷ (cao nhất − thấp
+ * nhất)", with the bounds when the model fixes them. */
+static int put_minmax(mdoc *d, const model_node *n, int lower)
+{
+	const doc_node *b = doc_get(n->params, "bounds");
+	char lo[NUMFMT_MAX], hi[NUMFMT_MAX];
+	double x, y;
+
+	if (b && (b->kind != DOC_SEQ || b->count != 2 ||
+	          scalar_num(b->items[0], &x) < 0 ||
+	          scalar_num(b->items[1], &y) < 0))
+		return -1;
+	if (b) {
+		num(d, x, lo);
+		num(d, y, hi);
+	} else {
+		snprintf(lo, sizeof(lo), "%s", T(d, "thấp nhất", "lowest"));
+		snprintf(hi, sizeof(hi), "%s", T(d, "cao nhất", "highest"));
+	}
+	if (lower)
+		put_textf(
+		        d,
+		        T(d,
+		          "(%s " MINUS " giá trị) " DIVIDE " (%s " MINUS " %s)",
+		          "(%s " MINUS " value) " DIVIDE " (%s " MINUS " %s)"),
+		        hi, hi, lo);
+	else
+		put_textf(
+		        d,
+		        T(d,
+		          "(giá trị " MINUS " %s) " DIVIDE " (%s " MINUS " %s)",
+		          "(value " MINUS " %s) " DIVIDE " (%s " MINUS " %s)"),
+		        lo, hi, lo);
+	return 0;
+}
+
+/* relative: "A so với các đơn vị cùng đánh giá: giá trị ÷ cao nhất × 5
+ * điểm; mọi đơn vị bằng nhau → đủ điểm". */
+static int describe_relative(mdoc *d, const model_node *n)
+{
+	const char *in = param_str(n, "input");
+	const char *mode = param_str(n, "mode");
+	const char *group = param_str(n, "group");
+	char buf[NUMFMT_MAX];
+	int lower, minmax = mode && strcmp(mode, "minmax") == 0;
+
+	if (!in || (mode && !minmax && strcmp(mode, "best") != 0) ||
+	    (group && strcmp(group, "all") != 0 &&
+	     strcmp(group, "parent") != 0) ||
+	    param_bool(n, "lower_is_better", &lower) < 0)
+		return -1;
+	put_input(d, in);
+	if (group && strcmp(group, "parent") == 0)
+		put_text(d, T(d, " so với các đơn vị cùng đơn vị cấp trên: ",
+		              " against the units of the same parent: "));
+	else
+		put_text(d, T(d, " so với các đơn vị cùng đánh giá: ",
+		              " against the units evaluated together: "));
+	if (minmax && put_minmax(d, n, lower) < 0)
+		return -1;
+	if (!minmax && lower)
+		put_text(d, T(d, "thấp nhất " DIVIDE " giá trị",
+		              "lowest " DIVIDE " value"));
+	else if (!minmax)
+		put_text(d, T(d, "giá trị " DIVIDE " cao nhất",
+		              "value " DIVIDE " highest"));
+	put_textf(d, " " TIMES " %s", num(d, n->points, buf));
+	put_points_word(d);
+	put_text(d, T(d, "; mọi đơn vị bằng nhau" ARROW "đủ điểm",
+	              "; all units equal" ARROW "full points"));
+	return 0;
+}
+
+/* children: "Tỷ lệ đơn vị cấp dưới đạt đủ điểm ở chỉ số `1.1` × 5
+ * điểm", or their (weighted) mean or lowest value on it. */
+static int describe_children(mdoc *d, const model_node *n)
+{
+	const char *node = param_str(n, "node"), *of = param_str(n, "of");
+	const char *weight = param_str(n, "weight");
+	const char *model = param_str(n, "model");
+	char buf[NUMFMT_MAX];
+
+	if (!node || !of)
+		return -1;
+	if (strcmp(of, "full_share") == 0)
+		put_text(d, T(d, "Tỷ lệ đơn vị cấp dưới đạt đủ điểm ở chỉ số ",
+		              "Share of the child units at full points on "));
+	else if (strcmp(of, "mean") == 0)
+		put_text(d, T(d,
+		              "Giá trị trung bình của các đơn vị cấp dưới ở "
+		              "chỉ số ",
+		              "Mean value of the child units on "));
+	else if (strcmp(of, "min") == 0)
+		put_text(d, T(d,
+		              "Giá trị thấp nhất của các đơn vị cấp dưới ở "
+		              "chỉ số ",
+		              "Lowest value of the child units on "));
+	else
+		return -1;
+	put_code(d, node);
+	if (weight) {
+		put_text(d, T(d, " (trọng số ", " (weighted by "));
+		put_code(d, weight);
+		put_raw(d, ")");
+	}
+	put_textf(d, " " TIMES " %s", num(d, n->points, buf));
+	put_points_word(d);
+	if (model) {
+		put_text(d, T(d, "; theo kết quả của bộ chỉ số ",
+		              "; from results under model "));
+		put_code(d, model);
+	}
+	put_text(d, T(d, "; không có đơn vị cấp dưới" ARROW "thiếu số liệu",
+	              "; no child units" ARROW "missing"));
+	return 0;
+}
+
 /* A params value as flow text: "x", "[1, 2]", "{a: 1}". */
 static void put_param_value(mdoc *d, const doc_node *v)
 {
@@ -585,6 +719,7 @@ static const struct describer {
         {"boolean", describe_boolean},   {"choice", describe_choice},
         {"parts", describe_parts},       {"target", describe_target},
         {"fraction", describe_fraction}, {"points", describe_points},
+        {"relative", describe_relative}, {"children", describe_children},
 };
 
 /* How node i is computed: its method's sentence, the generic one when
@@ -954,7 +1089,9 @@ static void title_block(mdoc *d)
 	if (m->level) {
 		lw = level_words(d, m->level);
 		kv_begin(d, T(d, "Cấp đánh giá", "Level assessed"));
-		if (lw) {
+		if (lw && strcmp(lw, m->level) == 0) {
+			put_text(d, lw);
+		} else if (lw) {
 			put_text(d, lw);
 			put_raw(d, " (");
 			put_code(d, m->level);
@@ -1004,19 +1141,23 @@ static void put_check(mdoc *d, double sum, double declared)
  * points of all indicators against the model's total. */
 static void summary(mdoc *d)
 {
-	static const int align[] = {AL_LEFT, AL_LEFT, AL_LEFT, AL_RIGHT,
-	                            AL_RIGHT};
-	const char *heads[] = {T(d, "STT", "No."), T(d, "Mã", "Id"),
-	                       T(d, "Chỉ số chính", "Main index"),
-	                       T(d, "Điểm tối đa", "Max points"),
-	                       T(d, "Số chỉ số thành phần", "Indicators")};
 	const chiso_model *m = d->m;
+	const char *heads[5];
+	int align[5];
 	char buf[NUMFMT_MAX];
 	double leaves = 0;
-	size_t k, j, off = d->show_ids ? 0 : 1;
+	size_t k, j, n = 0;
 
+#define COL(h, a) (heads[n] = (h), align[n++] = (a))
+	COL(T(d, "STT", "No."), AL_LEFT);
+	if (d->show_ids)
+		COL(T(d, "Mã", "Id"), AL_LEFT);
+	COL(T(d, "Chỉ số chính", "Main index"), AL_LEFT);
+	COL(T(d, "Điểm tối đa", "Max points"), AL_RIGHT);
+	COL(T(d, "Số chỉ số thành phần", "Indicators"), AL_RIGHT);
+#undef COL
 	heading(d, 2, T(d, "Tổng hợp các chỉ số chính", "Main indices"));
-	table_begin(d, heads + off, align + off, 5 - off);
+	table_begin(d, heads, align, n);
 	for (k = 0; k < m->nroots; k++) {
 		size_t r = m->roots[k], count = 0;
 

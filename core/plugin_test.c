@@ -192,6 +192,7 @@ static int read_expect(const schema_ctx *sc, const doc_node *map,
 {
 	const doc_node *n;
 	int rc = 0, has_tol = 0;
+	double tol = 0;
 
 	memset(ex, 0, sizeof(*ex));
 	ex->status = CHISO_STATUS_OK;
@@ -228,11 +229,13 @@ static int read_expect(const schema_ctx *sc, const doc_node *map,
 	    read_text(sc, map, "hint_contains", 0, &ex->hint_contains) < 0)
 		rc = -1;
 	if (read_number(sc, map, "fraction", &ex->has_fraction, &ex->fraction) <
-	            0 ||
-	    read_number(sc, map, "tolerance", &has_tol, &ex->tolerance) < 0 ||
-	    read_raw(sc, map, ex) < 0)
+	    0)
 		rc = -1;
-	if (rc == 0 && check_ranges(sc, map, ex) < 0)
+	if (read_number(sc, map, "tolerance", &has_tol, &tol) < 0)
+		rc = -1;
+	else if (has_tol)
+		ex->tolerance = tol;
+	if (read_raw(sc, map, ex) < 0 || check_ranges(sc, map, ex) < 0)
 		rc = -1;
 	return rc;
 }

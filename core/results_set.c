@@ -98,7 +98,9 @@ static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 		r->failed = 1;
 		return;
 	}
-	m->nnodes = list->count;
+	/* nnodes counts the nodes read so far: a parent is looked up among
+	 * them only. */
+	m->nnodes = 0;
 	m->nodes = doc_alloc(set->arena, (list->count + 1) * sizeof(rs_node));
 	m->roots = doc_alloc(set->arena, (list->count + 1) * sizeof(size_t));
 	for (i = 0; i < list->count; i++) {
@@ -129,6 +131,7 @@ static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 		                      : 0;
 		if (node->parent < 0)
 			m->roots[nroots++] = i;
+		m->nnodes = i + 1;
 	}
 	m->nroots = nroots;
 }

@@ -37,6 +37,13 @@ static const char help[] =
         "                         chiso evaluate -f json with their model),\n"
         "                         for indicators of method children\n"
         "                         (repeatable)\n"
+        "      --isolate          run every plugin's computation in a worker\n"
+        "                         process: a plugin that crashes or hangs\n"
+        "                         costs only its indicator (status error);\n"
+        "                         a model can ask this for some methods\n"
+        "                         (model.isolate)\n"
+        "      --timeout SECONDS  time limit of each isolated computation\n"
+        "                         (default 10)\n"
         "      --check-only       read and check the data, report problems,\n"
         "                         score nothing and write nothing\n"
         "  -h, --help             show this help\n"
@@ -54,10 +61,14 @@ static const char help[] =
         "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
         "2 usage, model, data file or plugin error (nothing written).\n";
 
-enum { OPT_CHECK_ONLY = 256, OPT_CHILDREN };
+enum { OPT_CHECK_ONLY = 256, OPT_CHILDREN, OPT_ISOLATE, OPT_TIMEOUT };
+
+/* The default time limit of an isolated computation. */
+#define DEFAULT_TIMEOUT_MS 10000
 
 struct options {
-	int json, check_only;
+	int json, check_only, isolate;
+	long timeout_ms;
 	const char *output;
 	cli_plugin_dirs pd;
 	const char **children; /* --children files */
@@ -73,6 +84,8 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"plugin-dir", required_argument, NULL, 'P'},
 	        {"check-only", no_argument, NULL, OPT_CHECK_ONLY},
 	        {"children", required_argument, NULL, OPT_CHILDREN},
+	        {"isolate", no_argument, NULL, OPT_ISOLATE},
+	        {"timeout", required_argument, NULL, OPT_TIMEOUT},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	int c;
@@ -102,6 +115,25 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		case OPT_CHECK_ONLY:
 			o->check_only = 1;
 			break;
+		case OPT_ISOLATE:
+			o->isolate = 1;
+			break;
+		case OPT_TIMEOUT: {
+			char *end;
+			double secs = strtod(optarg, &end);
+
+			if (*end || !(secs > 0) || secs > 86400) {
+				*rc = cli_usage_error("evaluate",
+				                      "--timeout takes seconds "
+				                      "(> 0), not '%s'",
+				                      optarg);
+				return -1;
+			}
+			o->timeout_ms = (long)(secs * 1000 + 0.5);
+			if (o->timeout_ms < 1)
+				o->timeout_ms = 1;
+			break;
+		}
 		case OPT_CHILDREN:
 			o->children =
 			        xrealloc(o->children,
@@ -258,6 +290,8 @@ int cmd_evaluate(int argc, char **argv)
 		rc = bad ? EXIT_UNITS : EXIT_OK;
 		goto out_batch;
 	}
+	b.isolate_all = o.isolate;
+	b.isolate_ms = o.timeout_ms ? o.timeout_ms : DEFAULT_TIMEOUT_MS;
 	eval_batch(&b);
 	data_report_problems(&b, &d);
 	cli_print_diag(&d);

@@ -96,10 +96,12 @@ static int count_temps(const char *name)
 	if (!d)
 		return -1;
 	while ((de = readdir(d)) != NULL) {
+		/* ".<name>.<pid>.XXXXXX" */
 		if (de->d_name[0] == '.' &&
 		    strncmp(de->d_name + 1, name, nlen) == 0 &&
 		    de->d_name[1 + nlen] == '.' &&
-		    strlen(de->d_name) == nlen + 2 + 6)
+		    strspn(de->d_name + 2 + nlen, "0123456789") > 0 &&
+		    strlen(strchr(de->d_name + 2 + nlen, '.')) == 7)
 			count++;
 	}
 	closedir(d);
