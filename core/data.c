@@ -26,7 +26,7 @@ static const char *const record_keys[] = {"unit", "stage", "values", NULL};
 static const char *const results_record_keys[] = {
         "unit",         "stage", "status", "points",   "max",
         "value",        "nodes", "values", "problems", "class",
-        "class_failed", "views", NULL};
+        "class_failed", "views", "derived", NULL};
 static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};

@@ -1,12 +1,93 @@
 /*
- * cmd_merge.c - "chiso merge" (being written).
+ * cmd_merge.c - "chiso merge RESULTS --map MAP.csv".
  */
 #include "cli.h"
+#include "merge.h"
+#include "results_set.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static const char help[] =
+        "Usage: chiso merge [OPTIONS] RESULTS... --map MAP.csv\n"
+        "\n"
+        "Carries results across a merger of units (the 2025 reorganisation:\n"
+        "63 provinces became 34, communes merged too). MAP.csv has the\n"
+        "columns code,name,old_code (optionally parent,level): one row per\n"
+        "predecessor, so a new unit absorbing three old ones has three rows.\n"
+        "Each merged unit's main-index values are the mean of its\n"
+        "predecessors' (the practice used for DTI 2024); its points, value\n"
+        "and views are recomputed from them, and it is marked derived, with\n"
+        "its predecessors. Indicators below the main indices, classes and\n"
+        "input values are not carried. Units the map does not name are kept\n"
+        "as they were. The output is a results document: rank, compare and\n"
+        "report read it.\n"
+        "\n"
+        "Options:\n"
+        "  -m, --map MAP.csv      the merger map (required)\n"
+        "  -o, --output FILE      write to FILE (atomically) instead of "
+        "stdout\n"
+        "  -h, --help             show this help\n"
+        "\n"
+        "Example:\n"
+        "  chiso merge -m examples/merge-provinces-2025.csv -o merged.json \\\n"
+        "      dti-2024.json\n";
 
 int cmd_merge(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error("merge: not yet available");
-	return EXIT_FAILURE2;
+	static const struct option opts[] = {
+	        {"map", required_argument, NULL, 'm'},
+	        {"output", required_argument, NULL, 'o'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0}};
+	cli_plugin_dirs none = {NULL, 0};
+	const char *map = NULL, *output = NULL;
+	rs_set set;
+	cli_output out;
+	diag d = DIAG_INIT;
+	int c, i, rc = EXIT_OK;
+
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, "m:o:h", opts, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 'm':
+			map = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			if (c == 'P')
+				c = '?';
+			if (cli_common_option(c, "merge", help, &none, &rc) < 0)
+				return rc;
+		}
+	}
+	if (!map)
+		return cli_usage_error("merge",
+		                       "give the map with --map MAP.csv");
+	if (optind >= argc)
+		return cli_usage_error("merge",
+		                       "give at least one RESULTS file");
+	rs_init(&set);
+	for (i = optind; i < argc; i++)
+		if (rs_read_file(&set, argv[i], &d) < 0)
+			rc = EXIT_FAILURE2;
+	if (rc == EXIT_OK && cli_output_open(&out, output) == 0) {
+		if (merge_write(&set, map, out.f, &d) < 0) {
+			cli_output_close(&out, 0);
+			rc = EXIT_FAILURE2;
+		} else if (cli_output_close(&out, 1) < 0) {
+			rc = EXIT_FAILURE2;
+		}
+	} else if (rc == EXIT_OK) {
+		rc = EXIT_FAILURE2;
+	}
+	cli_print_diag(&d);
+	rs_free(&set);
+	diag_free(&d);
+	return rc;
 }
