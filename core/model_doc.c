@@ -170,7 +170,7 @@ static void put_bold(mdoc *d, int start)
 
 /* --- numbers ----------------------------------------------------------- */
 
-/* Swaps the decimal point for a comma in Vietnamese text. */
+/* Swaps the decimal point for a comma in Vietnamese text. Returns buf. */
 static char *localise(const mdoc *d, char *buf)
 {
 	char *p;
@@ -183,14 +183,15 @@ static char *localise(const mdoc *d, char *buf)
 	return buf;
 }
 
-/* A number as written in the model, exactly ("2,5" in Vietnamese). */
+/* A number as written in the model, exactly ("2,5" in Vietnamese), in
+ * buf (NUMFMT_MAX bytes). Returns buf. */
 static const char *num(const mdoc *d, double x, char *buf)
 {
 	return localise(d, numfmt_exact(x, buf));
 }
 
 /* Points derived from a fraction (0.75 x 20), to the model's precision
- * but at least 2 decimals, trailing zeros dropped. */
+ * but at least 2 decimals, trailing zeros dropped, in buf. Returns buf. */
 static const char *pts(const mdoc *d, double x, char *buf)
 {
 	int dec = d->m->precision < 2 ? 2 : d->m->precision;
@@ -198,7 +199,7 @@ static const char *pts(const mdoc *d, double x, char *buf)
 	return localise(d, numfmt_trim(x, dec, buf));
 }
 
-/* A share as a percentage: 0.5 -> "50%". */
+/* A share as a percentage, 0.5 -> "50%", in buf. Returns buf. */
 static const char *pct(const mdoc *d, double x, char *buf)
 {
 	numfmt_trim(x * 100, 10, buf);
@@ -467,7 +468,7 @@ static int describe_parts(mdoc *d, const model_node *n)
 	return 0;
 }
 
-/* The symbol of a comparison of the target method, or NULL. */
+/* The symbol of a comparison of the target method, or NULL. Static. */
 static const char *op_symbol(const char *op)
 {
 	static const char *const ops[][2] = {
@@ -962,7 +963,8 @@ static void release(mdoc *d)
 	free(d->stt);
 }
 
-/* The words for a level: "cấp huyện" for district; NULL when unknown. */
+/* The words for a level: "cấp huyện" for district; NULL when unknown.
+ * Static. */
 static const char *level_words(const mdoc *d, const char *level)
 {
 	static const char *const words[][3] = {
@@ -979,7 +981,7 @@ static const char *level_words(const mdoc *d, const char *level)
 	return NULL;
 }
 
-/* What a missing input does, as a sentence. */
+/* What a missing input does, as a sentence. Static. */
 static const char *missing_words(const mdoc *d)
 {
 	switch (d->m->missing) {
@@ -1209,7 +1211,8 @@ static void put_notes(mdoc *d, const model_node *n)
 	}
 }
 
-/* "Bắt buộc" / "Mở rộng" for a kind; the kind itself when unknown. */
+/* "Bắt buộc" / "Mở rộng" for a kind; the kind itself when unknown.
+ * Static or borrowed from the model. */
 static const char *kind_words(const mdoc *d, const char *kind)
 {
 	if (!kind)
@@ -1491,7 +1494,7 @@ static void classes_section(mdoc *d)
 	para(d, 0);
 }
 
-/* The words for an input type. */
+/* The words for an input type. Static. */
 static const char *type_words(const mdoc *d, unsigned type)
 {
 	switch (type) {
@@ -1632,7 +1635,8 @@ static const char css[] =
         "th,td{border:1px solid #444;padding:.25em .45em;vertical-align:"
         "top;text-align:left}\n"
         "th{background:#eee}\n"
-        ".n{text-align:right;white-space:nowrap}\n"
+        ".n{text-align:right;white-space:nowrap;width:1%}\n"
+        "td:first-child{white-space:nowrap}\n"
         "tr.group td{background:#f6f6f6}\n"
         ".d1{padding-left:1.5em}.d2{padding-left:3em}.d3{padding-left:4.5em}"
         ".d4{padding-left:6em}\n"
