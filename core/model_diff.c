@@ -908,32 +908,37 @@ static void class_fields(struct build *bd, int i, int j)
 	           y->description);
 }
 
-/* Accessors of the three lists. */
+/* The number of inputs of m. */
 static size_t inputs_count(const chiso_model *m)
 {
 	return m->ninputs;
 }
 
+/* The id of input i of m. */
 static const char *input_id(const chiso_model *m, size_t i)
 {
 	return m->inputs[i].id;
 }
 
+/* The number of views of m. */
 static size_t views_count(const chiso_model *m)
 {
 	return m->nviews;
 }
 
+/* The id of view i of m. */
 static const char *view_id(const chiso_model *m, size_t i)
 {
 	return m->views[i].id;
 }
 
+/* The number of classes of m. */
 static size_t classes_count(const chiso_model *m)
 {
 	return m->nclasses;
 }
 
+/* The id of class i of m. */
 static const char *class_id(const chiso_model *m, size_t i)
 {
 	return m->classes[i].id;
@@ -1121,6 +1126,9 @@ static const char *change_label(const md_change *c)
 	        NULL,           "changed"};
 	static const char *const fields[] = {"evidence", "source", "note",
 	                                     "description"};
+	static const char *const texts[] = {"evidence changed",
+	                                    "source changed", "note changed",
+	                                    "description changed"};
 	size_t k;
 
 	if (c->kind == MD_SHAPE)
@@ -1131,7 +1139,7 @@ static const char *change_label(const md_change *c)
 		return fixed[c->kind];
 	for (k = 0; k < 4; k++)
 		if (strcmp(fields[k], c->field) == 0)
-			return labels[12 + k];
+			return texts[k];
 	return "changed";
 }
 
@@ -1140,7 +1148,7 @@ static void summary(const model_diff *d, strbuf *sb)
 {
 	static const char *const prefix[MD_NSECTIONS] = {
 	        "", "inputs: ", "views: ", "classes: ", "model: "};
-	size_t s, l, k, n, items;
+	size_t s, l, k, n, items, sections = 0;
 
 	if (d->identical) {
 		strbuf_puts(sb, "No differences: the files are identical");
@@ -1156,21 +1164,23 @@ static void summary(const model_diff *d, strbuf *sb)
 	for (s = 0; s < MD_NSECTIONS; s++) {
 		items = 0;
 		for (l = 0; l < NLABELS; l++) {
-			for (k = n = 0; k < d->nchanges; k++)
+			n = 0;
+			for (k = 0; k < d->nchanges; k++)
 				n += d->changes[k].section == s &&
 				     strcmp(change_label(&d->changes[k]),
 				            labels[l]) == 0;
 			if (!n)
 				continue;
-			strbuf_printf(sb, "%s%s%zu %s", items ? ", " : " ",
-			              items ? "" : prefix[s], n, labels[l]);
+			if (items)
+				strbuf_puts(sb, ", ");
+			else
+				strbuf_printf(sb, "%s%s", sections ? "; " : " ",
+				              prefix[s]);
+			strbuf_printf(sb, "%zu %s", n, labels[l]);
 			items++;
 		}
-		if (items && s + 1 < MD_NSECTIONS)
-			strbuf_putc(sb, ';');
+		sections += items > 0;
 	}
-	if (sb->len && sb->data[sb->len - 1] == ';')
-		sb->data[--sb->len] = '\0';
 }
 
 /* Appends a bound after its label (", min 0"), or nothing. */
