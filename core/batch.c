@@ -12,6 +12,8 @@ void batch_init(batch *b, const chiso_model *m)
 	memset(b, 0, sizeof(*b));
 	b->model = m;
 	strbuf_add(&b->pool, "", 1);
+	b->limits = doc_limits_data;
+	b->max_units = LIMIT_UNITS;
 }
 
 /* Frees the pool, units, values, problems and results. */

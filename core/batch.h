@@ -14,6 +14,7 @@
 #define CHISO_BATCH_H
 
 #include "model.h"
+#include "read_limits.h"
 #include "strbuf.h"
 
 #include <stddef.h>
@@ -74,6 +75,11 @@ typedef struct batch {
 	int isolate_all;
 	long isolate_ms;
 	int problems_from_eval; /* see batch_problems_from_eval() */
+	/* Set by batch_init() to the defaults, may be changed before
+	 * loading data: limits of each data file (--max-file-mb), and the
+	 * most units the batch takes (--max-units). */
+	doc_limits limits;
+	size_t max_units;
 } batch;
 
 /* Makes b an empty batch for model m. */

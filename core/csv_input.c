@@ -51,6 +51,7 @@ struct csv_reader {
 	data_file *df;
 	const chiso_model *m;
 	const schema_ctx *sc;
+	const doc_limits *lim;
 	char sep;
 	unsigned row;   /* rows ended so far: the number of the row a row
 	                   callback handles */
@@ -116,11 +117,11 @@ static void on_field(void *s, size_t n, void *arg)
 
 	if (r->bad)
 		return;
-	if (n > doc_limits_data.max_scalar_bytes) {
-		file_error(r, cur_row(r), cur_col(r),
-		           "the cell is longer than %zu bytes, the limit for "
-		           "one value",
-		           doc_limits_data.max_scalar_bytes);
+	if (n > r->lim->max_scalar_bytes) {
+		char text[200];
+
+		file_error(r, cur_row(r), cur_col(r), "%s",
+		           limits_scalar_text(text, sizeof(text), n, r->lim));
 		return;
 	}
 	if (memchr(p, '\0', n)) {
@@ -628,11 +629,12 @@ static void parse_all(struct csv_reader *r, struct csv_parser *p, const char *s,
 			parse_error(r, p);
 			return;
 		}
-		if (p->entry_pos > doc_limits_data.max_scalar_bytes) {
-			file_error(r, cur_row(r), cur_col(r),
-			           "the cell is longer than %zu bytes, the "
-			           "limit for one value",
-			           doc_limits_data.max_scalar_bytes);
+		if (p->entry_pos > r->lim->max_scalar_bytes) {
+			char text[200];
+
+			file_error(r, cur_row(r), cur_col(r), "%s",
+			           limits_scalar_text(text, sizeof(text),
+			                              p->entry_pos, r->lim));
 			return;
 		}
 		pos = end;
@@ -655,12 +657,9 @@ int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
 	r.df = df;
 	r.m = m;
 	r.sc = data_file_schema(df);
-	if (len > doc_limits_data.max_file_bytes) {
-		file_error(&r, 0, 0,
-		           "file too large: %zu bytes, the limit is %zu", len,
-		           doc_limits_data.max_file_bytes);
+	r.lim = data_file_limits(df);
+	if (limits_check_file(r.sc->d, r.sc->file, len, r.lim) < 0)
 		return -1;
-	}
 	if (len >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 ||
 	                 memcmp(buf, "\xFE\xFF", 2) == 0)) {
 		file_error(&r, 0, 0,

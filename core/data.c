@@ -24,8 +24,8 @@ static const char *const results_keys[] = {"format",  "model", "generator",
                                            "plugins", "units", NULL};
 static const char *const record_keys[] = {"unit", "stage", "values", NULL};
 static const char *const results_record_keys[] = {
-        "unit",         "stage", "status", "points",   "max",
-        "value",        "nodes", "values", "problems", "class",
+        "unit",         "stage", "status",  "points",   "max",
+        "value",        "nodes", "values",  "problems", "class",
         "class_failed", "views", "derived", NULL};
 static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
@@ -42,6 +42,7 @@ struct reader {
 	const char *code;    /* its code, for messages */
 	const doc_node **at; /* per input slot: its value's node in the
 	                        record being read (for positions) */
+	int over_units;      /* past the batch's max_units: said once */
 };
 
 /* Adds a problem to the current unit and marks it invalid. */
@@ -399,6 +400,17 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	code = schema_require(&r->sc, um, "code", "unit");
 	if (!code || !schema_string(&r->sc, code, "unit.code", 0))
 		return -1;
+	if (r->b->nunits >= r->b->max_units) {
+		if (!r->over_units)
+			schema_error(
+			        &r->sc, rec,
+			        "too many units: the limit is %zu per run; "
+			        "raise it with --max-units N, or evaluate "
+			        "the files in parts",
+			        r->b->max_units);
+		r->over_units = 1;
+		return -1;
+	}
 	r->u = batch_add_unit(r->b);
 	r->code = code->text;
 	ur = &r->b->units[r->u];
@@ -536,6 +548,11 @@ const schema_ctx *data_file_schema(const data_file *df)
 	return &df->r.sc;
 }
 
+const doc_limits *data_file_limits(const data_file *df)
+{
+	return &df->r.b->limits;
+}
+
 int data_file_record(data_file *df, const doc_node *rec)
 {
 	if (read_record(&df->r, rec, df->d) < 0) {
@@ -645,7 +662,7 @@ static int json_top_check(void *arg, json_span k, json_span v)
 	}
 	strbuf_release(&sb);
 	if (strcmp(key, "format") == 0 && w->results_doc) {
-		f = json_read_span(r->sc.file, w->buf, v, &doc_limits_data,
+		f = json_read_span(r->sc.file, w->buf, v, &r->b->limits,
 		                   r->sc.d);
 		if (!f || check_format(r, f->root) < 0)
 			w->bad = 1;
@@ -659,7 +676,7 @@ static int json_unit(void *arg, json_span item)
 {
 	struct json_walk *w = arg;
 	doc *rec = json_read_span(w->df->r.sc.file, w->buf, item,
-	                          &doc_limits_data, w->df->d);
+	                          &w->df->r.b->limits, w->df->d);
 
 	if (!rec) {
 		data_file_fail(w->df);
@@ -684,7 +701,7 @@ static int load_json(data_file *df, const char *buf, size_t len)
 	doc *top;
 	int rc;
 
-	if (json_validate(df->r.sc.file, buf, len, &doc_limits_data, df->d,
+	if (json_validate(df->r.sc.file, buf, len, &df->r.b->limits, df->d,
 	                  &start) < 0)
 		return -1;
 	root = json_root_span(buf, len, start);
@@ -694,7 +711,7 @@ static int load_json(data_file *df, const char *buf, size_t len)
 	if (buf[root.start] == '{')
 		json_each_member(buf, root, json_top, &w);
 	if (!w.has_units) {
-		top = json_read_span(df->r.sc.file, buf, root, &doc_limits_data,
+		top = json_read_span(df->r.sc.file, buf, root, &df->r.b->limits,
 		                     df->d);
 		if (!top)
 			return -1;
@@ -725,12 +742,8 @@ static int load_jsonl(data_file *df, const char *buf, size_t len)
 	size_t pos = 0;
 	unsigned line = 1;
 
-	if (len > doc_limits_data.max_file_bytes) {
-		diag_error(df->d, df->r.sc.file, 0, 0,
-		           "file too large: %zu bytes, the limit is %zu", len,
-		           doc_limits_data.max_file_bytes);
+	if (limits_check_file(df->d, df->r.sc.file, len, &df->r.b->limits) < 0)
 		return -1;
-	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		pos = 3;
 	while (pos < len) {
@@ -748,7 +761,7 @@ static int load_jsonl(data_file *df, const char *buf, size_t len)
 			    0)
 				return -1;
 			rec = json_read_span(df->r.sc.file, buf, sp,
-			                     &doc_limits_data, df->d);
+			                     &df->r.b->limits, df->d);
 			if (!rec)
 				return -1;
 			data_file_record(df, rec->root);
@@ -778,7 +791,7 @@ int data_load_buffer(batch *b, const char *path, const char *buf, size_t len,
 		if (load_json(df, buf, len) < 0)
 			data_file_fail(df);
 	} else {
-		parsed = source_parse(path, buf, len, &doc_limits_data, d);
+		parsed = source_parse(path, buf, len, &b->limits, d);
 		if (!parsed || read_doc(&df->r, parsed->root, d) < 0)
 			data_file_fail(df);
 		doc_free(parsed);
@@ -794,8 +807,7 @@ int data_load_file(batch *b, const char *path, diag *d)
 	int rc;
 	char what[80];
 
-	if (source_read_file(path, doc_limits_data.max_file_bytes, &buf, &len,
-	                     d) < 0)
+	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
 		return -1;
 	snprintf(what, sizeof(what), "reading %.60s", path);
 	progress_start(what, 0);

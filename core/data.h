@@ -40,6 +40,9 @@ void data_file_results_doc(data_file *df, int on);
 /* The file name and diag for messages. Borrowed, valid until close. */
 const schema_ctx *data_file_schema(const data_file *df);
 
+/* The limits df is read within (its batch's). Borrowed. */
+const doc_limits *data_file_limits(const data_file *df);
+
 /* Reads one record. Returns 0, or -1 when the record is malformed beyond
  * a unit problem (the file is then bad). */
 int data_file_record(data_file *df, const doc_node *rec);

@@ -11,20 +11,6 @@
 
 #define CHUNK_MIN (64 * 1024)
 
-const doc_limits doc_limits_model = {
-        .max_file_bytes = 16u * 1024 * 1024,
-        .max_depth = 64,
-        .max_nodes = 500000,
-        .max_scalar_bytes = 64 * 1024,
-};
-
-const doc_limits doc_limits_data = {
-        .max_file_bytes = 1024u * 1024 * 1024,
-        .max_depth = 64,
-        .max_nodes = 20000000,
-        .max_scalar_bytes = 64 * 1024,
-};
-
 struct doc_chunk {
 	struct doc_chunk *next;
 	size_t used, size;
@@ -146,36 +132,51 @@ static int cmp_keys(const void *a, const void *b)
 	return (ka->index > kb->index) - (ka->index < kb->index);
 }
 
-/* Compares all pairs for small maps; sorts a copy of the keys for large
- * ones and compares neighbours. */
-const doc_node *doc_find_duplicate_key(const doc_node *map)
+/* The later of the first pair of equal texts among nodes[0..count), all
+ * scalars: compares all pairs when there are few, else sorts a copy and
+ * compares neighbours. */
+static const doc_node *find_duplicate(doc_node *const *nodes, size_t count)
 {
 	struct key_ref *sorted;
 	const doc_node *found = NULL;
 	size_t i, j;
 
-	if (!map || map->kind != DOC_MAP || map->count < 2)
-		return NULL;
-	if (map->count <= 16) {
-		for (i = 1; i < map->count; i++)
+	if (count <= 16) {
+		for (i = 1; i < count; i++)
 			for (j = 0; j < i; j++)
-				if (map->keys[i]->len == map->keys[j]->len &&
-				    map->keys[i]->text[0] ==
-				            map->keys[j]->text[0] &&
-				    strcmp(map->keys[i]->text,
-				           map->keys[j]->text) == 0)
-					return map->keys[i];
+				if (nodes[i]->len == nodes[j]->len &&
+				    strcmp(nodes[i]->text, nodes[j]->text) == 0)
+					return nodes[i];
 		return NULL;
 	}
-	sorted = xmalloc(map->count * sizeof(*sorted));
-	for (i = 0; i < map->count; i++) {
-		sorted[i].key = map->keys[i];
+	sorted = xmalloc(count * sizeof(*sorted));
+	for (i = 0; i < count; i++) {
+		sorted[i].key = nodes[i];
 		sorted[i].index = i;
 	}
-	qsort(sorted, map->count, sizeof(*sorted), cmp_keys);
-	for (i = 1; i < map->count && !found; i++)
+	qsort(sorted, count, sizeof(*sorted), cmp_keys);
+	for (i = 1; i < count && !found; i++)
 		if (strcmp(sorted[i].key->text, sorted[i - 1].key->text) == 0)
 			found = sorted[i].key;
 	free(sorted);
 	return found;
+}
+
+const doc_node *doc_find_duplicate_key(const doc_node *map)
+{
+	if (!map || map->kind != DOC_MAP || map->count < 2)
+		return NULL;
+	return find_duplicate(map->keys, map->count);
+}
+
+const doc_node *doc_find_duplicate_item(const doc_node *seq)
+{
+	size_t i;
+
+	if (!seq || seq->kind != DOC_SEQ || seq->count < 2)
+		return NULL;
+	for (i = 0; i < seq->count; i++)
+		if (seq->items[i]->kind != DOC_SCALAR)
+			return NULL;
+	return find_duplicate(seq->items, seq->count);
 }

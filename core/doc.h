@@ -10,6 +10,8 @@
 #ifndef CHISO_DOC_H
 #define CHISO_DOC_H
 
+#include "read_limits.h"
+
 #include <stddef.h>
 
 /* Node kinds; the values equal chiso_param_kind of plugin.h. */
@@ -26,19 +28,6 @@ struct doc_node {
 	doc_node **items;     /* seq items, or map values */
 	doc_node **keys;      /* map keys (scalars), parallel to items */
 };
-
-/* Limits a reader enforces; past one, reading stops with a message that
- * names the limit. */
-typedef struct doc_limits {
-	size_t max_file_bytes;
-	unsigned max_depth;
-	size_t max_nodes;
-	size_t max_scalar_bytes;
-} doc_limits;
-
-/* Limits for model files and for data files. */
-extern const doc_limits doc_limits_model;
-extern const doc_limits doc_limits_data;
 
 typedef struct doc {
 	char *path;     /* as given by the caller */
@@ -73,5 +62,9 @@ const char *doc_kind_name(doc_kind kind);
  * are distinct. O(n log n).
  */
 const doc_node *doc_find_duplicate_key(const doc_node *map);
+
+/* The same for the items of a list of scalars; NULL when seq is not a
+ * list of scalars or its items are distinct. */
+const doc_node *doc_find_duplicate_item(const doc_node *seq);
 
 #endif

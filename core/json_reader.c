@@ -106,11 +106,12 @@ static doc_node *scalar_node(struct scan *s, const char *text, size_t len,
                              int quoted, unsigned line, unsigned col)
 {
 	doc_node *n;
+	char msg[200];
 
 	if (len > s->limits->max_scalar_bytes) {
-		diag_error(s->d, s->path, line, col,
-		           "value too long: %zu bytes, the limit is %zu", len,
-		           s->limits->max_scalar_bytes);
+		diag_error(
+		        s->d, s->path, line, col, "%s",
+		        limits_scalar_text(msg, sizeof(msg), len, s->limits));
 		s->failed = 1;
 		return NULL;
 	}
@@ -183,16 +184,18 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 	unsigned line = s->line, col = s->col;
 	const char *start = s->p;
 	doc_node *n;
+	char text[200];
 
 	if (s->doc->nodes >= s->limits->max_nodes) {
-		fail_here(s, "too many nodes: the limit is %zu per file",
-		          s->limits->max_nodes);
+		fail_here(s, "%s",
+		          limits_nodes_text(text, sizeof(text), s->limits));
 		return NULL;
 	}
 	if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
 		if (depth >= s->limits->max_depth) {
-			fail_here(s, "nesting deeper than %u levels",
-			          s->limits->max_depth);
+			fail_here(s, "%s",
+			          limits_depth_text(text, sizeof(text),
+			                            s->limits));
 			return NULL;
 		}
 		n = doc_node_new(s->doc,
@@ -537,12 +540,8 @@ int json_validate(const char *path, const char *buf, size_t len,
 {
 	json_span sp = {0, len, 1, 1};
 
-	if (len > limits->max_file_bytes) {
-		diag_error(d, path, 0, 0,
-		           "file too large: %zu bytes, the limit is %zu", len,
-		           limits->max_file_bytes);
+	if (limits_check_file(d, path, len, limits) < 0)
 		return -1;
-	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		sp.start = 3;
 	if (json_validate_span(path, buf, sp, d) < 0)

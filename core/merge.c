@@ -198,8 +198,10 @@ static int read_map(struct map *mp)
 	struct csv_parser p;
 	char *buf;
 	size_t len, start = 0;
+	doc_limits lim = doc_limits_model;
 
-	if (source_read_file(mp->path, 16u << 20, &buf, &len, mp->d) < 0)
+	lim.what = "a merge map";
+	if (source_read_file(mp->path, &lim, &buf, &len, mp->d) < 0)
 		return -1;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;

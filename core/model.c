@@ -251,8 +251,7 @@ chiso_model *model_load_env(const char *path, plugin_registry *reg,
 	size_t len;
 	chiso_model *m;
 
-	if (source_read_file(path, doc_limits_model.max_file_bytes, &buf, &len,
-	                     d) < 0)
+	if (source_read_file(path, &doc_limits_model, &buf, &len, d) < 0)
 		return NULL;
 	m = model_load_buffer_env(path, buf, len, reg, env, d);
 	free(buf);

@@ -41,7 +41,8 @@ static int check_input_id(model_loader *ld, const doc_node *key)
 /* The "choices" list: distinct non-empty names. */
 static int load_choices(model_loader *ld, model_input *in, const doc_node *n)
 {
-	size_t i, j;
+	const doc_node *dup;
+	size_t i;
 	int rc = 0;
 
 	if (schema_expect(&ld->sc, n, DOC_SEQ, "choices") < 0)
@@ -57,18 +58,14 @@ static int load_choices(model_loader *ld, model_input *in, const doc_node *n)
 	for (i = 0; i < n->count; i++) {
 		in->choices[i] =
 		        schema_string(&ld->sc, n->items[i], "a choice", 0);
-		if (!in->choices[i]) {
+		if (!in->choices[i])
 			rc = -1;
-			continue;
-		}
-		for (j = 0; j < i; j++)
-			if (in->choices[j] &&
-			    strcmp(in->choices[j], in->choices[i]) == 0) {
-				schema_error(&ld->sc, n->items[i],
-				             "choice '%s' is listed twice",
-				             in->choices[i]);
-				rc = -1;
-			}
+	}
+	dup = rc == 0 ? doc_find_duplicate_item(n) : NULL;
+	if (dup) {
+		schema_error(&ld->sc, dup, "choice '%s' is listed twice",
+		             dup->text);
+		rc = -1;
 	}
 	return rc;
 }

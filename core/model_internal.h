@@ -14,6 +14,7 @@ typedef struct model_loader {
 	schema_ctx sc;
 	plugin_registry *reg;
 	size_t nodes_cap;
+	size_t indicators; /* read so far, against LIMIT_INDICATORS */
 } model_loader;
 
 /* Reads the "inputs" mapping into m->inputs. Returns 0 or -1. */

@@ -316,6 +316,14 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 		return rc;
 	}
 	ld->m->nodes[self].is_leaf = 1;
+	if (++ld->indicators > LIMIT_INDICATORS) {
+		if (ld->indicators == LIMIT_INDICATORS + 1)
+			schema_error(&ld->sc, spec,
+			             "too many indicators: the limit is %d per "
+			             "model (a fixed limit)",
+			             LIMIT_INDICATORS);
+		return -1;
+	}
 	if (rc < 0)
 		return -1;
 	return prepare_leaf(ld, self, spec);

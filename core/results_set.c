@@ -28,6 +28,8 @@ void rs_init(rs_set *set)
 {
 	memset(set, 0, sizeof(*set));
 	set->arena = doc_new("results");
+	set->limits = doc_limits_data;
+	set->limits.what = "a results file";
 }
 
 void rs_free(rs_set *set)
@@ -369,8 +371,8 @@ static int read_unit(void *arg, json_span item)
 	struct rs_reader *r = arg;
 	rs_set *set = r->set;
 	const rs_model *m = &set->models[r->model];
-	doc *d = json_read_span(r->file, r->buf, item, &doc_limits_data,
-	                        r->sc.d);
+	doc *d =
+	        json_read_span(r->file, r->buf, item, &r->set->limits, r->sc.d);
 	const doc_node *n, *id;
 	rs_unit *u;
 	const char *status;
@@ -469,7 +471,7 @@ static int read_doc(struct rs_reader *r, size_t len)
 		return -1;
 	}
 	r->have_model = 0;
-	md = json_read_span(r->file, r->buf, r->model_span, &doc_limits_data,
+	md = json_read_span(r->file, r->buf, r->model_span, &r->set->limits,
 	                    r->sc.d);
 	if (!md)
 		return -1;
@@ -499,7 +501,7 @@ int rs_read_buffer(rs_set *set, const char *path, const char *buf, size_t len,
 	r.file = doc_strndup(set->arena, path, strlen(path));
 	r.sc.d = d;
 	r.sc.file = r.file;
-	rc = json_validate(path, buf, len, &doc_limits_data, d, &start);
+	rc = json_validate(path, buf, len, &set->limits, d, &start);
 	if (rc == 0) {
 		r.buf = buf + start;
 		rc = read_doc(&r, len - start);
@@ -517,8 +519,7 @@ int rs_read_file(rs_set *set, const char *path, diag *d)
 	char *buf;
 	int rc;
 
-	if (source_read_file(path, doc_limits_data.max_file_bytes, &buf, &len,
-	                     d) < 0)
+	if (source_read_file(path, &set->limits, &buf, &len, d) < 0)
 		return -1;
 	rc = rs_read_buffer(set, path, buf, len, d);
 	free(buf);

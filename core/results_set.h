@@ -80,10 +80,12 @@ typedef struct rs_set {
 	size_t nmodels;
 	rs_unit *units;
 	size_t nunits, cap;
-	doc *arena; /* owns every string and array */
-	int lean;   /* set before reading: skip values, and the notes and
+	doc *arena;        /* owns every string and array */
+	int lean;          /* set before reading: skip values, and the notes and
 	               hints of units scored ok (rank and report need none
 	               of them; saves memory at national scale) */
+	doc_limits limits; /* doc_limits_data; may be changed before
+	                      reading (--max-file-mb) */
 } rs_set;
 
 /* Makes set empty. */

@@ -15,18 +15,16 @@
 #include <sys/stat.h>
 
 /* Reads from an open stream until EOF or past max. */
-static int read_stream(FILE *f, const char *path, size_t max, char **buf,
-                       size_t *len, diag *d)
+static int read_stream(FILE *f, const char *path, const doc_limits *lim,
+                       char **buf, size_t *len, diag *d)
 {
 	strbuf sb = STRBUF_INIT;
 	char chunk[65536];
 	size_t n;
 
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (sb.len + n > max) {
-			diag_error(d, path, 0, 0,
-			           "file too large: the limit is %zu bytes",
-			           max);
+		if (sb.len + n > lim->max_file_bytes) {
+			limits_file_error(d, path, 0, lim);
 			strbuf_release(&sb);
 			return -1;
 		}
@@ -43,15 +41,15 @@ static int read_stream(FILE *f, const char *path, size_t max, char **buf,
 }
 
 /* Opens path (or stdin for "-"), refusing directories early. */
-int source_read_file(const char *path, size_t max, char **buf, size_t *len,
-                     diag *d)
+int source_read_file(const char *path, const doc_limits *lim, char **buf,
+                     size_t *len, diag *d)
 {
 	struct stat st;
 	FILE *f;
 	int rc;
 
 	if (strcmp(path, "-") == 0)
-		return read_stream(stdin, "<stdin>", max, buf, len, d);
+		return read_stream(stdin, "<stdin>", lim, buf, len, d);
 	f = fopen(path, "rb");
 	if (!f) {
 		diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
@@ -63,14 +61,12 @@ int source_read_file(const char *path, size_t max, char **buf, size_t *len,
 		return -1;
 	}
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > max) {
-		diag_error(d, path, 0, 0,
-		           "file too large: %lld bytes, the limit is %zu",
-		           (long long)st.st_size, max);
+	    (unsigned long long)st.st_size > lim->max_file_bytes) {
+		limits_file_error(d, path, (unsigned long long)st.st_size, lim);
 		fclose(f);
 		return -1;
 	}
-	rc = read_stream(f, path, max, buf, len, d);
+	rc = read_stream(f, path, lim, buf, len, d);
 	fclose(f);
 	return rc;
 }

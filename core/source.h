@@ -14,11 +14,11 @@
 
 /*
  * Reads the file at path into a new NUL-terminated buffer (caller frees
- * with free()), refusing files larger than max bytes. "-" reads standard
- * input. Returns 0, or -1 with "PATH: reason" in d.
+ * with free()), refusing files larger than lim's file size limit. "-"
+ * reads standard input. Returns 0, or -1 with "PATH: reason" in d.
  */
-int source_read_file(const char *path, size_t max, char **buf, size_t *len,
-                     diag *d);
+int source_read_file(const char *path, const doc_limits *lim, char **buf,
+                     size_t *len, diag *d);
 
 /* 1 when path names a JSON file (".json"; by its extension). */
 int source_is_json(const char *path);

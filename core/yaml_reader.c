@@ -91,11 +91,11 @@ static void attach(struct reader *r, doc_node *n, yaml_mark_t mark)
 /* Counts a node against the limit; fails past it. */
 static int count_node(struct reader *r, yaml_mark_t mark)
 {
+	char text[200];
+
 	if (r->doc->nodes >= r->limits->max_nodes) {
-		fail_at(r, mark,
-		        "too many nodes: the limit is %zu per file; split the "
-		        "file",
-		        r->limits->max_nodes);
+		fail_at(r, mark, "%s",
+		        limits_nodes_text(text, sizeof(text), r->limits));
 		return -1;
 	}
 	return 0;
@@ -125,6 +125,7 @@ static int check_props(struct reader *r, yaml_mark_t mark,
 static void on_scalar(struct reader *r, const yaml_event_t *ev)
 {
 	doc_node *n;
+	char text[200];
 	size_t len = ev->data.scalar.length;
 	const char *value = (const char *)ev->data.scalar.value;
 
@@ -136,9 +137,8 @@ static void on_scalar(struct reader *r, const yaml_event_t *ev)
 	if (count_node(r, ev->start_mark) < 0)
 		return;
 	if (len > r->limits->max_scalar_bytes) {
-		fail_at(r, ev->start_mark,
-		        "value too long: %zu bytes, the limit is %zu", len,
-		        r->limits->max_scalar_bytes);
+		fail_at(r, ev->start_mark, "%s",
+		        limits_scalar_text(text, sizeof(text), len, r->limits));
 		return;
 	}
 	if (memchr(value, '\0', len)) {
@@ -160,6 +160,7 @@ static void on_open(struct reader *r, const yaml_event_t *ev, doc_kind kind)
 	struct frame *f;
 	const yaml_char_t *anchor, *tag;
 	int implicit;
+	char text[200];
 
 	if (kind == DOC_MAP) {
 		anchor = ev->data.mapping_start.anchor;
@@ -175,8 +176,8 @@ static void on_open(struct reader *r, const yaml_event_t *ev, doc_kind kind)
 	if (count_node(r, ev->start_mark) < 0)
 		return;
 	if (r->depth >= r->limits->max_depth) {
-		fail_at(r, ev->start_mark, "nesting deeper than %u levels",
-		        r->limits->max_depth);
+		fail_at(r, ev->start_mark, "%s",
+		        limits_depth_text(text, sizeof(text), r->limits));
 		return;
 	}
 	n = doc_node_new(r->doc, kind, (unsigned)ev->start_mark.line + 1,
@@ -328,12 +329,8 @@ doc *yaml_read_buffer(const char *path, const char *buf, size_t len,
 	r.limits = limits;
 	r.d = d;
 	r.doc = doc_new(path);
-	if (len > limits->max_file_bytes) {
-		diag_error(d, path, 0, 0,
-		           "file too large: %zu bytes, the limit is %zu", len,
-		           limits->max_file_bytes);
+	if (limits_check_file(d, path, len, limits) < 0)
 		goto fail_doc;
-	}
 	if (!yaml_parser_initialize(&parser)) {
 		diag_error(d, path, 0, 0, "out of memory reading YAML");
 		goto fail_doc;

@@ -7,6 +7,7 @@
 
 #include "atomic_file.h"
 #include "diag.h"
+#include "read_limits.h"
 #include "plugin_loader.h"
 
 #include <stdio.h>
@@ -68,6 +69,24 @@ int cli_output_close(cli_output *out, int ok);
  */
 int cli_common_option(int c, const char *cmd, const char *help,
                       cli_plugin_dirs *pd, int *rc);
+
+/*
+ * Parses a whole number in [1, max] given to option name ("--max-units")
+ * into *out. Returns 0, or -1 after a usage message with *rc set.
+ */
+int cli_count_option(const char *cmd, const char *name, const char *arg,
+                     size_t max, size_t *out, int *rc);
+
+/* getopt value of --max-file-mb (above every command's own values). */
+enum { CLI_OPT_MAX_FILE_MB = 1000 };
+
+/* The option every command that reads data or results files takes:
+ * --max-file-mb N sets lim's file size limit to N MiB. */
+#define CLI_MAX_FILE_MB_HELP                                                   \
+	"      --max-file-mb N    read data and results files of up to N "     \
+	"MiB\n"                                                                \
+	"                         (default 1024)\n"
+int cli_max_file_mb(const char *cmd, const char *arg, doc_limits *lim, int *rc);
 
 /* Prints "chiso: " and a message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -5,6 +5,7 @@
 
 #include "strbuf.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -35,6 +36,36 @@ int cli_common_option(int c, const char *cmd, const char *help,
 	pd->dirs = NULL;
 	pd->n = 0;
 	return -1;
+}
+
+int cli_count_option(const char *cmd, const char *name, const char *arg,
+                     size_t max, size_t *out, int *rc)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end || errno || v < 1 || v > max) {
+		*rc = cli_usage_error(cmd,
+		                      "%s takes a whole number from 1 to %zu, "
+		                      "not '%s'",
+		                      name, max, arg);
+		return -1;
+	}
+	*out = (size_t)v;
+	return 0;
+}
+
+int cli_max_file_mb(const char *cmd, const char *arg, doc_limits *lim, int *rc)
+{
+	size_t mb;
+
+	if (cli_count_option(cmd, "--max-file-mb", arg, LIMIT_OPTION_MB_MAX,
+	                     &mb, rc) < 0)
+		return -1;
+	limits_set_file_mb(lim, mb);
+	return 0;
 }
 
 plugin_registry *cli_registry(cli_plugin_dirs *pd)

@@ -30,7 +30,7 @@ static const char help[] =
         "  -m, --mode MODE        years or stages (default: from the data)\n"
         "  -f, --format FMT       table (default), csv, json or md\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n"
+        "stdout\n" CLI_MAX_FILE_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -44,10 +44,12 @@ int cmd_compare(int argc, char **argv)
 	        {"mode", required_argument, NULL, 'm'},
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
+	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	static const char *const formats[] = {"table", "csv", "json", "md"};
 	cli_plugin_dirs none = {NULL, 0};
+	doc_limits lim = doc_limits_data;
 	compare_mode mode = COMPARE_AUTO;
 	compare_format format = COMPARE_TABLE;
 	const char *output = NULL;
@@ -87,6 +89,10 @@ int cmd_compare(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case CLI_OPT_MAX_FILE_MB:
+			if (cli_max_file_mb("compare", optarg, &lim, &rc) < 0)
+				return rc;
+			break;
 		default:
 			if (c == 'P')
 				c = '?';
@@ -99,6 +105,8 @@ int cmd_compare(int argc, char **argv)
 		return cli_usage_error("compare", "give BASE and NEW results");
 	rs_init(&base);
 	rs_init(&next);
+	base.limits.max_file_bytes = lim.max_file_bytes;
+	next.limits.max_file_bytes = lim.max_file_bytes;
 	if (rs_read_file(&base, argv[optind], &d) < 0 ||
 	    rs_read_file(&next, argv[optind + 1], &d) < 0) {
 		rc = EXIT_FAILURE2;

@@ -46,6 +46,8 @@ static const char help[] =
         "                         (default 10)\n"
         "      --check-only       read and check the data, report problems,\n"
         "                         score nothing and write nothing\n"
+        "      --max-units N      take at most N units in one run (default\n"
+        "                         100000)\n" CLI_MAX_FILE_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Units whose data is wrong (a value of the wrong type, out of bounds,\n"
@@ -61,7 +63,13 @@ static const char help[] =
         "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
         "2 usage, model, data file or plugin error (nothing written).\n";
 
-enum { OPT_CHECK_ONLY = 256, OPT_CHILDREN, OPT_ISOLATE, OPT_TIMEOUT };
+enum {
+	OPT_CHECK_ONLY = 256,
+	OPT_CHILDREN,
+	OPT_ISOLATE,
+	OPT_TIMEOUT,
+	OPT_MAX_UNITS
+};
 
 /* The default time limit of an isolated computation. */
 #define DEFAULT_TIMEOUT_MS 10000
@@ -73,6 +81,8 @@ struct options {
 	cli_plugin_dirs pd;
 	const char **children; /* --children files */
 	size_t nchildren;
+	size_t max_units;
+	doc_limits limits; /* of each data and --children file */
 };
 
 /* Parses options; returns -1 to exit with *rc. */
@@ -86,6 +96,8 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"children", required_argument, NULL, OPT_CHILDREN},
 	        {"isolate", no_argument, NULL, OPT_ISOLATE},
 	        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+	        {"max-units", required_argument, NULL, OPT_MAX_UNITS},
+	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	int c;
@@ -134,6 +146,17 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 				o->timeout_ms = 1;
 			break;
 		}
+		case OPT_MAX_UNITS:
+			if (cli_count_option("evaluate", "--max-units", optarg,
+			                     (size_t)1 << 31, &o->max_units,
+			                     rc) < 0)
+				return -1;
+			break;
+		case CLI_OPT_MAX_FILE_MB:
+			if (cli_max_file_mb("evaluate", optarg, &o->limits,
+			                    rc) < 0)
+				return -1;
+			break;
 		case OPT_CHILDREN:
 			o->children =
 			        xrealloc(o->children,
@@ -243,12 +266,15 @@ int cmd_evaluate(int argc, char **argv)
 	size_t bad;
 
 	memset(&o, 0, sizeof(o));
+	o.max_units = LIMIT_UNITS;
+	o.limits = doc_limits_data;
 	rs_init(&kids);
 	if (parse(argc, argv, &o, &rc) < 0) {
 		free(o.pd.dirs);
 		goto out_kids;
 	}
 	reg = cli_registry(&o.pd);
+	kids.limits.max_file_bytes = o.limits.max_file_bytes;
 	if (o.nchildren) {
 		if (load_children(&kids, &o, &d) < 0) {
 			cli_print_diag(&d);
@@ -264,6 +290,8 @@ int cmd_evaluate(int argc, char **argv)
 		goto out_registry;
 	}
 	batch_init(&b, m);
+	b.limits = o.limits;
+	b.max_units = o.max_units;
 	if (load_data(&b, argv + optind + 1, argc - optind - 1, &d) < 0 ||
 	    (o.nchildren && check_children_period(&kids, &b, &o, &d) < 0)) {
 		cli_print_diag(&d);

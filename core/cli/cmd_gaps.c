@@ -20,7 +20,7 @@ static const char help[] =
         "  -u, --unit CODE        only this unit\n"
         "  -f, --format FMT       table (default), csv or json\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n"
+        "stdout\n" CLI_MAX_FILE_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"
@@ -32,9 +32,11 @@ int cmd_gaps(int argc, char **argv)
 	        {"unit", required_argument, NULL, 'u'},
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
+	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
+	doc_limits lim = doc_limits_data;
 	gaps_format format = GAPS_TABLE;
 	const char *output = NULL, *unit = NULL;
 	rs_set set;
@@ -67,6 +69,10 @@ int cmd_gaps(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case CLI_OPT_MAX_FILE_MB:
+			if (cli_max_file_mb("gaps", optarg, &lim, &rc) < 0)
+				return rc;
+			break;
 		default:
 			if (c == 'P')
 				c = '?';
@@ -78,6 +84,7 @@ int cmd_gaps(int argc, char **argv)
 		return cli_usage_error("gaps",
 		                       "give at least one RESULTS file");
 	rs_init(&set);
+	set.limits.max_file_bytes = lim.max_file_bytes;
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;

@@ -26,7 +26,7 @@ static const char help[] =
         "Options:\n"
         "  -m, --map MAP.csv      the merger map (required)\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n"
+        "stdout\n" CLI_MAX_FILE_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"
@@ -38,9 +38,11 @@ int cmd_merge(int argc, char **argv)
 	static const struct option opts[] = {
 	        {"map", required_argument, NULL, 'm'},
 	        {"output", required_argument, NULL, 'o'},
+	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
+	doc_limits lim = doc_limits_data;
 	const char *map = NULL, *output = NULL;
 	rs_set set;
 	cli_output out;
@@ -59,6 +61,10 @@ int cmd_merge(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case CLI_OPT_MAX_FILE_MB:
+			if (cli_max_file_mb("merge", optarg, &lim, &rc) < 0)
+				return rc;
+			break;
 		default:
 			if (c == 'P')
 				c = '?';
@@ -73,6 +79,7 @@ int cmd_merge(int argc, char **argv)
 		return cli_usage_error("merge",
 		                       "give at least one RESULTS file");
 	rs_init(&set);
+	set.limits.max_file_bytes = lim.max_file_bytes;
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;

@@ -37,7 +37,7 @@ static const char rank_help[] =
         "      --bom              csv: start with a UTF-8 BOM (for Excel)\n"
         "      --title TEXT       html: the report's title\n"
         "      --allow-mixed-models  rank results of different models "
-        "together\n"
+        "together\n" CLI_MAX_FILE_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -65,7 +65,8 @@ static const char report_help[] =
         "id\n"
         "  -g, --group-by KEY     parent or level\n"
         "      --title TEXT       the report's title\n"
-        "      --allow-mixed-models  report results of different models\n"
+        "      --allow-mixed-models  report results of different "
+        "models\n" CLI_MAX_FILE_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"
@@ -78,6 +79,7 @@ struct rank_cli {
 	rank_opts ro;
 	int format, bom;
 	const char *output, *title;
+	doc_limits limits; /* of each results file */
 };
 
 /* --format: the name's index, or -1. */
@@ -105,6 +107,7 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	        {"bom", no_argument, NULL, OPT_BOM},
 	        {"title", required_argument, NULL, OPT_TITLE},
 	        {"allow-mixed-models", no_argument, NULL, OPT_MIXED},
+	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
@@ -160,6 +163,10 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 			break;
 		case OPT_TITLE:
 			o->title = optarg;
+			break;
+		case CLI_OPT_MAX_FILE_MB:
+			if (cli_max_file_mb(cmd, optarg, &o->limits, rc) < 0)
+				return -1;
 			break;
 		case OPT_MIXED:
 			o->ro.allow_mixed = 1;
@@ -234,10 +241,12 @@ static int run(int argc, char **argv, const char *cmd, const char *help,
 
 	memset(&o, 0, sizeof(o));
 	o.format = format;
+	o.limits = doc_limits_data;
 	if (parse(argc, argv, cmd, help, &o, &rc) < 0)
 		return rc;
 	rs_init(&set);
 	set.lean = 1;
+	set.limits.max_file_bytes = o.limits.max_file_bytes;
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;

@@ -3,12 +3,15 @@
  * purpose, chosen by the param "mode": "range" returns fraction 1.5,
  * "nan" returns NaN, "status" returns status 7, "rawinf" returns an
  * infinite raw value, "note" fills the whole note buffer without a NUL,
- * "ok" behaves (fraction 0.5). The host must turn each fault into status
+ * "note255" writes a note of 255 bytes (the most a note holds), "note300"
+ * tries to write 300 bytes (snprintf cuts it at the buffer's end), "ok"
+ * behaves (fraction 0.5). The host must turn each fault into status
  * error for that indicator, name the plugin, and go on.
  */
 #include "chiso/plugin.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,15 +21,18 @@ enum mode {
 	MODE_NAN,
 	MODE_STATUS,
 	MODE_RAWINF,
-	MODE_NOTE
+	MODE_NOTE,
+	MODE_NOTE255,
+	MODE_NOTE300
 };
 
 static int prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
                    void **state)
 {
 	static const char *const keys[] = {"mode", NULL};
-	static const char *const names[] = {"ok",     "range",  "nan",
-	                                    "status", "rawinf", "note"};
+	static const char *const names[] = {"ok",      "range",  "nan",
+	                                    "status",  "rawinf", "note",
+	                                    "note255", "note300"};
 	const chiso_param *p = host->params(ctx);
 	const char *mode;
 	enum mode *m;
@@ -82,6 +88,16 @@ static void compute(const chiso_host_api *host, const void *state,
 	case MODE_NOTE:
 		memset(out->note, 'x', out->note_size);
 		break;
+	case MODE_NOTE255:
+	case MODE_NOTE300: {
+		char text[301];
+		size_t n = *m == MODE_NOTE255 ? 255 : 300;
+
+		memset(text, 'n', n);
+		text[n] = '\0';
+		snprintf(out->note, out->note_size, "%s", text);
+		break;
+	}
 	}
 }
 
@@ -93,6 +109,6 @@ static void release(const chiso_host_api *host, void *state)
 
 CHISO_PLUGIN_DEFINE(.name = "misbehave", .version = "1.0",
                     .summary = "breaks the compute contract (tests only)",
-                    .params_doc = "mode: ok, range, nan, status, rawinf or "
-                                  "note\n",
+                    .params_doc = "mode: ok, range, nan, status, rawinf, "
+                                  "note, note255 or note300\n",
                     .prepare = prepare, .compute = compute, .release = release)

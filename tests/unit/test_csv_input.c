@@ -701,8 +701,9 @@ static void test_long_cell(void)
 		strbuf_putc(&sb, i % 100 == 99 ? '\n' : 'a');
 	strbuf_puts(&sb, "\"\n");
 	CU_ASSERT_EQUAL(load(&f, strbuf_str(&sb), 0), -1);
-	CU_ASSERT(diag_starts(&f.d, "u.csv:3:2: the cell is longer than "
-	                            "65536 bytes, the limit for one value"));
+	CU_ASSERT(diag_starts(&f.d, "u.csv:3:2: value too long: 65600 bytes, "
+	                            "the limit is 65536 bytes (64 KiB) per "
+	                            "value"));
 	CU_ASSERT_EQUAL(f.b.nunits, 1);
 	strbuf_release(&sb);
 	fx_close(&f);

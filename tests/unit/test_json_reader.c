@@ -348,8 +348,8 @@ static void test_node_limit(void)
 	doc_free(x);
 	diag_free(&d);
 	CU_ASSERT(fails_with("[1, 2, 3, 4, 5]", &lim,
-	                     "test.json:1:14: too many nodes: the limit is 5 "
-	                     "per file"));
+	                     "test.json:1:14: too many values, mappings and "
+	                     "lists: the limit for a data file is 5"));
 }
 
 /* Scalar length limit: keys are reported at the key. */
@@ -394,8 +394,9 @@ static void test_file_limit(void)
 
 	lim.max_file_bytes = 8;
 	CU_ASSERT(fails_with("{\"a\": 10}", &lim,
-	                     "test.json: file too large: 9 bytes, the limit is "
-	                     "8"));
+	                     "test.json: file too large (9 bytes): the limit "
+	                     "for a data file is 8 bytes; raise it with "
+	                     "--max-file-mb N"));
 }
 
 /* A scalar can be the root; the buffer need not be NUL-terminated. */

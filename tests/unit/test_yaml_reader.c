@@ -402,11 +402,13 @@ static void test_node_limit(void)
 	doc_free(x);
 	diag_free(&d);
 	CU_ASSERT(fails_with("[1, 2, 3, 4, 5]", &lim,
-	                     "test.yaml:1:14: too many nodes: the limit is 5 "
-	                     "per file; split the file"));
+	                     "test.yaml:1:14: too many values, mappings and "
+	                     "lists: the limit for a model file is 5 (a "
+	                     "fixed limit); split the file"));
 	/* keys count as nodes */
 	CU_ASSERT(fails_with("{a: 1, b: 2, c: 3}", &lim,
-	                     "test.yaml:1:14: too many nodes: the limit is 5"));
+	                     "test.yaml:1:14: too many values, mappings and "
+	                     "lists: the limit for a model file is 5"));
 }
 
 /* Scalar length: at most max_scalar_bytes bytes, keys included. */
@@ -437,8 +439,8 @@ static void test_file_limit(void)
 
 	lim.max_file_bytes = 10;
 	CU_ASSERT(fails_with("a: 12345678", &lim,
-	                     "test.yaml: file too large: 11 bytes, the limit "
-	                     "is 10"));
+	                     "test.yaml: file too large (11 bytes): the limit "
+	                     "for a model file is 10 bytes, a fixed limit"));
 }
 
 /* libyaml's own errors carry FILE:LINE:COL. */
