@@ -186,13 +186,60 @@ static int check_ranges(const schema_ctx *sc, const doc_node *map,
 	return rc;
 }
 
-/* Reads a case's expect map into *ex. Returns 0 or -1 (reported). */
+/* Reads the text expectations of an expect map, reporting every bad
+ * one. Returns 0 or -1. */
+static int read_texts(const schema_ctx *sc, const doc_node *map,
+                      struct pt_expect *ex)
+{
+	int rc = 0;
+
+	if (read_text(sc, map, "prepare_warning", 0, &ex->prepare_warning) < 0)
+		rc = -1;
+	if (read_text(sc, map, "note", 1, &ex->note) < 0)
+		rc = -1;
+	if (read_text(sc, map, "note_contains", 0, &ex->note_contains) < 0)
+		rc = -1;
+	if (read_text(sc, map, "hint", 1, &ex->hint) < 0)
+		rc = -1;
+	if (read_text(sc, map, "hint_contains", 0, &ex->hint_contains) < 0)
+		rc = -1;
+	return rc;
+}
+
+/* Reads the status and the numbers of an expect map, reporting every
+ * bad one. Returns 0 or -1. */
+static int read_outcome(const schema_ctx *sc, const doc_node *map,
+                        struct pt_expect *ex)
+{
+	const doc_node *n = doc_get(map, "status");
+	int rc = 0, has_tol = 0;
+	double tol = 0;
+
+	if (n) {
+		ex->status = schema_enum(sc, n, "expect.status", status_words);
+		if (ex->status < 0)
+			rc = -1;
+	}
+	if (read_number(sc, map, "fraction", &ex->has_fraction, &ex->fraction) <
+	    0)
+		rc = -1;
+	if (read_number(sc, map, "tolerance", &has_tol, &tol) < 0)
+		rc = -1;
+	else if (has_tol)
+		ex->tolerance = tol;
+	if (read_raw(sc, map, ex) < 0)
+		rc = -1;
+	if (check_ranges(sc, map, ex) < 0)
+		rc = -1;
+	return rc;
+}
+
+/* Reads a case's expect map into *ex: prepare_error alone, or what the
+ * outcome must be. Returns 0 or -1 (every problem reported). */
 static int read_expect(const schema_ctx *sc, const doc_node *map,
                        struct pt_expect *ex)
 {
-	const doc_node *n;
-	int rc = 0, has_tol = 0;
-	double tol = 0;
+	int rc = 0;
 
 	memset(ex, 0, sizeof(*ex));
 	ex->status = CHISO_STATUS_OK;
@@ -201,42 +248,22 @@ static int read_expect(const schema_ctx *sc, const doc_node *map,
 		rc = -1;
 	if (map->kind != DOC_MAP)
 		return -1;
-	if (doc_get(map, "prepare_error")) {
-		if (read_text(sc, map, "prepare_error", 0, &ex->prepare_error) <
-		    0)
+	if (!doc_get(map, "prepare_error")) {
+		if (read_texts(sc, map, ex) < 0)
 			rc = -1;
-		if (map->count > 1) {
-			schema_error(sc, map,
-			             "expect: prepare_error stands alone: a "
-			             "case whose model does not load has no "
-			             "outcome to check; put the other "
-			             "expectations in another case");
+		if (read_outcome(sc, map, ex) < 0)
 			rc = -1;
-		}
 		return rc;
 	}
-	n = doc_get(map, "status");
-	if (n) {
-		ex->status = schema_enum(sc, n, "expect.status", status_words);
-		if (ex->status < 0)
-			rc = -1;
+	if (read_text(sc, map, "prepare_error", 0, &ex->prepare_error) < 0)
+		rc = -1;
+	if (map->count > 1) {
+		schema_error(sc, map,
+		             "expect: prepare_error stands alone: a case whose "
+		             "model does not load has no outcome to check; put "
+		             "the other expectations in another case");
+		rc = -1;
 	}
-	if (read_text(sc, map, "prepare_warning", 0, &ex->prepare_warning) <
-	            0 ||
-	    read_text(sc, map, "note", 1, &ex->note) < 0 ||
-	    read_text(sc, map, "note_contains", 0, &ex->note_contains) < 0 ||
-	    read_text(sc, map, "hint", 1, &ex->hint) < 0 ||
-	    read_text(sc, map, "hint_contains", 0, &ex->hint_contains) < 0)
-		rc = -1;
-	if (read_number(sc, map, "fraction", &ex->has_fraction, &ex->fraction) <
-	    0)
-		rc = -1;
-	if (read_number(sc, map, "tolerance", &has_tol, &tol) < 0)
-		rc = -1;
-	else if (has_tol)
-		ex->tolerance = tol;
-	if (read_raw(sc, map, ex) < 0 || check_ranges(sc, map, ex) < 0)
-		rc = -1;
 	return rc;
 }
 
@@ -414,8 +441,7 @@ static int read_file(struct pt_file *pf, const char *path, diag *d)
 	    source_is_csv(path))
 		strbuf_puts(&sb, ".yaml");
 	pf->gen_path = strbuf_detach(&sb);
-	if (source_read_file(path, doc_limits_model.max_file_bytes, &buf, &len,
-	                     d) < 0)
+	if (source_read_file(path, &doc_limits_model, &buf, &len, d) < 0)
 		return -1;
 	pf->doc = source_parse(path, buf, len, &doc_limits_model, d);
 	free(buf);

@@ -120,4 +120,21 @@ expect_err "bad option"
 run_chiso plugin test --bogus a.so c.yaml
 expect_rc 2
 expect_err "bad option"
+
+# docs/plugin-guide.md shows the example's files whole: the code blocks
+# marked "<!-- file: PATH -->", joined, are exactly those files.
+guide="$srcdir/docs/plugin-guide.md"
+for f in per100.c Makefile per100-model.yaml per100-data.yaml \
+	per100.cases.yaml; do
+	path=examples/plugins/per100/$f
+	awk -v want="$path" '
+		$0 == "<!-- file: " want " -->" { armed = 1; next }
+		armed && /^```/ && !on { on = 1; next }
+		on && /^```$/ { on = 0; armed = 0; next }
+		on { print }
+	' "$guide" >"$TMP/guide-$f"
+	[ -s "$TMP/guide-$f" ] || fail "docs/plugin-guide.md shows no $path"
+	diff -u "$srcdir/$path" "$TMP/guide-$f" >&2 ||
+		fail "docs/plugin-guide.md's $path differs from the file"
+done
 exit 0

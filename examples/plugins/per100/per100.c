@@ -31,12 +31,12 @@
 /* What compute needs, built once per indicator by prepare. Read-only
  * afterwards: compute may run for several units at once. */
 struct per100_state {
-	int count;       /* slot of the counted input */
-	int population;  /* slot of the population input */
-	double full_at;  /* the rate per 100 that earns full points, > 0 */
-	int whole;       /* the count is an integer input: round hints up */
-	const char *id;  /* the counted input's id, for the hint (the
-	                    host's: valid while the model is loaded) */
+	int count;      /* slot of the counted input */
+	int population; /* slot of the population input */
+	double full_at; /* the rate per 100 that earns full points, > 0 */
+	int whole;      /* the count is an integer input: round hints up */
+	const char *id; /* the counted input's id, for the hint (the
+	                   host's: valid while the model is loaded) */
 };
 
 /* Every param this method takes: anything else is a typo. */
@@ -97,10 +97,11 @@ static int read_full_at(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (host->param_number(ctx, node, "full_at", full_at) != 0)
 		return -1; /* reported: "full_at must be a number, not ..." */
 	if (!(*full_at > 0)) {
-		host->error(ctx, node,
-		            "full_at must be greater than 0 (got %g); it is the "
-		            "rate per 100 inhabitants that earns full points",
-		            *full_at);
+		host->error(
+		        ctx, node,
+		        "full_at must be greater than 0 (got %g); it is the "
+		        "rate per 100 inhabitants that earns full points",
+		        *full_at);
 		return -1;
 	}
 	return 0;
@@ -120,8 +121,8 @@ static int per100_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (host->param_check_keys(ctx, params, per100_keys) != 0)
 		bad = 1;
 	st.count = bind_numeric(host, ctx, params, "input", "team_members");
-	st.population = bind_numeric(host, ctx, params, "population",
-	                             "population");
+	st.population =
+	        bind_numeric(host, ctx, params, "population", "population");
 	if (st.count < 0 || st.population < 0)
 		bad = 1;
 	if (read_full_at(host, ctx, params, &st.full_at) != 0)
