@@ -57,13 +57,19 @@ isolate *isolate_new(isolate_fn fn, void *arg, long timeout_ms)
 	return iso;
 }
 
-/* Limits of the worker: no core dumps, no files, bounded memory. */
+/* Limits of the worker: no core dumps, bounded memory; a crash ends it
+ * by its signal (the default actions, also where a sanitizer had put its
+ * own handlers), which the parent names. Writing files is not limited:
+ * stderr may be a file, and a plugin's warnings must not kill it. */
 static void limit_worker(void)
 {
+	static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 	struct rlimit zero = {0, 0};
+	size_t i;
 
+	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		signal(fatal[i], SIG_DFL);
 	setrlimit(RLIMIT_CORE, &zero);
-	setrlimit(RLIMIT_FSIZE, &zero);
 #if !defined(__SANITIZE_ADDRESS__)
 	{
 		struct rlimit as = {WORKER_AS_LIMIT, WORKER_AS_LIMIT};
@@ -206,6 +212,8 @@ static const char *signal_name(int sig)
 		return "SIGKILL";
 	case SIGXCPU:
 		return "SIGXCPU (CPU time limit)";
+	case SIGXFSZ:
+		return "SIGXFSZ (file size limit)";
 	}
 	return "a signal";
 }

@@ -8,9 +8,10 @@
  * The worker is forked from chiso once the model and data are loaded, so
  * it holds the same plugins and values; the parent sends it (unit,
  * indicator) requests over a pipe and waits for each answer at most the
- * time limit. The worker runs with resource limits (no core files, no
- * files written, bounded address space when not built with ASan) and dies
- * with its parent. prepare and finish still run in chiso itself.
+ * time limit. The worker runs with resource limits (no core files,
+ * bounded address space when not built with ASan), the default actions of
+ * the crash signals (so that it dies by the signal, which is named) and
+ * dies with its parent. prepare and finish still run in chiso itself.
  *
  * Ownership: isolate_new() returns a handle freed by isolate_free(),
  * which stops the worker.
