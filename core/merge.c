@@ -5,230 +5,244 @@
 
 #include "merge.h"
 
-#include "jsonw.h"
-#include "source.h"
-#include "strbuf.h"
-#include "utf8.h"
+#include "merge_map.h"
 
-#include <csv.h>
+#include "jsonw.h"
+#include "strbuf.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* One new unit and its predecessors. */
+/* One merged unit: a new code in one period and stage, and the units of
+ * the results it is made of. */
 struct group {
-	char *code, *name, *parent, *level;
-	size_t *from; /* unit indices in the set */
+	const merge_row *row; /* the first row naming its code */
+	const char *period, *stage;
+	size_t *from; /* unit indices in the set, in the set's order */
 	size_t nfrom;
-	unsigned row; /* first map row naming it */
 };
 
-/* The map as read: its rows, then the groups. */
-struct map {
-	const char *path;
+/* A merge in progress. */
+struct merger {
 	const rs_set *set;
+	const merge_map *map;
 	diag *d;
-	char **fields; /* the row being read */
-	size_t nfields;
-	unsigned row;
-	int col_code, col_name, col_old, col_parent, col_level;
-	int header_done, bad;
+	const merge_row **row_of; /* per unit of the set: its row, or NULL */
 	struct group *groups;
 	size_t ngroups;
-	size_t *owner; /* per set unit: group index + 1, 0 = none */
 };
 
-/* libcsv: one more field of the current row. */
-static void on_field(void *s, size_t len, void *arg)
-{
-	struct map *mp = arg;
+/* A text and what it belongs to, for sorting and searching. */
+struct key {
+	const char *text, *period, *stage;
+	unsigned line; /* of the map row: predecessors in the map's order */
+	size_t index;
+};
 
-	mp->fields = xrealloc(mp->fields, (mp->nfields + 1) * sizeof(char *));
-	mp->fields[mp->nfields++] = xstrndup(s ? s : "", s ? len : 0);
+/* By text, period, stage, line, then index. */
+static int cmp_keys(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	if (!c && x->period && y->period)
+		c = strcmp(x->period, y->period);
+	if (!c && x->stage && y->stage)
+		c = strcmp(x->stage, y->stage);
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line > y->line ? 1 : -1;
+	return (x->index > y->index) - (x->index < y->index);
 }
 
-/* The trimmed field i of the row, or "". */
-static const char *field(const struct map *mp, int i)
+/* By text only. */
+static int cmp_text(const void *a, const void *b)
 {
-	char *f;
-	size_t n;
-
-	if (i < 0 || (size_t)i >= mp->nfields)
-		return "";
-	f = mp->fields[i];
-	while (*f == ' ' || *f == '\t')
-		memmove(f, f + 1, strlen(f));
-	n = strlen(f);
-	while (n > 0 &&
-	       (f[n - 1] == ' ' || f[n - 1] == '\t' || f[n - 1] == '\r'))
-		f[--n] = '\0';
-	return f;
+	return strcmp(((const struct key *)a)->text,
+	              ((const struct key *)b)->text);
 }
 
-/* The header row: which column is which. */
-static void read_header(struct map *mp)
+/* Finds each unit's row (by its code among the old codes) and reports
+ * the old codes no unit has. Returns 0 or -1. */
+static int match_units(struct merger *mg)
 {
+	const merge_map *map = mg->map;
+	struct key *k = xmalloc((map->nrows + 1) * sizeof(*k));
+	char *used = xcalloc(map->nrows + 1, 1);
 	size_t i;
+	int rc = 0;
 
-	mp->col_code = mp->col_name = mp->col_old = -1;
-	mp->col_parent = mp->col_level = -1;
-	for (i = 0; i < mp->nfields; i++) {
-		const char *h = field(mp, (int)i);
-		int *slot = utf8_ascii_caseeq(h, "code")       ? &mp->col_code
-		            : utf8_ascii_caseeq(h, "name")     ? &mp->col_name
-		            : utf8_ascii_caseeq(h, "old_code") ? &mp->col_old
-		            : utf8_ascii_caseeq(h, "parent")   ? &mp->col_parent
-		            : utf8_ascii_caseeq(h, "level")    ? &mp->col_level
-		                                               : NULL;
+	for (i = 0; i < map->nrows; i++) {
+		k[i].text = map->rows[i].old;
+		k[i].period = k[i].stage = NULL;
+		k[i].line = 0;
+		k[i].index = i;
+	}
+	qsort(k, map->nrows, sizeof(*k), cmp_text);
+	for (i = 0; i < mg->set->nunits; i++) {
+		struct key want = {mg->set->units[i].code, NULL, NULL, 0, 0};
+		const struct key *hit =
+		        bsearch(&want, k, map->nrows, sizeof(*k), cmp_text);
 
-		if (!slot) {
-			diag_error(
-			        mp->d, mp->path, mp->row, (unsigned)i + 1,
-			        "unknown column '%s': a merge map has the "
-			        "columns code, name, old_code (and optionally "
-			        "parent, level)",
-			        h);
-			mp->bad = 1;
-		} else {
-			*slot = (int)i;
+		if (hit) {
+			mg->row_of[i] = &map->rows[hit->index];
+			used[hit->index] = 1;
 		}
 	}
-	if (mp->col_code < 0 || mp->col_old < 0) {
-		diag_error(mp->d, mp->path, mp->row, 1,
-		           "the header must name the columns code, name and "
-		           "old_code");
-		mp->bad = 1;
-	}
-	mp->header_done = 1;
+	for (i = 0; i < map->nrows; i++)
+		if (!used[i]) {
+			diag_error(mg->d, map->path, map->rows[i].line,
+			           map->col_old,
+			           "old_code '%s' is not a unit of the results",
+			           map->rows[i].old);
+			rc = -1;
+		}
+	free(used);
+	free(k);
+	return rc;
 }
 
-/* The set's unit with this code, or -1. */
-static long find_unit(const rs_set *set, const char *code)
+/* The merged units: the matched units grouped by new code, period and
+ * stage. */
+static void make_groups(struct merger *mg)
 {
-	size_t u;
+	const rs_set *set = mg->set;
+	struct key *k = xmalloc((set->nunits + 1) * sizeof(*k));
+	size_t i, n = 0;
 
-	for (u = 0; u < set->nunits; u++)
-		if (strcmp(set->units[u].code, code) == 0)
-			return (long)u;
-	return -1;
+	for (i = 0; i < set->nunits; i++) {
+		if (!mg->row_of[i])
+			continue;
+		k[n].text = mg->row_of[i]->code;
+		k[n].period = set->units[i].period;
+		k[n].stage = set->units[i].stage;
+		k[n].line = mg->row_of[i]->line;
+		k[n++].index = i;
+	}
+	qsort(k, n, sizeof(*k), cmp_keys);
+	mg->groups = xcalloc(n + 1, sizeof(*mg->groups));
+	for (i = 0; i < n; i++) {
+		struct group *g = &mg->groups[mg->ngroups - 1];
+
+		if (i == 0 || strcmp(k[i].text, k[i - 1].text) != 0 ||
+		    strcmp(k[i].period, k[i - 1].period) != 0 ||
+		    strcmp(k[i].stage, k[i - 1].stage) != 0) {
+			g = &mg->groups[mg->ngroups++];
+			g->row = mg->row_of[k[i].index];
+			g->period = k[i].period;
+			g->stage = k[i].stage;
+			g->from = xmalloc(n * sizeof(size_t));
+		}
+		if (mg->row_of[k[i].index]->line < g->row->line)
+			g->row = mg->row_of[k[i].index];
+		g->from[g->nfrom++] = k[i].index;
+	}
+	free(k);
 }
 
-/* The group of a new code, made on first sight. */
-static struct group *group_of(struct map *mp, const char *code)
+/* A key against a group, as make_groups ordered them (bsearch). */
+static int cmp_key_group(const void *key, const void *elem)
 {
-	struct group *g;
-	size_t i;
+	const struct key *k = key;
+	const struct group *g = elem;
+	int c = strcmp(k->text, g->row->code);
 
-	for (i = 0; i < mp->ngroups; i++)
-		if (strcmp(mp->groups[i].code, code) == 0)
-			return &mp->groups[i];
-	mp->groups =
-	        xrealloc(mp->groups, (mp->ngroups + 1) * sizeof(*mp->groups));
-	g = &mp->groups[mp->ngroups++];
-	memset(g, 0, sizeof(*g));
-	g->code = xstrdup(code);
-	g->name = xstrdup(field(mp, mp->col_name));
-	g->parent = xstrdup(field(mp, mp->col_parent));
-	g->level = xstrdup(field(mp, mp->col_level));
-	g->row = mp->row;
-	return g;
+	if (!c)
+		c = strcmp(k->period, g->period);
+	if (!c)
+		c = strcmp(k->stage, g->stage);
+	return c;
 }
 
-/* One data row: a predecessor of a new unit. */
-static void read_row(struct map *mp)
+/* The old codes of new code that group g lacks, into sb. */
+static size_t missing_of(const struct merger *mg, const struct group *g,
+                         strbuf *sb)
 {
-	const char *code = field(mp, mp->col_code);
-	const char *old = field(mp, mp->col_old);
-	struct group *g;
-	long u;
+	size_t i, k, missing = 0;
 
-	if (!*code || !*old) {
-		diag_error(mp->d, mp->path, mp->row,
-		           (unsigned)(*code ? mp->col_old : mp->col_code) + 1,
-		           "%s is empty", *code ? "old_code" : "code");
-		mp->bad = 1;
-		return;
+	for (i = 0; i < mg->map->nrows; i++) {
+		const merge_row *r = &mg->map->rows[i];
+
+		if (strcmp(r->code, g->row->code) != 0)
+			continue;
+		for (k = 0; k < g->nfrom; k++)
+			if (strcmp(mg->set->units[g->from[k]].code, r->old) ==
+			    0)
+				break;
+		if (k < g->nfrom)
+			continue;
+		strbuf_printf(sb, "%s%s", missing ? ", " : "", r->old);
+		missing++;
 	}
-	u = find_unit(mp->set, old);
-	if (u < 0) {
-		diag_error(mp->d, mp->path, mp->row, (unsigned)mp->col_old + 1,
-		           "old_code '%s' is not a unit of the results", old);
-		mp->bad = 1;
-		return;
-	}
-	if (mp->owner[u]) {
-		diag_error(mp->d, mp->path, mp->row, (unsigned)mp->col_old + 1,
-		           "old_code '%s' is merged twice (also into %s)", old,
-		           mp->groups[mp->owner[u] - 1].code);
-		mp->bad = 1;
-		return;
-	}
-	g = group_of(mp, code);
-	g->from = xrealloc(g->from, (g->nfrom + 1) * sizeof(size_t));
-	g->from[g->nfrom++] = (size_t)u;
-	mp->owner[u] = (size_t)(g - mp->groups) + 1;
+	return missing;
 }
 
-/* libcsv: the end of a row. */
-static void on_row(int c, void *arg)
+/* Every predecessor scored and present in the group's period and stage;
+ * no kept unit with a merged unit's code. Returns 0 or -1. */
+static int check_groups(const struct merger *mg)
 {
-	struct map *mp = arg;
-	size_t i;
-	int empty = 1;
+	const rs_set *set = mg->set;
+	strbuf sb = STRBUF_INIT;
+	size_t i, k;
+	int rc = 0;
 
-	(void)c;
-	mp->row++;
-	for (i = 0; i < mp->nfields; i++)
-		if (*field(mp, (int)i))
-			empty = 0;
-	if (!empty && field(mp, 0)[0] != '#') {
-		if (!mp->header_done)
-			read_header(mp);
-		else if (!mp->bad)
-			read_row(mp);
-	}
-	for (i = 0; i < mp->nfields; i++)
-		free(mp->fields[i]);
-	mp->nfields = 0;
-}
+	for (i = 0; i < mg->ngroups; i++) {
+		const struct group *g = &mg->groups[i];
 
-/* Reads and checks the whole map. Returns 0 or -1. */
-static int read_map(struct map *mp)
-{
-	struct csv_parser p;
-	char *buf;
-	size_t len, start = 0;
-	doc_limits lim = doc_limits_model;
+		for (k = 0; k < g->nfrom; k++) {
+			const rs_unit *u = &set->units[g->from[k]];
 
-	lim.what = "a merge map";
-	if (source_read_file(mp->path, &lim, &buf, &len, mp->d) < 0)
-		return -1;
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		start = 3;
-	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
-		free(buf);
-		return -1;
+			if (u->status != RS_INVALID)
+				continue;
+			diag_error(mg->d, mg->map->path, g->row->line,
+			           mg->map->col_code,
+			           "%s cannot be merged into %s: it was not "
+			           "scored (invalid)",
+			           u->code, g->row->code);
+			rc = -1;
+		}
+		strbuf_reset(&sb);
+		if (missing_of(mg, g, &sb)) {
+			diag_error(
+			        mg->d, mg->map->path, g->row->line, 0,
+			        "%s (period %s, stage %s) lacks predecessors "
+			        "in the results: %s; give the results of "
+			        "every unit it is made of",
+			        g->row->code, g->period, g->stage,
+			        strbuf_str(&sb));
+			rc = -1;
+		}
 	}
-	if (csv_parse(&p, buf + start, len - start, on_field, on_row, mp) !=
-	            len - start ||
-	    csv_fini(&p, on_field, on_row, mp) != 0) {
-		diag_error(mp->d, mp->path, mp->row + 1, 0, "malformed CSV: %s",
-		           csv_strerror(csv_error(&p)));
-		mp->bad = 1;
+	for (i = 0; i < set->nunits; i++) {
+		const rs_unit *u = &set->units[i];
+		struct key want = {u->code, u->period, u->stage, 0, 0};
+		const struct group *g;
+
+		if (mg->row_of[i])
+			continue;
+		g = bsearch(&want, mg->groups, mg->ngroups, sizeof(*g),
+		            cmp_key_group);
+		if (!g)
+			continue;
+		diag_error(mg->d, mg->map->path, g->row->line,
+		           mg->map->col_code,
+		           "the new code %s is also the code of a unit the "
+		           "map keeps (period %s); give the merged unit "
+		           "another code, or merge %s into it",
+		           u->code, u->period, u->code);
+		rc = -1;
 	}
-	csv_free(&p);
-	free(buf);
-	if (!mp->header_done && !mp->bad) {
-		diag_error(mp->d, mp->path, 0, 0, "the map is empty");
-		mp->bad = 1;
-	}
-	return mp->bad ? -1 : 0;
+	strbuf_release(&sb);
+	return rc;
 }
 
 /* --- the merged values ------------------------------------------------- */
 
-/* The mean of the predecessors' values of root r (those where it
- * applies); *applies 0 when it applies to none. */
+/* The mean of the predecessors' values of root r as published (rounded
+ * to the model's precision: the figures a ministry averages), over those
+ * where it applies; *applies 0 when it applies to none. */
 static double root_mean(const rs_set *set, const struct group *g, size_t r,
                         int *applies)
 {
@@ -240,7 +254,7 @@ static double root_mean(const rs_set *set, const struct group *g, size_t r,
 
 		if (u->node_max[r] <= 0 && set->models[0].nodes[r].points > 0)
 			continue; /* not applicable there */
-		sum += u->node_value[r];
+		sum += rs_published(set, u->node_value[r], u);
 		n++;
 	}
 	*applies = n > 0;
@@ -364,17 +378,19 @@ static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 		tm += max[k];
 	}
 	jsonw_object(w, 0);
-	write_identity(w, g->code, *g->name ? g->name : g->code,
-	               *g->level ? g->level : first->level, g->parent,
-	               first->period);
-	jsonw_kstring(w, "stage", first->stage);
+	write_identity(
+	        w, g->row->code, *g->row->name ? g->row->name : g->row->code,
+	        *g->row->level ? g->row->level : first->level,
+	        *g->row->parent ? g->row->parent : first->parent, g->period);
+	jsonw_kstring(w, "stage", g->stage);
 	jsonw_kstring(w, "status", "ok");
 	jsonw_knumber(w, "points", tp);
 	jsonw_knumber(w, "max", tm);
 	jsonw_knumber(w, "value", tm > 0 ? tp / tm : 0);
 	jsonw_key(w, "derived");
 	jsonw_object(w, 1);
-	jsonw_kstring(w, "rule", "mean of the predecessors' main-index values");
+	jsonw_kstring(w, "rule",
+	              "mean of the predecessors' published main-index values");
 	jsonw_key(w, "from");
 	jsonw_array(w, 1);
 	for (k = 0; k < g->nfrom; k++)
@@ -468,81 +484,38 @@ static void write_copy(jsonw *w, const rs_set *set, const rs_unit *u)
 	jsonw_end(w);
 }
 
-/* Every predecessor scored, and of one period. */
-static int check_groups(const struct map *mp)
+/* One warning for the units the map does not name: how many, and the
+ * first ten. */
+static void warn_kept(const struct merger *mg)
 {
-	const rs_set *set = mp->set;
-	size_t i, k;
-	int rc = 0;
+	strbuf sb = STRBUF_INIT;
+	size_t u, n = 0;
 
-	for (i = 0; i < mp->ngroups; i++) {
-		const struct group *g = &mp->groups[i];
-
-		for (k = 0; k < g->nfrom; k++) {
-			const rs_unit *u = &set->units[g->from[k]];
-
-			if (u->status == RS_INVALID) {
-				diag_error(
-				        mp->d, mp->path, g->row, 0,
-				        "%s cannot be merged into %s: it was "
-				        "not scored (invalid)",
-				        u->code, g->code);
-				rc = -1;
-			} else if (strcmp(u->period,
-			                  set->units[g->from[0]].period) != 0) {
-				diag_error(mp->d, mp->path, g->row, 0,
-				           "the predecessors of %s are of "
-				           "different "
-				           "periods (%s: '%s', %s: '%s')",
-				           g->code, set->units[g->from[0]].code,
-				           set->units[g->from[0]].period,
-				           u->code, u->period);
-				rc = -1;
-			}
-		}
+	for (u = 0; u < mg->set->nunits; u++) {
+		if (mg->row_of[u])
+			continue;
+		if (n < 10)
+			strbuf_printf(&sb, "%s%s", n ? ", " : "",
+			              mg->set->units[u].code);
+		n++;
 	}
-	return rc;
+	if (n > 10)
+		strbuf_printf(&sb, " and %zu more", n - 10);
+	if (n)
+		diag_at(mg->d, DIAG_WARNING, mg->map->path, 0, 0,
+		        "%zu unit%s not in the map, kept as %s: %s", n,
+		        n == 1 ? " is" : "s are",
+		        n == 1 ? "it was" : "they were", strbuf_str(&sb));
+	strbuf_release(&sb);
 }
 
-/* Frees the map's rows and groups. */
-static void free_map(struct map *mp)
+/* Writes the results document: merged units, then the kept ones. */
+static void write_doc(const struct merger *mg, FILE *f)
 {
-	size_t i;
-
-	for (i = 0; i < mp->nfields; i++)
-		free(mp->fields[i]);
-	free(mp->fields);
-	for (i = 0; i < mp->ngroups; i++) {
-		free(mp->groups[i].code);
-		free(mp->groups[i].name);
-		free(mp->groups[i].parent);
-		free(mp->groups[i].level);
-		free(mp->groups[i].from);
-	}
-	free(mp->groups);
-	free(mp->owner);
-}
-
-int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
-{
-	struct map mp;
+	const rs_set *set = mg->set;
 	jsonw w;
 	size_t i, u;
-	int rc = -1;
 
-	memset(&mp, 0, sizeof(mp));
-	mp.path = map_path;
-	mp.set = set;
-	mp.d = d;
-	mp.owner = xcalloc(set->nunits + 1, sizeof(size_t));
-	if (set->nmodels != 1) {
-		diag_error(d, NULL, 0, 0,
-		           "chiso merge: give results of one model (%zu found)",
-		           set->nmodels);
-		goto out;
-	}
-	if (read_map(&mp) < 0 || check_groups(&mp) < 0)
-		goto out;
 	jsonw_init(&w, f);
 	jsonw_object(&w, 0);
 	jsonw_knumber(&w, "format", 1);
@@ -550,21 +523,48 @@ int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
 	write_model(&w, &set->models[0]);
 	jsonw_key(&w, "units");
 	jsonw_array(&w, 0);
-	for (i = 0; i < mp.ngroups; i++)
-		write_merged(&w, set, &mp.groups[i]);
-	for (u = 0; u < set->nunits; u++) {
-		if (mp.owner[u])
-			continue;
-		diag_at(d, DIAG_WARNING, map_path, 0, 0,
-		        "unit %s is not in the map: kept as it was",
-		        set->units[u].code);
-		write_copy(&w, set, &set->units[u]);
-	}
+	for (i = 0; i < mg->ngroups; i++)
+		write_merged(&w, set, &mg->groups[i]);
+	for (u = 0; u < set->nunits; u++)
+		if (!mg->row_of[u])
+			write_copy(&w, set, &set->units[u]);
 	jsonw_end(&w);
 	jsonw_end(&w);
 	jsonw_finish(&w);
-	rc = 0;
-out:
-	free_map(&mp);
+}
+
+int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
+{
+	struct merger mg;
+	merge_map map;
+	size_t i;
+	int rc = -1;
+
+	if (set->nmodels != 1) {
+		diag_error(d, NULL, 0, 0,
+		           "chiso merge: give results of one model (%zu found)",
+		           set->nmodels);
+		return -1;
+	}
+	if (merge_map_read(&map, map_path, d) < 0)
+		return -1;
+	memset(&mg, 0, sizeof(mg));
+	mg.set = set;
+	mg.map = &map;
+	mg.d = d;
+	mg.row_of = xcalloc(set->nunits + 1, sizeof(*mg.row_of));
+	if (match_units(&mg) == 0) {
+		make_groups(&mg);
+		if (check_groups(&mg) == 0) {
+			warn_kept(&mg);
+			write_doc(&mg, f);
+			rc = 0;
+		}
+	}
+	for (i = 0; i < mg.ngroups; i++)
+		free(mg.groups[i].from);
+	free(mg.groups);
+	free(mg.row_of);
+	merge_map_free(&map);
 	return rc;
 }
