@@ -5,7 +5,10 @@
 # Two models: the bundled example (16 indicators, YAML input) and a
 # synthetic one of 100 indicators (the size of the provincial DTI; JSON
 # Lines input). Median wall time of RUNS runs (default 5) and peak memory
-# (max RSS, with GNU time when installed).
+# (max RSS, with GNU time when installed). "evaluate --isolate" is the same
+# evaluation with every computation in a worker process (the cost of
+# isolating untrusted plugins: one pipe round trip per indicator per
+# unit).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 chiso=${CHISO:-$top/chiso}
@@ -56,6 +59,7 @@ suite() {
 	row "read and check only (--check-only)" "$chiso" evaluate --check-only "$model" "$data"
 	row "evaluate -f json -o results.json" "$chiso" evaluate -f json -o "$out/$name.json" "$model" "$data"
 	printf "(results: %s bytes)\n" "$(stat -c %s "$out/$name.json")" >&2
+	row "evaluate --isolate -f json" "$chiso" evaluate --isolate -f json -o "$out/$name-isolated.json" "$model" "$data"
 	row "rank results.json" "$chiso" rank -o "$out/$name.rank" "$out/$name.json"
 	row "rank --group-by parent -f csv" "$chiso" rank --group-by parent -f csv -o "$out/$name.csv" "$out/$name.json"
 	row "report (HTML) of results.json" "$chiso" report -o "$out/$name.html" "$out/$name.json"

@@ -12,6 +12,7 @@
 #include "model.h"
 #include "numfmt.h"
 #include "plugin_loader.h"
+#include "results_set.h"
 #include "schema.h"
 #include "source.h"
 #include "strbuf.h"
@@ -23,10 +24,10 @@
 /* Default tolerance of fraction and raw comparisons. */
 #define PT_TOLERANCE 1e-9
 
-static const char *const top_keys[] = {"inputs", "points", "missing", "cases",
-                                       NULL};
-static const char *const case_keys[] = {"name",   "params", "values",
-                                        "points", "expect", NULL};
+static const char *const top_keys[] = {"inputs", "points",   "missing",
+                                       "cases",  "children", NULL};
+static const char *const case_keys[] = {"name",   "code",   "params", "values",
+                                        "others", "points", "expect", NULL};
 static const char *const expect_keys[] = {
         "status",        "fraction",        "tolerance", "raw",
         "note",          "note_contains",   "hint",      "hint_contains",
@@ -58,13 +59,17 @@ struct pt_case {
 	const doc_node *node; /* the case's map: unmapped places go here */
 	const doc_node *name_node;
 	const char *name;
+	const doc_node *code;   /* NULL: the unit's code is "case" */
 	const doc_node *params; /* NULL: the model gives none */
 	const doc_node *values; /* NULL: no values */
+	const doc_node *others; /* NULL: the unit is alone; else a list of
+	                           value maps (or nulls), units other1... */
 	const doc_node *points; /* NULL: 1 point */
 	struct pt_expect ex;
 };
 
-/* The cases file, read and checked. Owns doc, gen_path and cases. */
+/* The cases file, read and checked. Owns doc, gen_path, cases and
+ * kids. */
 struct pt_file {
 	const char *path; /* as given (borrowed) */
 	char *gen_path;   /* the name generated texts are loaded under */
@@ -73,6 +78,8 @@ struct pt_file {
 	const doc_node *missing; /* NULL: the model's default */
 	struct pt_case *cases;
 	size_t ncases;
+	rs_set kids;  /* the children results of "children:" */
+	int has_kids; /* 0: no "children:" key */
 };
 
 /* Where a piece of generated text came from in the cases file. */
@@ -279,26 +286,86 @@ static const char **input_ids(const struct pt_file *pf)
 	return ids;
 }
 
-/* Reads the optional "values" of a case: a map whose keys are input
- * ids of the file. Returns 0 or -1. */
+/* Checks a unit's values n: a map whose keys are input ids of the
+ * file; what names it ("values", "others"). Returns 0 or -1. */
+static int check_value_map(const schema_ctx *sc, const struct pt_file *pf,
+                           const doc_node *n, const char *what)
+{
+	const char **ids;
+	char where[48];
+	int rc;
+
+	if (schema_expect(sc, n, DOC_MAP, what) < 0)
+		return -1;
+	snprintf(where, sizeof(where), "%s (the inputs of this file)", what);
+	ids = input_ids(pf);
+	rc = schema_check_keys(sc, n, ids, where);
+	free(ids);
+	return rc;
+}
+
+/* Reads the optional "values" of a case. Returns 0 or -1. */
 static int read_values(const schema_ctx *sc, const struct pt_file *pf,
                        const doc_node *case_map, struct pt_case *c)
 {
-	const char **ids;
-	int rc;
-
 	c->values = doc_get(case_map, "values");
 	if (!c->values || schema_is_null(c->values)) {
 		c->values = NULL;
 		return 0;
 	}
-	if (schema_expect(sc, c->values, DOC_MAP, "values") < 0)
+	return check_value_map(sc, pf, c->values, "values");
+}
+
+/* Reads the optional "others" of a case: a list of the values of
+ * further units (a null item is a unit without values). Returns 0 or
+ * -1 (every bad item reported). */
+static int read_others(const schema_ctx *sc, const struct pt_file *pf,
+                       const doc_node *case_map, struct pt_case *c)
+{
+	size_t i;
+	int rc = 0;
+
+	c->others = doc_get(case_map, "others");
+	if (!c->others || schema_is_null(c->others)) {
+		c->others = NULL;
+		return 0;
+	}
+	if (schema_expect(sc, c->others, DOC_SEQ, "others") < 0)
 		return -1;
-	ids = input_ids(pf);
-	rc = schema_check_keys(sc, c->values, ids,
-	                       "values (the inputs of this file)");
-	free(ids);
+	for (i = 0; i < c->others->count; i++) {
+		const doc_node *n = c->others->items[i];
+
+		if (!schema_is_null(n) &&
+		    check_value_map(sc, pf, n, "others") < 0)
+			rc = -1;
+	}
 	return rc;
+}
+
+/* Reads the optional "code" of a case: its unit's code (the parent
+ * code of its children), not one of the others' (other1, ...). Returns
+ * 0 or -1. */
+static int read_code(const schema_ctx *sc, const doc_node *case_map,
+                     struct pt_case *c)
+{
+	const char *s;
+	size_t digits;
+
+	c->code = doc_get(case_map, "code");
+	if (!c->code)
+		return 0;
+	s = schema_string(sc, c->code, "code", 0);
+	if (!s)
+		return -1;
+	digits = strncmp(s, "other", 5) == 0 ? strspn(s + 5, "0123456789") : 0;
+	if (digits && s[5 + digits] == '\0') {
+		schema_error(sc, c->code,
+		             "code: \"%s\" is the code of a unit of others "
+		             "(other1, other2, ...); choose another",
+		             s);
+		return -1;
+	}
+	return 0;
 }
 
 /* Reads an optional points node (of the file or a case). Returns 0 or
@@ -338,8 +405,13 @@ static int read_case(const schema_ctx *sc, const struct pt_file *pf,
 	if (!c->name)
 		rc = -1;
 	c->params = doc_get(map, "params");
-	if (read_values(sc, pf, map, c) < 0 ||
-	    read_points(sc, map, "points", &c->points) < 0)
+	if (read_code(sc, map, c) < 0)
+		rc = -1;
+	if (read_values(sc, pf, map, c) < 0)
+		rc = -1;
+	if (read_others(sc, pf, map, c) < 0)
+		rc = -1;
+	if (read_points(sc, map, "points", &c->points) < 0)
 		rc = -1;
 	n = schema_require(sc, map, "expect", "a case");
 	if (!n || read_expect(sc, n, &c->ex) < 0)
@@ -398,8 +470,53 @@ static int read_cases(const schema_ctx *sc, struct pt_file *pf,
 	return rc;
 }
 
-/* Reads the top level: inputs, points, missing, then the cases.
- * Returns 0 or -1. */
+/* The path of a file named rel in the cases file at base: rel itself
+ * when absolute, else beside base. Caller frees. */
+static char *beside(const char *base, const char *rel)
+{
+	const char *slash = strrchr(base, '/');
+	strbuf sb = STRBUF_INIT;
+
+	if (rel[0] != '/' && slash)
+		strbuf_printf(&sb, "%.*s/", (int)(slash - base), base);
+	strbuf_puts(&sb, rel);
+	return strbuf_detach(&sb);
+}
+
+/* Reads the optional "children": a results document (chiso evaluate
+ * -f json of the child units' model), its path relative to the cases
+ * file, into pf->kids. Returns 0 or -1 (its errors after the key's). */
+static int read_children(const schema_ctx *sc, struct pt_file *pf,
+                         const doc_node *root)
+{
+	const doc_node *n = doc_get(root, "children");
+	diag rd = DIAG_INIT;
+	const char *rel;
+	char *path;
+	int rc = 0;
+
+	if (!n)
+		return 0;
+	rel = schema_string(sc, n, "children", 0);
+	if (!rel)
+		return -1;
+	path = beside(pf->path, rel);
+	if (rs_read_file(&pf->kids, path, &rd) < 0) {
+		schema_error(sc, n,
+		             "children: cannot read the results document %s "
+		             "(chiso evaluate -f json of the children's model)",
+		             path);
+		diag_take(sc->d, &rd);
+		rc = -1;
+	}
+	pf->has_kids = rc == 0;
+	diag_free(&rd);
+	free(path);
+	return rc;
+}
+
+/* Reads the top level: inputs, points, missing, children, then the
+ * cases. Returns 0 or -1. */
 static int read_top(const schema_ctx *sc, struct pt_file *pf)
 {
 	const doc_node *root = pf->doc->root, *points = NULL;
@@ -418,6 +535,8 @@ static int read_top(const schema_ctx *sc, struct pt_file *pf)
 	if (pf->missing &&
 	    schema_enum(sc, pf->missing, "missing", missing_words) < 0)
 		rc = -1;
+	if (read_children(sc, pf, root) < 0)
+		rc = -1;
 	if (read_cases(sc, pf, root, points) < 0)
 		rc = -1;
 	return rc;
@@ -433,6 +552,7 @@ static int read_file(struct pt_file *pf, const char *path, diag *d)
 	char *buf;
 
 	memset(pf, 0, sizeof(*pf));
+	rs_init(&pf->kids);
 	pf->path = path;
 	/* The generated model and data are YAML: keep a JSON cases file's
 	 * name out of their loaders' sight. */
@@ -458,6 +578,7 @@ static void free_file(struct pt_file *pf)
 	free(pf->cases);
 	free(pf->gen_path);
 	doc_free(pf->doc);
+	rs_free(&pf->kids);
 }
 
 /* ---- generated text with its origins ---------------------------- */
@@ -650,15 +771,49 @@ static void build_model(const struct pt_run *run, const struct pt_case *c,
 	}
 }
 
-/* Writes the one-unit data record of case c. */
-static void build_data(const struct pt_case *c, struct pt_text *t)
+/* The number of units of case c: its own and the others. */
+static size_t case_units(const struct pt_case *c)
 {
-	text_puts(t, "unit: { code: \"case\" }\nvalues: ");
-	if (c->values)
-		text_node(t, c->values);
+	return 1 + (c->others ? c->others->count : 0);
+}
+
+/* Writes one unit of the data: "- { unit: { code: CODE }, values: V }"
+ * on a line of its own. The line's places go to at; code is a node of
+ * the cases file, or NULL for the text code_text; values may be NULL or
+ * a null node (no values). */
+static void build_unit(struct pt_text *t, const doc_node *at,
+                       const doc_node *code, const char *code_text,
+                       const doc_node *values)
+{
+	text_mark(t, at);
+	text_puts(t, "  - { unit: { code: ");
+	if (code)
+		text_node(t, code);
+	else
+		text_quoted(t, code_text);
+	text_puts(t, " }, values: ");
+	if (values && !schema_is_null(values))
+		text_node(t, values);
 	else
 		text_puts(t, "{}");
-	text_puts(t, "\n");
+	text_puts(t, " }\n");
+}
+
+/* Writes the data of case c: its unit (code "case" unless given), then
+ * one unit per item of others, codes other1, other2, ... */
+static void build_data(const struct pt_case *c, struct pt_text *t)
+{
+	char code[32];
+	size_t i;
+
+	text_puts(t, "units:\n");
+	build_unit(t, c->values ? c->values : c->node, c->code, "case",
+	           c->values);
+	for (i = 1; i < case_units(c); i++) {
+		snprintf(code, sizeof(code), "other%zu", i);
+		build_unit(t, c->others->items[i - 1], NULL, code,
+		           c->others->items[i - 1]);
+	}
 }
 
 /* The cases file's place of generated line:col. */
@@ -854,14 +1009,14 @@ static void describe_got(const struct pt_got *g, strbuf *details)
 	strbuf_release(&sb);
 }
 
-/* Adds the problems of the unit (a refused value, or the missing:
- * error policy) as detail lines, their places mapped back. */
+/* Adds the problems of unit u (a refused value, or the missing: error
+ * policy) as detail lines, their places mapped back. */
 static void add_problems(const struct pt_file *pf, const struct pt_text *t,
-                         const batch *b, strbuf *details)
+                         const batch *b, size_t u, strbuf *details)
 {
 	size_t p;
 
-	for (p = b->units[0].first_problem; p; p = b->problems[p - 1].next) {
+	for (p = b->units[u].first_problem; p; p = b->problems[p - 1].next) {
 		strbuf sb = STRBUF_INIT;
 
 		map_place(pf, t, batch_str(b, b->problems[p - 1].text), &sb);
@@ -870,8 +1025,37 @@ static void add_problems(const struct pt_file *pf, const struct pt_text *t,
 	}
 }
 
-/* Reads the case's values into b as one unit. Returns 0, or -1 with
- * the reason in fails and details. */
+/* Checks the units of an evaluated case: the case's own must have been
+ * scored; an other unit may be left out by the missing: error policy,
+ * but not refused for its values. Returns 0, or -1 with the reasons in
+ * fails and details. */
+static int check_units(const struct pt_run *run, const struct pt_text *t,
+                       const batch *b, strbuf *fails, strbuf *details)
+{
+	size_t u;
+	int rc = 0;
+
+	if (b->units[0].invalid) {
+		strbuf_puts(fails, "the unit's values were refused");
+		add_problems(run->pf, t, b, 0, details);
+		rc = -1;
+	}
+	for (u = 1; u < b->nunits; u++) {
+		if (!b->units[u].invalid || b->units[u].invalid_by_eval)
+			continue;
+		add_sep(fails);
+		strbuf_printf(fails,
+		              "the values of %s (item %zu of others) "
+		              "were refused",
+		              batch_str(b, b->units[u].code), u);
+		add_problems(run->pf, t, b, u, details);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Reads the case's values into b: its unit, then the others. Returns
+ * 0, or -1 with the reason in fails and details. */
 static int load_values(const struct pt_run *run, const struct pt_case *c,
                        batch *b, strbuf *fails, strbuf *details)
 {
@@ -883,18 +1067,14 @@ static int load_values(const struct pt_run *run, const struct pt_case *c,
 	build_data(c, &t);
 	if (data_load_buffer(b, run->pf->gen_path, t.sb.data, t.sb.len, &raw) <
 	            0 ||
-	    b->nunits != 1) {
+	    b->nunits != case_units(c)) {
 		map_diag(run->pf, &t, &raw, &mapped);
 		strbuf_puts(fails, "the values could not be read");
 		add_diag(details, &mapped, 0);
 		rc = -1;
 	} else {
 		eval_batch(b);
-		if (b->units[0].invalid) {
-			strbuf_puts(fails, "the unit's values were refused");
-			add_problems(run->pf, &t, b, details);
-			rc = -1;
-		}
+		rc = check_units(run, &t, b, fails, details);
 	}
 	diag_free(&raw);
 	diag_free(&mapped);
@@ -988,13 +1168,16 @@ static void run_case(struct pt_run *run, const struct pt_case *c)
 {
 	strbuf fails = STRBUF_INIT, details = STRBUF_INIT;
 	diag raw = DIAG_INIT, md = DIAG_INIT;
+	model_env env = {NULL, 1};
 	struct pt_text t;
 	chiso_model *m;
 
+	if (run->pf->has_kids)
+		env.children = &run->pf->kids;
 	text_init(&t, c->node);
 	build_model(run, c, &t);
-	m = model_load_buffer(run->pf->gen_path, t.sb.data, t.sb.len, run->reg,
-	                      &raw);
+	m = model_load_buffer_env(run->pf->gen_path, t.sb.data, t.sb.len,
+	                          run->reg, &env, &raw);
 	map_diag(run->pf, &t, &raw, &md);
 	if (c->ex.prepare_error) {
 		check_prepare_error(run, c, m, &md, &fails, &details);

@@ -31,6 +31,16 @@
  * cases file are errors at their place. docs/plugin-guide.md has the
  * whole format.
  *
+ * Methods that need more than the one unit (ABI 1.2) have two more
+ * keys. A case's "others" lists the values of further units of its
+ * batch (codes other1, other2, ...; a finish phase sees them all; expect
+ * is still about the case's own unit, whose code is "case" unless the
+ * case gives "code"). The file's "children" names a results document
+ * (chiso evaluate -f json of the child units' model; its path relative
+ * to the cases file), given to every case's model as the children
+ * results of chiso evaluate --children: a case's unit reads the child
+ * units whose parent is its code.
+ *
  * Ownership: the caller owns opts, out and d; nothing is kept between
  * calls.
  */
