@@ -7,6 +7,8 @@
 
 #include "merge_map.h"
 
+#include "chiso/plugin.h"
+
 #include "jsonw.h"
 #include "strbuf.h"
 
@@ -261,6 +263,18 @@ static double root_mean(const rs_set *set, const struct group *g, size_t r,
 	return n ? sum / (double)n : 0;
 }
 
+/* 1 when root r failed (status error) in some predecessor. */
+static int root_failed(const rs_set *set, const struct group *g, size_t r)
+{
+	size_t k;
+
+	for (k = 0; k < g->nfrom; k++)
+		if ((set->units[g->from[k]].node_status[r] & 3) ==
+		    CHISO_STATUS_ERROR)
+			return 1;
+	return 0;
+}
+
 /* "views": the mean of the predecessors' view figures. */
 static void write_views(jsonw *w, const rs_set *set, const struct group *g)
 {
@@ -368,6 +382,7 @@ static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 	int *applies = xcalloc(m->nroots + 1, sizeof(int));
 	double tp = 0, tm = 0;
 	size_t k, r;
+	int failed = 0;
 
 	for (k = 0; k < m->nroots; k++) {
 		r = m->roots[k];
@@ -383,7 +398,9 @@ static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 	        *g->row->level ? g->row->level : first->level,
 	        *g->row->parent ? g->row->parent : first->parent, g->period);
 	jsonw_kstring(w, "stage", g->stage);
-	jsonw_kstring(w, "status", "ok");
+	for (k = 0; k < g->nfrom && !failed; k++)
+		failed = set->units[g->from[k]].status == RS_ERROR;
+	jsonw_kstring(w, "status", failed ? "error" : "ok");
 	jsonw_knumber(w, "points", tp);
 	jsonw_knumber(w, "max", tm);
 	jsonw_knumber(w, "value", tm > 0 ? tp / tm : 0);
@@ -405,7 +422,10 @@ static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 		jsonw_knumber(w, "points", pts[k]);
 		jsonw_knumber(w, "max", max[k]);
 		jsonw_knumber(w, "value", val[k]);
-		jsonw_kstring(w, "status", applies[k] ? "ok" : "na");
+		jsonw_kstring(w, "status",
+		              !applies[k]                        ? "na"
+		              : root_failed(set, g, m->roots[k]) ? "error"
+		                                                 : "ok");
 		jsonw_end(w);
 	}
 	jsonw_end(w);
@@ -415,6 +435,18 @@ static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 	jsonw_end(w);
 	jsonw_key(w, "problems");
 	jsonw_array(w, 1);
+	for (k = 0; k < g->nfrom; k++) {
+		const rs_unit *u = &set->units[g->from[k]];
+		char text[200];
+
+		if (u->status != RS_ERROR)
+			continue;
+		snprintf(text, sizeof(text),
+		         "predecessor %s had an indicator that failed (status "
+		         "error); its values are in the mean as they were",
+		         u->code);
+		jsonw_string(w, text);
+	}
 	jsonw_end(w);
 	jsonw_end(w);
 	free(pts);

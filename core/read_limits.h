@@ -3,7 +3,9 @@
  * messages past them.
  *
  * Every limit is stated in docs/model-format.md ("Limits") and tested at
- * the limit and one past it (tests/cli/limits.sh). A message past a limit
+ * the limit and one past it (tests/cli/limits.sh; the nodes of a data
+ * file through the same reader code as those of a model file, whose
+ * smaller limit is cheaper to reach). A message past a limit
  * names the limit, its value, and how to raise it when it can be raised
  * (an option), or that it is fixed.
  */

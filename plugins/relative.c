@@ -215,7 +215,11 @@ static void score_group(const chiso_host_api *host,
 
 		host->batch_get(b, order[k], &v);
 		f = score(st, v, lo, hi, &zero);
-		if (zero)
+		if (zero && n == 1)
+			snprintf(note, sizeof(note),
+			         "%.10g: the only unit%s%s, full points", v,
+			         *group ? " of " : "", group);
+		else if (zero)
 			snprintf(note, sizeof(note),
 			         "%.10g: all %zu units%s%s equal, full points",
 			         v, n, *group ? " of " : "", group);

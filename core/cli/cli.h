@@ -86,6 +86,11 @@ enum { CLI_OPT_MAX_FILE_MB = 1000 };
 	"      --max-file-mb N    read data and results files of up to N "     \
 	"MiB\n"                                                                \
 	"                         (default 1024)\n"
+/* The same for the commands that read only results files. */
+#define CLI_MAX_RESULTS_MB_HELP                                                \
+	"      --max-file-mb N    read results files of up to N MiB "          \
+	"(default\n"                                                           \
+	"                         1024)\n"
 int cli_max_file_mb(const char *cmd, const char *arg, doc_limits *lim, int *rc);
 
 /* Prints "chiso: " and a message to stderr. */

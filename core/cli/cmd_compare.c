@@ -30,7 +30,7 @@ static const char help[] =
         "  -m, --mode MODE        years or stages (default: from the data)\n"
         "  -f, --format FMT       table (default), csv, json or md\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n" CLI_MAX_FILE_MB_HELP
+        "stdout\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"

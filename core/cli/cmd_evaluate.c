@@ -137,7 +137,8 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			if (*end || !(secs > 0) || secs > 86400) {
 				*rc = cli_usage_error("evaluate",
 				                      "--timeout takes seconds "
-				                      "(> 0), not '%s'",
+				                      "(> 0, at most 86400), "
+				                      "not '%s'",
 				                      optarg);
 				return -1;
 			}

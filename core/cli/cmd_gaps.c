@@ -20,7 +20,7 @@ static const char help[] =
         "  -u, --unit CODE        only this unit\n"
         "  -f, --format FMT       table (default), csv or json\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n" CLI_MAX_FILE_MB_HELP
+        "stdout\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"

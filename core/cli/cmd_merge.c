@@ -31,7 +31,7 @@ static const char help[] =
         "Options:\n"
         "  -m, --map MAP.csv      the merger map (required)\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n" CLI_MAX_FILE_MB_HELP
+        "stdout\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"

@@ -37,7 +37,7 @@ static const char rank_help[] =
         "      --bom              csv: start with a UTF-8 BOM (for Excel)\n"
         "      --title TEXT       html: the report's title\n"
         "      --allow-mixed-models  rank results of different models "
-        "together\n" CLI_MAX_FILE_MB_HELP
+        "together\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -66,7 +66,7 @@ static const char report_help[] =
         "  -g, --group-by KEY     parent or level\n"
         "      --title TEXT       the report's title\n"
         "      --allow-mixed-models  report results of different "
-        "models\n" CLI_MAX_FILE_MB_HELP
+        "models\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"

@@ -47,4 +47,4 @@ expect_rc 1
 expect_err "plugin 'crash' crashed: SIGSEGV"
 run_chiso evaluate --timeout 0 "$TMP/model.yaml" "$TMP/units.yaml"
 expect_rc 2
-expect_err "--timeout takes seconds (> 0), not '0'"
+expect_err "--timeout takes seconds (> 0, at most 86400), not '0'"

@@ -182,7 +182,7 @@ run_chiso validate "$TMP/wide-past.yaml"
 expect_rc 2
 expect_err "wide-past.yaml:10004:5: too many indicators: the limit is 10000 per model (a fixed limit)"
 
-# --- a plugin's note: 255 bytes ----------------------------------------------
+# --- a plugin's note and hint: 255 bytes each ------------------------------
 plugin_dir "$TEST_PLUGIN_DIR/misbehave.so" misbehave
 for mode in note255 note300; do
 	cat >"$TMP/note-$mode.yaml" <<MODEL
@@ -196,7 +196,10 @@ MODEL
 	run_chiso evaluate -P "$TMP/p" -f json "$TMP/note-$mode.yaml" "$TMP/one.yaml"
 	expect_rc 0
 	expect_out "\"note\": \"$(head -c 255 /dev/zero | tr '\0' 'n')\""
+	expect_out "\"hint\": \"$(head -c 255 /dev/zero | tr '\0' 'h')\""
 	grep -q "$(head -c 256 /dev/zero | tr '\0' 'n')" "$TMP/out" &&
 		fail "$mode: a note longer than 255 bytes was kept"
+	grep -q "$(head -c 256 /dev/zero | tr '\0' 'h')" "$TMP/out" &&
+		fail "$mode: a hint longer than 255 bytes was kept"
 done
 exit 0

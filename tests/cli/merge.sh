@@ -61,3 +61,28 @@ grep -q '"code": "YB.N1", "name": "Huyện Mới Một (minh họa)", "level": "
 run_chiso merge "$TMP/r.json"
 expect_rc 2
 expect_err "give the map with --map MAP.csv"
+
+# A predecessor with a failed indicator makes the merged unit's status
+# error, with the reason among its problems.
+plugin_dir "$TEST_PLUGIN_DIR/misbehave.so" misbehave
+cat >"$TMP/fail-model.yaml" <<'MODEL'
+model: { id: failing, version: "1", title: "One method fails" }
+inputs: { ok: { type: boolean } }
+indices:
+  - { id: "1", name: "A", points: 10, method: boolean, params: { input: ok } }
+  - { id: "2", name: "B", points: 10, method: misbehave, params: { mode: nan } }
+MODEL
+printf 'units:\n  - { unit: { code: P, period: "2024" }, values: { ok: true } }\n  - { unit: { code: Q, period: "2024" }, values: { ok: false } }\n' \
+	>"$TMP/fail-units.yaml"
+run_chiso evaluate -P "$TMP/p" -f json -o "$TMP/fail.json" \
+	"$TMP/fail-model.yaml" "$TMP/fail-units.yaml"
+expect_rc 1
+printf 'code,name,old_code\nPQ,P and Q,P\nPQ,P and Q,Q\n' >"$TMP/pq.csv"
+run_chiso merge -m "$TMP/pq.csv" -o "$TMP/pq.json" "$TMP/fail.json"
+expect_rc 0
+grep -A2 '"code": "PQ"' "$TMP/pq.json" | grep -q '"status": "error"' ||
+	fail "PQ must have status error"
+grep -q 'predecessor P had an indicator that failed (status error)' \
+	"$TMP/pq.json" || fail "PQ lacks the reason of its status"
+grep -q '{"id": "2", "points": 0, "max": 10, "value": 0, "status": "error"}' \
+	"$TMP/pq.json" || fail "PQ's index 2 failed in both predecessors"

@@ -3,14 +3,15 @@
  * purpose, chosen by the param "mode": "range" returns fraction 1.5,
  * "nan" returns NaN, "status" returns status 7, "rawinf" returns an
  * infinite raw value, "note" fills the whole note buffer without a NUL,
- * "note255" writes a note of 255 bytes (the most a note holds), "note300"
- * tries to write 300 bytes (snprintf cuts it at the buffer's end), "ok"
- * behaves (fraction 0.5). The host must turn each fault into status
+ * "note255" writes a note and a hint of 255 bytes each (the most they
+ * hold), "note300" tries to write 300 bytes into each (snprintf cuts them
+ * at the buffer's end), "ok" behaves (fraction 0.5). The host must turn each fault into status
  * error for that indicator, name the plugin, and go on.
  */
 #include "chiso/plugin.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,12 @@ static void compute(const chiso_host_api *host, const void *state,
 		memset(text, 'n', n);
 		text[n] = '\0';
 		snprintf(out->note, out->note_size, "%s", text);
+		if (out->struct_size >= offsetof(chiso_outcome, hint_size) +
+		                                sizeof(out->hint_size) &&
+		    out->hint) {
+			memset(text, 'h', n);
+			snprintf(out->hint, out->hint_size, "%s", text);
+		}
 		break;
 	}
 	}

@@ -49,12 +49,6 @@
  *            optionally the raw value, and a short note. It must not
  *            allocate, block or keep pointers past its return.
  *   finish   (optional, ABI 1.2) once per indicator per run, after compute
- *            has run for every unit: the plugin reads the raw values
- *            compute gave (host->batch_get) and sets each unit's final
- *            status, fraction and note (host->batch_set). For methods
- *            whose score depends on the other units (relative to the
- *            best). Units are grouped by host->batch_group (their parent).
- *   finish   (optional, ABI 1.2) once per indicator per run, after compute
  *            has run for every unit: reads the raw values compute gave
  *            (host->batch_get) and sets each unit's final status,
  *            fraction and note (host->batch_set). For methods whose
@@ -173,8 +167,8 @@ typedef struct chiso_batch chiso_batch;             /* ABI 1.2: one indicator's
  */
 typedef struct chiso_outcome {
 	uint32_t struct_size; /* set by the host */
-	int status;           /* chiso_status; CHISO_STATUS_MISSING is
-	                         reserved for the host */
+	int status;           /* chiso_status; CHISO_STATUS_MISSING
+	                         only since ABI 1.2 (before, the host's) */
 	double fraction;      /* share of the indicator's points, [0, 1] */
 	double raw;           /* the measured value behind the fraction */
 	int has_raw;          /* 1 when raw is meaningful */
