@@ -970,10 +970,41 @@ static const char *missing_name(missing_policy p)
 	return (unsigned)p < 3 ? names[p] : "?";
 }
 
-/* The model section: identity, texts, precision, missing policy. */
+/* What model.isolate asks, in words: "every method", "none", or the
+ * isolated methods in the order of their first indicator. Into sb. */
+static void isolate_text(const chiso_model *m, strbuf *sb)
+{
+	size_t k, j, n = 0;
+
+	strbuf_reset(sb);
+	for (k = 0; k < m->nleaves; k++)
+		n += m->nodes[m->leaves[k]].isolated;
+	if (n == 0 || n == m->nleaves) {
+		strbuf_puts(sb, n ? "every method" : "none");
+		return;
+	}
+	for (k = 0; k < m->nleaves; k++) {
+		const model_node *node = &m->nodes[m->leaves[k]];
+
+		if (!node->isolated)
+			continue;
+		for (j = 0; j < k; j++)
+			if (m->nodes[m->leaves[j]].isolated &&
+			    strcmp(m->nodes[m->leaves[j]].method,
+			           node->method) == 0)
+				break;
+		if (j == k)
+			strbuf_printf(sb, "%s%s", sb->len ? ", " : "",
+			              node->method);
+	}
+}
+
+/* The model section: identity, texts, precision, missing policy,
+ * isolation. */
 static void compare_settings(struct build *bd)
 {
 	const chiso_model *x = bd->d->a, *y = bd->d->b;
+	strbuf ix = STRBUF_INIT, iy = STRBUF_INIT;
 
 	field_text(bd, MD_MODEL, -1, -1, "id", x->id, y->id);
 	field_text(bd, MD_MODEL, -1, -1, "version", x->version, y->version);
@@ -990,6 +1021,12 @@ static void compare_settings(struct build *bd)
 		    v_text(missing_name(y->missing)));
 	field_text(bd, MD_MODEL, -1, -1, "description", x->description,
 	           y->description);
+	isolate_text(x, &ix);
+	isolate_text(y, &iy);
+	field_text(bd, MD_MODEL, -1, -1, "isolate", strbuf_str(&ix),
+	           strbuf_str(&iy));
+	strbuf_release(&ix);
+	strbuf_release(&iy);
 }
 
 /* The rows of the main indices table: B's, then those of A only. */

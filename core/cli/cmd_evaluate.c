@@ -225,6 +225,48 @@ static int load_children(rs_set *kids, const struct options *o, diag *d)
 	return rc;
 }
 
+/* A child unit as the duplicate check sorts it. */
+struct kid_key {
+	const char *code, *period, *stage, *file;
+};
+
+static int cmp_kid_keys(const void *a, const void *b)
+{
+	const struct kid_key *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+
+	return c ? c : strcmp(x->period, y->period);
+}
+
+/* Each child unit once per period: the same commune's self-assessed and
+ * appraised results together would count it twice. */
+static int check_children_unique(const rs_set *kids, diag *d)
+{
+	struct kid_key *k = xmalloc((kids->nunits + 1) * sizeof(*k));
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < kids->nunits; i++) {
+		k[i].code = kids->units[i].code;
+		k[i].period = kids->units[i].period;
+		k[i].stage = kids->units[i].stage;
+		k[i].file = kids->units[i].file;
+	}
+	qsort(k, kids->nunits, sizeof(*k), cmp_kid_keys);
+	for (i = 1; i < kids->nunits && rc == 0; i++) {
+		if (cmp_kid_keys(&k[i - 1], &k[i]) != 0)
+			continue;
+		diag_error(d, k[i].file, 0, 0,
+		           "the children results hold unit %s of period '%s' "
+		           "twice (stages '%s' and '%s'); give one result per "
+		           "child, e.g. only the appraised stage",
+		           k[i].code, k[i].period, k[i - 1].stage, k[i].stage);
+		rc = -1;
+	}
+	free(k);
+	return rc;
+}
+
 /* Children results must be for the period the units are evaluated for. */
 static int check_children_period(const rs_set *kids, const batch *b,
                                  const struct options *o, diag *d)
@@ -277,7 +319,8 @@ int cmd_evaluate(int argc, char **argv)
 	reg = cli_registry(&o.pd);
 	kids.limits.max_file_bytes = o.limits.max_file_bytes;
 	if (o.nchildren) {
-		if (load_children(&kids, &o, &d) < 0) {
+		if (load_children(&kids, &o, &d) < 0 ||
+		    check_children_unique(&kids, &d) < 0) {
 			cli_print_diag(&d);
 			rc = EXIT_FAILURE2;
 			goto out_registry;

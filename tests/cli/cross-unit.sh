@@ -69,3 +69,11 @@ run_chiso evaluate --children "$TMP/communes.json" "$TMP/other-model.yaml" \
 	tests/cli/data/districts-rollup.yaml
 expect_rc 2
 expect_err "the children results are from model test-commune, not vn-commune-2023"
+# The same communes twice (here: the same results file given twice, as a
+# self-assessed and an appraised file of one period would be) would count
+# each child twice: refused.
+run_chiso evaluate --children "$TMP/communes.json" \
+	--children "$TMP/communes.json" tests/cli/data/district-rollup.yaml \
+	tests/cli/data/districts-rollup.yaml
+expect_rc 2
+expect_err "the children results hold unit X1 of period '2023' twice (stages 'final' and 'final'); give one result per child"

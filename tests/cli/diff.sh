@@ -120,3 +120,12 @@ WANT
 else
 	echo "diff.sh: $V23 or $V24 missing; their check is skipped"
 fi
+
+# Isolation asked by the model is a change too.
+sed 's/^  precision: 4$/  precision: 4\n  isolate: [bands]/' \
+	criteria/example-district.yaml >"$TMP/isolated.yaml"
+grep -q 'isolate: \[bands\]' "$TMP/isolated.yaml" || fail "sed did not add isolate"
+run_chiso diff criteria/example-district.yaml "$TMP/isolated.yaml"
+expect_rc 0
+expect_out_re "^isolate +none +bands$"
+expect_out "1 change: model: 1 changed"
