@@ -104,6 +104,8 @@ static void vreport(chiso_prepare_ctx *ctx, diag_level level,
 }
 
 static void h_error(chiso_prepare_ctx *ctx, const chiso_param *node,
+                    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void h_error(chiso_prepare_ctx *ctx, const chiso_param *node,
                     const char *fmt, ...)
 {
 	va_list ap;
@@ -113,6 +115,8 @@ static void h_error(chiso_prepare_ctx *ctx, const chiso_param *node,
 	va_end(ap);
 }
 
+static void h_warn(chiso_prepare_ctx *ctx, const chiso_param *node,
+                   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void h_warn(chiso_prepare_ctx *ctx, const chiso_param *node,
                    const char *fmt, ...)
 {
