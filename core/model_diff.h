@@ -102,10 +102,12 @@ void model_diff_free(model_diff *d);
 /* Number of changes of this section and kind. */
 size_t model_diff_count(const model_diff *d, md_section section, md_kind kind);
 
-/* The JSON name of a kind: "added", "removed", "id", "renamed", ... */
+/* The JSON name of a kind: "added", "removed", "id", "renamed", ...
+ * Static. */
 const char *md_kind_name(md_kind kind);
 
-/* The JSON name of a section: "node", "input", "view", "class", "model". */
+/* The JSON name of a section: "node", "input", "view", "class",
+ * "model". Static. */
 const char *md_section_name(md_section section);
 
 /* Writes the report in fmt to f. */
