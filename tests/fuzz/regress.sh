@@ -9,11 +9,14 @@
 # them as they are. They are decoded as the targets do:
 #   model/    the model's text; JSON when it starts with '{', else YAML:
 #             chiso validate
-#   data/     first byte sel = (byte - '0') mod 9 chooses the format
-#             (sel % 3: YAML, JSON, JSON Lines) and the model (sel / 3:
-#             criteria/example-district.yaml, tests/bad/data-model.yaml,
-#             tests/cli/data/commune-model.yaml); the rest is the file:
-#             chiso evaluate -f json, then rank and gaps on its output
+#   data/     first byte sel = byte mod 12 (= (byte - '0') mod 12) chooses
+#             the format (sel % 3: YAML, JSON, JSON Lines) and the model
+#             (sel / 3: criteria/example-district.yaml,
+#             tests/bad/data-model.yaml, tests/cli/data/commune-model.yaml,
+#             tests/cli/data/district-rollup.yaml, evaluated with
+#             --children, the communes' results); the rest is the file:
+#             chiso evaluate -f json, then rank, gaps and compare on its
+#             output
 #   csv/      first byte chooses the model as for data/; the rest is a
 #             CSV batch: the same commands
 #   results/  a results document: chiso rank (every format), gaps and
@@ -22,7 +25,7 @@
 
 regdir=$srcdir/tests/fuzz/regressions
 models="criteria/example-district.yaml tests/bad/data-model.yaml
-tests/cli/data/commune-model.yaml"
+tests/cli/data/commune-model.yaml tests/cli/data/district-rollup.yaml"
 n=0
 
 # ok WHAT: the last run_chiso exited 0, 1 or 2 and printed no sanitizer
@@ -50,7 +53,8 @@ byte() {
 
 # model_of SEL: the model file for a data or csv selector.
 model_of() {
-	echo "$models" | sed -n "$(($1 / 3 + 1))p"
+	# shellcheck disable=SC2086
+	printf '%s\n' $models | sed -n "$(($1 / 3 + 1))p"
 }
 
 # results_cmds WHAT FILE: the commands that read a results document.
@@ -67,10 +71,26 @@ results_cmds() {
 	ok "$1 (compare)"
 }
 
-# data_cmds WHAT MODEL FILE: evaluate, then read the results back.
+# data_cmds WHAT MODEL FILE: evaluate, then read the results back. The
+# roll-up model's "children" indicators read the communes' results, as
+# the fuzz targets give them (tests/cli/cross-unit.sh).
 data_cmds() {
 	rm -f "$TMP/r.json"
-	run_chiso evaluate -f json -o "$TMP/r.json" "$srcdir/$2" "$3"
+	case "$2" in
+	*district-rollup*)
+		if [ ! -f "$TMP/communes.json" ]; then
+			run_chiso evaluate -f json -o "$TMP/communes.json" \
+				"$srcdir/tests/cli/data/commune-model.yaml" \
+				"$srcdir/tests/cli/data/communes.json"
+			ok "communes results"
+		fi
+		run_chiso evaluate --children "$TMP/communes.json" -f json \
+			-o "$TMP/r.json" "$srcdir/$2" "$3"
+		;;
+	*)
+		run_chiso evaluate -f json -o "$TMP/r.json" "$srcdir/$2" "$3"
+		;;
+	esac
 	ok "$1 (evaluate)"
 	if [ -f "$TMP/r.json" ]; then
 		results_cmds "$1" "$TMP/r.json"
@@ -91,7 +111,7 @@ done
 
 for f in "$regdir"/data/*; do
 	[ -f "$f" ] || continue
-	sel=$((($(byte "$f") + 6) % 9))
+	sel=$(($(byte "$f") % 12))
 	case $((sel % 3)) in
 	0) in=$TMP/data.yaml ;;
 	1) in=$TMP/data.json ;;
@@ -104,7 +124,7 @@ done
 
 for f in "$regdir"/csv/*; do
 	[ -f "$f" ] || continue
-	sel=$((($(byte "$f") + 6) % 9))
+	sel=$(($(byte "$f") % 12))
 	tail -c +2 "$f" >"$TMP/data.csv"
 	data_cmds "$f" "$(model_of "$sel")" "$TMP/data.csv"
 	n=$((n + 1))
