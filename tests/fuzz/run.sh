@@ -46,6 +46,7 @@ for t in "$@"; do
 	targets="$targets ${t#fuzz_}"
 done
 [ -n "$targets" ] || targets="model data csv results"
+targets=${targets# }
 for t in $targets; do
 	if [ ! -x "$bin/fuzz_$t" ]; then
 		echo "run.sh: $bin/fuzz_$t is not built (configure CC=clang" \
