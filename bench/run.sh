@@ -23,7 +23,10 @@ median() {
 	: >"$out/times"
 	while [ "$i" -lt "$runs" ]; do
 		s=$(date +%s.%N)
-		"$@" >/dev/null 2>&1 || true
+		if ! "$@" >/dev/null 2>"$out/stderr"; then
+			echo "bench: failed: $*" >&2
+			tail -n 3 "$out/stderr" >&2
+		fi
 		e=$(date +%s.%N)
 		awk -v s="$s" -v e="$e" "BEGIN { print e - s }" >>"$out/times"
 		i=$((i + 1))
