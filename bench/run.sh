@@ -7,8 +7,8 @@
 # Lines input). Median wall time of RUNS runs (default 5) and peak memory
 # (max RSS, with GNU time when installed). "evaluate --isolate" is the same
 # evaluation with every computation in a worker process (the cost of
-# isolating untrusted plugins: one pipe round trip per indicator per
-# unit).
+# isolating untrusted plugins: one request per unit through a pipe, one
+# answer per indicator).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 chiso=${CHISO:-$top/chiso}

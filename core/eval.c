@@ -239,37 +239,55 @@ static void run_compute(const model_node *node, const chiso_unit *view,
 	check_outcome(out, node, plugin_minor(node) >= 2);
 }
 
-/* Computes leaf k of unit u into the result arrays. */
+/* A cleared outcome writing into these note and hint buffers. */
+static void outcome_init(chiso_outcome *out, char *note, char *hint)
+{
+	memset(out, 0, sizeof(*out));
+	out->struct_size = (uint32_t)sizeof(*out);
+	out->note = note;
+	out->note_size = CHISO_NOTE_MAX;
+	out->hint = hint;
+	out->hint_size = CHISO_NOTE_MAX;
+	note[0] = '\0';
+	hint[0] = '\0';
+}
+
+/* 1, with the outcome made missing, when the unit lacks a required input
+ * of the indicator (then it is not computed). */
+static int leaf_lacks_input(const chiso_model *m, const model_node *node,
+                            const chiso_unit *view, chiso_outcome *out)
+{
+	if (!lacks_input(node, view->values))
+		return 0;
+	missing_note(m, node, view->values, out->note, out->note_size);
+	out->status = CHISO_STATUS_MISSING;
+	return 1;
+}
+
+/* Records the outcome of leaf k of unit u, with its hint when the
+ * indicator is short of its full points. */
+static void finish_leaf(batch *b, size_t u, size_t k, const chiso_outcome *out)
+{
+	store_outcome(b, u, k, out);
+	if (out->status == CHISO_STATUS_OK && out->fraction < 1.0 &&
+	    memchr(out->hint, '\0', CHISO_NOTE_MAX) &&
+	    utf8_check(out->hint, strlen(out->hint), NULL) == 0)
+		b->leaf_hint[BATCH_LEAF(b, u, k)] =
+		        batch_intern_str(b, out->hint);
+}
+
+/* Computes leaf k of unit u in chiso into the result arrays. */
 static void eval_leaf(batch *b, size_t u, const chiso_unit *view, size_t k,
-                      isolate *iso, char *note, char *hint)
+                      char *note, char *hint)
 {
 	const chiso_model *m = b->model;
 	const model_node *node = &m->nodes[m->leaves[k]];
-	size_t li = BATCH_LEAF(b, u, k);
 	chiso_outcome out;
 
-	memset(&out, 0, sizeof(out));
-	out.struct_size = (uint32_t)sizeof(out);
-	out.note = note;
-	out.note_size = CHISO_NOTE_MAX;
-	out.hint = hint;
-	out.hint_size = CHISO_NOTE_MAX;
-	note[0] = '\0';
-	hint[0] = '\0';
-	if (lacks_input(node, view->values)) {
-		missing_note(m, node, view->values, note, CHISO_NOTE_MAX);
-		out.status = CHISO_STATUS_MISSING;
-	} else if (iso && (b->isolate_all || node->isolated)) {
-		isolate_call(iso, u, k, node->plugin->name, &out);
-		check_outcome(&out, node, plugin_minor(node) >= 2);
-	} else {
+	outcome_init(&out, note, hint);
+	if (!leaf_lacks_input(m, node, view, &out))
 		run_compute(node, view, &out);
-	}
-	store_outcome(b, u, k, &out);
-	if (out.status == CHISO_STATUS_OK && out.fraction < 1.0 &&
-	    memchr(hint, '\0', CHISO_NOTE_MAX) &&
-	    utf8_check(hint, strlen(hint), NULL) == 0)
-		b->leaf_hint[li] = batch_intern_str(b, hint);
+	finish_leaf(b, u, k, &out);
 }
 
 /* batch_set of the second phase: checked as compute's outcome. */
@@ -486,8 +504,8 @@ static void worker_compute(void *arg, size_t u, size_t k, chiso_outcome *out)
 }
 
 /* Phase 1: every indicator of unit u. */
-static void compute_unit(batch *b, size_t u, const struct kids *k, isolate *iso,
-                         char *note, char *hint)
+static void compute_unit(batch *b, size_t u, const struct kids *k, char *note,
+                         char *hint)
 {
 	const chiso_model *m = b->model;
 	chiso_unit view;
@@ -497,8 +515,74 @@ static void compute_unit(batch *b, size_t u, const struct kids *k, isolate *iso,
 	for (leaf = 0; leaf < m->nleaves; leaf++) {
 		/* The pool may move when a note is added: refresh. */
 		view.pool = b->pool.data;
-		eval_leaf(b, u, &view, leaf, iso, note, hint);
+		eval_leaf(b, u, &view, leaf, note, hint);
 	}
+}
+
+/* Phase 1 under isolation: an outcome per leaf with its note and hint
+ * buffers, and the jobs of the worker; allocated once per batch. */
+struct isolated_unit {
+	isolate *iso;
+	chiso_outcome *outs;
+	char *text; /* 2 * CHISO_NOTE_MAX per leaf */
+	isolate_job *jobs;
+};
+
+static void isolated_unit_init(struct isolated_unit *s, const batch *b,
+                               struct worker_ctx *wctx)
+{
+	size_t n = b->model->nleaves ? b->model->nleaves : 1;
+
+	s->iso = isolate_new(worker_compute, wctx, b->isolate_ms);
+	s->outs = xcalloc(n, sizeof(*s->outs));
+	s->text = xmalloc(n * 2 * CHISO_NOTE_MAX);
+	s->jobs = xcalloc(n, sizeof(*s->jobs));
+}
+
+static void isolated_unit_free(struct isolated_unit *s)
+{
+	isolate_free(s->iso);
+	free(s->outs);
+	free(s->text);
+	free(s->jobs);
+}
+
+/* Phase 1 of unit u when indicators of it are isolated: those go to the
+ * worker in one request; then every outcome is recorded in leaf order, as
+ * without isolation. */
+static void compute_unit_isolated(batch *b, size_t u, const struct kids *k,
+                                  struct isolated_unit *s)
+{
+	const chiso_model *m = b->model;
+	chiso_unit view;
+	size_t leaf, n = 0, j;
+
+	make_view(b, u, k, &view);
+	for (leaf = 0; leaf < m->nleaves; leaf++) {
+		const model_node *node = &m->nodes[m->leaves[leaf]];
+		chiso_outcome *out = &s->outs[leaf];
+		char *text = s->text + 2 * leaf * CHISO_NOTE_MAX;
+
+		outcome_init(out, text, text + CHISO_NOTE_MAX);
+		if (leaf_lacks_input(m, node, &view, out))
+			continue;
+		if (b->isolate_all || node->isolated) {
+			s->jobs[n].k = leaf;
+			s->jobs[n].plugin = node->plugin->name;
+			s->jobs[n].out = out;
+			n++;
+		} else {
+			run_compute(node, &view, out);
+		}
+	}
+	isolate_unit(s->iso, u, s->jobs, n);
+	for (j = 0; j < n; j++) {
+		const model_node *node = &m->nodes[m->leaves[s->jobs[j].k]];
+
+		check_outcome(s->jobs[j].out, node, plugin_minor(node) >= 2);
+	}
+	for (leaf = 0; leaf < m->nleaves; leaf++)
+		finish_leaf(b, u, leaf, &s->outs[leaf]);
 }
 
 /* Does this run isolate any computation? */
@@ -524,7 +608,8 @@ void eval_batch(batch *b)
 	char note[CHISO_NOTE_MAX], hint[CHISO_NOTE_MAX];
 	struct kids kids;
 	struct worker_ctx wctx;
-	isolate *iso = NULL;
+	struct isolated_unit iso;
+	int isolated;
 	size_t u, leaf;
 
 	batch_reset_results(b);
@@ -533,17 +618,22 @@ void eval_batch(batch *b)
 	kids_build(&kids, m);
 	wctx.b = b;
 	wctx.kids = &kids;
-	if (needs_isolation(b))
-		iso = isolate_new(worker_compute, &wctx, b->isolate_ms);
+	isolated = needs_isolation(b);
+	if (isolated)
+		isolated_unit_init(&iso, b, &wctx);
 	for (u = 0; u < b->nunits; u++) {
 		if (b->units[u].invalid)
 			continue;
 		if (m->missing == MISSING_ERROR &&
 		    check_missing_error(b, u, batch_values(b, u)))
 			continue;
-		compute_unit(b, u, &kids, iso, note, hint);
+		if (isolated)
+			compute_unit_isolated(b, u, &kids, &iso);
+		else
+			compute_unit(b, u, &kids, note, hint);
 	}
-	isolate_free(iso);
+	if (isolated)
+		isolated_unit_free(&iso);
 	for (leaf = 0; leaf < m->nleaves; leaf++) {
 		const model_node *node = &m->nodes[m->leaves[leaf]];
 		chiso_finish_fn finish = finish_of(node);

@@ -10,7 +10,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -21,16 +23,24 @@
  * more virtual memory than it uses). */
 #define WORKER_AS_LIMIT (4ul << 30)
 
+/* A request: unit u and the n leaf indices that follow it. */
 struct request {
-	size_t u, k;
+	size_t u, n;
 };
 
+/* An answer, followed by note_len bytes of note and hint_len of hint; one
+ * write of at most PIPE_BUF bytes, so it arrives whole or not at all. */
 struct reply {
-	int status, has_raw;
+	int32_t status, has_raw;
 	double fraction, raw;
-	char note[CHISO_NOTE_MAX];
-	char hint[CHISO_NOTE_MAX];
+	uint32_t note_len, hint_len;
 };
+
+#define REPLY_MAX (sizeof(struct reply) + 2 * CHISO_NOTE_MAX)
+
+/* What the parent has read of the worker's answers: a buffer of many, so
+ * that answers the worker wrote meanwhile take one read. */
+#define INBUF_SIZE 65536
 
 struct isolate {
 	isolate_fn fn;
@@ -40,6 +50,8 @@ struct isolate {
 	int to_worker, from_worker;
 	size_t failures;
 	struct sigaction old_pipe;
+	char in[INBUF_SIZE];
+	size_t in_off, in_len;
 };
 
 isolate *isolate_new(isolate_fn fn, void *arg, long timeout_ms)
@@ -114,29 +126,55 @@ static int write_full(int fd, const void *buf, size_t n)
 	return 0;
 }
 
-/* The worker's loop: one request, one reply, until the pipe closes. */
-static void worker_loop(isolate *iso, int in, int out)
+/* Computes leaf k of unit u and writes the answer: -1 when the parent
+ * is gone. A hint without its final NUL is dropped, as in chiso. */
+static int worker_answer(isolate *iso, int out, size_t u, size_t k)
 {
-	struct request rq;
+	char note[CHISO_NOTE_MAX], hint[CHISO_NOTE_MAX], msg[REPLY_MAX];
 	struct reply rp;
 	chiso_outcome o;
 
+	memset(&o, 0, sizeof(o));
+	note[0] = hint[0] = '\0';
+	o.struct_size = (uint32_t)sizeof(o);
+	o.note = note;
+	o.note_size = sizeof(note);
+	o.hint = hint;
+	o.hint_size = sizeof(hint);
+	iso->fn(iso->arg, u, k, &o);
+	memset(&rp, 0, sizeof(rp));
+	rp.status = o.status;
+	rp.has_raw = o.has_raw;
+	rp.fraction = o.fraction;
+	rp.raw = o.raw;
+	rp.note_len = (uint32_t)strnlen(note, sizeof(note) - 1);
+	rp.hint_len = (uint32_t)strnlen(hint, sizeof(hint));
+	if (rp.hint_len == sizeof(hint))
+		rp.hint_len = 0;
+	memcpy(msg, &rp, sizeof(rp));
+	memcpy(msg + sizeof(rp), note, rp.note_len);
+	memcpy(msg + sizeof(rp) + rp.note_len, hint, rp.hint_len);
+	return write_full(out, msg, sizeof(rp) + rp.note_len + rp.hint_len);
+}
+
+/* The worker's loop: a request, then an answer per leaf, each written
+ * before the next leaf starts; until the pipe closes. */
+static void worker_loop(isolate *iso, int in, int out)
+{
+	struct request rq;
+	size_t *leaves = NULL, cap = 0, i;
+
 	limit_worker();
 	while (read_full(in, &rq, sizeof(rq)) == 1) {
-		memset(&rp, 0, sizeof(rp));
-		memset(&o, 0, sizeof(o));
-		o.struct_size = (uint32_t)sizeof(o);
-		o.note = rp.note;
-		o.note_size = sizeof(rp.note);
-		o.hint = rp.hint;
-		o.hint_size = sizeof(rp.hint);
-		iso->fn(iso->arg, rq.u, rq.k, &o);
-		rp.status = o.status;
-		rp.has_raw = o.has_raw;
-		rp.fraction = o.fraction;
-		rp.raw = o.raw;
-		if (write_full(out, &rp, sizeof(rp)) < 0)
+		if (rq.n > cap) {
+			cap = rq.n;
+			leaves = xrealloc(leaves, cap * sizeof(*leaves));
+		}
+		if (read_full(in, leaves, rq.n * sizeof(*leaves)) != 1)
 			break;
+		for (i = 0; i < rq.n; i++)
+			if (worker_answer(iso, out, rq.u, leaves[i]) < 0)
+				_exit(0);
 	}
 	_exit(0);
 }
@@ -174,6 +212,7 @@ static int start_worker(isolate *iso)
 	iso->pid = pid;
 	iso->to_worker = req[1];
 	iso->from_worker = resp[0];
+	iso->in_off = iso->in_len = 0;
 	return 0;
 }
 
@@ -243,54 +282,155 @@ static void lost(isolate *iso, chiso_outcome *out, const char *plugin,
 		         plugin, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-/* Waits for the reply within the time limit: 1, 0 (timeout), -1. */
-static int await_reply(isolate *iso, struct reply *rp)
+/* Milliseconds on a clock that does not jump. */
+static long long now_ms(void)
 {
-	struct pollfd p = {iso->from_worker, POLLIN, 0};
-	int r;
+	struct timespec ts;
 
-	do
-		r = poll(&p, 1, (int)iso->timeout_ms);
-	while (r < 0 && errno == EINTR);
-	if (r == 0)
-		return 0;
-	if (r < 0)
-		return -1;
-	return read_full(iso->from_worker, rp, sizeof(*rp)) == 1 ? 1 : -1;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void isolate_call(isolate *iso, size_t u, size_t k, const char *plugin,
-                  chiso_outcome *out)
+/* Takes the next whole answer from the buffer into rp and points note and
+ * hint at its texts: 1, 0 (not all there yet), -1 (not an answer). */
+static int take_reply(isolate *iso, struct reply *rp, const char **note,
+                      const char **hint)
 {
-	struct request rq = {u, k};
-	struct reply rp;
+	size_t avail = iso->in_len - iso->in_off;
+	const char *p = iso->in + iso->in_off;
+
+	if (avail < sizeof(*rp))
+		return 0;
+	memcpy(rp, p, sizeof(*rp));
+	if (rp->note_len >= CHISO_NOTE_MAX || rp->hint_len >= CHISO_NOTE_MAX)
+		return -1;
+	if (avail < sizeof(*rp) + rp->note_len + rp->hint_len)
+		return 0;
+	*note = p + sizeof(*rp);
+	*hint = *note + rp->note_len;
+	iso->in_off += sizeof(*rp) + rp->note_len + rp->hint_len;
+	return 1;
+}
+
+/* Waits for the next answer at most the time limit: 1, 0 (timeout), -1
+ * (the worker is gone or spoke nonsense). */
+static int next_reply(isolate *iso, struct reply *rp, const char **note,
+                      const char **hint)
+{
+	long long deadline = now_ms() + iso->timeout_ms;
 	int r;
 
-	if (!iso->pid && start_worker(iso) < 0) {
+	while ((r = take_reply(iso, rp, note, hint)) == 0) {
+		struct pollfd p = {iso->from_worker, POLLIN, 0};
+		long long left = deadline - now_ms();
+		ssize_t got;
+
+		if (iso->in_off > 0) {
+			memmove(iso->in, iso->in + iso->in_off,
+			        iso->in_len - iso->in_off);
+			iso->in_len -= iso->in_off;
+			iso->in_off = 0;
+		}
+		if (left <= 0)
+			return 0;
+		r = poll(&p, 1, (int)left);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r == 0)
+			return 0;
+		if (r < 0)
+			return -1;
+		got = read(iso->from_worker, iso->in + iso->in_len,
+		           sizeof(iso->in) - iso->in_len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		iso->in_len += (size_t)got;
+	}
+	return r;
+}
+
+/* Sends the request of jobs [0, n) of unit u: 0, or -1. */
+static int send_request(isolate *iso, size_t u, const isolate_job *jobs,
+                        size_t n)
+{
+	size_t leaves[256], i, done = 0;
+	struct request rq = {u, n};
+
+	if (write_full(iso->to_worker, &rq, sizeof(rq)) < 0)
+		return -1;
+	while (done < n) {
+		size_t part = n - done < 256 ? n - done : 256;
+
+		for (i = 0; i < part; i++)
+			leaves[i] = jobs[done + i].k;
+		if (write_full(iso->to_worker, leaves, part * sizeof(*leaves)) <
+		    0)
+			return -1;
+		done += part;
+	}
+	return 0;
+}
+
+/* Copies an answer into the job's outcome. */
+static void fill_outcome(chiso_outcome *out, const struct reply *rp,
+                         const char *note, const char *hint)
+{
+	out->status = rp->status;
+	out->has_raw = rp->has_raw;
+	out->fraction = rp->fraction;
+	out->raw = rp->raw;
+	snprintf(out->note, out->note_size, "%.*s", (int)rp->note_len, note);
+	if (out->hint && out->hint_size)
+		snprintf(out->hint, out->hint_size, "%.*s", (int)rp->hint_len,
+		         hint);
+}
+
+/* The jobs from first on fail: no worker could be started. */
+static void cannot_start(isolate_job *jobs, size_t first, size_t n)
+{
+	int err = errno;
+
+	for (; first < n; first++) {
+		chiso_outcome *out = jobs[first].out;
+
 		out->status = CHISO_STATUS_ERROR;
 		snprintf(out->note, out->note_size,
 		         "plugin '%s': cannot start an isolated worker: %s",
-		         plugin, strerror(errno));
-		return;
+		         jobs[first].plugin, strerror(err));
 	}
-	if (write_full(iso->to_worker, &rq, sizeof(rq)) < 0) {
-		lost(iso, out, plugin, 0);
-		return;
+}
+
+void isolate_unit(isolate *iso, size_t u, isolate_job *jobs, size_t n)
+{
+	size_t first = 0;
+
+	while (first < n) {
+		size_t j;
+
+		if (!iso->pid && start_worker(iso) < 0) {
+			cannot_start(jobs, first, n);
+			return;
+		}
+		if (send_request(iso, u, jobs + first, n - first) < 0) {
+			lost(iso, jobs[first].out, jobs[first].plugin, 0);
+			first++;
+			continue;
+		}
+		for (j = first; j < n; j++) {
+			const char *note, *hint;
+			struct reply rp;
+			int r = next_reply(iso, &rp, &note, &hint);
+
+			if (r <= 0) {
+				lost(iso, jobs[j].out, jobs[j].plugin, r == 0);
+				break;
+			}
+			fill_outcome(jobs[j].out, &rp, note, hint);
+		}
+		first = j < n ? j + 1 : n;
 	}
-	r = await_reply(iso, &rp);
-	if (r <= 0) {
-		lost(iso, out, plugin, r == 0);
-		return;
-	}
-	out->status = rp.status;
-	out->has_raw = rp.has_raw;
-	out->fraction = rp.fraction;
-	out->raw = rp.raw;
-	rp.note[sizeof(rp.note) - 1] = '\0';
-	rp.hint[sizeof(rp.hint) - 1] = '\0';
-	snprintf(out->note, out->note_size, "%s", rp.note);
-	if (out->hint && out->hint_size)
-		snprintf(out->hint, out->hint_size, "%s", rp.hint);
 }
 
 size_t isolate_failures(const isolate *iso)
