@@ -8,6 +8,7 @@
 #include "jsonw.h"
 #include "numfmt.h"
 #include "rank.h"
+#include "sort.h"
 #include "strbuf.h"
 #include "texttable.h"
 
@@ -20,12 +21,13 @@
 
 /* --- matching -------------------------------------------------------- */
 
-static const rs_set *sort_set;
-
-static int cmp_code(const void *a, const void *b)
+/* Orders unit indices of the set ctx by code. */
+static int cmp_code(const void *a, const void *b, void *ctx)
 {
-	return strcmp(sort_set->units[*(const size_t *)a].code,
-	              sort_set->units[*(const size_t *)b].code);
+	const rs_set *set = ctx;
+
+	return strcmp(set->units[*(const size_t *)a].code,
+	              set->units[*(const size_t *)b].code);
 }
 
 /* Unit indices sorted by code; -1 and an error on a repeated code. */
@@ -35,9 +37,7 @@ static size_t *by_code(const rs_set *set, const char *which, diag *d)
 
 	for (k = 0; k < set->nunits; k++)
 		order[k] = k;
-	sort_set = set;
-	qsort(order, set->nunits, sizeof(size_t), cmp_code);
-	sort_set = NULL;
+	sort_stable(order, set->nunits, sizeof(size_t), cmp_code, (void *)set);
 	for (k = 1; k < set->nunits; k++)
 		if (strcmp(set->units[order[k]].code,
 		           set->units[order[k - 1]].code) == 0) {
@@ -180,24 +180,24 @@ static size_t *ranks_of(const rs_set *set)
 
 /* --- differences (stages) ------------------------------------------------ */
 
-static const struct cmp *sort_cmp;
-
-/* Largest total change first, then by code. */
-static int cmp_pairs(const void *pa, const void *pb)
+/* Largest total change first, then by code (ctx: the comparison). */
+static int cmp_pairs(const void *pa, const void *pb, void *ctx)
 {
+	const struct cmp *c = ctx;
 	const struct pair *a = pa, *b = pb;
 	double x = fabs(a->dpoints), y = fabs(b->dpoints);
 
 	if (x != y)
 		return x > y ? -1 : 1;
-	return strcmp(sort_cmp->base->units[a->b].code,
-	              sort_cmp->base->units[b->b].code);
+	return strcmp(c->base->units[a->b].code, c->base->units[b->b].code);
 }
 
 /* By pair, then the largest difference first. */
-static int cmp_diffs(const void *pa, const void *pb)
+static int cmp_diffs(const void *pa, const void *pb, void *ctx)
 {
 	const struct diff *a = pa, *b = pb;
+
+	(void)ctx;
 
 	if (a->pair != b->pair)
 		return (a->pair > b->pair) - (a->pair < b->pair);
@@ -217,8 +217,7 @@ static void find_diffs(struct cmp *c)
 
 		c->pairs[p].dpoints = n->points - b->points;
 	}
-	sort_cmp = c;
-	qsort(c->pairs, c->npairs, sizeof(*c->pairs), cmp_pairs);
+	sort_stable(c->pairs, c->npairs, sizeof(*c->pairs), cmp_pairs, c);
 	c->diffs = xcalloc(cap, sizeof(*c->diffs));
 	for (p = 0; p < c->npairs; p++) {
 		const rs_unit *b = &c->base->units[c->pairs[p].b];
@@ -247,8 +246,7 @@ static void find_diffs(struct cmp *c)
 			c->ndiffs++;
 		}
 	}
-	qsort(c->diffs, c->ndiffs, sizeof(*c->diffs), cmp_diffs);
-	sort_cmp = NULL;
+	sort_stable(c->diffs, c->ndiffs, sizeof(*c->diffs), cmp_diffs, NULL);
 }
 
 /* The value text of input id for unit u, or NULL. */

@@ -9,6 +9,7 @@
 #include "csvw.h"
 #include "jsonw.h"
 #include "numfmt.h"
+#include "sort.h"
 #include "texttable.h"
 
 #include <math.h>
@@ -57,20 +58,19 @@ static double col_change(const struct cmp *c, const struct pair *p,
 	return numfmt_round(n, c->prec) - numfmt_round(b, c->prec);
 }
 
-static const struct cmp *sort_c;
-
-/* Pairs in the new ranking's order, unranked last, then by code. */
-static int cmp_new_rank(const void *pa, const void *pb)
+/* Pairs in the new ranking's order, unranked last, then by code (ctx:
+ * the comparison). */
+static int cmp_new_rank(const void *pa, const void *pb, void *ctx)
 {
+	const struct cmp *c = ctx;
 	const struct pair *a = pa, *b = pb;
-	size_t ra = sort_c->rank_n[a->n], rb = sort_c->rank_n[b->n];
+	size_t ra = c->rank_n[a->n], rb = c->rank_n[b->n];
 
 	if ((ra == 0) != (rb == 0))
 		return ra == 0 ? 1 : -1;
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
-	return strcmp(sort_c->next->units[a->n].code,
-	              sort_c->next->units[b->n].code);
+	return strcmp(c->next->units[a->n].code, c->next->units[b->n].code);
 }
 
 /* The pairs sorted for output (a copy). */
@@ -79,9 +79,7 @@ static struct pair *sorted_pairs(const struct cmp *c)
 	struct pair *p = xcalloc(c->npairs + 1, sizeof(*p));
 
 	memcpy(p, c->pairs, c->npairs * sizeof(*p));
-	sort_c = c;
-	qsort(p, c->npairs, sizeof(*p), cmp_new_rank);
-	sort_c = NULL;
+	sort_stable(p, c->npairs, sizeof(*p), cmp_new_rank, (void *)c);
 	return p;
 }
 

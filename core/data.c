@@ -8,6 +8,7 @@
 #include "numfmt.h"
 #include "progress.h"
 #include "schema.h"
+#include "sort.h"
 #include "source.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -817,23 +818,19 @@ int data_load_file(batch *b, const char *path, diag *d)
 	return rc;
 }
 
-/* Orders units by code, period, stage, then by position. */
-static const batch *sort_batch;
-
-static int cmp_units(const void *pa, const void *pb)
+/* Orders unit indices of the batch ctx by code, period, stage, then by
+ * position. */
+static int cmp_units(const void *pa, const void *pb, void *ctx)
 {
+	const batch *b = ctx;
 	size_t a = *(const size_t *)pa, bb = *(const size_t *)pb;
-	const unit_rec *ua = &sort_batch->units[a],
-	               *ub = &sort_batch->units[bb];
-	int c = strcmp(batch_str(sort_batch, ua->code),
-	               batch_str(sort_batch, ub->code));
+	const unit_rec *ua = &b->units[a], *ub = &b->units[bb];
+	int c = strcmp(batch_str(b, ua->code), batch_str(b, ub->code));
 
 	if (c == 0)
-		c = strcmp(batch_str(sort_batch, ua->period),
-		           batch_str(sort_batch, ub->period));
+		c = strcmp(batch_str(b, ua->period), batch_str(b, ub->period));
 	if (c == 0)
-		c = strcmp(batch_str(sort_batch, ua->stage),
-		           batch_str(sort_batch, ub->stage));
+		c = strcmp(batch_str(b, ua->stage), batch_str(b, ub->stage));
 	if (c == 0)
 		c = (a > bb) - (a < bb);
 	return c;
@@ -849,9 +846,7 @@ void data_check_duplicates(batch *b)
 	order = xmalloc(b->nunits * sizeof(*order));
 	for (i = 0; i < b->nunits; i++)
 		order[i] = i;
-	sort_batch = b;
-	qsort(order, b->nunits, sizeof(*order), cmp_units);
-	sort_batch = NULL;
+	sort_stable(order, b->nunits, sizeof(*order), cmp_units, b);
 	for (i = 1; i < b->nunits; i++) {
 		const unit_rec *prev = &b->units[order[i - 1]];
 		unit_rec *cur = &b->units[order[i]];

@@ -11,6 +11,7 @@
 #include "numfmt.h"
 #include "results_set.h"
 #include "outcomes.h"
+#include "sort.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -389,12 +390,13 @@ struct kids {
 	size_t ninputs;
 };
 
-static const rs_set *kids_sort_set;
-
-static int cmp_parent(const void *pa, const void *pb)
+/* Orders unit indices of the results set ctx by parent. */
+static int cmp_parent(const void *pa, const void *pb, void *ctx)
 {
-	return strcmp(kids_sort_set->units[*(const size_t *)pa].parent,
-	              kids_sort_set->units[*(const size_t *)pb].parent);
+	const rs_set *set = ctx;
+
+	return strcmp(set->units[*(const size_t *)pa].parent,
+	              set->units[*(const size_t *)pb].parent);
 }
 
 /* Sorts the scored children by parent and reads the bound inputs. */
@@ -411,9 +413,7 @@ static void kids_build(struct kids *k, const chiso_model *m)
 	for (u = 0; u < cs->nunits; u++)
 		if (cs->units[u].status != RS_INVALID && *cs->units[u].parent)
 			k->order[k->n++] = u;
-	kids_sort_set = cs;
-	qsort(k->order, k->n, sizeof(size_t), cmp_parent);
-	kids_sort_set = NULL;
+	sort_stable(k->order, k->n, sizeof(size_t), cmp_parent, (void *)cs);
 	k->ninputs = m->nchild_inputs;
 	k->inputs = xcalloc(k->ninputs + 1, sizeof(double *));
 	for (h = 0; h < k->ninputs; h++) {

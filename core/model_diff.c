@@ -6,25 +6,41 @@
  * format (model_diff_text.c, model_diff_json.c).
  */
 #include "model_diff_internal.h"
+#include "sort.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* --- pairing the nodes of A and B ------------------------------------- */
 
-static const chiso_model *sort_model;
-
-/* Orders node indices by id (qsort). */
-static int cmp_node_ids(const void *x, const void *y)
+/* Orders node indices of the model ctx by id. */
+static int cmp_node_ids(const void *x, const void *y, void *ctx)
 {
-	return strcmp(sort_model->nodes[*(const int *)x].id,
-	              sort_model->nodes[*(const int *)y].id);
+	const chiso_model *m = ctx;
+
+	return strcmp(m->nodes[*(const int *)x].id,
+	              m->nodes[*(const int *)y].id);
 }
 
-/* Compares an id with a node index (bsearch). */
-static int find_node_id(const void *key, const void *elem)
+/* The node of m with this id, by binary search in order (node indices
+ * sorted by id), or -1. */
+static int find_node_id(const chiso_model *m, const int *order, size_t n,
+                        const char *id)
 {
-	return strcmp(key, sort_model->nodes[*(const int *)elem].id);
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, m->nodes[order[mid]].id);
+
+		if (c == 0)
+			return order[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
 }
 
 /* Pairs the nodes of A and B that have the same id. */
@@ -35,18 +51,15 @@ static void match_ids(model_diff *d)
 
 	for (k = 0; k < n; k++)
 		order[k] = (int)k;
-	sort_model = d->b;
-	qsort(order, n, sizeof(int), cmp_node_ids);
+	sort_stable(order, n, sizeof(int), cmp_node_ids, (void *)d->b);
 	for (k = 0; k < d->a->nnodes; k++) {
-		const int *hit = bsearch(d->a->nodes[k].id, order, n,
-		                         sizeof(int), find_node_id);
+		int hit = find_node_id(d->b, order, n, d->a->nodes[k].id);
 
-		if (hit) {
-			d->map_ab[k] = *hit;
-			d->map_ba[*hit] = (int)k;
+		if (hit >= 0) {
+			d->map_ab[k] = hit;
+			d->map_ba[hit] = (int)k;
 		}
 	}
-	sort_model = NULL;
 	free(order);
 }
 

@@ -4,6 +4,7 @@
 #include "rank.h"
 
 #include "numfmt.h"
+#include "sort.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -187,13 +188,12 @@ static int check_models(const rank_table *t, int allow, diag *d)
 	return -1;
 }
 
-static const rs_set *sort_set;
-
-/* Orders unit indices by code, then by file order. */
-static int cmp_code(const void *pa, const void *pb)
+/* Orders unit indices of the set ctx by code, then by file order. */
+static int cmp_code(const void *pa, const void *pb, void *ctx)
 {
+	const rs_set *set = ctx;
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	int c = strcmp(sort_set->units[a].code, sort_set->units[b].code);
+	int c = strcmp(set->units[a].code, set->units[b].code);
 
 	return c ? c : (a > b) - (a < b);
 }
@@ -209,8 +209,7 @@ static int check_unique(const rs_set *set, diag *d)
 	order = xmalloc(set->nunits * sizeof(*order));
 	for (k = 0; k < set->nunits; k++)
 		order[k] = k;
-	sort_set = set;
-	qsort(order, set->nunits, sizeof(*order), cmp_code);
+	sort_stable(order, set->nunits, sizeof(*order), cmp_code, (void *)set);
 	for (k = 1; k < set->nunits && rc == 0; k++) {
 		const rs_unit *a = &set->units[order[k - 1]];
 		const rs_unit *b = &set->units[order[k]];
@@ -225,7 +224,6 @@ static int check_unique(const rs_set *set, diag *d)
 		           b->period, b->stage);
 		rc = -1;
 	}
-	sort_set = NULL;
 	free(order);
 	return rc;
 }
@@ -250,17 +248,17 @@ struct sort_ctx {
 	const double *value; /* by unit index */
 };
 
-static const struct sort_ctx *sort_ctx;
-
-/* Group key, then value (highest first, NAN last), then code. */
-static int cmp_rows(const void *pa, const void *pb)
+/* Group key, then value (highest first, NAN last), then code (ctx: a
+ * struct sort_ctx). */
+static int cmp_rows(const void *pa, const void *pb, void *ctx)
 {
+	const struct sort_ctx *sc = ctx;
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	const rs_unit *ua = &sort_ctx->t->set->units[a];
-	const rs_unit *ub = &sort_ctx->t->set->units[b];
-	double va = sort_ctx->value[a], vb = sort_ctx->value[b];
-	int c = strcmp(group_key(sort_ctx->t, sort_ctx->g, ua),
-	               group_key(sort_ctx->t, sort_ctx->g, ub));
+	const rs_unit *ua = &sc->t->set->units[a];
+	const rs_unit *ub = &sc->t->set->units[b];
+	double va = sc->value[a], vb = sc->value[b];
+	int c = strcmp(group_key(sc->t, sc->g, ua),
+	               group_key(sc->t, sc->g, ub));
 
 	if (c)
 		return c;
@@ -359,9 +357,7 @@ int rank_build(rank_table *t, const rs_set *set, const rank_opts *o, diag *d)
 	{
 		struct sort_ctx sc = {t, o->group, by_unit};
 
-		sort_ctx = &sc;
-		qsort(t->rows, t->nrows, sizeof(size_t), cmp_rows);
-		sort_ctx = NULL;
+		sort_stable(t->rows, t->nrows, sizeof(size_t), cmp_rows, &sc);
 	}
 	make_groups(t, o->group);
 	t->rank = xcalloc(t->nrows ? t->nrows : 1, sizeof(size_t));
