@@ -588,16 +588,9 @@ static void compute_unit_isolated(batch *b, size_t u, const struct kids *k,
 /* Does this run isolate any computation? */
 static int needs_isolation(const batch *b)
 {
-	size_t k;
-
 	if (b->isolate_ms <= 0)
 		return 0;
-	if (b->isolate_all)
-		return 1;
-	for (k = 0; k < b->model->nleaves; k++)
-		if (b->model->nodes[b->model->leaves[k]].isolated)
-			return 1;
-	return 0;
+	return b->isolate_all || model_isolates_any(b->model);
 }
 
 /* The three phases: every indicator of every unit; the second phase of

@@ -357,6 +357,16 @@ int model_node_index(const chiso_model *m, const char *id)
 	return -1;
 }
 
+int model_isolates_any(const chiso_model *m)
+{
+	size_t k;
+
+	for (k = 0; k < m->nleaves; k++)
+		if (m->nodes[m->leaves[k]].isolated)
+			return 1;
+	return 0;
+}
+
 /* Linear search by id. */
 int model_view_index(const chiso_model *m, const char *id)
 {

@@ -182,4 +182,7 @@ const char *model_type_name(unsigned type);
 /* The node with this id, or -1. Linear: for load time and commands. */
 int model_node_index(const chiso_model *m, const char *id);
 
+/* 1 when model.isolate names the method of some indicator. */
+int model_isolates_any(const chiso_model *m);
+
 #endif

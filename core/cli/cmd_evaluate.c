@@ -364,6 +364,12 @@ int cmd_evaluate(int argc, char **argv)
 	}
 	b.isolate_all = o.isolate;
 	b.isolate_ms = o.timeout_ms ? o.timeout_ms : DEFAULT_TIMEOUT_MS;
+	if (o.timeout_ms && !o.isolate && !model_isolates_any(m))
+		diag_at(&d, DIAG_WARNING, NULL, 0, 0,
+		        "--timeout limits isolated computations only, and "
+		        "model %s isolates none: add --isolate (or "
+		        "model.isolate) to time them",
+		        m->id);
 	eval_batch(&b);
 	data_report_problems(&b, &d);
 	cli_print_diag(&d);

@@ -45,6 +45,16 @@ run_chiso evaluate --timeout 1 -P "$TMP/p" "$TMP/model-isolate.yaml" \
 	"$TMP/units.yaml"
 expect_rc 1
 expect_err "plugin 'crash' crashed: SIGSEGV"
+# --timeout without isolation times nothing: a warning says so.
+run_chiso evaluate --timeout 1 "$srcdir/criteria/example-district.yaml" \
+	"$srcdir/examples/yen-binh-2022.yaml"
+expect_rc 0
+expect_err "warning: --timeout limits isolated computations only, and model vn-district-example isolates none: add --isolate (or model.isolate) to time them"
+run_chiso evaluate --isolate --timeout 1 \
+	"$srcdir/criteria/example-district.yaml" \
+	"$srcdir/examples/yen-binh-2022.yaml"
+expect_rc 0
+grep -q "timeout" "$TMP/err" && fail "a warning about --timeout with --isolate"
 run_chiso evaluate --timeout 0 "$TMP/model.yaml" "$TMP/units.yaml"
 expect_rc 2
 expect_err "--timeout takes seconds (> 0, at most 86400), not '0'"
