@@ -497,6 +497,40 @@ static int h_bind_child_node(chiso_prepare_ctx *ctx, const chiso_param *id)
 	return i;
 }
 
+/* 1 when some child unit of cs has a value of input text; else 0, after
+ * reporting it at id with the closest input they have (a misspelt
+ * weight would otherwise fail only at evaluation, child by child). */
+static int child_input_known(chiso_prepare_ctx *ctx, const chiso_param *id,
+                             const rs_set *cs, const char *text)
+{
+	const rs_unit *some = NULL;
+	const char *near;
+	size_t u, v;
+
+	for (u = 0; u < cs->nunits; u++) {
+		const rs_unit *c = &cs->units[u];
+
+		for (v = 0; v < c->nvalues; v++)
+			if (strcmp(c->value_ids[v], text) == 0)
+				return 1;
+		if (!some && c->nvalues)
+			some = c;
+	}
+	if (!some) {
+		h_error(ctx, id,
+		        "input '%s': the children results (%s) hold no input "
+		        "values",
+		        text, cs->nunits ? cs->units[0].file : "empty");
+		return 0;
+	}
+	near = suggest_closest(text, some->value_ids, some->nvalues);
+	h_error(ctx, id,
+	        "input '%s' is in none of the children's data (%s)%s%s%s", text,
+	        some->file, near ? "; did you mean '" : "", near ? near : "",
+	        near ? "'?" : "");
+	return 0;
+}
+
 static int h_bind_child_input(chiso_prepare_ctx *ctx, const chiso_param *id)
 {
 	chiso_model *m = ctx->m;
@@ -512,6 +546,8 @@ static int h_bind_child_input(chiso_prepare_ctx *ctx, const chiso_param *id)
 		        "data");
 		return -1;
 	}
+	if (!later && !child_input_known(ctx, id, m->children, text))
+		return -1;
 	for (k = 0; k < m->nchild_inputs; k++)
 		if (strcmp(m->child_inputs[k], text) == 0)
 			return (int)k;

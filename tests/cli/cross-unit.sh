@@ -25,6 +25,15 @@ expect_out "min of 2 children on 3.2: 0.6000"
 expect_out_re "^ +Total +34.1667 / 60  0.5694$"
 expect_out "missing  no child units in the children results"
 
+# A weight input that no commune has (a typo) is refused when the model is
+# loaded, at its place, with the closest input the communes have.
+sed 's/weight: households/weight: housholds/' \
+	tests/cli/data/district-rollup.yaml >"$TMP/typo.yaml"
+run_chiso evaluate --children "$TMP/communes.json" "$TMP/typo.yaml" \
+	tests/cli/data/districts-rollup.yaml
+expect_rc 2
+expect_err "typo.yaml:22:135: indicator 2.2 (method children): input 'housholds' is in none of the children's data ($TMP/communes.json); did you mean 'households'?"
+
 # Relative within parents: each parent's best is its own.
 cat >"$TMP/by-parent.yaml" <<'MODEL'
 model: { id: by-parent, version: "1", title: "Relative within parents" }
