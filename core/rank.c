@@ -388,6 +388,23 @@ const char *rank_grouping_name(rank_grouping g)
 	                          : "none";
 }
 
+const rs_unit *rank_listed_unit(const rank_table *t, size_t i)
+{
+	size_t u = i < t->nrows ? t->rows[i] : t->unranked[i - t->nrows];
+
+	return &t->set->units[u];
+}
+
+int rank_has_merged(const rank_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows + t->nunranked; i++)
+		if (rank_listed_unit(t, i)->nderived_from)
+			return 1;
+	return 0;
+}
+
 void rank_free(rank_table *t)
 {
 	size_t c;

@@ -81,6 +81,13 @@ const char *rank_grouping_name(rank_grouping g);
 /* Frees what rank_build() allocated. */
 void rank_free(rank_table *t);
 
+/* The i-th unit listed by the table: its ranked rows in order, then the
+ * units not ranked; i < t->nrows + t->nunranked. Borrowed from t->set. */
+const rs_unit *rank_listed_unit(const rank_table *t, size_t i);
+
+/* 1 when a unit of the table (ranked or not) was made by chiso merge. */
+int rank_has_merged(const rank_table *t);
+
 /*
  * Competition ranks of n values, highest first: ranks[i] is 1 + the
  * number of values strictly greater than values[i]. Values must already

@@ -170,6 +170,41 @@ static void unranked_lines(const rank_table *t, FILE *f)
 	}
 }
 
+/* A merged unit's line: code, name and its predecessors; a list item in
+ * Markdown. */
+static void merged_line(const rs_unit *u, FILE *f, int md)
+{
+	size_t k;
+
+	fprintf(f, "%sMerged: %s %s, from ", md ? "- " : "", u->code, u->name);
+	for (k = 0; k < u->nderived_from; k++)
+		fprintf(f, "%s%s", k ? ", " : "", u->derived_from[k]);
+	fputc('\n', f);
+}
+
+/* The units made by chiso merge, in table order (ranked, then not):
+ * their values are means of their predecessors', which a reader of the
+ * ranking must know. */
+static void merged_lines(const rank_table *t, FILE *f, int md)
+{
+	size_t r, n = 0;
+
+	for (r = 0; r < t->nrows + t->nunranked; r++) {
+		const rs_unit *u = rank_listed_unit(t, r);
+
+		if (u->nderived_from == 0)
+			continue;
+		if (n++ == 0)
+			fputs("Merged units (chiso merge): their main-index "
+			      "values are the means of their predecessors' "
+			      "published values.\n",
+			      f);
+		if (n == 1 && md)
+			fputc('\n', f);
+		merged_line(u, f, md);
+	}
+}
+
 void rank_write_table(const rank_table *t, FILE *f)
 {
 	size_t g;
@@ -185,6 +220,7 @@ void rank_write_table(const rank_table *t, FILE *f)
 	fputc('\n', f);
 	legend(t, f, "; ", 0);
 	unranked_lines(t, f);
+	merged_lines(t, f, 0);
 }
 
 /* --- CSV --------------------------------------------------------------- */
@@ -286,6 +322,20 @@ static void json_val(const rank_table *t, jsonw *w, const char *key, double v)
 		jsonw_number(w, numfmt_round(v, t->precision));
 }
 
+/* "derived_from": the predecessors of a unit made by chiso merge. */
+static void json_derived(jsonw *w, const rs_unit *u)
+{
+	size_t k;
+
+	if (u->nderived_from == 0)
+		return;
+	jsonw_key(w, "derived_from");
+	jsonw_array(w, 1);
+	for (k = 0; k < u->nderived_from; k++)
+		jsonw_string(w, u->derived_from[k]);
+	jsonw_end(w);
+}
+
 /* One ranked unit. */
 static void json_row(const rank_table *t, jsonw *w, size_t r)
 {
@@ -304,6 +354,7 @@ static void json_row(const rank_table *t, jsonw *w, size_t r)
 		jsonw_string(w, t->set->models[u->model].classes[u->klass].id);
 	else
 		jsonw_null(w);
+	json_derived(w, u);
 	jsonw_key(w, "columns");
 	jsonw_object(w, 1);
 	for (c = 0; c < t->ncols; c++) {
@@ -380,6 +431,7 @@ void rank_write_json(const rank_table *t, FILE *f)
 		              u->status == RS_INVALID ? "invalid" : "error");
 		jsonw_kstring(&w, "problem",
 		              u->nproblems ? u->problems[0] : "");
+		json_derived(&w, u);
 		jsonw_end(&w);
 	}
 	jsonw_end(&w);
@@ -460,5 +512,9 @@ void rank_write_md(const rank_table *t, FILE *f)
 	if (t->nunranked) {
 		fputc('\n', f);
 		unranked_lines(t, f);
+	}
+	if (rank_has_merged(t)) {
+		fputc('\n', f);
+		merged_lines(t, f, 1);
 	}
 }

@@ -914,6 +914,49 @@ static void write_unranked(const struct ctx *c)
 	fputs("</tbody>\n</table>\n</section>\n", c->f);
 }
 
+/* One merged unit's row: code, name, predecessors. */
+static void merged_row(const struct ctx *c, const rs_unit *u)
+{
+	size_t k;
+
+	fputs("<tr><td class=\"code\">", c->f);
+	put_esc(c->f, u->code);
+	fputs("</td><td>", c->f);
+	put_esc(c->f, u->name);
+	fputs("</td><td class=\"code\">", c->f);
+	for (k = 0; k < u->nderived_from; k++) {
+		if (k)
+			fputs(", ", c->f);
+		put_esc(c->f, u->derived_from[k]);
+	}
+	fputs("</td></tr>\n", c->f);
+}
+
+/* The units made by chiso merge, ranked first, with their predecessors:
+ * their values are means, which a reader must know. */
+static void write_merged(const struct ctx *c)
+{
+	const rank_table *t = c->t;
+	size_t r;
+
+	if (!rank_has_merged(t))
+		return;
+	fputs("<section class=\"merged\">\n<h2>Đơn vị hình thành do sáp "
+	      "nhập</h2>\n<p>Giá trị các chỉ số chính của đơn vị sau sáp "
+	      "nhập là trung bình giá trị đã công bố của các đơn vị trước "
+	      "sáp nhập (chiso merge).</p>\n<table>\n<thead><tr><th>Mã</th>"
+	      "<th>Đơn vị</th><th>Hình thành từ</th></tr></thead>\n"
+	      "<tbody>\n",
+	      c->f);
+	for (r = 0; r < t->nrows + t->nunranked; r++) {
+		const rs_unit *u = rank_listed_unit(t, r);
+
+		if (u->nderived_from)
+			merged_row(c, u);
+	}
+	fputs("</tbody>\n</table>\n</section>\n", c->f);
+}
+
 /* The closing note on the ranking rule and the generator. */
 static void write_foot(const struct ctx *c)
 {
@@ -967,6 +1010,7 @@ void report_html_write(const rank_table *t, FILE *f, const char *title)
 	for (g = 0; g < t->ngroups; g++)
 		write_group(&c, &t->groups[g]);
 	write_unranked(&c);
+	write_merged(&c);
 	fputs("</main>\n", f);
 	write_foot(&c);
 	fputs("</body>\n</html>\n", f);

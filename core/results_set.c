@@ -333,7 +333,23 @@ static void read_unit_class(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	strbuf_release(&why);
 }
 
-/* "values" and "problems" of a unit, as text. */
+/* "derived" of a unit made by chiso merge: the codes it came from. */
+static void read_unit_derived(struct rs_reader *r, rs_unit *u,
+                              const doc_node *derived)
+{
+	const doc_node *from = derived ? doc_get(derived, "from") : NULL;
+	size_t k;
+
+	if (!from || from->kind != DOC_SEQ)
+		return;
+	u->derived_from =
+	        doc_alloc(r->set->arena, (from->count + 1) * sizeof(char *));
+	for (k = 0; k < from->count; k++)
+		u->derived_from[u->nderived_from++] =
+		        keep(r->set, from->items[k]);
+}
+
+/* "values", "problems" and "derived" of a unit, as text. */
 static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 {
 	const doc_node *values = doc_get(n, "values");
@@ -356,6 +372,7 @@ static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 			u->value_texts[k] = keep(set, v);
 		}
 	}
+	read_unit_derived(r, u, doc_get(n, "derived"));
 	if (problems && problems->kind == DOC_SEQ) {
 		u->nproblems = problems->count;
 		u->problems = doc_alloc(set->arena,

@@ -73,6 +73,10 @@ typedef struct rs_unit {
 	size_t nvalues;
 	const char **problems;
 	size_t nproblems;
+	/* A unit made by chiso merge ("derived"): its predecessors' codes
+	 * (none for other units). */
+	const char **derived_from;
+	size_t nderived_from;
 } rs_unit;
 
 typedef struct rs_set {

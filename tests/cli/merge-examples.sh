@@ -80,6 +80,25 @@ expect_out_re "^ +1  LC25 +Tỉnh Lào Cai +0\.6059  605\.9000/1000  - +0\.7469 
 expect_out_re "^ +2  PT +Tỉnh Phú Thọ +0\.5444  544\.4450/1000 "
 expect_out_re "^ +3  TQ25 +Tỉnh Tuyên Quang +0\.4811  481\.0850/1000  - .* 0\.1667 \(3\) "
 expect_out_re "^ +4  DB +Tỉnh Điện Biên +0\.4523  452\.3250/1000 "
+# The ranking says which units are merged, and from what (the kept PT and
+# DB are not listed); so do its JSON and the HTML report.
+expect_out "Merged units (chiso merge): their main-index values are the means of their predecessors' published values."
+expect_out "Merged: LC25 Tỉnh Lào Cai, from YB, LC"
+expect_out "Merged: TQ25 Tỉnh Tuyên Quang, from HG, TQ"
+[ "$(grep -c '^Merged: ' "$TMP/out")" -eq 2 ] ||
+	fail "only LC25 and TQ25 are merged units"
+run_chiso rank -f json "$TMP/m2023.json"
+expect_rc 0
+expect_out '"code": "LC25", "name": "Tỉnh Lào Cai", "value": 0.6059, "points": 605.9, "max": 1000, "class": null, "derived_from": ["YB", "LC"]'
+[ "$(grep -c '"derived_from"' "$TMP/out")" -eq 2 ] ||
+	fail "rank JSON: only LC25 and TQ25 have derived_from"
+run_chiso report -o "$TMP/m2023.html" "$TMP/m2023.json"
+expect_rc 0
+grep -q '<tr><td class="code">TQ25</td><td>Tỉnh Tuyên Quang</td><td class="code">HG, TQ</td></tr>' \
+	"$TMP/m2023.html" || fail "report: TQ25 not listed as merged from HG, TQ"
+run_chiso rank "$TMP/p2023.json"
+expect_rc 0
+! grep -q "Merged" "$TMP/out" || fail "unmerged results list merged units"
 run_chiso rank "$TMP/m2022.json"
 expect_rc 0
 expect_out_re "^ +1  LC25 +Tỉnh Lào Cai +0\.5366  536\.6300/1000 "
