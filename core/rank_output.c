@@ -225,8 +225,21 @@ void rank_write_table(const rank_table *t, FILE *f)
 
 /* --- CSV --------------------------------------------------------------- */
 
+/* The "merged_from" cell: the predecessors of a unit made by chiso
+ * merge, "A, B"; empty for others. */
+static void csv_merged_from(const rs_unit *u, FILE *f, strbuf *sb)
+{
+	size_t k;
+
+	strbuf_reset(sb);
+	for (k = 0; k < u->nderived_from; k++)
+		strbuf_printf(sb, "%s%s", k ? ", " : "", u->derived_from[k]);
+	csvw_field(f, strbuf_str(sb), ',', 0);
+}
+
 /* Units not ranked: code, name and status, the other cells empty. */
-static void csv_unranked(const rank_table *t, FILE *f, int grouped)
+static void csv_unranked(const rank_table *t, FILE *f, int grouped, int merged,
+                         strbuf *sb)
 {
 	/* value, points, max, class, [group], value and rank per column */
 	size_t k, c, n = 4 + (grouped ? 1 : 0) + 2 * t->ncols;
@@ -241,6 +254,8 @@ static void csv_unranked(const rank_table *t, FILE *f, int grouped)
 			csvw_field(f, "", ',', 0);
 		csvw_field(f, u->status == RS_INVALID ? "invalid" : "error",
 		           ',', 0);
+		if (merged)
+			csv_merged_from(u, f, sb);
 		fputs("\r\n", f);
 	}
 }
@@ -251,6 +266,7 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom)
 	strbuf head = STRBUF_INIT;
 	size_t r, c;
 	int grouped = t->ngroups > 1 || (t->ngroups && *t->groups[0].key);
+	int merged = rank_has_merged(t);
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", f);
@@ -272,6 +288,8 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom)
 		csvw_field(f, strbuf_str(&head), ',', 0);
 	}
 	csvw_field(f, "status", ',', 0);
+	if (merged)
+		csvw_field(f, "merged_from", ',', 0);
 	fputs("\r\n", f);
 	for (r = 0; r < t->nrows; r++) {
 		const rs_unit *u = &t->set->units[t->rows[r]];
@@ -304,9 +322,11 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom)
 			csvw_field(f, num, ',', 0);
 		}
 		csvw_field(f, "ok", ',', 0);
+		if (merged)
+			csv_merged_from(u, f, &head);
 		fputs("\r\n", f);
 	}
-	csv_unranked(t, f, grouped);
+	csv_unranked(t, f, grouped, merged, &head);
 	strbuf_release(&head);
 }
 

@@ -92,6 +92,11 @@ expect_rc 0
 expect_out '"code": "LC25", "name": "Tỉnh Lào Cai", "value": 0.6059, "points": 605.9, "max": 1000, "class": null, "derived_from": ["YB", "LC"]'
 [ "$(grep -c '"derived_from"' "$TMP/out")" -eq 2 ] ||
 	fail "rank JSON: only LC25 and TQ25 have derived_from"
+run_chiso rank -f csv "$TMP/m2023.json"
+expect_rc 0
+expect_out_re '^rank,code,name,value,points,max,.*,status,merged_from'
+expect_out_re '^1,LC25,Tỉnh Lào Cai,0\.6059,.*,ok,"YB, LC"'
+expect_out_re '^2,PT,Tỉnh Phú Thọ,0\.5444,.*,ok,'
 run_chiso report -o "$TMP/m2023.html" "$TMP/m2023.json"
 expect_rc 0
 grep -q '<tr><td class="code">TQ25</td><td>Tỉnh Tuyên Quang</td><td class="code">HG, TQ</td></tr>' \
