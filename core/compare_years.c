@@ -92,12 +92,22 @@ static const char *period_of(const rs_set *set)
 /* The heading and warning lines. */
 static void heading(const struct cmp *c, FILE *f, const char *prefix)
 {
-	fprintf(f,
-	        "%sYear over year: %zu unit%s in both · base period '%s' "
-	        "(%s) -> new period '%s' (%s)\n",
-	        prefix, c->npairs, c->npairs == 1 ? "" : "s",
-	        period_of(c->base), c->base->units[0].file, period_of(c->next),
-	        c->next->units[0].file);
+	const char *pb = period_of(c->base), *pn = period_of(c->next);
+
+	if (strcmp(pb, pn) == 0)
+		/* Not a year apart: two scorings of one period (results
+		 * before and after a merger, or under two model versions). */
+		fprintf(f,
+		        "%sSame period: %zu unit%s in both · period '%s', base "
+		        "%s -> new %s\n",
+		        prefix, c->npairs, c->npairs == 1 ? "" : "s", pb,
+		        c->base->units[0].file, c->next->units[0].file);
+	else
+		fprintf(f,
+		        "%sYear over year: %zu unit%s in both · base period "
+		        "'%s' (%s) -> new period '%s' (%s)\n",
+		        prefix, c->npairs, c->npairs == 1 ? "" : "s", pb,
+		        c->base->units[0].file, pn, c->next->units[0].file);
 	if (c->model_changes.len)
 		fprintf(f, "%swarning: %s\n", *prefix ? "> " : "",
 		        strbuf_str(&c->model_changes));

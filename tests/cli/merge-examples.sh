@@ -140,6 +140,11 @@ expect_rc 0
 expect_out "2 units in both"
 expect_out "Appeared (new only): LC25, TQ25"
 expect_out "Disappeared (base only): HG, LC, TQ, YB"
+# The same year before and after the merger: not "year over year".
+run_chiso compare "$TMP/p2023.json" "$TMP/m2023.json"
+expect_rc 0
+expect_out "Same period: 2 units in both · period '2023', base $TMP/p2023.json -> new $TMP/m2023.json"
+! grep -q "Year over year" "$TMP/out" || fail "one period labelled year over year"
 # Year over year on the new provinces: both years merged.
 run_chiso compare "$TMP/m2022.json" "$TMP/m2023.json"
 expect_rc 0
