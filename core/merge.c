@@ -455,67 +455,6 @@ static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 	free(applies);
 }
 
-/* A unit the map does not name, as it was (its input values are not
- * carried: merged results are for ranking and comparing). */
-static void write_copy(jsonw *w, const rs_set *set, const rs_unit *u)
-{
-	const rs_model *m = &set->models[u->model];
-	size_t k;
-
-	jsonw_object(w, 0);
-	write_identity(w, u->code, u->name, u->level, u->parent, u->period);
-	jsonw_kstring(w, "stage", u->stage);
-	jsonw_kstring(w, "status",
-	              u->status == RS_INVALID ? "invalid"
-	              : u->status == RS_ERROR ? "error"
-	                                      : "ok");
-	if (u->status != RS_INVALID) {
-		static const char *const st[] = {"ok", "na", "error",
-		                                 "missing"};
-
-		jsonw_knumber(w, "points", u->points);
-		jsonw_knumber(w, "max", u->max);
-		jsonw_knumber(w, "value", u->value);
-		jsonw_key(w, "class");
-		if (u->klass >= 0)
-			jsonw_string(w, m->classes[u->klass].id);
-		else
-			jsonw_null(w);
-		jsonw_key(w, "nodes");
-		jsonw_array(w, 0);
-		for (k = 0; k < m->nnodes; k++) {
-			jsonw_object(w, 1);
-			jsonw_kstring(w, "id", m->nodes[k].id);
-			jsonw_knumber(w, "points", u->node_points[k]);
-			jsonw_knumber(w, "max", u->node_max[k]);
-			jsonw_knumber(w, "value", u->node_value[k]);
-			jsonw_kstring(w, "status", st[u->node_status[k] & 3]);
-			jsonw_end(w);
-		}
-		jsonw_end(w);
-		jsonw_key(w, "views");
-		jsonw_array(w, 0);
-		for (k = 0; k < m->nviews; k++) {
-			jsonw_object(w, 1);
-			jsonw_kstring(w, "id", m->views[k].id);
-			jsonw_knumber(w, "points", u->view_points[k]);
-			jsonw_knumber(w, "max", u->view_max[k]);
-			jsonw_knumber(w, "value", u->view_value[k]);
-			jsonw_end(w);
-		}
-		jsonw_end(w);
-	}
-	jsonw_key(w, "values");
-	jsonw_object(w, 1);
-	jsonw_end(w);
-	jsonw_key(w, "problems");
-	jsonw_array(w, 0);
-	for (k = 0; k < u->nproblems; k++)
-		jsonw_string(w, u->problems[k]);
-	jsonw_end(w);
-	jsonw_end(w);
-}
-
 /* One warning for the units the map does not name: how many, and the
  * first ten. */
 static void warn_kept(const struct merger *mg)
@@ -558,8 +497,8 @@ static void write_doc(const struct merger *mg, FILE *f)
 	for (i = 0; i < mg->ngroups; i++)
 		write_merged(&w, set, &mg->groups[i]);
 	for (u = 0; u < set->nunits; u++)
-		if (!mg->row_of[u])
-			write_copy(&w, set, &set->units[u]);
+		if (!mg->row_of[u]) /* kept: its object as it was */
+			jsonw_raw(&w, set->units[u].text);
 	jsonw_end(&w);
 	jsonw_end(&w);
 	jsonw_finish(&w);
@@ -576,6 +515,12 @@ int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
 		diag_error(d, NULL, 0, 0,
 		           "chiso merge: give results of one model (%zu found)",
 		           set->nmodels);
+		return -1;
+	}
+	if (!set->keep_text) {
+		diag_error(d, NULL, 0, 0,
+		           "chiso merge: the results were read without their "
+		           "units' text (rs_set.keep_text)");
 		return -1;
 	}
 	if (merge_map_read(&map, map_path, d) < 0)

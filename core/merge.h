@@ -13,7 +13,8 @@
  * map's order. Its parent and level are the map's, else its first
  * predecessor's. Indicators below the main indices and classes are not
  * carried: a merged unit has none. Units the map does not name are kept
- * as they are (one warning lists them).
+ * exactly as they were, their JSON objects copied (one warning lists
+ * them).
  */
 #ifndef CHISO_MERGE_H
 #define CHISO_MERGE_H
@@ -25,7 +26,7 @@
 
 /*
  * Reads the map at map_path and writes the merged results of set (read
- * from one model) to f as a results document. Returns 0, or -1 with
+ * from one model, with keep_text set) to f as a results document. Returns 0, or -1 with
  * "FILE:ROW:COL: message" errors in d (a bad map, an old code no unit
  * has, a merged unit lacking a predecessor in a period, a new code a kept
  * unit has, results of several models).

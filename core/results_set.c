@@ -424,6 +424,9 @@ static int read_unit(void *arg, json_span item)
 	u->stage = keep(set, doc_get(n, "stage"));
 	u->file = r->file;
 	u->model = r->model;
+	if (set->keep_text)
+		u->text = doc_strndup(set->arena, r->buf + item.start,
+		                      item.end - item.start);
 	status = keep(set, doc_get(n, "status"));
 	u->status = strcmp(status, "invalid") == 0 ? RS_INVALID
 	            : strcmp(status, "error") == 0 ? RS_ERROR

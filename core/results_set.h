@@ -77,6 +77,9 @@ typedef struct rs_unit {
 	 * (none for other units). */
 	const char **derived_from;
 	size_t nderived_from;
+	/* The unit's JSON object as it was in the file, when the set keeps
+	 * it (keep_text); else NULL. */
+	const char *text;
 } rs_unit;
 
 typedef struct rs_set {
@@ -90,6 +93,8 @@ typedef struct rs_set {
 	               of them; saves memory at national scale) */
 	doc_limits limits; /* doc_limits_data; may be changed before
 	                      reading (--max-file-mb) */
+	int keep_text;     /* set before reading: keep each unit's JSON text
+	                      (chiso merge copies the units it keeps) */
 } rs_set;
 
 /* Makes set empty. */

@@ -88,6 +88,7 @@ int cmd_merge(int argc, char **argv)
 		                       "give at least one RESULTS file");
 	rs_init(&set);
 	set.limits.max_file_bytes = lim.max_file_bytes;
+	set.keep_text = 1;
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;

@@ -166,6 +166,19 @@ grep -q '"from": \["YB.YBI.02", "YB.YBI.09", "YB.YBI.20"\]' "$TMP/cm.json" ||
 	fail "YB.YBI.M2 not marked derived from 02, 09, 20"
 grep -q '"from": \["YB.YBI.06", "YB.YBI.22"\]' "$TMP/cm.json" ||
 	fail "YB.YBI.M3 not marked derived from 06 and 22"
+# A kept unit is copied as it was: its notes, hints, raw values, inputs,
+# class_failed and values too.
+unit_text() { # FILE CODE: the unit's object, from its "unit" line to its end
+	awk -v c="\"code\": \"$2\"" 'index($0, c) { on = 1 } on { print }
+		on && /^    }/ { exit }' "$1"
+}
+unit_text "$TMP/c.json" YB.YBI.03 >"$TMP/kept-before"
+unit_text "$TMP/cm.json" YB.YBI.03 >"$TMP/kept-after"
+grep -q '"class_failed"' "$TMP/kept-before" &&
+	grep -q '"note"' "$TMP/kept-before" ||
+	fail "YB.YBI.03 has no class_failed or notes to keep"
+cmp -s "$TMP/kept-before" "$TMP/kept-after" ||
+	fail "the kept unit YB.YBI.03 is not copied as it was"
 run_chiso rank "$TMP/cm.json"
 expect_rc 0
 expect_out "19 units ranked"
