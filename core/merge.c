@@ -112,6 +112,7 @@ static void make_groups(struct merger *mg)
 {
 	const rs_set *set = mg->set;
 	struct key *k = xmalloc((set->nunits + 1) * sizeof(*k));
+	struct group *g = NULL; /* the group being filled */
 	size_t i, n = 0;
 
 	for (i = 0; i < set->nunits; i++) {
@@ -126,8 +127,6 @@ static void make_groups(struct merger *mg)
 	qsort(k, n, sizeof(*k), cmp_keys);
 	mg->groups = xcalloc(n + 1, sizeof(*mg->groups));
 	for (i = 0; i < n; i++) {
-		struct group *g = &mg->groups[mg->ngroups - 1];
-
 		if (i == 0 || strcmp(k[i].text, k[i - 1].text) != 0 ||
 		    strcmp(k[i].period, k[i - 1].period) != 0 ||
 		    strcmp(k[i].stage, k[i - 1].stage) != 0) {
@@ -504,10 +503,9 @@ static void write_doc(const struct merger *mg, FILE *f)
 	jsonw_finish(&w);
 }
 
-int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
+int merge_write_map(const rs_set *set, const merge_map *map, FILE *f, diag *d)
 {
 	struct merger mg;
-	merge_map map;
 	size_t i;
 	int rc = -1;
 
@@ -523,11 +521,9 @@ int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
 		           "units' text (rs_set.keep_text)");
 		return -1;
 	}
-	if (merge_map_read(&map, map_path, d) < 0)
-		return -1;
 	memset(&mg, 0, sizeof(mg));
 	mg.set = set;
-	mg.map = &map;
+	mg.map = map;
 	mg.d = d;
 	mg.row_of = xcalloc(set->nunits + 1, sizeof(*mg.row_of));
 	if (match_units(&mg) == 0) {
@@ -542,6 +538,17 @@ int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
 		free(mg.groups[i].from);
 	free(mg.groups);
 	free(mg.row_of);
+	return rc;
+}
+
+int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d)
+{
+	merge_map map;
+	int rc;
+
+	if (merge_map_read(&map, map_path, d) < 0)
+		return -1;
+	rc = merge_write_map(set, &map, f, d);
 	merge_map_free(&map);
 	return rc;
 }

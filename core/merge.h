@@ -20,6 +20,7 @@
 #define CHISO_MERGE_H
 
 #include "diag.h"
+#include "merge_map.h"
 #include "results_set.h"
 
 #include <stdio.h>
@@ -32,5 +33,8 @@
  * unit has, results of several models).
  */
 int merge_write(const rs_set *set, const char *map_path, FILE *f, diag *d);
+
+/* The same with a map already read (borrowed). */
+int merge_write_map(const rs_set *set, const merge_map *map, FILE *f, diag *d);
 
 #endif

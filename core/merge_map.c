@@ -227,28 +227,22 @@ static int check_rows(const merge_map *map, diag *d)
 	return rc;
 }
 
-int merge_map_read(merge_map *map, const char *path, diag *d)
+int merge_map_parse(merge_map *map, const char *path, const char *buf,
+                    size_t len, diag *d)
 {
 	struct reader r;
 	struct csv_parser p;
-	char *buf;
-	size_t i, len, start = 0;
-	doc_limits lim = doc_limits_model;
+	size_t i, start = 0;
 
 	memset(map, 0, sizeof(*map));
 	map->path = path;
 	memset(&r, 0, sizeof(r));
 	r.map = map;
 	r.d = d;
-	lim.what = "a merge map";
-	if (source_read_file(path, &lim, &buf, &len, d) < 0)
-		return -1;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
-	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
-		free(buf);
+	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
 		return -1;
-	}
 	if (csv_parse(&p, buf + start, len - start, on_field, on_row, &r) !=
 	            len - start ||
 	    csv_fini(&p, on_field, on_row, &r) != 0) {
@@ -257,7 +251,6 @@ int merge_map_read(merge_map *map, const char *path, diag *d)
 		r.bad = 1;
 	}
 	csv_free(&p);
-	free(buf);
 	for (i = 0; i < r.nfields; i++)
 		free(r.fields[i]);
 	free(r.fields);
@@ -271,6 +264,23 @@ int merge_map_read(merge_map *map, const char *path, diag *d)
 		return -1;
 	}
 	return 0;
+}
+
+int merge_map_read(merge_map *map, const char *path, diag *d)
+{
+	doc_limits lim = doc_limits_model;
+	char *buf;
+	size_t len;
+	int rc;
+
+	memset(map, 0, sizeof(*map));
+	map->path = path;
+	lim.what = "a merge map";
+	if (source_read_file(path, &lim, &buf, &len, d) < 0)
+		return -1;
+	rc = merge_map_parse(map, path, buf, len, d);
+	free(buf);
+	return rc;
 }
 
 void merge_map_free(merge_map *map)

@@ -36,6 +36,11 @@ typedef struct merge_map {
  */
 int merge_map_read(merge_map *map, const char *path, diag *d);
 
+/* The same for the map's text buf[0..len) (no NUL needed after it), read
+ * as if from the file path (borrowed, for messages). */
+int merge_map_parse(merge_map *map, const char *path, const char *buf,
+                    size_t len, diag *d);
+
 /* Frees the rows; map may be empty. */
 void merge_map_free(merge_map *map);
 

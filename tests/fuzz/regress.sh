@@ -21,6 +21,11 @@
 #             CSV batch: the same commands
 #   results/  a results document: chiso rank (every format), gaps and
 #             compare (the document against itself)
+#   merge/    first byte sel = byte mod 2 chooses the results (0 the
+#             example provinces 2022 and 2023, 1 Yên Bình's communes
+#             2023, scored by their models); the rest is a merger map:
+#             chiso merge, then the commands that read results on its
+#             output
 . "$srcdir/tests/lib.sh"
 
 regdir=$srcdir/tests/fuzz/regressions
@@ -134,6 +139,39 @@ for f in "$regdir"/results/*; do
 	[ -f "$f" ] || continue
 	cp "$f" "$TMP/results.json"
 	results_cmds "$f" "$TMP/results.json"
+	n=$((n + 1))
+done
+
+# merge_results SEL: sets $results to the results a merge map of
+# selector SEL applies to (made once).
+merge_results() {
+	results=$TMP/merge-$1.json
+	if [ ! -f "$results" ]; then
+		if [ "$1" = 0 ]; then
+			run_chiso evaluate -f json -o "$results" \
+				"$srcdir/criteria/vn-dti-province-2022.yaml" \
+				"$srcdir/examples/dti-provinces-2022.yaml" \
+				"$srcdir/examples/dti-provinces-2023.yaml"
+		else
+			run_chiso evaluate -f json -o "$results" \
+				"$srcdir/criteria/vn-commune-2023.yaml" \
+				"$srcdir/examples/yen-binh-communes-2023.yaml"
+		fi
+		ok "merge results $1"
+	fi
+}
+
+for f in "$regdir"/merge/*; do
+	[ -f "$f" ] || continue
+	sel=$(($(byte "$f") % 2))
+	tail -c +2 "$f" >"$TMP/map.csv"
+	merge_results "$sel"
+	rm -f "$TMP/merged.json"
+	run_chiso merge -m "$TMP/map.csv" -o "$TMP/merged.json" "$results"
+	ok "$f (merge)"
+	if [ -f "$TMP/merged.json" ]; then
+		results_cmds "$f" "$TMP/merged.json"
+	fi
 	n=$((n + 1))
 done
 
