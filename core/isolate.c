@@ -20,8 +20,16 @@
 #include <unistd.h>
 
 /* The worker's address-space limit (not under ASan, which reserves far
- * more virtual memory than it uses). */
+ * more virtual memory than it uses). gcc says ASan is on with
+ * __SANITIZE_ADDRESS__, clang with __has_feature(address_sanitizer). */
 #define WORKER_AS_LIMIT (4ul << 30)
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
 
 /* A request: unit u and the n leaf indices that follow it. */
 struct request {
@@ -82,7 +90,7 @@ static void limit_worker(void)
 	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
 		signal(fatal[i], SIG_DFL);
 	setrlimit(RLIMIT_CORE, &zero);
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(UNDER_ASAN)
 	{
 		struct rlimit as = {WORKER_AS_LIMIT, WORKER_AS_LIMIT};
 
