@@ -106,6 +106,14 @@ static int match_units(struct merger *mg)
 	return rc;
 }
 
+/* 1 when two keys belong to one merged unit: new code, period, stage. */
+static int same_group(const struct key *a, const struct key *b)
+{
+	return strcmp(a->text, b->text) == 0 &&
+	       strcmp(a->period, b->period) == 0 &&
+	       strcmp(a->stage, b->stage) == 0;
+}
+
 /* The merged units: the matched units grouped by new code, period and
  * stage. */
 static void make_groups(struct merger *mg)
@@ -127,14 +135,16 @@ static void make_groups(struct merger *mg)
 	qsort(k, n, sizeof(*k), cmp_keys);
 	mg->groups = xcalloc(n + 1, sizeof(*mg->groups));
 	for (i = 0; i < n; i++) {
-		if (i == 0 || strcmp(k[i].text, k[i - 1].text) != 0 ||
-		    strcmp(k[i].period, k[i - 1].period) != 0 ||
-		    strcmp(k[i].stage, k[i - 1].stage) != 0) {
+		if (i == 0 || !same_group(&k[i], &k[i - 1])) {
+			size_t end = i + 1;
+
+			while (end < n && same_group(&k[end], &k[i]))
+				end++;
 			g = &mg->groups[mg->ngroups++];
 			g->row = mg->row_of[k[i].index];
 			g->period = k[i].period;
 			g->stage = k[i].stage;
-			g->from = xmalloc(n * sizeof(size_t));
+			g->from = xmalloc((end - i) * sizeof(size_t));
 		}
 		if (mg->row_of[k[i].index]->line < g->row->line)
 			g->row = mg->row_of[k[i].index];
