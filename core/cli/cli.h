@@ -5,10 +5,10 @@
 #ifndef CHISO_CLI_H
 #define CHISO_CLI_H
 
-#include "atomic_file.h"
-#include "diag.h"
-#include "read_limits.h"
-#include "plugin_loader.h"
+#include "plugin/plugin_loader.h"
+#include "util/atomic_file.h"
+#include "util/diag.h"
+#include "util/read_limits.h"
 
 #include <stdio.h>
 

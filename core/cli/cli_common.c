@@ -1,9 +1,10 @@
 /*
  * cli_common.c - helpers shared by the commands.
  */
-#include "cli.h"
+#include "cli/cli.h"
 
-#include "strbuf.h"
+#include "eval/host.h"
+#include "util/strbuf.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -70,7 +71,7 @@ int cli_max_file_mb(const char *cmd, const char *arg, doc_limits *lim, int *rc)
 
 plugin_registry *cli_registry(cli_plugin_dirs *pd)
 {
-	plugin_registry *reg = plugin_registry_new();
+	plugin_registry *reg = plugin_registry_new(&host_api);
 	size_t i;
 
 	for (i = 0; i < pd->n; i++)

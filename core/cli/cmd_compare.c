@@ -1,9 +1,9 @@
 /*
  * cmd_compare.c - "chiso compare BASE NEW".
  */
-#include "cli.h"
-#include "compare.h"
-#include "results_set.h"
+#include "cli/cli.h"
+#include "publish/compare.h"
+#include "read/results_set.h"
 
 #include <getopt.h>
 #include <string.h>

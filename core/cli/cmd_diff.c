@@ -2,9 +2,9 @@
  * cmd_diff.c - "chiso diff MODEL_A MODEL_B": what changed between two
  * versions of a model.
  */
-#include "cli.h"
-#include "model.h"
-#include "model_diff.h"
+#include "cli/cli.h"
+#include "model/model.h"
+#include "modeldoc/model_diff.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /*
  * cmd_doc.c - "chiso doc MODEL": the model as a document.
  */
-#include "cli.h"
-#include "model.h"
-#include "model_doc.h"
+#include "cli/cli.h"
+#include "model/model.h"
+#include "modeldoc/model_doc.h"
 
 #include <getopt.h>
 #include <stdlib.h>

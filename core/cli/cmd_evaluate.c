@@ -1,13 +1,13 @@
 /*
  * cmd_evaluate.c - "chiso evaluate MODEL DATA...".
  */
-#include "cli.h"
-#include "data.h"
-#include "eval.h"
-#include "model.h"
-#include "report_table.h"
-#include "results_json.h"
-#include "results_set.h"
+#include "cli/cli.h"
+#include "eval/data.h"
+#include "eval/eval.h"
+#include "model/model.h"
+#include "read/results_set.h"
+#include "results/report_table.h"
+#include "results/results_json.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /*
  * cmd_gaps.c - "chiso gaps RESULTS...".
  */
-#include "cli.h"
-#include "gaps.h"
-#include "results_set.h"
+#include "cli/cli.h"
+#include "publish/gaps.h"
+#include "read/results_set.h"
 
 #include <getopt.h>
 #include <string.h>

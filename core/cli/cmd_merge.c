@@ -1,9 +1,9 @@
 /*
  * cmd_merge.c - "chiso merge RESULTS --map MAP.csv".
  */
-#include "cli.h"
-#include "merge.h"
-#include "results_set.h"
+#include "cli/cli.h"
+#include "publish/merge.h"
+#include "read/results_set.h"
 
 #include <getopt.h>
 #include <string.h>

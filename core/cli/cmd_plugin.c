@@ -1,8 +1,8 @@
 /*
  * cmd_plugin.c - "chiso plugin check|test": tools for plugin authors.
  */
-#include "cli.h"
-#include "plugin_test.h"
+#include "cli/cli.h"
+#include "kit/plugin_test.h"
 
 #include <getopt.h>
 #include <stdlib.h>

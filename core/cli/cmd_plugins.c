@@ -1,7 +1,7 @@
 /*
  * cmd_plugins.c - "chiso plugins": every plugin found, and refusals.
  */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <getopt.h>
 #include <stdlib.h>

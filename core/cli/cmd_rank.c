@@ -1,12 +1,12 @@
 /*
  * cmd_rank.c - "chiso rank RESULTS..." and "chiso report RESULTS...".
  */
-#include "cli.h"
-#include "rank.h"
-#include "rank_output.h"
-#include "rank_xlsx.h"
-#include "report_html.h"
-#include "results_set.h"
+#include "cli/cli.h"
+#include "publish/rank.h"
+#include "publish/rank_output.h"
+#include "publish/rank_xlsx.h"
+#include "publish/report_html.h"
+#include "read/results_set.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
 /*
  * cmd_template.c - "chiso template MODEL".
  */
-#include "cli.h"
-#include "csv_input.h"
-#include "model.h"
-#include "template.h"
+#include "cli/cli.h"
+#include "eval/csv_input.h"
+#include "model/model.h"
+#include "publish/template.h"
 
 #include <getopt.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /*
  * cmd_validate.c - "chiso validate MODEL...".
  */
-#include "cli.h"
-#include "model.h"
-#include "numfmt.h"
+#include "cli/cli.h"
+#include "model/model.h"
+#include "util/numfmt.h"
 
 #include <getopt.h>
 #include <stdlib.h>

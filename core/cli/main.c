@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "chiso/plugin.h"
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <locale.h>
 #include <stdio.h>

@@ -9,15 +9,16 @@
  */
 #include "fuzz_batch.h"
 
-#include "batch.h"
-#include "data.h"
-#include "diag.h"
-#include "eval.h"
-#include "json_reader.h"
-#include "model.h"
-#include "plugin_loader.h"
-#include "results_json.h"
-#include "results_set.h"
+#include "eval/batch.h"
+#include "eval/data.h"
+#include "eval/eval.h"
+#include "eval/host.h"
+#include "model/model.h"
+#include "plugin/plugin_loader.h"
+#include "read/json_reader.h"
+#include "read/results_set.h"
+#include "results/results_json.h"
+#include "util/diag.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -97,7 +98,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	if (!src || !*src)
 		src = CHISO_SRC_DIR;
-	reg = plugin_registry_new();
+	reg = plugin_registry_new(&host_api);
 	plugin_registry_add_dir(
 	        reg, dir && *dir ? dir : CHISO_BUILD_DIR "/plugins/.libs");
 	for (i = 0; i < NMODELS; i++) {

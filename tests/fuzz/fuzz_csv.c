@@ -1,6 +1,6 @@
 /*
  * fuzz_csv.c - libFuzzer target: a CSV batch (one unit per row, see
- * core/csv_input.h) through data_load_buffer() with a ".csv" path,
+ * core/eval/csv_input.h) through data_load_buffer() with a ".csv" path,
  * against fixed models, then evaluated and written as "chiso evaluate -f
  * json" would; the document written is read back as "chiso rank" would
  * (it must be valid JSON, and readable when units were read).

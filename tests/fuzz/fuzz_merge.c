@@ -12,19 +12,20 @@
  * are made once, at start, from the source tree (CHISO_SRC_DIR or
  * $CHISO_FUZZ_SRC_DIR) with the build tree's plugins.
  */
-#include "batch.h"
-#include "data.h"
-#include "diag.h"
-#include "eval.h"
-#include "json_reader.h"
-#include "merge.h"
-#include "merge_map.h"
-#include "model.h"
-#include "plugin_loader.h"
-#include "rank.h"
-#include "rank_output.h"
-#include "results_json.h"
-#include "results_set.h"
+#include "eval/batch.h"
+#include "eval/data.h"
+#include "eval/eval.h"
+#include "eval/host.h"
+#include "model/model.h"
+#include "plugin/plugin_loader.h"
+#include "publish/merge.h"
+#include "publish/merge_map.h"
+#include "publish/rank.h"
+#include "publish/rank_output.h"
+#include "read/json_reader.h"
+#include "read/results_set.h"
+#include "results/results_json.h"
+#include "util/diag.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -112,7 +113,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
 		abort();
-	reg = plugin_registry_new();
+	reg = plugin_registry_new(&host_api);
 	plugin_registry_add_dir(
 	        reg, dir && *dir ? dir : CHISO_BUILD_DIR "/plugins/.libs");
 	make_set(reg, src, 0);

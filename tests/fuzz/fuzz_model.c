@@ -9,10 +9,11 @@
  * per input (LeakSanitizer is on). Built by "make fuzz" (configure
  * CC=clang --enable-fuzzing); see tests/fuzz/README.
  */
-#include "diag.h"
-#include "model.h"
-#include "plugin_loader.h"
-#include "strbuf.h"
+#include "eval/host.h"
+#include "model/model.h"
+#include "plugin/plugin_loader.h"
+#include "util/diag.h"
+#include "util/strbuf.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -68,10 +69,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	reg = plugin_registry_new();
-	plugin_registry_add_dir(reg, dir && *dir ? dir
-	                                         : CHISO_BUILD_DIR
-	                                           "/plugins/.libs");
+	reg = plugin_registry_new(&host_api);
+	plugin_registry_add_dir(
+	        reg, dir && *dir ? dir : CHISO_BUILD_DIR "/plugins/.libs");
 	preload();
 	return 0;
 }
@@ -80,8 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	diag d = DIAG_INIT;
 	chiso_model *m;
-	const char *path = size > 0 && data[0] == '{' ? "fuzz.json"
-	                                              : "fuzz.yaml";
+	const char *path =
+	        size > 0 && data[0] == '{' ? "fuzz.json" : "fuzz.yaml";
 	/* An exact-size copy: no NUL after the text, so that a read past
 	 * len is caught. */
 	char *buf = malloc(size ? size : 1);

@@ -8,13 +8,13 @@
  * read: odd lengths lean (as rank and report read), even lengths whole
  * (as gaps and compare read), so that mutations cover both.
  */
-#include "compare.h"
-#include "diag.h"
-#include "gaps.h"
-#include "rank.h"
-#include "rank_output.h"
-#include "report_html.h"
-#include "results_set.h"
+#include "publish/compare.h"
+#include "publish/gaps.h"
+#include "publish/rank.h"
+#include "publish/rank_output.h"
+#include "publish/report_html.h"
+#include "read/results_set.h"
+#include "util/diag.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -90,8 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			gaps_write(&set, NULL, GAPS_JSON, devnull, &d);
 			compare_write(&set, &set, COMPARE_AUTO, COMPARE_TABLE,
 			              devnull, &d);
-			compare_write(&set, &set, COMPARE_STAGES,
-			              COMPARE_JSON, devnull, &d);
+			compare_write(&set, &set, COMPARE_STAGES, COMPARE_JSON,
+			              devnull, &d);
 		}
 		fflush(devnull);
 	}

@@ -3,7 +3,8 @@
  */
 #include "fixtures.h"
 
-#include "data.h"
+#include "eval/data.h"
+#include "eval/host.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -28,7 +29,7 @@ const char *fixture_test_plugin_dir(void)
 
 plugin_registry *fixture_registry(void)
 {
-	plugin_registry *reg = plugin_registry_new();
+	plugin_registry *reg = plugin_registry_new(&host_api);
 
 	plugin_registry_add_dir(reg, fixture_plugin_dir());
 	return reg;

@@ -5,10 +5,10 @@
 #ifndef CHISO_TEST_FIXTURES_H
 #define CHISO_TEST_FIXTURES_H
 
-#include "batch.h"
-#include "diag.h"
-#include "model.h"
-#include "plugin_loader.h"
+#include "eval/batch.h"
+#include "model/model.h"
+#include "plugin/plugin_loader.h"
+#include "util/diag.h"
 
 /* The build tree's plugin directory ($PLUGIN_DIR, or the compiled-in
  * build directory's plugins/.libs). Borrowed (static or environment). */

@@ -1,7 +1,7 @@
 /*
- * test_atomic_file.c - unit tests for core/atomic_file.c.
+ * test_atomic_file.c - unit tests for core/util/atomic_file.c.
  */
-#include "atomic_file.h"
+#include "util/atomic_file.h"
 #include "cutest.h"
 
 #include <dirent.h>

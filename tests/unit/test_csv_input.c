@@ -1,5 +1,5 @@
 /*
- * test_csv_input.c - unit tests for core/csv_input.c: CSV batches as a
+ * test_csv_input.c - unit tests for core/eval/csv_input.c: CSV batches as a
  * spreadsheet exports them (',' or ';', RFC 4180 quotes, BOM, CRLF,
  * decimal commas, yes/no words, comment and blank rows), every value
  * problem at "FILE:ROW:COL: unit CODE: ...", file errors that add
@@ -7,10 +7,10 @@
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "csv_input.h"
-#include "data.h"
-#include "eval.h"
-#include "results_json.h"
+#include "eval/csv_input.h"
+#include "eval/data.h"
+#include "eval/eval.h"
+#include "results/results_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,14 +1,14 @@
 /*
- * test_data.c - unit tests for core/data.c: the three shapes of data
- * files (one unit, a units list, a results document), every value check
- * with its "FILE:LINE:COL: unit CODE: field NAME: reason" problem, and
- * file-level errors that add nothing.
+ * test_data.c - unit tests for core/eval/data.c and core/eval/data_file.c:
+ * the three shapes of data files (one unit, a units list, a results
+ * document), every value check with its "FILE:LINE:COL: unit CODE: field
+ * NAME: reason" problem, and file-level errors that add nothing.
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "data.h"
-#include "eval.h"
-#include "results_json.h"
+#include "eval/data.h"
+#include "eval/eval.h"
+#include "results/results_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -358,7 +358,7 @@ static void test_number_syntax(void)
 }
 
 /*
- * Regression (fixed in core/data.c:95-104, bad_number): "digits only" lets '-' and '+'
+ * Regression (fixed in core/eval/data_file.c, bad_number): "digits only" lets '-' and '+'
  * appear anywhere, so a malformed integer such as 2022-23 or +-5 is
  * reported as "too large to hold exactly (the limit is
  * 9007199254740992)" instead of "expected a whole number".

@@ -1,13 +1,13 @@
 /*
- * test_eval.c - unit tests for core/eval.c: the sums up the tree, the
+ * test_eval.c - unit tests for core/eval/eval.c: the sums up the tree, the
  * value of nodes and units, na, the three missing policies, 0-point
  * nodes, plugins that break the compute contract, and the worked example
  * (the example model on the Yên Bình data).
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "data.h"
-#include "eval.h"
+#include "eval/data.h"
+#include "eval/eval.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -90,7 +90,8 @@ static int status(const struct run *r, const char *unit, const char *id)
 
 static double value(const struct run *r, const char *unit, const char *id)
 {
-	return eval_node_value(&r->b, unit_ix(r, unit), fixture_node(r->m, id));
+	return batch_node_value(&r->b, unit_ix(r, unit),
+	                        fixture_node(r->m, id));
 }
 
 static const char *note(const struct run *r, const char *unit, const char *id)
@@ -169,7 +170,7 @@ static void test_aggregation(void)
 	CU_ASSERT_EQUAL(value(&r, "U", "A"), 10.0 / 30.0);
 	CU_ASSERT_EQUAL(value(&r, "U", "a2"), 0.25);
 	CU_ASSERT_EQUAL(value(&r, "U", "G"), (0.2 * 25 + 0.6 * 15) / 40.0);
-	CU_ASSERT_EQUAL(eval_unit_value(&r.b, u),
+	CU_ASSERT_EQUAL(batch_unit_value(&r.b, u),
 	                (10.0 + (30.0 + (0.2 * 25 + 0.6 * 15))) / 100.0);
 	CU_ASSERT_EQUAL(status(&r, "U", "B"), CHISO_STATUS_OK);
 	CU_ASSERT_EQUAL(status(&r, "U", "G"), CHISO_STATUS_OK);
@@ -179,7 +180,7 @@ static void test_aggregation(void)
 	/* full marks */
 	u = unit_ix(&r, "FULL");
 	CU_ASSERT_EQUAL(r.b.unit_points[u], 100.0);
-	CU_ASSERT_EQUAL(eval_unit_value(&r.b, u), 1.0);
+	CU_ASSERT_EQUAL(batch_unit_value(&r.b, u), 1.0);
 	CU_ASSERT_EQUAL(value(&r, "FULL", "G"), 1.0);
 	run_close(&r);
 }
@@ -241,7 +242,7 @@ static void test_na(void)
 	u = unit_ix(&r, "NA");
 	CU_ASSERT_EQUAL(r.b.unit_points[u], 4.0);
 	CU_ASSERT_EQUAL(r.b.unit_max[u], 4.0);
-	CU_ASSERT_EQUAL(eval_unit_value(&r.b, u), 1.0);
+	CU_ASSERT_EQUAL(batch_unit_value(&r.b, u), 1.0);
 	CU_ASSERT_EQUAL(r.b.units[u].failed, 0);
 	/* the normal unit for comparison */
 	u = unit_ix(&r, "OK");
@@ -306,7 +307,7 @@ static void test_missing_exclude(void)
 	CU_ASSERT_EQUAL(r.b.units[u].failed, 0);
 	u = unit_ix(&r, "NONE");
 	CU_ASSERT_EQUAL(r.b.unit_max[u], 0.0);
-	CU_ASSERT_EQUAL(eval_unit_value(&r.b, u), 0.0);
+	CU_ASSERT_EQUAL(batch_unit_value(&r.b, u), 0.0);
 	/* units with every input are unchanged */
 	CU_ASSERT_EQUAL(r.b.unit_max[unit_ix(&r, "OK")], 15.0);
 	run_close(&r);
@@ -538,7 +539,7 @@ static void test_example(void)
 	CU_ASSERT_EQUAL(b.units[0].first_problem, 0);
 	CU_ASSERT_DOUBLE_EQUAL(b.unit_points[0], 86.91696428571427, 1e-12);
 	CU_ASSERT_EQUAL(b.unit_max[0], 100.0);
-	CU_ASSERT_DOUBLE_EQUAL(eval_unit_value(&b, 0), 0.8691696428571427,
+	CU_ASSERT_DOUBLE_EQUAL(batch_unit_value(&b, 0), 0.8691696428571427,
 	                       1e-15);
 	for (k = 0; k < m->nleaves; k++) {
 		CU_ASSERT_EQUAL(b.node_status[BATCH_NODE(&b, 0, m->leaves[k])],
@@ -551,7 +552,7 @@ static void test_example(void)
 		        b.unit_points[0]);
 	two = model_node_index(m, "2");
 	CU_ASSERT_FATAL(two >= 0);
-	CU_ASSERT_EQUAL(eval_node_value(&b, 0, (size_t)two),
+	CU_ASSERT_EQUAL(batch_node_value(&b, 0, (size_t)two),
 	                14.285714285714285 / 15);
 	CU_ASSERT_EQUAL(b.node_points[BATCH_NODE(&b, 0, (size_t)two)],
 	                14.285714285714285);
@@ -633,7 +634,7 @@ static void test_status_names(void)
 }
 
 /*
- * Regression (fixed in core/eval.c:252 eval_batch, core/batch.c:113 batch_alloc_results):
+ * Regression (fixed in core/eval/eval.c:252 eval_batch, core/eval/batch.c:113 batch_alloc_results):
  * evaluating a batch a second time (e.g. after reading one more data
  * file into it) allocates the result arrays again without freeing the
  * first ones (a leak of 9 arrays, visible under valgrind), and adds the

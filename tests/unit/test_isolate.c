@@ -1,12 +1,12 @@
 /*
- * test_isolate.c - unit tests for core/isolate.c: answers come back in
+ * test_isolate.c - unit tests for core/eval/isolate.c: answers come back in
  * the order of the request with their notes and hints; a crash or a hang
  * in the middle of a unit's request costs that job only, and a new worker
  * takes the jobs after it; requests and answers larger than the pipe and
  * the parent's buffer; an empty request starts no worker.
  */
 #include "cutest.h"
-#include "isolate.h"
+#include "eval/isolate.h"
 
 #include <signal.h>
 #include <stdio.h>

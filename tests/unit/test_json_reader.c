@@ -1,9 +1,9 @@
 /*
- * test_json_reader.c - unit tests for core/json_reader.c: the same tree
+ * test_json_reader.c - unit tests for core/read/json_reader.c: the same tree
  * as the YAML reader, with positions, numbers as written, and the
  * refusals (duplicate keys, trailing text, bad UTF-8, NUL, limits).
  */
-#include "json_reader.h"
+#include "read/json_reader.h"
 #include "cutest.h"
 
 #include <stdio.h>
@@ -306,7 +306,7 @@ static void test_nul(void)
 }
 
 /*
- * Regression (fixed in core/json_reader.c:130-132, scan_container): the key of an
+ * Regression (fixed in core/read/json_reader.c:130-132, scan_container): the key of an
  * object goes through skip_string() without checking its result, so
  * "\u0000" in a KEY is not refused: cJSON cuts the key at the NUL and
  * {"a\u0000b": 1} loads as {"a": 1} without a word. Values are
@@ -370,7 +370,7 @@ static void test_scalar_limit(void)
 }
 
 /*
- * Regression (fixed in core/json_reader.c:97-99): scalar_node() reports "value too long"
+ * Regression (fixed in core/read/json_reader.c:97-99): scalar_node() reports "value too long"
  * with fail_here(), at the cursor, which for a string or number VALUE
  * has already been moved past it by skip_string()/skip_atom(). The
  * error points after the value (1:17, at the '}') instead of at it

@@ -6,8 +6,8 @@
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "data.h"
-#include "eval.h"
+#include "eval/data.h"
+#include "eval/eval.h"
 
 #include <math.h>
 #include <stdio.h>

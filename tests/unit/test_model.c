@@ -1,12 +1,12 @@
 /*
- * test_model.c - unit tests for the model loader (core/model.c,
- * core/model_inputs.c, core/model_nodes.c): the example model, every
- * class of error with its FILE:LINE:COL, and the resolved structure
- * (slots, bounds, used_by, tree arrays).
+ * test_model.c - unit tests for the model loader (core/model/model_load.c,
+ * model_inputs.c, model_nodes.c): the example model, every class of
+ * error with its FILE:LINE:COL, and the resolved structure (slots,
+ * bounds, used_by, tree arrays).
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "sha256.h"
+#include "util/sha256.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -486,7 +486,7 @@ static void test_precision_missing(void)
 	CU_ASSERT(load_fails(HDR "  precision: -1\n" INPUTS TREE_HEAD LEAF_11,
 	                     "test.yaml:5:14: model.precision must be a whole "
 	                     "number"));
-	/* Regression (fixed in core/model.c): formerly p != (int)p converts 1e300 to int before
+	/* Regression (fixed in core/model/model_load.c): formerly p != (int)p converts 1e300 to int before
 	 * the range check, undefined behaviour (UBSan: "1e+300 is outside
 	 * the range of representable values of type 'int'"); refused on
 	 * x86 by luck. Check the range first. */

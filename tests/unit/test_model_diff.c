@@ -1,12 +1,12 @@
 /*
- * test_model_diff.c - unit tests for core/model_diff.c: each kind of
+ * test_model_diff.c - unit tests for core/modeldoc/model_diff.c: each kind of
  * change on small models, matching by id and by name, structural
  * comparison of params, the main indices table and the three reports.
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "model_diff.h"
-#include "strbuf.h"
+#include "modeldoc/model_diff.h"
+#include "util/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,12 +1,12 @@
 /*
- * test_model_doc.c - the model document (core/model_doc.c): the sentence
- * written for each built-in method, in Vietnamese and English, from
- * small models; escaping for Markdown and HTML; and the document's
+ * test_model_doc.c - the model document (core/modeldoc/model_doc.c): the
+ * sentence written for each built-in method, in Vietnamese and English,
+ * from small models; escaping for Markdown and HTML; and the document's
  * numbering, columns and checked totals.
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "model_doc.h"
+#include "modeldoc/model_doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

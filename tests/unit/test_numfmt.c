@@ -1,7 +1,7 @@
 /*
- * test_numfmt.c - unit tests for core/numfmt.c.
+ * test_numfmt.c - unit tests for core/util/numfmt.c.
  */
-#include "numfmt.h"
+#include "util/numfmt.h"
 #include "cutest.h"
 
 #include <float.h>

@@ -1,5 +1,5 @@
 /*
- * test_plugin_loader.c - unit tests for core/plugin_loader.c: loading
+ * test_plugin_loader.c - unit tests for core/plugin/plugin_loader.c: loading
  * the built-in plugins, and every refusal (ABI, magic, entry symbol,
  * trust checks on the file and its directory, symlinks, names).
  *
@@ -8,6 +8,7 @@
  */
 #include "fixtures.h"
 #include "cutest.h"
+#include "eval/host.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,7 +35,7 @@ static const char *so_path(char *buf, size_t size, const char *dir,
  * texts. */
 static int refused(const char *dir, const char *name, ...)
 {
-	plugin_registry *reg = plugin_registry_new();
+	plugin_registry *reg = plugin_registry_new(&host_api);
 	strbuf err = STRBUF_INIT;
 	const plugin_info *pi;
 	const char *want;
@@ -226,7 +227,7 @@ static void test_bad_descriptors(void)
 	                  "no chiso_plugin_entry symbol", NULL));
 	/* the misbehaving one loads: its faults are at compute time */
 	{
-		plugin_registry *reg = plugin_registry_new();
+		plugin_registry *reg = plugin_registry_new(&host_api);
 		strbuf err = STRBUF_INIT;
 
 		plugin_registry_add_dir(reg, dir);
@@ -274,7 +275,7 @@ static void test_writable_dir(void)
 	                  NULL));
 	/* the hint must fix the directory, not the file */
 	{
-		plugin_registry *reg = plugin_registry_new();
+		plugin_registry *reg = plugin_registry_new(&host_api);
 		strbuf err = STRBUF_INIT;
 		const char *msg;
 
@@ -405,7 +406,7 @@ static void test_not_found(void)
 	strbuf_release(&err);
 	/* an empty search path */
 	plugin_registry_free(reg);
-	reg = plugin_registry_new();
+	reg = plugin_registry_new(&host_api);
 	CU_ASSERT_PTR_NULL(plugin_registry_get(reg, "ratio", &err));
 	CU_ASSERT_PTR_NOT_NULL(strstr(strbuf_str(&err),
 	                              "no plugin 'ratio' (looked for "
@@ -419,7 +420,7 @@ static void test_not_found(void)
 static void test_search_order(void)
 {
 	char *dir = dir_with_copy("ratio", "ratio", 0755, 0755);
-	plugin_registry *reg = plugin_registry_new();
+	plugin_registry *reg = plugin_registry_new(&host_api);
 	strbuf err = STRBUF_INIT;
 	const plugin_info *pi;
 	char path[4096];
@@ -442,7 +443,7 @@ static void test_search_order(void)
 	plugin_registry_free(reg);
 	/* a refused copy in the first directory is not bypassed */
 	CU_ASSERT_EQUAL(chmod(dir, 0777), 0);
-	reg = plugin_registry_new();
+	reg = plugin_registry_new(&host_api);
 	plugin_registry_add_dir(reg, dir);
 	plugin_registry_add_dir(reg, fixture_plugin_dir());
 	CU_ASSERT_PTR_NULL(plugin_registry_get(reg, "ratio", &err));
@@ -455,7 +456,7 @@ static void test_search_order(void)
 /* CHISO_PLUGIN_PATH entries come first, then the default directory. */
 static void test_defaults(void)
 {
-	plugin_registry *reg = plugin_registry_new();
+	plugin_registry *reg = plugin_registry_new(&host_api);
 	const char *old = getenv("CHISO_PLUGIN_PATH");
 	char *saved = old ? strdup(old) : NULL;
 
@@ -506,7 +507,7 @@ static void test_scan(void)
 {
 	char *dir = dir_with_copy("ratio", "other", 0755, 0755);
 	char from[4096], to[4096];
-	plugin_registry *reg = plugin_registry_new();
+	plugin_registry *reg = plugin_registry_new(&host_api);
 	struct scan_seen seen = {0};
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(dir);

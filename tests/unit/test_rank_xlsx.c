@@ -1,6 +1,6 @@
 /*
- * test_rank_xlsx.c - unit tests for core/rank_xlsx.c: the 2022 Yên Bái
- * ranking written as a workbook (a zip with the expected sheets), no
+ * test_rank_xlsx.c - unit tests for core/publish/rank_xlsx.c: the 2022
+ * Yên Bái ranking written as a workbook (a zip with the expected sheets), no
  * temporary file left behind on success or failure, errors that name the
  * path, grouped rankings with sheet names to clean up, units not ranked,
  * and the message of a chiso built without libxlsxwriter. The contents
@@ -10,12 +10,12 @@
 
 #include "fixtures.h"
 #include "cutest.h"
-#include "data.h"
-#include "eval.h"
-#include "rank.h"
-#include "rank_xlsx.h"
-#include "results_json.h"
-#include "results_set.h"
+#include "eval/data.h"
+#include "eval/eval.h"
+#include "publish/rank.h"
+#include "publish/rank_xlsx.h"
+#include "read/results_set.h"
+#include "results/results_json.h"
 
 #include <dirent.h>
 #include <stdio.h>

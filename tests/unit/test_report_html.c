@@ -1,5 +1,5 @@
 /*
- * test_report_html.c - unit tests for core/report_html.c: the report of
+ * test_report_html.c - unit tests for core/publish/report_html.c: the report of
  * the Yên Bái 2022 example (well-formed, self-contained, every unit and
  * value, the tie "5, 5, 7"), escaping of hostile names, codes, titles and
  * problems, bad bytes, missing values (no NaN text) and an empty ranking.
@@ -9,13 +9,13 @@
  */
 #include "fixtures.h"
 #include "cutest.h"
-#include "data.h"
-#include "eval.h"
-#include "numfmt.h"
-#include "rank.h"
-#include "report_html.h"
-#include "results_json.h"
-#include "results_set.h"
+#include "eval/data.h"
+#include "eval/eval.h"
+#include "publish/rank.h"
+#include "publish/report_html.h"
+#include "read/results_set.h"
+#include "results/results_json.h"
+#include "util/numfmt.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /*
- * test_sha256.c - unit tests for core/sha256.c (FIPS 180-4 vectors).
+ * test_sha256.c - unit tests for core/util/sha256.c (FIPS 180-4 vectors).
  */
-#include "sha256.h"
+#include "util/sha256.h"
 #include "cutest.h"
 
 #include <stdio.h>

@@ -1,10 +1,10 @@
 /*
- * test_sort.c - unit tests for core/sort.c: every length from 0 to 300
+ * test_sort.c - unit tests for core/util/sort.c: every length from 0 to 300
  * against qsort(), stability on equal keys, the context pointer reaching
  * the comparator, and elements wider than a pointer.
  */
 #include "cutest.h"
-#include "sort.h"
+#include "util/sort.h"
 
 #include <stdlib.h>
 #include <string.h>

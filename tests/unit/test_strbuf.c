@@ -1,7 +1,7 @@
 /*
- * test_strbuf.c - unit tests for core/strbuf.c.
+ * test_strbuf.c - unit tests for core/util/strbuf.c.
  */
-#include "strbuf.h"
+#include "util/strbuf.h"
 #include "cutest.h"
 
 #include <stdlib.h>

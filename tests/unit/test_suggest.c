@@ -1,7 +1,7 @@
 /*
- * test_suggest.c - unit tests for core/suggest.c.
+ * test_suggest.c - unit tests for core/util/suggest.c.
  */
-#include "suggest.h"
+#include "util/suggest.h"
 #include "cutest.h"
 
 #include <stddef.h>

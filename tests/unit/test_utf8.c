@@ -1,7 +1,7 @@
 /*
- * test_utf8.c - unit tests for core/utf8.c.
+ * test_utf8.c - unit tests for core/util/utf8.c.
  */
-#include "utf8.h"
+#include "util/utf8.h"
 #include "cutest.h"
 
 #include <string.h>

@@ -1,9 +1,9 @@
 /*
- * test_yaml_reader.c - unit tests for core/yaml_reader.c: the tree and
+ * test_yaml_reader.c - unit tests for core/read/yaml_reader.c: the tree and
  * its 1-based positions, the refused YAML features, the limits and the
  * error messages.
  */
-#include "yaml_reader.h"
+#include "read/yaml_reader.h"
 #include "cutest.h"
 
 #include <stdio.h>
@@ -476,7 +476,7 @@ static void test_invalid_utf8(void)
 }
 
 /*
- * Regression (fixed in core/yaml_reader.c:239, parser_error): the position of a bad
+ * Regression (fixed in core/read/yaml_reader.c:239, parser_error): the position of a bad
  * byte is counted from the start of the buffer, UTF-8 byte order mark
  * included, while libyaml's own positions (and the JSON reader's) do
  * not count the mark: after a BOM the column is one too far right.
@@ -505,7 +505,7 @@ static void test_tab(void)
 }
 
 /*
- * Regression (fixed in core/yaml_reader.c:247, parser_error): the tab check reads
+ * Regression (fixed in core/read/yaml_reader.c:247, parser_error): the tab check reads
  * buf[mark.index], but libyaml's mark.index counts characters, not
  * bytes (and skips a BOM). After any non-ASCII character earlier in the
  * file - every Vietnamese model - it looks at the wrong byte and the

@@ -1,0 +1,626 @@
+/*
+ * data_file.c - one data file read record by record into a batch: each
+ * unit's identity and stage, every value checked against the model's
+ * input, bounds between inputs; a whole document's shape (one unit, a
+ * list, a results document).
+ */
+#include "eval/data_file.h"
+
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+#include "util/suggest.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const data_stage_words[] = {"self", "appraised", "final", NULL};
+
+static const char *const single_keys[] = {"unit", "stage", "values", NULL};
+static const char *const multi_keys[] = {"units", NULL};
+static const char *const results_keys[] = {"format",  "model", "generator",
+                                           "plugins", "units", NULL};
+static const char *const record_keys[] = {"unit", "stage", "values", NULL};
+static const char *const results_record_keys[] = {
+        "unit",         "stage", "status",  "points",   "max",
+        "value",        "nodes", "values",  "problems", "class",
+        "class_failed", "views", "derived", NULL};
+static const char *const unit_map_keys[] = {"code",   "name",   "level",
+                                            "parent", "period", NULL};
+static const char *const value_keys[] = {"value", "evidence", "comment", NULL};
+
+/* State of one file being read. */
+struct reader {
+	batch *b;
+	schema_ctx sc;
+	int results_doc; /* a results document: unknown fields warn */
+	char **warned;   /* unknown fields already warned about */
+	size_t nwarned;
+	size_t u;            /* the unit being read */
+	const char *code;    /* its code, for messages */
+	const doc_node **at; /* per input slot: its value's node in the
+	                        record being read (for positions) */
+	int over_units;      /* past the batch's max_units: said once */
+};
+
+/* Adds a problem to the current unit and marks it invalid. */
+static void unit_problem(struct reader *r, const doc_node *at,
+                         const char *field, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+static void unit_problem(struct reader *r, const doc_node *at,
+                         const char *field, const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	if (at && at->line > 0)
+		strbuf_printf(&sb, "%s:%u:%u: ", r->sc.file, at->line, at->col);
+	else
+		strbuf_printf(&sb, "%s: ", r->sc.file);
+	strbuf_printf(&sb, "unit %s: ", r->code);
+	if (field)
+		strbuf_printf(&sb, "field %s: ", field);
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	batch_problem_add(r->b, r->u, "%s", strbuf_str(&sb));
+	r->b->units[r->u].invalid = 1;
+	strbuf_release(&sb);
+}
+
+/* Unknown keys of a map inside a unit are problems of that unit, each at
+ * the key itself. Returns the number of unknown keys. */
+static int unit_keys(struct reader *r, const doc_node *map,
+                     const char *const *allowed, const char *what,
+                     const char *field)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < map->count; i++) {
+		strbuf sb = STRBUF_INIT;
+
+		if (schema_unknown_key(&sb, map->keys[i]->text, allowed,
+		                       what)) {
+			unit_problem(r, map->keys[i], field, "%s",
+			             strbuf_str(&sb));
+			bad++;
+		}
+		strbuf_release(&sb);
+	}
+	return bad;
+}
+
+/* 1 when s is a whole number text that overflows a double (1e400). */
+static int out_of_range(const char *s)
+{
+	char *end;
+
+	errno = 0;
+	strtod(s, &end);
+	return *s && *end == '\0' && errno == ERANGE;
+}
+
+/* Says why a plain scalar is not a valid number for in. */
+static void bad_number(struct reader *r, const model_input *in,
+                       const doc_node *n, int integer)
+{
+	double x;
+	int parsed = numfmt_parse(n->text, &x) == 0;
+	const char *p = n->text;
+	int digits_only;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	digits_only = *p != '\0' && strspn(p, "0123456789") == strlen(p);
+	if (integer && digits_only)
+		unit_problem(r, n, in->id,
+		             "%s is too large to hold exactly (the limit is "
+		             "9007199254740992)",
+		             n->text);
+	else if (integer && parsed)
+		unit_problem(r, n, in->id, "expected a whole number, not '%s'",
+		             n->text);
+	else if (strchr(n->text, ',') && !strchr(n->text, '.'))
+		unit_problem(r, n, in->id,
+		             "expected a number, not '%s' (write decimals with "
+		             "a point: 83.99)",
+		             n->text);
+	else if (!parsed && out_of_range(n->text))
+		unit_problem(r, n, in->id, "%s is out of range", n->text);
+	else
+		unit_problem(r, n, in->id, "expected %s, not '%s'",
+		             integer ? "a whole number" : "a number", n->text);
+}
+
+/* Reads a scalar of the value into v per the input's type. */
+static void read_typed(struct reader *r, const model_input *in,
+                       const doc_node *n, unit_value *v)
+{
+	batch *b = r->b;
+	size_t i;
+
+	if (n->kind != DOC_SCALAR) {
+		unit_problem(r, n, in->id, "expected a value, not %s",
+		             doc_kind_name(n->kind));
+		return;
+	}
+	switch (in->type) {
+	case CHISO_INPUT_INTEGER:
+	case CHISO_INPUT_NUMBER:
+		if (n->quoted) {
+			unit_problem(r, n, in->id,
+			             "expected a number, not the quoted text "
+			             "\"%s\"; remove the quotes",
+			             n->text);
+			return;
+		}
+		if (in->type == CHISO_INPUT_INTEGER &&
+		    numfmt_parse_int(n->text, &v->num) < 0) {
+			bad_number(r, in, n, 1);
+			return;
+		}
+		if (in->type == CHISO_INPUT_NUMBER &&
+		    numfmt_parse(n->text, &v->num) < 0) {
+			bad_number(r, in, n, 0);
+			return;
+		}
+		break;
+	case CHISO_INPUT_BOOLEAN: {
+		int flag;
+		diag scratch = DIAG_INIT;
+		schema_ctx quiet = {&scratch, r->sc.file};
+
+		if (schema_bool(&quiet, n, in->id, &flag) < 0) {
+			diag_free(&scratch);
+			if (n->quoted)
+				unit_problem(
+				        r, n, in->id,
+				        "expected true or false, not the "
+				        "quoted text \"%s\"; remove the quotes",
+				        n->text);
+			else
+				unit_problem(r, n, in->id,
+				             "expected true or false, not '%s'",
+				             n->text);
+			return;
+		}
+		v->num = flag;
+		break;
+	}
+	case CHISO_INPUT_CHOICE:
+		for (i = 0; i < in->nchoices; i++)
+			if (strcmp(in->choices[i], n->text) == 0)
+				break;
+		if (i == in->nchoices) {
+			const char *near = suggest_closest(n->text, in->choices,
+			                                   in->nchoices);
+			strbuf list = STRBUF_INIT;
+			size_t k;
+
+			for (k = 0; k < in->nchoices; k++)
+				strbuf_printf(&list, "%s%s", k ? ", " : "",
+				              in->choices[k]);
+			unit_problem(r, n, in->id,
+			             "'%s' is not a choice%s%s%s (choices: %s)",
+			             n->text, near ? "; did you mean '" : "",
+			             near ? near : "", near ? "'?" : "",
+			             strbuf_str(&list));
+			strbuf_release(&list);
+			return;
+		}
+		v->num = (double)i;
+		v->text = batch_intern_str(b, in->choices[i]);
+		break;
+	case CHISO_INPUT_TEXT:
+		v->text = batch_intern(b, n->text, n->len);
+		break;
+	}
+	v->present = 1;
+}
+
+/* A value: a scalar, or {value, evidence, comment}. */
+static void read_value(struct reader *r, const model_input *in,
+                       const doc_node *n, unit_value *v)
+{
+	const doc_node *val = n;
+
+	if (n->kind == DOC_MAP) {
+		const doc_node *e;
+
+		if (unit_keys(r, n, value_keys, "a value", in->id) > 0)
+			return;
+		val = doc_get(n, "value");
+		e = doc_get(n, "evidence");
+		if (e && e->kind == DOC_SCALAR && !schema_is_null(e))
+			v->evidence = batch_intern(r->b, e->text, e->len);
+		e = doc_get(n, "comment");
+		if (e && e->kind == DOC_SCALAR && !schema_is_null(e))
+			v->comment = batch_intern(r->b, e->text, e->len);
+		if (!val)
+			return; /* evidence only: the value is missing */
+	}
+	if (schema_is_null(val))
+		return;
+	read_typed(r, in, val, v);
+}
+
+/* Warns once per file about a field the model does not know. */
+static void warn_unknown(struct reader *r, const doc_node *key, diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < r->nwarned; i++)
+		if (strcmp(r->warned[i], key->text) == 0)
+			return;
+	r->warned = xrealloc(r->warned, (r->nwarned + 1) * sizeof(char *));
+	r->warned[r->nwarned++] = xstrdup(key->text);
+	diag_at(d, DIAG_WARNING, r->sc.file, key->line, key->col,
+	        "field '%s' is not an input of model %s %s; ignored", key->text,
+	        r->b->model->id, r->b->model->version);
+}
+
+/* An unknown field: a problem, with a suggestion. */
+static void unknown_field(struct reader *r, const doc_node *key)
+{
+	const chiso_model *m = r->b->model;
+	const char **ids = xcalloc(m->ninputs + 1, sizeof(*ids));
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < m->ninputs; i++)
+		ids[i] = m->inputs[i].id;
+	near = suggest_closest(key->text, ids, m->ninputs);
+	if (near)
+		unit_problem(r, key, key->text,
+		             "not an input of model %s; did you mean '%s'?",
+		             m->id, near);
+	else
+		unit_problem(r, key, key->text,
+		             "not an input of model %s (see 'chiso template')",
+		             m->id);
+	free(ids);
+}
+
+/* The bound of in as a number for this unit; 0 when it has none. */
+static int bound_value(const input_bound *bd, const unit_value *row,
+                       double *out)
+{
+	if (bd->kind == BOUND_NUMBER) {
+		*out = bd->number;
+		return 1;
+	}
+	if (bd->kind == BOUND_INPUT && row[bd->slot].present) {
+		*out = row[bd->slot].num;
+		return 1;
+	}
+	return 0;
+}
+
+/* Checks min/max, numbers and cross-field, after all values are read. */
+static void check_bounds(struct reader *r)
+{
+	const chiso_model *m = r->b->model;
+	unit_value *row = batch_values(r->b, r->u);
+	char a[NUMFMT_MAX], c[NUMFMT_MAX];
+	size_t i;
+	double lim;
+
+	for (i = 0; i < m->ninputs; i++) {
+		const model_input *in = &m->inputs[i];
+		const doc_node *at = r->at[i];
+
+		if (!row[i].present || !(in->type & CHISO_INPUT_NUMERIC))
+			continue;
+		if (at && at->kind == DOC_MAP && doc_get(at, "value"))
+			at = doc_get(at, "value");
+		if (bound_value(&in->min, row, &lim) && row[i].num < lim)
+			unit_problem(r, at, in->id,
+			             "%s is below its minimum %s%s%s",
+			             numfmt_exact(row[i].num, a),
+			             in->min.kind == BOUND_INPUT
+			                     ? m->inputs[in->min.slot].id
+			                     : "",
+			             in->min.kind == BOUND_INPUT ? " = " : "",
+			             numfmt_exact(lim, c));
+		if (bound_value(&in->max, row, &lim) && row[i].num > lim)
+			unit_problem(r, at, in->id,
+			             "%s is above its maximum %s%s%s",
+			             numfmt_exact(row[i].num, a),
+			             in->max.kind == BOUND_INPUT
+			                     ? m->inputs[in->max.slot].id
+			                     : "",
+			             in->max.kind == BOUND_INPUT ? " = " : "",
+			             numfmt_exact(lim, c));
+	}
+}
+
+/* The "values" map of a unit. */
+static void read_values(struct reader *r, const doc_node *values, diag *d)
+{
+	const chiso_model *m = r->b->model;
+	size_t i;
+
+	if (!values || schema_is_null(values))
+		return;
+	if (values->kind != DOC_MAP) {
+		unit_problem(r, values, NULL,
+		             "values must be a mapping, not %s",
+		             doc_kind_name(values->kind));
+		return;
+	}
+	if (!r->at)
+		r->at = xcalloc(m->ninputs + 1, sizeof(*r->at));
+	memset(r->at, 0, m->ninputs * sizeof(*r->at));
+	for (i = 0; i < values->count; i++) {
+		const doc_node *key = values->keys[i];
+		int slot = model_input_slot(m, key->text);
+
+		if (slot < 0) {
+			if (r->results_doc)
+				warn_unknown(r, key, d);
+			else
+				unknown_field(r, key);
+			continue;
+		}
+		r->at[slot] = values->items[i];
+		read_value(r, &m->inputs[slot], values->items[i],
+		           &batch_values(r->b, r->u)[slot]);
+	}
+	check_bounds(r);
+}
+
+/* Reads an optional text field of the unit map into the pool. */
+static size_t unit_text(struct reader *r, const doc_node *map, const char *key)
+{
+	const doc_node *n = doc_get(map, key);
+
+	if (!n || schema_is_null(n))
+		return 0;
+	if (n->kind != DOC_SCALAR) {
+		unit_problem(r, n, NULL, "unit.%s must be a text value", key);
+		return 0;
+	}
+	return batch_intern(r->b, n->text, n->len);
+}
+
+/* The "unit" map. Returns -1 when the unit cannot be identified. */
+static int read_identity(struct reader *r, const doc_node *rec)
+{
+	const doc_node *um =
+	        schema_require(&r->sc, rec, "unit", "a unit record");
+	const doc_node *code;
+	unit_rec *ur;
+	const char *level;
+
+	if (!um || schema_expect(&r->sc, um, DOC_MAP, "unit") < 0)
+		return -1;
+	code = schema_require(&r->sc, um, "code", "unit");
+	if (!code || !schema_string(&r->sc, code, "unit.code", 0))
+		return -1;
+	if (r->b->nunits >= r->b->max_units) {
+		if (!r->over_units)
+			schema_error(
+			        &r->sc, rec,
+			        "too many units: the limit is %zu per run; "
+			        "raise it with --max-units N, or evaluate "
+			        "the files in parts",
+			        r->b->max_units);
+		r->over_units = 1;
+		return -1;
+	}
+	r->u = batch_add_unit(r->b);
+	r->code = code->text;
+	ur = &r->b->units[r->u];
+	ur->code = batch_intern(r->b, code->text, code->len);
+	ur->file = batch_intern_str(r->b, r->sc.file);
+	ur->line = rec->line;
+	ur->col = rec->col;
+	ur->stage = batch_intern_str(r->b, "final");
+	unit_keys(r, um, unit_map_keys, "unit", NULL);
+	ur = &r->b->units[r->u];
+	ur->name = unit_text(r, um, "name");
+	ur->level = unit_text(r, um, "level");
+	ur->parent = unit_text(r, um, "parent");
+	ur->period = unit_text(r, um, "period");
+	level = batch_str(r->b, r->b->units[r->u].level);
+	if (*level && r->b->model->level &&
+	    strcmp(level, r->b->model->level) != 0)
+		unit_problem(r, doc_get(um, "level"), NULL,
+		             "unit level is '%s' but model %s assesses '%s'",
+		             level, r->b->model->id, r->b->model->level);
+	return 0;
+}
+
+/* The stage of a record: self, appraised or final. */
+static void read_stage(struct reader *r, const doc_node *rec)
+{
+	const doc_node *n = doc_get(rec, "stage");
+	size_t i;
+
+	if (!n || schema_is_null(n))
+		return;
+	for (i = 0; data_stage_words[i]; i++)
+		if (n->kind == DOC_SCALAR &&
+		    strcmp(n->text, data_stage_words[i]) == 0) {
+			r->b->units[r->u].stage =
+			        batch_intern_str(r->b, data_stage_words[i]);
+			return;
+		}
+	unit_problem(r, n, NULL,
+	             "stage must be self, appraised or final, not '%s'",
+	             n->kind == DOC_SCALAR ? n->text : "a mapping or list");
+}
+
+/* One unit record. Returns -1 when it is malformed beyond a unit problem. */
+static int read_record(struct reader *r, const doc_node *rec, diag *d)
+{
+	const char *const *keys =
+	        r->results_doc ? results_record_keys : record_keys;
+
+	if (schema_expect(&r->sc, rec, DOC_MAP, "a unit record") < 0)
+		return -1;
+	if (read_identity(r, rec) < 0)
+		return -1;
+	unit_keys(r, rec, keys, "a unit record", NULL);
+	read_stage(r, rec);
+	read_values(r, doc_get(rec, "values"), d);
+	return 0;
+}
+
+/* Checks a results document's "format" value. */
+static int check_format(struct reader *r, const doc_node *f)
+{
+	if (f->kind != DOC_SCALAR || strcmp(f->text, "1") != 0) {
+		schema_error(&r->sc, f,
+		             "results format %s is not supported: this chiso "
+		             "reads format 1",
+		             f->kind == DOC_SCALAR ? f->text : "?");
+		return -1;
+	}
+	return 0;
+}
+
+/* Dispatches on the shape of a whole document (YAML, small JSON). */
+static int read_doc(struct reader *r, const doc_node *root, diag *d)
+{
+	const doc_node *units;
+	size_t i;
+	int rc = 0;
+
+	if (schema_expect(&r->sc, root, DOC_MAP, "a data file") < 0)
+		return -1;
+	units = doc_get(root, "units");
+	if (!units) {
+		if (schema_check_keys(&r->sc, root, single_keys,
+		                      "a data file") < 0)
+			return -1;
+		return read_record(r, root, d);
+	}
+	r->results_doc = doc_get(root, "generator") || doc_get(root, "model");
+	if (r->results_doc && doc_get(root, "format") &&
+	    check_format(r, doc_get(root, "format")) < 0)
+		return -1;
+	if (schema_check_keys(&r->sc, root,
+	                      r->results_doc ? results_keys : multi_keys,
+	                      "a data file") < 0)
+		return -1;
+	if (schema_expect(&r->sc, units, DOC_SEQ, "units") < 0)
+		return -1;
+	for (i = 0; i < units->count; i++)
+		if (read_record(r, units->items[i], d) < 0)
+			rc = -1;
+	return rc;
+}
+
+/* --- data_file: one input file, read one record at a time ------------ */
+
+struct data_file {
+	struct reader r;
+	diag *d;
+	size_t units_before, problems_before, errors_before;
+	int failed;
+};
+
+data_file *data_file_open(batch *b, const char *path, diag *d)
+{
+	data_file *df = xcalloc(1, sizeof(*df));
+
+	df->r.b = b;
+	df->r.sc.d = d;
+	df->r.sc.file = xstrdup(path);
+	df->d = d;
+	df->units_before = b->nunits;
+	df->problems_before = b->nproblems;
+	df->errors_before = d->errors;
+	return df;
+}
+
+void data_file_results_doc(data_file *df, int on)
+{
+	df->r.results_doc = on;
+}
+
+const schema_ctx *data_file_schema(const data_file *df)
+{
+	return &df->r.sc;
+}
+
+const doc_limits *data_file_limits(const data_file *df)
+{
+	return &df->r.b->limits;
+}
+
+int data_file_record(data_file *df, const doc_node *rec)
+{
+	if (read_record(&df->r, rec, df->d) < 0) {
+		df->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+void data_file_problem(data_file *df, unsigned line, unsigned col,
+                       const char *fmt, ...)
+{
+	batch *b = df->r.b;
+	size_t u;
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	if (b->nunits <= df->units_before)
+		return;
+	u = b->nunits - 1;
+	strbuf_printf(&sb, "%s:%u:%u: unit %s: ", df->r.sc.file, line, col,
+	              batch_str(b, b->units[u].code));
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	batch_problem_add(b, u, "%s", strbuf_str(&sb));
+	b->units[u].invalid = 1;
+	strbuf_release(&sb);
+}
+
+void data_file_fail(data_file *df)
+{
+	df->failed = 1;
+}
+
+int data_file_close(data_file *df)
+{
+	struct reader *r = &df->r;
+	size_t i;
+	int rc = 0;
+
+	if (df->failed || df->d->errors > df->errors_before) {
+		r->b->nunits = df->units_before;
+		r->b->nproblems = df->problems_before;
+		rc = -1;
+	}
+	for (i = 0; i < r->nwarned; i++)
+		free(r->warned[i]);
+	free(r->warned);
+	free(r->at);
+	free((char *)r->sc.file);
+	free(df);
+	return rc;
+}
+
+int data_file_document(data_file *df, const doc_node *root)
+{
+	if (read_doc(&df->r, root, df->d) < 0) {
+		df->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+const char *const *data_file_top_keys(int results_doc)
+{
+	return results_doc ? results_keys : multi_keys;
+}
+
+int data_file_check_format(data_file *df, const doc_node *f)
+{
+	return check_format(&df->r, f);
+}

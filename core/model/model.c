@@ -1,0 +1,110 @@
+/*
+ * model.c - look-ups in a loaded model: inputs by id (hashed), nodes and
+ * views by id, and the names of input types.
+ */
+#include "model/model_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* FNV-1a over the id's bytes. */
+static size_t hash_id(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Builds the id hash of the inputs (size a power of two, load <= 1/2). */
+void model_index_inputs(chiso_model *m)
+{
+	size_t size = 16, i;
+
+	while (size < m->ninputs * 2)
+		size *= 2;
+	free(m->input_hash);
+	free(m->child_inputs);
+	m->input_hash = xcalloc(size, sizeof(int));
+	m->input_hash_size = size;
+	for (i = 0; i < m->ninputs; i++) {
+		size_t h = hash_id(m->inputs[i].id) & (size - 1);
+
+		while (m->input_hash[h] != 0)
+			h = (h + 1) & (size - 1);
+		m->input_hash[h] = (int)i + 1;
+	}
+}
+
+/* Hash look-up; linear before the hash exists (during loading). */
+int model_input_slot(const chiso_model *m, const char *id)
+{
+	size_t i, h;
+
+	if (!m->input_hash) {
+		for (i = 0; i < m->ninputs; i++)
+			if (m->inputs[i].id && strcmp(m->inputs[i].id, id) == 0)
+				return (int)i;
+		return -1;
+	}
+	h = hash_id(id) & (m->input_hash_size - 1);
+	while (m->input_hash[h] != 0) {
+		int slot = m->input_hash[h] - 1;
+
+		if (strcmp(m->inputs[slot].id, id) == 0)
+			return slot;
+		h = (h + 1) & (m->input_hash_size - 1);
+	}
+	return -1;
+}
+
+/* Linear search by id. */
+int model_node_index(const chiso_model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nnodes; i++)
+		if (strcmp(m->nodes[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int model_isolates_any(const chiso_model *m)
+{
+	size_t k;
+
+	for (k = 0; k < m->nleaves; k++)
+		if (m->nodes[m->leaves[k]].isolated)
+			return 1;
+	return 0;
+}
+
+/* Linear search by id. */
+int model_view_index(const chiso_model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nviews; i++)
+		if (strcmp(m->views[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Names of input types for messages and outputs. */
+const char *model_type_name(unsigned type)
+{
+	switch (type) {
+	case CHISO_INPUT_INTEGER:
+		return "integer";
+	case CHISO_INPUT_NUMBER:
+		return "number";
+	case CHISO_INPUT_BOOLEAN:
+		return "boolean";
+	case CHISO_INPUT_CHOICE:
+		return "choice";
+	case CHISO_INPUT_TEXT:
+		return "text";
+	}
+	return "unknown";
+}

@@ -1,0 +1,188 @@
+/*
+ * model.h - a loaded assessment model: its inputs, its tree of indices
+ * and indicators, and each indicator's prepared plugin.
+ *
+ * Loading resolves every name once: inputs become slots, methods become
+ * plugin descriptors with prepared state, the tree becomes arrays in
+ * model (pre-)order. Evaluation then does no string look-ups.
+ *
+ * Ownership: model_load() returns a model the caller frees with
+ * model_free(), before freeing the plugin registry it was loaded with.
+ * Every pointer reachable from a model is borrowed from it.
+ */
+#ifndef CHISO_MODEL_H
+#define CHISO_MODEL_H
+
+#include "chiso/plugin.h"
+#include "plugin/plugin_loader.h"
+#include "read/doc.h"
+#include "util/diag.h"
+
+#include <stddef.h>
+
+/* What to do when an input an indicator needs is missing. */
+typedef enum missing_policy {
+	MISSING_ZERO = 0,    /* the indicator scores 0, status missing */
+	MISSING_EXCLUDE = 1, /* the indicator drops out like na */
+	MISSING_ERROR = 2    /* the unit is invalid */
+} missing_policy;
+
+/* A min or max of an input: none, a number, or another input's value. */
+typedef struct input_bound {
+	enum { BOUND_NONE = 0, BOUND_NUMBER, BOUND_INPUT } kind;
+	double number;
+	int slot; /* BOUND_INPUT: the other input */
+} input_bound;
+
+typedef struct model_input {
+	const char *id;
+	const char *label;       /* defaults to id */
+	const char *unit;        /* may be NULL: "người", "%" */
+	const char *description; /* may be NULL */
+	unsigned type;           /* one chiso_input_type flag */
+	input_bound min, max;
+	const char **choices; /* choice: names in order */
+	size_t nchoices;
+	size_t *used_by; /* node indices of the indicators that bind it */
+	size_t nused;
+	unsigned line, col;
+} model_input;
+
+/* One dependency of an indicator: a slot and its bind flags. */
+typedef struct model_dep {
+	int slot;
+	unsigned flags;
+} model_dep;
+
+typedef struct model_node {
+	const char *id;
+	const char *name;
+	const char *kind;        /* "mandatory", "extended" or NULL */
+	const char *evidence;    /* may be NULL */
+	const char *source;      /* may be NULL */
+	const char *note;        /* may be NULL */
+	const char *description; /* may be NULL */
+	int provisional;
+	double points; /* as declared */
+	int parent;    /* node index, -1 for a main index */
+	unsigned depth;
+	size_t *children; /* node indices, in order */
+	size_t nchildren;
+	/* leaves only: */
+	int is_leaf;
+	size_t leaf; /* position among the leaves */
+	const char *method;
+	const plugin_info *plugin;
+	void *state;            /* from prepare; released by model_free */
+	int prepared;           /* prepare succeeded: release is due */
+	int isolated;           /* model.isolate names its method */
+	const doc_node *params; /* borrowed from the model's doc */
+	model_dep *deps;
+	size_t ndeps;
+	unsigned line, col;
+} model_node;
+
+/* A named aggregate over nodes, e.g. the DTI pillars: value = points
+ * earned / available over its nodes. */
+typedef struct model_view {
+	const char *id;
+	const char *name;
+	const char *description; /* may be NULL */
+	size_t *nodes;           /* node indices */
+	size_t nnodes;
+	unsigned line, col;
+} model_view;
+
+/* A recognition level ("đạt chuyển đổi số"); classes are checked in
+ * order and the first whose conditions all hold is the unit's. */
+typedef struct model_class {
+	const char *id;
+	const char *name;
+	const char *description; /* may be NULL */
+	int has_min_value;
+	double min_value;  /* on the unit's published (rounded) value */
+	int mandatory_all; /* every applicable mandatory indicator met */
+	int has_extended_min;
+	double extended_min; /* share of applicable extended ones met */
+	unsigned line, col;
+} model_class;
+
+typedef struct chiso_model {
+	char *path;
+	char sha256[65];
+	const char *id, *version, *title, *issuer, *basis, *level;
+	const char *description;
+	int precision;
+	missing_policy missing;
+	model_input *inputs;
+	size_t ninputs;
+	model_node *nodes; /* pre-order: a parent before its children */
+	size_t nnodes;
+	size_t *roots; /* the main indices */
+	size_t nroots;
+	size_t *leaves; /* node indices of the indicators, in order */
+	size_t nleaves;
+	double total_points;
+	model_view *views;
+	size_t nviews;
+	model_class *classes;
+	size_t nclasses;
+	const struct rs_set *children; /* from model_env; may be NULL */
+	int for_evaluation;            /* from model_env */
+	const char **child_inputs;     /* ids bound by bind_child_input */
+	size_t nchild_inputs;
+	int *input_hash; /* open addressing: slot+1, 0 = empty */
+	size_t input_hash_size;
+	doc *doc;
+	plugin_registry *plugins; /* borrowed */
+} chiso_model;
+
+/*
+ * Reads, checks and prepares the model at path, loading methods through
+ * reg. Reports every problem found to d ("FILE:LINE:COL: message").
+ * Returns the model, or NULL when there was any error.
+ */
+chiso_model *model_load(const char *path, plugin_registry *reg, diag *d);
+
+/* What a model's plugins may use besides the unit's own data: the
+ * results of child units (chiso evaluate --children), for methods that
+ * roll up from children (ABI 1.2 child_* services). Borrowed: must
+ * outlive the model. */
+typedef struct model_env {
+	const struct rs_set *children; /* NULL: none given */
+	int for_evaluation; /* 1: methods that read children need them
+	                       (chiso evaluate); 0: they load without (validate,
+	                       template, doc) */
+} model_env;
+
+/* model_load with an environment (env may be NULL). */
+chiso_model *model_load_env(const char *path, plugin_registry *reg,
+                            const model_env *env, diag *d);
+
+/* Same, from text already in memory (for tests and fuzzing). */
+chiso_model *model_load_buffer(const char *path, const char *buf, size_t len,
+                               plugin_registry *reg, diag *d);
+chiso_model *model_load_buffer_env(const char *path, const char *buf,
+                                   size_t len, plugin_registry *reg,
+                                   const model_env *env, diag *d);
+
+/* Releases every plugin state, then frees the model. m may be NULL. */
+void model_free(chiso_model *m);
+
+/* The slot of input id, or -1 (a hash look-up once the inputs are
+ * loaded). */
+int model_input_slot(const chiso_model *m, const char *id);
+
+/* The view with this id, or -1. */
+int model_view_index(const chiso_model *m, const char *id);
+
+/* Name of an input type flag: "integer", "number", ... */
+const char *model_type_name(unsigned type);
+
+/* The node with this id, or -1. Linear: for load time and commands. */
+int model_node_index(const chiso_model *m, const char *id);
+
+/* 1 when model.isolate names the method of some indicator. */
+int model_isolates_any(const chiso_model *m);
+
+#endif

@@ -1,0 +1,343 @@
+/*
+ * model_diff_text.c - the reports for people: an aligned table (the
+ * default) and Markdown. Both list the changes per section (change, id,
+ * name or field, before, after), then the main indices with their
+ * points in A and B, then the summary line.
+ */
+#include "modeldoc/model_diff_internal.h"
+
+#include "util/numfmt.h"
+#include "util/texttable.h"
+
+#include <string.h>
+
+/* Caps of the table's name and before/after columns. */
+#define NAME_COLS  32
+#define VALUE_COLS 48
+
+/* --- the cells both reports show -------------------------------------- */
+
+/* Appends s on one line (line breaks and tabs as spaces), with '|'
+ * escaped for Markdown when md. */
+static void one_line(strbuf *sb, const char *s, int md)
+{
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r' || *s == '\t')
+			strbuf_putc(sb, ' ');
+		else if (md && *s == '|')
+			strbuf_puts(sb, "\\|");
+		else
+			strbuf_putc(sb, *s);
+	}
+}
+
+/* The third column: a node's name, else the field that changed.
+ * Static or borrowed from d's models. */
+static const char *change_name(const model_diff *d, const md_change *c)
+{
+	int i;
+	const chiso_model *m = md_item_of(d, c, &i);
+
+	if (c->section != MD_NODE)
+		return c->field ? c->field : "";
+	return i < 0 ? "(main indices)" : m->nodes[i].name;
+}
+
+enum { COL_CHANGE, COL_ID, COL_NAME, COL_BEFORE, COL_AFTER, NCOLS };
+
+/* Fills the five cells of change c. */
+static void change_cells(const model_diff *d, const md_change *c, int md,
+                         strbuf *cells)
+{
+	strbuf t = STRBUF_INIT;
+	size_t k;
+
+	for (k = 0; k < NCOLS; k++)
+		strbuf_reset(&cells[k]);
+	one_line(&cells[COL_CHANGE], md_change_label(c), md);
+	one_line(&cells[COL_ID], md_change_id(d, c), md);
+	one_line(&cells[COL_NAME], change_name(d, c), md);
+	md_side_text(d, c, 0, &t);
+	one_line(&cells[COL_BEFORE], strbuf_str(&t), md);
+	strbuf_reset(&t);
+	md_side_text(d, c, 1, &t);
+	one_line(&cells[COL_AFTER], strbuf_str(&t), md);
+	strbuf_release(&t);
+}
+
+static const char *const section_titles[MD_NSECTIONS] = {
+        "Indicators and groups", "Inputs", "Views", "Classes", "Model"};
+static const char *const head_node[NCOLS] = {"Change", "ID", "Name", "Before",
+                                             "After"};
+static const char *const head_other[NCOLS] = {"Change", "ID", "Field", "Before",
+                                              "After"};
+
+/* The number of changes in section s. */
+static size_t section_count(const model_diff *d, md_section s)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < d->nchanges; k++)
+		n += d->changes[k].section == s;
+	return n;
+}
+
+/* The first column shown: the model section has no change or id. */
+static size_t first_col(md_section s)
+{
+	return s == MD_MODEL ? COL_NAME : 0;
+}
+
+/* A change in points, "+5", "-2.5" or "0"; "" when have is 0. buf has
+ * NUMFMT_MAX + 1 bytes. Returns a pointer into buf (the caller's). */
+static const char *change_text(double x, int have, char *buf)
+{
+	buf[0] = '\0';
+	if (!have)
+		return buf;
+	numfmt_trim(x, 10, buf + 1);
+	if (buf[1] == '-' || strcmp(buf + 1, "0") == 0)
+		return buf + 1;
+	buf[0] = '+';
+	return buf;
+}
+
+enum { IX_ID, IX_NAME, IX_A, IX_B, IX_CHANGE, NIX };
+
+/* The cells of main index row r, or of the total for NULL. */
+static void index_cells(const model_diff *d, const md_index *r,
+                        const char **cells, char (*buf)[NUMFMT_MAX + 1])
+{
+	double pa = d->a->total_points, pb = d->b->total_points;
+	int ha = 1, hb = 1;
+
+	cells[IX_ID] = "Total";
+	cells[IX_NAME] = "";
+	if (r) {
+		const model_node *n =
+		        r->b >= 0 ? &d->b->nodes[r->b] : &d->a->nodes[r->a];
+
+		cells[IX_ID] = n->id;
+		cells[IX_NAME] = n->name;
+		ha = r->a >= 0;
+		hb = r->b >= 0;
+		pa = ha ? d->a->nodes[r->a].points : 0;
+		pb = hb ? d->b->nodes[r->b].points : 0;
+	}
+	cells[IX_A] = ha ? numfmt_exact(pa, buf[0]) : "";
+	cells[IX_B] = hb ? numfmt_exact(pb, buf[1]) : "";
+	cells[IX_CHANGE] = change_text(pb - pa, ha && hb, buf[2]);
+}
+
+static const char *const head_index[NIX] = {"ID", "Name", "Points A",
+                                            "Points B", "Change"};
+
+/* "diff-test 2023 · Title · sha256 0123456789ab · 100 points". */
+static void side_line(const chiso_model *m, strbuf *sb)
+{
+	char buf[NUMFMT_MAX];
+
+	strbuf_printf(
+	        sb,
+	        "%s %s \xc2\xb7 %s \xc2\xb7 sha256 %.12s \xc2\xb7 %s points",
+	        m->id, m->version, m->title, m->sha256,
+	        numfmt_exact(m->total_points, buf));
+}
+
+/* --- table ------------------------------------------------------------ */
+
+/* One section's aligned table, under its title. */
+static void table_section(const model_diff *d, md_section s, FILE *f)
+{
+	size_t first = first_col(s), nc = NCOLS - first, k, i;
+	const char *row[NCOLS];
+	strbuf cells[NCOLS];
+	texttable *t;
+
+	if (!section_count(d, s))
+		return;
+	memset(cells, 0, sizeof(cells));
+	t = texttable_new(nc);
+	if (s == MD_NODE)
+		texttable_max(t, COL_NAME, NAME_COLS);
+	texttable_max(t, COL_BEFORE - first, VALUE_COLS);
+	texttable_max(t, COL_AFTER - first, VALUE_COLS);
+	texttable_row(t, (s == MD_NODE ? head_node : head_other) + first);
+	for (k = 0; k < d->nchanges; k++) {
+		if (d->changes[k].section != s)
+			continue;
+		change_cells(d, &d->changes[k], 0, cells);
+		for (i = 0; i < nc; i++)
+			row[i] = strbuf_str(&cells[first + i]);
+		texttable_row(t, row);
+	}
+	fprintf(f, "%s:\n", section_titles[s]);
+	texttable_print(t, f);
+	fputc('\n', f);
+	for (i = 0; i < NCOLS; i++)
+		strbuf_release(&cells[i]);
+	texttable_free(t);
+}
+
+/* The main indices with their points on each side, and the total. */
+static void table_indices(const model_diff *d, FILE *f)
+{
+	const char *cells[NIX];
+	char buf[3][NUMFMT_MAX + 1];
+	texttable *t = texttable_new(NIX);
+	size_t k;
+
+	texttable_max(t, IX_NAME, NAME_COLS);
+	texttable_right(t, IX_A);
+	texttable_right(t, IX_B);
+	texttable_right(t, IX_CHANGE);
+	texttable_row(t, head_index);
+	for (k = 0; k < d->nindices; k++) {
+		index_cells(d, &d->indices[k], cells, buf);
+		texttable_row(t, cells);
+	}
+	index_cells(d, NULL, cells, buf);
+	texttable_row(t, cells);
+	fputs("Main indices:\n", f);
+	texttable_print(t, f);
+	fputc('\n', f);
+	texttable_free(t);
+}
+
+/* The aligned report. */
+void md_write_table(const model_diff *d, FILE *f)
+{
+	strbuf sb = STRBUF_INIT;
+	size_t s;
+
+	fprintf(f, "Model diff: %s \xe2\x86\x92 %s\n", d->a->path, d->b->path);
+	strbuf_puts(&sb, "A: ");
+	side_line(d->a, &sb);
+	strbuf_puts(&sb, "\nB: ");
+	side_line(d->b, &sb);
+	fprintf(f, "%s\n\n", strbuf_str(&sb));
+	if (!d->identical && d->nchanges) {
+		for (s = 0; s < MD_NSECTIONS; s++)
+			table_section(d, (md_section)s, f);
+		table_indices(d, f);
+	}
+	strbuf_reset(&sb);
+	md_summary(d, &sb);
+	fprintf(f, "%s\n", strbuf_str(&sb));
+	strbuf_release(&sb);
+}
+
+/* --- Markdown --------------------------------------------------------- */
+
+/* One table row: "| a | b |". */
+static void md_row(FILE *f, const char *const *cells, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		fprintf(f, "| %s ", cells[k]);
+	fputs("|\n", f);
+}
+
+/* A row of the identity table, the texts made safe for a cell. */
+static void md_identity_row(FILE *f, const char *what, const char *x,
+                            const char *y)
+{
+	strbuf p = STRBUF_INIT, q = STRBUF_INIT;
+	const char *cells[3];
+
+	one_line(&p, x, 1);
+	one_line(&q, y, 1);
+	cells[0] = what;
+	cells[1] = strbuf_str(&p);
+	cells[2] = strbuf_str(&q);
+	md_row(f, cells, 3);
+	strbuf_release(&p);
+	strbuf_release(&q);
+}
+
+/* The two models side by side. */
+static void md_identity(const model_diff *d, FILE *f)
+{
+	char x[NUMFMT_MAX + 16], y[NUMFMT_MAX + 16];
+
+	fputs("| | A | B |\n|---|---|---|\n", f);
+	md_identity_row(f, "File", d->a->path, d->b->path);
+	md_identity_row(f, "Id", d->a->id, d->b->id);
+	md_identity_row(f, "Version", d->a->version, d->b->version);
+	md_identity_row(f, "Title", d->a->title, d->b->title);
+	snprintf(x, sizeof(x), "`%.12s`", d->a->sha256);
+	snprintf(y, sizeof(y), "`%.12s`", d->b->sha256);
+	md_identity_row(f, "SHA-256", x, y);
+	numfmt_exact(d->a->total_points, x);
+	numfmt_exact(d->b->total_points, y);
+	md_identity_row(f, "Points", x, y);
+}
+
+/* One section as a Markdown table under a heading. */
+static void md_section_table(const model_diff *d, md_section s, FILE *f)
+{
+	size_t first = first_col(s), nc = NCOLS - first, k, i;
+	const char *row[NCOLS];
+	strbuf cells[NCOLS];
+
+	if (!section_count(d, s))
+		return;
+	memset(cells, 0, sizeof(cells));
+	fprintf(f, "\n## %s\n\n", section_titles[s]);
+	md_row(f, (s == MD_NODE ? head_node : head_other) + first, nc);
+	for (i = 0; i < nc; i++)
+		fputs("|---", f);
+	fputs("|\n", f);
+	for (k = 0; k < d->nchanges; k++) {
+		if (d->changes[k].section != s)
+			continue;
+		change_cells(d, &d->changes[k], 1, cells);
+		for (i = 0; i < nc; i++)
+			row[i] = strbuf_str(&cells[first + i]);
+		md_row(f, row, nc);
+	}
+	for (i = 0; i < NCOLS; i++)
+		strbuf_release(&cells[i]);
+}
+
+/* The main indices as a Markdown table. */
+static void md_indices(const model_diff *d, FILE *f)
+{
+	const char *cells[NIX];
+	char buf[3][NUMFMT_MAX + 1];
+	strbuf name = STRBUF_INIT;
+	size_t k;
+
+	fputs("\n## Main indices\n\n", f);
+	md_row(f, head_index, NIX);
+	fputs("|---|---|---:|---:|---:|\n", f);
+	for (k = 0; k <= d->nindices; k++) {
+		index_cells(d, k < d->nindices ? &d->indices[k] : NULL, cells,
+		            buf);
+		strbuf_reset(&name);
+		one_line(&name, cells[IX_NAME], 1);
+		cells[IX_NAME] = strbuf_str(&name);
+		md_row(f, cells, NIX);
+	}
+	strbuf_release(&name);
+}
+
+/* The Markdown report. */
+void md_write_markdown(const model_diff *d, FILE *f)
+{
+	strbuf sb = STRBUF_INIT;
+	size_t s;
+
+	fprintf(f, "# Model diff: %s \xe2\x86\x92 %s\n\n", d->a->path,
+	        d->b->path);
+	md_identity(d, f);
+	if (!d->identical && d->nchanges) {
+		for (s = 0; s < MD_NSECTIONS; s++)
+			md_section_table(d, (md_section)s, f);
+		md_indices(d, f);
+	}
+	md_summary(d, &sb);
+	fprintf(f, "\n%s\n", strbuf_str(&sb));
+	strbuf_release(&sb);
+}

@@ -1,0 +1,125 @@
+/*
+ * compare_common.c - what both writers of compare use: the input values
+ * that differ, the units left unmatched, and signed numbers and ranks as
+ * text.
+ */
+#include "config.h"
+
+#include "publish/compare_internal.h"
+
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The value text of input id for unit u, or NULL. */
+static const char *value_of(const rs_unit *u, const char *id)
+{
+	size_t k;
+
+	for (k = 0; k < u->nvalues; k++)
+		if (strcmp(u->value_ids[k], id) == 0)
+			return u->value_texts[k];
+	return NULL;
+}
+
+/* "a 4 -> 2; b true -> false" for the inputs whose values differ. */
+void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
+{
+	size_t k;
+
+	for (k = 0; k < b->nvalues; k++) {
+		const char *nv = value_of(n, b->value_ids[k]);
+
+		if (nv && strcmp(nv, b->value_texts[k]) == 0)
+			continue;
+		strbuf_printf(sb, "%s%s %s -> %s", sb->len ? "; " : "",
+		              b->value_ids[k], b->value_texts[k],
+		              nv ? nv : "(none)");
+	}
+	for (k = 0; k < n->nvalues; k++)
+		if (!value_of(b, n->value_ids[k]))
+			strbuf_printf(sb, "%s%s (none) -> %s",
+			              sb->len ? "; " : "", n->value_ids[k],
+			              n->value_texts[k]);
+}
+
+void cmp_write_unmatched(const struct cmp *c, FILE *f)
+{
+	size_t k;
+
+	if (c->nappeared) {
+		fprintf(f, "Appeared (new only):");
+		for (k = 0; k < c->nappeared; k++)
+			fprintf(f, "%s %s", k ? "," : "",
+			        c->next->units[c->appeared[k]].code);
+		fputc('\n', f);
+	}
+	if (c->ngone) {
+		fprintf(f, "Disappeared (base only):");
+		for (k = 0; k < c->ngone; k++)
+			fprintf(f, "%s %s", k ? "," : "",
+			        c->base->units[c->gone[k]].code);
+		fputc('\n', f);
+	}
+	for (k = 0; k < c->ninvalid; k++) {
+		const rs_unit *b = &c->base->units[c->invalid[k].b];
+		const rs_unit *n = &c->next->units[c->invalid[k].n];
+
+		fprintf(f,
+		        "Not compared: %s is invalid in %s%s%s (not scored)\n",
+		        b->code, b->status == RS_INVALID ? "base" : "",
+		        b->status == RS_INVALID && n->status == RS_INVALID
+		                ? " and "
+		                : "",
+		        n->status == RS_INVALID ? "new" : "");
+	}
+}
+
+/* --- formatting helpers -------------------------------------------------- */
+
+/* "+0.0123" / "-1.5000" / "0.0000" to the precision; buf has
+ * NUMFMT_MAX + 1 bytes (the sign comes first). */
+const char *cmp_signed_fixed(double x, int prec, char *buf)
+{
+	numfmt_fixed(x, prec, buf + 1);
+	if (buf[1] == '-' || numfmt_round(x, prec) == 0)
+		return buf + 1;
+	buf[0] = '+';
+	return buf;
+}
+
+/* Rank change, positive when the unit moved up: "+2", "-1", "0", "". */
+const char *cmp_rank_change(size_t rb, size_t rn, char *buf)
+{
+	if (!rb || !rn)
+		buf[0] = '\0';
+	else
+		snprintf(buf, NUMFMT_MAX, "%+ld", (long)rb - (long)rn);
+	if (rb && rn && rb == rn)
+		snprintf(buf, NUMFMT_MAX, "0");
+	return buf;
+}
+
+/* A rank or "" for none. */
+const char *cmp_rank_text(size_t r, char *buf)
+{
+	if (r)
+		snprintf(buf, NUMFMT_MAX, "%zu", r);
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+/* A value of a column (main index or view) of u in model m, or NAN. */
+double cmp_column_value(const rs_model *m, const rs_unit *u, const char *id,
+                        int view)
+{
+	int i = view ? rs_view_index(m, id) : rs_node_index(m, id);
+
+	if (i < 0 || !u->node_value)
+		return NAN;
+	return view ? u->view_value[i] : u->node_value[i];
+}

@@ -1,0 +1,540 @@
+/*
+ * rank_output.c - rankings as a table, CSV, JSON and Markdown.
+ */
+#include "config.h"
+
+#include "publish/rank_output.h"
+
+#include "util/csvw.h"
+#include "util/jsonw.h"
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+#include "util/texttable.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_COLS 40
+
+const char *rank_class_name(const rank_table *t, size_t u)
+{
+	const rs_unit *unit = &t->set->units[u];
+	const rs_model *m = &t->set->models[unit->model];
+
+	return unit->klass >= 0 ? m->classes[unit->klass].name : "";
+}
+
+/* The class id (short, for tables), or "-". */
+static const char *class_id(const rank_table *t, size_t u)
+{
+	const rs_unit *unit = &t->set->units[u];
+	const rs_model *m = &t->set->models[unit->model];
+
+	return unit->klass >= 0 ? m->classes[unit->klass].id : "-";
+}
+
+/* A published value, or "" for none. */
+static const char *val(const rank_table *t, double v, char *buf)
+{
+	if (isnan(v)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	return numfmt_fixed(v, t->precision, buf);
+}
+
+/* "86.9170/100" */
+static void points_text(const rank_table *t, const rs_unit *u, char *buf,
+                        size_t size)
+{
+	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+
+	snprintf(buf, size, "%s/%s", numfmt_fixed(u->points, t->precision, a),
+	         numfmt_trim(u->max, t->precision, b));
+}
+
+/* The heading lines shared by table and Markdown. */
+static void heading(const rank_table *t, FILE *f, const char *prefix)
+{
+	const rs_model *m = &t->set->models[t->model];
+
+	fprintf(f, "%sRanking by %s", prefix, t->by.name);
+	if (t->by.kind != MEASURE_TOTAL)
+		fprintf(f, " (%s)", t->by.id);
+	fprintf(f, " · model %s %s (sha256 %.12s) · %zu unit%s ranked\n", m->id,
+	        m->version, m->sha256, t->nrows, t->nrows == 1 ? "" : "s");
+}
+
+/* --- table ----------------------------------------------------------- */
+
+/* One group as an aligned table. */
+static void table_group(const rank_table *t, const rank_group *g, FILE *f)
+{
+	size_t ncells = 6 + t->ncols, r, c;
+	const char **cells = xcalloc(ncells, sizeof(char *));
+	char(*bufs)[NUMFMT_MAX * 2] = xcalloc(ncells, sizeof(*bufs));
+	texttable *tt = texttable_new(ncells);
+
+	cells[0] = "Rank";
+	cells[1] = "Code";
+	cells[2] = "Name";
+	cells[3] = "Value";
+	cells[4] = "Points";
+	cells[5] = "Class";
+	for (c = 0; c < t->ncols; c++)
+		cells[6 + c] = t->cols[c].id;
+	texttable_right(tt, 0);
+	texttable_right(tt, 3);
+	texttable_right(tt, 4);
+	for (c = 0; c < t->ncols; c++)
+		texttable_right(tt, 6 + c);
+	texttable_max(tt, 2, NAME_COLS);
+	texttable_row(tt, cells);
+	for (r = g->first; r < g->first + g->count; r++) {
+		const rs_unit *u = &t->set->units[t->rows[r]];
+
+		snprintf(bufs[0], sizeof(bufs[0]), "%zu", t->rank[r]);
+		cells[0] = bufs[0];
+		cells[1] = u->code;
+		cells[2] = *u->name ? u->name : u->code;
+		cells[3] = val(t, t->value[r], bufs[3]);
+		points_text(t, u, bufs[4], sizeof(bufs[4]));
+		cells[4] = bufs[4];
+		cells[5] = class_id(t, t->rows[r]);
+		for (c = 0; c < t->ncols; c++) {
+			char v[NUMFMT_MAX];
+			size_t i = r * t->ncols + c;
+
+			if (isnan(t->col_value[i]))
+				bufs[6 + c][0] = '\0';
+			else
+				snprintf(bufs[6 + c], sizeof(bufs[6 + c]),
+				         "%s (%zu)", val(t, t->col_value[i], v),
+				         t->col_rank[i]);
+			cells[6 + c] = bufs[6 + c];
+		}
+		texttable_row(tt, cells);
+	}
+	texttable_print(tt, f);
+	texttable_free(tt);
+	free(bufs);
+	free(cells);
+}
+
+/* The legend of the class ids, in the order they are checked. */
+static void class_legend(const rank_table *t, FILE *f, const char *sep)
+{
+	const rs_model *m = &t->set->models[t->model];
+	size_t k;
+
+	if (m->nclasses == 0)
+		return;
+	fprintf(f, "Classes:");
+	for (k = 0; k < m->nclasses; k++)
+		fprintf(f, "%s%s = %s", k ? sep : " ", m->classes[k].id,
+		        m->classes[k].name);
+	fprintf(f, "; - = none (see chiso evaluate or the results' "
+	           "class_failed for why)\n");
+}
+
+/* The legend of the column ids. */
+static void legend(const rank_table *t, FILE *f, const char *sep, int md)
+{
+	size_t c;
+
+	if (t->ncols == 0)
+		return;
+	fprintf(f, "Columns:");
+	for (c = 0; c < t->ncols; c++)
+		fprintf(f, "%s%s = %s%s", c ? sep : " ", t->cols[c].id,
+		        t->cols[c].name,
+		        t->cols[c].kind == MEASURE_VIEW ? " (view)" : "");
+	fprintf(f, md ? "\n\n" : "\n");
+	class_legend(t, f, sep);
+}
+
+/* The units not ranked, with why. */
+static void unranked_lines(const rank_table *t, FILE *f)
+{
+	size_t k;
+
+	for (k = 0; k < t->nunranked; k++) {
+		const rs_unit *u = &t->set->units[t->unranked[k]];
+
+		fprintf(f, "Not ranked: %s %s: %s%s%s\n", u->code, u->name,
+		        u->status == RS_INVALID ? "invalid"
+		                                : "an indicator failed",
+		        u->nproblems ? ": " : "",
+		        u->nproblems ? u->problems[0] : "");
+	}
+}
+
+/* A merged unit's line: code, name and its predecessors; a list item in
+ * Markdown. */
+static void merged_line(const rs_unit *u, FILE *f, int md)
+{
+	size_t k;
+
+	fprintf(f, "%sMerged: %s %s, from ", md ? "- " : "", u->code, u->name);
+	for (k = 0; k < u->nderived_from; k++)
+		fprintf(f, "%s%s", k ? ", " : "", u->derived_from[k]);
+	fputc('\n', f);
+}
+
+/* The units made by chiso merge, in table order (ranked, then not):
+ * their values are means of their predecessors', which a reader of the
+ * ranking must know. */
+static void merged_lines(const rank_table *t, FILE *f, int md)
+{
+	size_t r, n = 0;
+
+	for (r = 0; r < t->nrows + t->nunranked; r++) {
+		const rs_unit *u = rank_listed_unit(t, r);
+
+		if (u->nderived_from == 0)
+			continue;
+		if (n++ == 0)
+			fputs("Merged units (chiso merge): their main-index "
+			      "values are the means of their predecessors' "
+			      "published values.\n",
+			      f);
+		if (n == 1 && md)
+			fputc('\n', f);
+		merged_line(u, f, md);
+	}
+}
+
+void rank_write_table(const rank_table *t, FILE *f)
+{
+	size_t g;
+
+	heading(t, f, "");
+	for (g = 0; g < t->ngroups; g++) {
+		fputc('\n', f);
+		if (t->ngroups > 1 || *t->groups[g].key)
+			fprintf(f, "%s (%s)\n", t->groups[g].title,
+			        *t->groups[g].key ? t->groups[g].key : "-");
+		table_group(t, &t->groups[g], f);
+	}
+	fputc('\n', f);
+	legend(t, f, "; ", 0);
+	unranked_lines(t, f);
+	merged_lines(t, f, 0);
+}
+
+/* --- CSV --------------------------------------------------------------- */
+
+/* The "merged_from" cell: the predecessors of a unit made by chiso
+ * merge, "A, B"; empty for others. */
+static void csv_merged_from(const rs_unit *u, FILE *f, strbuf *sb)
+{
+	size_t k;
+
+	strbuf_reset(sb);
+	for (k = 0; k < u->nderived_from; k++)
+		strbuf_printf(sb, "%s%s", k ? ", " : "", u->derived_from[k]);
+	csvw_field(f, strbuf_str(sb), ',', 0);
+}
+
+/* Units not ranked: code, name and status, the other cells empty. */
+static void csv_unranked(const rank_table *t, FILE *f, int grouped, int merged,
+                         strbuf *sb)
+{
+	/* value, points, max, class, [group], value and rank per column */
+	size_t k, c, n = 4 + (grouped ? 1 : 0) + 2 * t->ncols;
+
+	for (k = 0; k < t->nunranked; k++) {
+		const rs_unit *u = &t->set->units[t->unranked[k]];
+
+		csvw_field(f, "", ',', 1);
+		csvw_field(f, u->code, ',', 0);
+		csvw_field(f, u->name, ',', 0);
+		for (c = 0; c < n; c++)
+			csvw_field(f, "", ',', 0);
+		csvw_field(f, u->status == RS_INVALID ? "invalid" : "error",
+		           ',', 0);
+		if (merged)
+			csv_merged_from(u, f, sb);
+		fputs("\r\n", f);
+	}
+}
+
+void rank_write_csv(const rank_table *t, FILE *f, int bom)
+{
+	char buf[NUMFMT_MAX], num[32];
+	strbuf head = STRBUF_INIT;
+	size_t r, c;
+	int grouped = t->ngroups > 1 || (t->ngroups && *t->groups[0].key);
+	int merged = rank_has_merged(t);
+
+	if (bom)
+		fputs("\xEF\xBB\xBF", f);
+	csvw_field(f, "rank", ',', 1);
+	csvw_field(f, "code", ',', 0);
+	csvw_field(f, "name", ',', 0);
+	csvw_field(f, "value", ',', 0);
+	csvw_field(f, "points", ',', 0);
+	csvw_field(f, "max", ',', 0);
+	csvw_field(f, "class", ',', 0);
+	if (grouped)
+		csvw_field(f, "group", ',', 0);
+	for (c = 0; c < t->ncols; c++) {
+		strbuf_reset(&head);
+		strbuf_printf(&head, "%s %s", t->cols[c].id, t->cols[c].name);
+		csvw_field(f, strbuf_str(&head), ',', 0);
+		strbuf_reset(&head);
+		strbuf_printf(&head, "rank %s", t->cols[c].id);
+		csvw_field(f, strbuf_str(&head), ',', 0);
+	}
+	csvw_field(f, "status", ',', 0);
+	if (merged)
+		csvw_field(f, "merged_from", ',', 0);
+	fputs("\r\n", f);
+	for (r = 0; r < t->nrows; r++) {
+		const rs_unit *u = &t->set->units[t->rows[r]];
+		size_t g;
+
+		snprintf(num, sizeof(num), "%zu", t->rank[r]);
+		csvw_field(f, num, ',', 1);
+		csvw_field(f, u->code, ',', 0);
+		csvw_field(f, u->name, ',', 0);
+		csvw_field(f, val(t, t->value[r], buf), ',', 0);
+		csvw_field(f, numfmt_fixed(u->points, t->precision, buf), ',',
+		           0);
+		csvw_field(f, numfmt_trim(u->max, t->precision, buf), ',', 0);
+		csvw_field(f, rank_class_name(t, t->rows[r]), ',', 0);
+		if (grouped) {
+			for (g = 0;
+			     g + 1 < t->ngroups && r >= t->groups[g + 1].first;)
+				g++;
+			csvw_field(f, t->groups[g].key, ',', 0);
+		}
+		for (c = 0; c < t->ncols; c++) {
+			size_t i = r * t->ncols + c;
+
+			csvw_field(f, val(t, t->col_value[i], buf), ',', 0);
+			if (t->col_rank[i])
+				snprintf(num, sizeof(num), "%zu",
+				         t->col_rank[i]);
+			else
+				num[0] = '\0';
+			csvw_field(f, num, ',', 0);
+		}
+		csvw_field(f, "ok", ',', 0);
+		if (merged)
+			csv_merged_from(u, f, &head);
+		fputs("\r\n", f);
+	}
+	csv_unranked(t, f, grouped, merged, &head);
+	strbuf_release(&head);
+}
+
+/* --- JSON -------------------------------------------------------------- */
+
+/* A published value as a JSON number, or null. */
+static void json_val(const rank_table *t, jsonw *w, const char *key, double v)
+{
+	jsonw_key(w, key);
+	if (isnan(v))
+		jsonw_null(w);
+	else
+		jsonw_number(w, numfmt_round(v, t->precision));
+}
+
+/* "derived_from": the predecessors of a unit made by chiso merge. */
+static void json_derived(jsonw *w, const rs_unit *u)
+{
+	size_t k;
+
+	if (u->nderived_from == 0)
+		return;
+	jsonw_key(w, "derived_from");
+	jsonw_array(w, 1);
+	for (k = 0; k < u->nderived_from; k++)
+		jsonw_string(w, u->derived_from[k]);
+	jsonw_end(w);
+}
+
+/* One ranked unit. */
+static void json_row(const rank_table *t, jsonw *w, size_t r)
+{
+	const rs_unit *u = &t->set->units[t->rows[r]];
+	size_t c;
+
+	jsonw_object(w, 1);
+	jsonw_knumber(w, "rank", (double)t->rank[r]);
+	jsonw_kstring(w, "code", u->code);
+	jsonw_kstring(w, "name", u->name);
+	json_val(t, w, "value", t->value[r]);
+	json_val(t, w, "points", u->points);
+	jsonw_knumber(w, "max", u->max);
+	jsonw_key(w, "class");
+	if (u->klass >= 0)
+		jsonw_string(w, t->set->models[u->model].classes[u->klass].id);
+	else
+		jsonw_null(w);
+	json_derived(w, u);
+	jsonw_key(w, "columns");
+	jsonw_object(w, 1);
+	for (c = 0; c < t->ncols; c++) {
+		size_t i = r * t->ncols + c;
+
+		jsonw_key(w, t->cols[c].id);
+		jsonw_object(w, 1);
+		json_val(t, w, "value", t->col_value[i]);
+		jsonw_knumber(w, "rank", (double)t->col_rank[i]);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+	jsonw_end(w);
+}
+
+void rank_write_json(const rank_table *t, FILE *f)
+{
+	const rs_model *m = &t->set->models[t->model];
+	jsonw w;
+	size_t g, r, c, k;
+
+	jsonw_init(&w, f);
+	jsonw_object(&w, 0);
+	jsonw_knumber(&w, "format", 1);
+	jsonw_kstring(&w, "generator", PACKAGE_STRING);
+	jsonw_key(&w, "model");
+	jsonw_object(&w, 1);
+	jsonw_kstring(&w, "id", m->id);
+	jsonw_kstring(&w, "version", m->version);
+	jsonw_kstring(&w, "sha256", m->sha256);
+	jsonw_knumber(&w, "precision", t->precision);
+	jsonw_end(&w);
+	jsonw_key(&w, "by");
+	jsonw_object(&w, 1);
+	jsonw_kstring(&w, "id", t->by.id);
+	jsonw_kstring(&w, "name", t->by.name);
+	jsonw_end(&w);
+	jsonw_key(&w, "columns");
+	jsonw_array(&w, 0);
+	for (c = 0; c < t->ncols; c++) {
+		jsonw_object(&w, 1);
+		jsonw_kstring(&w, "id", t->cols[c].id);
+		jsonw_kstring(&w, "name", t->cols[c].name);
+		jsonw_kstring(&w, "kind",
+		              t->cols[c].kind == MEASURE_VIEW ? "view"
+		                                              : "index");
+		jsonw_end(&w);
+	}
+	jsonw_end(&w);
+	jsonw_key(&w, "groups");
+	jsonw_array(&w, 0);
+	for (g = 0; g < t->ngroups; g++) {
+		jsonw_object(&w, 0);
+		jsonw_kstring(&w, "key", t->groups[g].key);
+		jsonw_kstring(&w, "title", t->groups[g].title);
+		jsonw_key(&w, "units");
+		jsonw_array(&w, 0);
+		for (r = t->groups[g].first;
+		     r < t->groups[g].first + t->groups[g].count; r++)
+			json_row(t, &w, r);
+		jsonw_end(&w);
+		jsonw_end(&w);
+	}
+	jsonw_end(&w);
+	jsonw_key(&w, "unranked");
+	jsonw_array(&w, 0);
+	for (k = 0; k < t->nunranked; k++) {
+		const rs_unit *u = &t->set->units[t->unranked[k]];
+
+		jsonw_object(&w, 1);
+		jsonw_kstring(&w, "code", u->code);
+		jsonw_kstring(&w, "name", u->name);
+		jsonw_kstring(&w, "status",
+		              u->status == RS_INVALID ? "invalid" : "error");
+		jsonw_kstring(&w, "problem",
+		              u->nproblems ? u->problems[0] : "");
+		json_derived(&w, u);
+		jsonw_end(&w);
+	}
+	jsonw_end(&w);
+	jsonw_end(&w);
+	jsonw_finish(&w);
+}
+
+/* --- Markdown ---------------------------------------------------------- */
+
+/* A table cell: '|' escaped, line breaks as spaces. */
+static void md_cell(FILE *f, const char *s)
+{
+	fputs("| ", f);
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", f);
+		else if (*s == '\n' || *s == '\r')
+			fputc(' ', f);
+		else
+			fputc(*s, f);
+	}
+	fputc(' ', f);
+}
+
+/* One group as a Markdown table. */
+static void md_group(const rank_table *t, const rank_group *g, FILE *f)
+{
+	char buf[NUMFMT_MAX * 2], v[NUMFMT_MAX];
+	size_t r, c;
+
+	fputs("| Rank | Code | Name | Value | Points | Class ", f);
+	for (c = 0; c < t->ncols; c++)
+		md_cell(f, t->cols[c].id);
+	fputs("|\n|---:|---|---|---:|---:|---", f);
+	for (c = 0; c < t->ncols; c++)
+		fputs("|---:", f);
+	fputs("|\n", f);
+	for (r = g->first; r < g->first + g->count; r++) {
+		const rs_unit *u = &t->set->units[t->rows[r]];
+
+		snprintf(buf, sizeof(buf), "%zu", t->rank[r]);
+		md_cell(f, buf);
+		md_cell(f, u->code);
+		md_cell(f, *u->name ? u->name : u->code);
+		md_cell(f, val(t, t->value[r], v));
+		points_text(t, u, buf, sizeof(buf));
+		md_cell(f, buf);
+		md_cell(f, rank_class_name(t, t->rows[r]));
+		for (c = 0; c < t->ncols; c++) {
+			size_t i = r * t->ncols + c;
+
+			if (isnan(t->col_value[i]))
+				buf[0] = '\0';
+			else
+				snprintf(buf, sizeof(buf), "%s (%zu)",
+				         val(t, t->col_value[i], v),
+				         t->col_rank[i]);
+			md_cell(f, buf);
+		}
+		fputs("|\n", f);
+	}
+}
+
+void rank_write_md(const rank_table *t, FILE *f)
+{
+	size_t g;
+
+	heading(t, f, "# ");
+	for (g = 0; g < t->ngroups; g++) {
+		fputc('\n', f);
+		if (t->ngroups > 1 || *t->groups[g].key)
+			fprintf(f, "## %s (%s)\n\n", t->groups[g].title,
+			        *t->groups[g].key ? t->groups[g].key : "-");
+		md_group(t, &t->groups[g], f);
+	}
+	fputc('\n', f);
+	legend(t, f, "; ", 1);
+	if (t->nunranked) {
+		fputc('\n', f);
+		unranked_lines(t, f);
+	}
+	if (rank_has_merged(t)) {
+		fputc('\n', f);
+		merged_lines(t, f, 1);
+	}
+}

@@ -1,0 +1,339 @@
+/*
+ * results_json.c - writing the results document, unit by unit.
+ */
+#include "config.h"
+
+#include "results/results_json.h"
+
+#include "eval/eval.h"
+#include "eval/outcomes.h"
+#include "util/jsonw.h"
+#include "util/strbuf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define RESULTS_FORMAT 1
+
+/* The pool string, or NULL for the empty string (printed as null). */
+static const char *opt(const batch *b, size_t off)
+{
+	return off ? batch_str(b, off) : NULL;
+}
+
+/* "nodes": the tree, so that rank, compare and report need only the
+ * results: id, name, points, parent, kind and method. */
+static void write_tree(jsonw *w, const chiso_model *m)
+{
+	size_t i;
+
+	jsonw_key(w, "nodes");
+	jsonw_array(w, 0);
+	for (i = 0; i < m->nnodes; i++) {
+		const model_node *node = &m->nodes[i];
+
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", node->id);
+		jsonw_kstring(w, "name", node->name);
+		jsonw_knumber(w, "points", node->points);
+		jsonw_kstring(w, "parent",
+		              node->parent >= 0 ? m->nodes[node->parent].id
+		                                : NULL);
+		if (node->is_leaf)
+			jsonw_kstring(w, "method", node->method);
+		if (node->kind)
+			jsonw_kstring(w, "kind", node->kind);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
+/* "views": id, name and the node ids each sums. */
+static void write_views(jsonw *w, const chiso_model *m)
+{
+	size_t v, k;
+
+	jsonw_key(w, "views");
+	jsonw_array(w, 0);
+	for (v = 0; v < m->nviews; v++) {
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", m->views[v].id);
+		jsonw_kstring(w, "name", m->views[v].name);
+		jsonw_key(w, "nodes");
+		jsonw_array(w, 1);
+		for (k = 0; k < m->views[v].nnodes; k++)
+			jsonw_string(w, m->nodes[m->views[v].nodes[k]].id);
+		jsonw_end(w);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
+/* "classes": id, name and conditions, in the order they are checked. */
+static void write_classes(jsonw *w, const chiso_model *m)
+{
+	size_t c;
+
+	jsonw_key(w, "classes");
+	jsonw_array(w, 0);
+	for (c = 0; c < m->nclasses; c++) {
+		const model_class *cl = &m->classes[c];
+
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", cl->id);
+		jsonw_kstring(w, "name", cl->name);
+		if (cl->has_min_value)
+			jsonw_knumber(w, "min_value", cl->min_value);
+		if (cl->mandatory_all)
+			jsonw_kstring(w, "mandatory", "all");
+		if (cl->has_extended_min)
+			jsonw_knumber(w, "extended_min", cl->extended_min);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
+/* "model": identity, hash, precision, policy, points. */
+static void write_model(jsonw *w, const chiso_model *m)
+{
+	static const char *const missing[] = {"zero", "exclude", "error"};
+
+	jsonw_key(w, "model");
+	jsonw_object(w, 0);
+	jsonw_kstring(w, "id", m->id);
+	jsonw_kstring(w, "version", m->version);
+	jsonw_kstring(w, "title", m->title);
+	jsonw_kstring(w, "sha256", m->sha256);
+	jsonw_kstring(w, "file", m->path);
+	jsonw_knumber(w, "precision", m->precision);
+	jsonw_kstring(w, "missing", missing[m->missing]);
+	jsonw_knumber(w, "points", m->total_points);
+	write_tree(w, m);
+	write_views(w, m);
+	write_classes(w, m);
+	jsonw_end(w);
+}
+
+/* "plugins": each method the model uses, once, with its versions. */
+static void write_plugins(jsonw *w, const chiso_model *m)
+{
+	size_t k, j;
+	char abi[32];
+
+	jsonw_key(w, "plugins");
+	jsonw_array(w, 0);
+	for (k = 0; k < m->nleaves; k++) {
+		const plugin_info *pi = m->nodes[m->leaves[k]].plugin;
+		int seen = 0;
+
+		for (j = 0; j < k && !seen; j++)
+			seen = m->nodes[m->leaves[j]].plugin == pi;
+		if (seen)
+			continue;
+		snprintf(abi, sizeof(abi), "%u.%u",
+		         (unsigned)CHISO_ABI_MAJOR_OF(pi->desc->abi_version),
+		         (unsigned)CHISO_ABI_MINOR_OF(pi->desc->abi_version));
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "name", pi->name);
+		jsonw_kstring(w, "version", pi->desc->version);
+		jsonw_kstring(w, "abi", abi);
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
+/* One node of one unit, on one line. */
+static void write_node(jsonw *w, const batch *b, size_t u, size_t i)
+{
+	const chiso_model *m = b->model;
+	const model_node *node = &m->nodes[i];
+	size_t ni = BATCH_NODE(b, u, i), li, k;
+	int status = b->node_status[ni];
+
+	jsonw_object(w, 1);
+	jsonw_kstring(w, "id", node->id);
+	jsonw_knumber(w, "points", b->node_points[ni]);
+	jsonw_knumber(w, "max", b->node_max[ni]);
+	jsonw_knumber(w, "value", batch_node_value(b, u, i));
+	jsonw_kstring(w, "status", eval_status_name(status));
+	if (node->is_leaf) {
+		li = BATCH_LEAF(b, u, node->leaf);
+		jsonw_kstring(w, "method", node->method);
+		if (node->kind)
+			jsonw_kstring(w, "kind", node->kind);
+		jsonw_key(w, "inputs");
+		jsonw_array(w, 1);
+		for (k = 0; k < node->ndeps; k++)
+			jsonw_string(w, m->inputs[node->deps[k].slot].id);
+		jsonw_end(w);
+		if (b->leaf_has_raw[li])
+			jsonw_knumber(w, "raw", b->leaf_raw[li]);
+		if (status == CHISO_STATUS_OK)
+			jsonw_knumber(w, "fraction", b->leaf_fraction[li]);
+		jsonw_kstring(w, "note", batch_str(b, b->leaf_note[li]));
+		if (b->leaf_hint[li])
+			jsonw_kstring(w, "hint",
+			              batch_str(b, b->leaf_hint[li]));
+	}
+	jsonw_end(w);
+}
+
+/* One value as read: a bare value, or {value, evidence, comment}. */
+static void write_value(jsonw *w, const batch *b, const model_input *in,
+                        const unit_value *v)
+{
+	int wrapped = v->evidence || v->comment;
+
+	if (wrapped) {
+		jsonw_object(w, 1);
+		jsonw_key(w, "value");
+	}
+	if (!v->present)
+		jsonw_null(w);
+	else if (in->type & CHISO_INPUT_NUMERIC)
+		jsonw_number(w, v->num);
+	else if (in->type == CHISO_INPUT_BOOLEAN)
+		jsonw_bool(w, v->num != 0);
+	else
+		jsonw_string(w, batch_str(b, v->text));
+	if (wrapped) {
+		if (v->evidence)
+			jsonw_kstring(w, "evidence", batch_str(b, v->evidence));
+		if (v->comment)
+			jsonw_kstring(w, "comment", batch_str(b, v->comment));
+		jsonw_end(w);
+	}
+}
+
+/* "values": every input the unit gave, in model order. */
+static void write_values(jsonw *w, const batch *b, size_t u)
+{
+	const chiso_model *m = b->model;
+	const unit_value *row = &b->values[u * m->ninputs];
+	size_t i;
+
+	jsonw_key(w, "values");
+	jsonw_object(w, 0);
+	for (i = 0; i < m->ninputs; i++) {
+		if (!row[i].present && !row[i].evidence && !row[i].comment)
+			continue;
+		jsonw_key(w, m->inputs[i].id);
+		write_value(w, b, &m->inputs[i], &row[i]);
+	}
+	jsonw_end(w);
+}
+
+/* "unit": identity; empty fields print as null. */
+static void write_identity(jsonw *w, const batch *b, const unit_rec *ur)
+{
+	jsonw_key(w, "unit");
+	jsonw_object(w, 1);
+	jsonw_kstring(w, "code", batch_str(b, ur->code));
+	jsonw_kstring(w, "name", opt(b, ur->name));
+	jsonw_kstring(w, "level", opt(b, ur->level));
+	jsonw_kstring(w, "parent", opt(b, ur->parent));
+	jsonw_kstring(w, "period", opt(b, ur->period));
+	jsonw_end(w);
+}
+
+/* "class" (id or null) and "class_failed": for each class checked
+ * before the one that holds (all, when none does), why it failed. */
+static void write_class(jsonw *w, const batch *b, size_t u)
+{
+	const chiso_model *m = b->model;
+	int got = b->unit_class[u];
+	size_t c, upto = got >= 0 ? (size_t)got : m->nclasses;
+	strbuf why = STRBUF_INIT;
+
+	if (m->nclasses == 0)
+		return;
+	jsonw_kstring(w, "class", got >= 0 ? m->classes[got].id : NULL);
+	jsonw_key(w, "class_failed");
+	jsonw_array(w, 0);
+	for (c = 0; c < upto; c++) {
+		strbuf_reset(&why);
+		outcomes_class_check(b, u, c, &why);
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "class", m->classes[c].id);
+		jsonw_kstring(w, "why", strbuf_str(&why));
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+	strbuf_release(&why);
+}
+
+/* "views": each view's points, max and value. */
+static void write_unit_views(jsonw *w, const batch *b, size_t u)
+{
+	const chiso_model *m = b->model;
+	size_t v;
+
+	if (m->nviews == 0)
+		return;
+	jsonw_key(w, "views");
+	jsonw_array(w, 0);
+	for (v = 0; v < m->nviews; v++) {
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "id", m->views[v].id);
+		jsonw_knumber(w, "points", b->view_points[BATCH_VIEW(b, u, v)]);
+		jsonw_knumber(w, "max", b->view_max[BATCH_VIEW(b, u, v)]);
+		jsonw_knumber(w, "value", outcomes_view_value(b, u, v));
+		jsonw_end(w);
+	}
+	jsonw_end(w);
+}
+
+/* One unit: identity, scores, nodes, values, problems. */
+static void write_unit(jsonw *w, const batch *b, size_t u)
+{
+	const unit_rec *ur = &b->units[u];
+	size_t i, p;
+
+	jsonw_object(w, 0);
+	write_identity(w, b, ur);
+	jsonw_kstring(w, "stage", batch_str(b, ur->stage));
+	jsonw_kstring(w, "status",
+	              ur->invalid  ? "invalid"
+	              : ur->failed ? "error"
+	                           : "ok");
+	if (!ur->invalid) {
+		jsonw_knumber(w, "points", b->unit_points[u]);
+		jsonw_knumber(w, "max", b->unit_max[u]);
+		jsonw_knumber(w, "value", batch_unit_value(b, u));
+		write_class(w, b, u);
+		jsonw_key(w, "nodes");
+		jsonw_array(w, 0);
+		for (i = 0; i < b->model->nnodes; i++)
+			write_node(w, b, u, i);
+		jsonw_end(w);
+		write_unit_views(w, b, u);
+	}
+	write_values(w, b, u);
+	jsonw_key(w, "problems");
+	jsonw_array(w, 0);
+	for (p = ur->first_problem; p; p = b->problems[p - 1].next)
+		jsonw_string(w, batch_str(b, b->problems[p - 1].text));
+	jsonw_end(w);
+	jsonw_end(w);
+}
+
+/* The whole document. */
+void results_json_write(const batch *b, FILE *f)
+{
+	jsonw w;
+	size_t u;
+
+	jsonw_init(&w, f);
+	jsonw_object(&w, 0);
+	jsonw_knumber(&w, "format", RESULTS_FORMAT);
+	jsonw_kstring(&w, "generator", PACKAGE_STRING);
+	write_model(&w, b->model);
+	write_plugins(&w, b->model);
+	jsonw_key(&w, "units");
+	jsonw_array(&w, 0);
+	for (u = 0; u < b->nunits; u++)
+		write_unit(&w, b, u);
+	jsonw_end(&w);
+	jsonw_end(&w);
+	jsonw_finish(&w);
+}

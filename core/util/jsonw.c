@@ -1,0 +1,252 @@
+/*
+ * jsonw.c - streaming JSON output.
+ */
+#include "util/jsonw.h"
+
+#include "util/numfmt.h"
+#include "util/utf8.h"
+
+#include <math.h>
+#include <string.h>
+
+#define FLAG_COMPACT 1
+#define FLAG_ARRAY   2
+
+/* Hands the buffer to the FILE. */
+void jsonw_flush(jsonw *w)
+{
+	if (w->len)
+		fwrite(w->buf, 1, w->len, w->f);
+	w->len = 0;
+}
+
+/* Appends n bytes to the output. */
+static void out(jsonw *w, const char *s, size_t n)
+{
+	if (n > sizeof(w->buf) - w->len) {
+		jsonw_flush(w);
+		if (n > sizeof(w->buf)) {
+			fwrite(s, 1, n, w->f);
+			return;
+		}
+	}
+	memcpy(w->buf + w->len, s, n);
+	w->len += n;
+}
+
+/* Appends a NUL-terminated string. */
+static void outs(jsonw *w, const char *s)
+{
+	out(w, s, strlen(s));
+}
+
+/* Appends one byte. */
+static void outc(jsonw *w, char c)
+{
+	if (w->len == sizeof(w->buf))
+		jsonw_flush(w);
+	w->buf[w->len++] = c;
+}
+
+/* Starts a writer at depth 0. */
+void jsonw_init(jsonw *w, FILE *f)
+{
+	w->f = f;
+	w->depth = 0;
+	w->after_key = 0;
+	w->len = 0;
+	memset(w->count, 0, sizeof(w->count));
+	memset(w->flags, 0, sizeof(w->flags));
+}
+
+/* Newline and indent for the current depth. */
+static void newline(jsonw *w)
+{
+	int i;
+
+	outc(w, '\n');
+	for (i = 0; i < w->depth; i++)
+		outs(w, "  ");
+}
+
+/* Separator before a new value or key. */
+static void before_value(jsonw *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (w->count[w->depth]++ > 0)
+		outc(w, ',');
+	if (w->flags[w->depth] & FLAG_COMPACT) {
+		if (w->count[w->depth] > 1)
+			outc(w, ' ');
+	} else {
+		newline(w);
+	}
+}
+
+/* Opens a container; inside a compact one everything stays compact. */
+static void open_container(jsonw *w, char c, int compact)
+{
+	int parent_compact =
+	        w->depth > 0 && (w->flags[w->depth] & FLAG_COMPACT);
+
+	before_value(w);
+	outc(w, c);
+	if (w->depth + 1 < JSONW_MAX_DEPTH)
+		w->depth++;
+	w->count[w->depth] = 0;
+	w->flags[w->depth] = (compact || parent_compact ? FLAG_COMPACT : 0) |
+	                     (c == '[' ? FLAG_ARRAY : 0);
+}
+
+void jsonw_object(jsonw *w, int compact)
+{
+	open_container(w, '{', compact);
+}
+
+void jsonw_array(jsonw *w, int compact)
+{
+	open_container(w, '[', compact);
+}
+
+/* Closes the innermost container. */
+void jsonw_end(jsonw *w)
+{
+	int flags = w->flags[w->depth];
+	int had = w->count[w->depth];
+
+	if (w->depth > 0)
+		w->depth--;
+	if (had && !(flags & FLAG_COMPACT))
+		newline(w);
+	outc(w, flags & FLAG_ARRAY ? ']' : '}');
+}
+
+/* 1 for bytes that need no escape and are plain ASCII. */
+static inline int plain_byte(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/* Writes s as a JSON string literal: runs of bytes that need nothing
+ * are written at once; escapes and ill-formed UTF-8 (as U+FFFD) one by
+ * one. */
+static void put_string(jsonw *w, const char *s)
+{
+	size_t len = strlen(s), i = 0, run;
+
+	outc(w, '"');
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp;
+		size_t n;
+
+		for (run = i; run < len; run++) {
+			unsigned char b = (unsigned char)s[run];
+
+			if (plain_byte(b))
+				continue;
+			if (b < 0x80)
+				break;
+			n = utf8_decode(s + run, len - run, &cp);
+			if (n == 0)
+				break;
+			run += n - 1;
+		}
+		if (run > i) {
+			out(w, s + i, run - i);
+			i = run;
+			continue;
+		}
+		c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			outc(w, '\\');
+			outc(w, (char)c);
+		} else if (c == '\n')
+			outs(w, "\\n");
+		else if (c == '\t')
+			outs(w, "\\t");
+		else if (c == '\r')
+			outs(w, "\\r");
+		else if (c < 0x20 || c == 0x7f) {
+			char esc[8];
+
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+			outs(w, esc);
+		} else
+			outs(w, "\\ufffd"); /* ill-formed UTF-8 */
+		i++;
+	}
+	outc(w, '"');
+}
+
+void jsonw_key(jsonw *w, const char *key)
+{
+	before_value(w);
+	put_string(w, key);
+	outs(w, ": ");
+	w->after_key = 1;
+}
+
+void jsonw_string(jsonw *w, const char *s)
+{
+	before_value(w);
+	if (s)
+		put_string(w, s);
+	else
+		outs(w, "null");
+}
+
+void jsonw_number(jsonw *w, double x)
+{
+	char buf[NUMFMT_MAX];
+
+	before_value(w);
+	outs(w, numfmt_exact(isfinite(x) ? x : 0.0, buf));
+}
+
+void jsonw_bool(jsonw *w, int b)
+{
+	before_value(w);
+	outs(w, b ? "true" : "false");
+}
+
+void jsonw_null(jsonw *w)
+{
+	before_value(w);
+	outs(w, "null");
+}
+
+void jsonw_raw(jsonw *w, const char *text)
+{
+	before_value(w);
+	outs(w, text);
+}
+
+void jsonw_kstring(jsonw *w, const char *key, const char *s)
+{
+	jsonw_key(w, key);
+	jsonw_string(w, s);
+}
+
+void jsonw_knumber(jsonw *w, const char *key, double x)
+{
+	jsonw_key(w, key);
+	jsonw_number(w, x);
+}
+
+void jsonw_kbool(jsonw *w, const char *key, int b)
+{
+	jsonw_key(w, key);
+	jsonw_bool(w, b);
+}
+
+void jsonw_finish(jsonw *w)
+{
+	outc(w, '\n');
+	jsonw_flush(w);
+}
