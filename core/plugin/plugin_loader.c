@@ -1,9 +1,12 @@
 /*
- * plugin_loader.c - the search path, trust checks, dlopen and descriptor
- * checks of method plugins.
+ * plugin_loader.c - the search path, and each plugin file checked
+ * (trusted_open.c), read for its exports (elf_symbols.c), loaded through
+ * the checked descriptor, and its descriptor checked.
  */
 #include "plugin/plugin_loader.h"
 
+#include "plugin/elf_symbols.h"
+#include "plugin/trusted_open.h"
 #include "read/schema.h"
 #include "util/suggest.h"
 
@@ -11,12 +14,18 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define NAME_MAX_LEN 64
+
+/* The largest file read for its symbols (a plugin is a few KiB). */
+#define PLUGIN_FILE_MAX (256u << 20)
 
 struct plugin_registry {
 	const chiso_host_api *host;
@@ -106,69 +115,6 @@ const char *plugin_registry_dir(const plugin_registry *reg, size_t i)
 	return i < reg->ndirs ? reg->dirs[i] : NULL;
 }
 
-/* Owner and mode checks shared by the file and its directory. */
-static int check_owner_mode(const char *path, const char *fix,
-                            const struct stat *st, const char *what,
-                            strbuf *err)
-{
-	if (st->st_uid != 0 && st->st_uid != geteuid()) {
-		strbuf_printf(err,
-		              "%s: refused: %s is owned by uid %u, not by root "
-		              "or by you",
-		              path, what, (unsigned)st->st_uid);
-		return -1;
-	}
-	if (st->st_mode & (S_IWGRP | S_IWOTH)) {
-		strbuf_printf(err,
-		              "%s: refused: %s is group- or world-writable "
-		              "(mode %04o); fix with: chmod go-w %s",
-		              path, what, (unsigned)(st->st_mode & 07777), fix);
-		return -1;
-	}
-	return 0;
-}
-
-/* lstat the file (no symlinks), stat its directory. */
-int plugin_check_trust(const char *path, strbuf *err)
-{
-	struct stat st;
-	char *dir;
-	const char *slash;
-	int rc;
-
-	if (lstat(path, &st) < 0) {
-		strbuf_printf(err, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		strbuf_printf(err,
-		              "%s: refused: the plugin is a symbolic link; "
-		              "install the file itself",
-		              path);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		strbuf_printf(err, "%s: refused: not a regular file", path);
-		return -1;
-	}
-	if (check_owner_mode(path, path, &st, "the file", err) < 0)
-		return -1;
-	slash = strrchr(path, '/');
-	dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
-	if (!*dir) {
-		free(dir);
-		dir = xstrdup("/");
-	}
-	if (stat(dir, &st) < 0) {
-		strbuf_printf(err, "%s: %s", dir, strerror(errno));
-		free(dir);
-		return -1;
-	}
-	rc = check_owner_mode(path, dir, &st, "its directory", err);
-	free(dir);
-	return rc;
-}
-
 /* The descriptor checks of plugin.h, in the order a reader expects. */
 static int check_descriptor(const char *path, const chiso_plugin *d,
                             const char *expect_name, strbuf *err)
@@ -244,14 +190,54 @@ static int check_descriptor(const char *path, const chiso_plugin *d,
 	return 0;
 }
 
-/* Trust checks, dlopen, entry, descriptor. */
+/* Reads the ELF symbols of the open file: 0 when it exports the entry
+ * symbol, else -1 with the reason. Nothing of the file runs. */
+static int check_exports(int fd, const char *path, strbuf *err)
+{
+	strbuf why = STRBUF_INIT;
+	struct stat st;
+	void *map;
+	int r;
+
+	if (fstat(fd, &st) < 0) {
+		strbuf_printf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (st.st_size <= 0 || (uintmax_t)st.st_size > PLUGIN_FILE_MAX) {
+		strbuf_printf(err, "%s: refused: %s: not a chiso plugin", path,
+		              st.st_size <= 0 ? "an empty file"
+		                              : "larger than 256 MiB");
+		return -1;
+	}
+	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED) {
+		strbuf_printf(err, "%s: cannot read: %s", path,
+		              strerror(errno));
+		return -1;
+	}
+	r = elf_exports(map, (size_t)st.st_size, CHISO_PLUGIN_ENTRY_SYMBOL,
+	                &why);
+	munmap(map, (size_t)st.st_size);
+	if (r == 0)
+		strbuf_printf(err,
+		              "%s: refused: no %s symbol: not a chiso plugin "
+		              "(define it with CHISO_PLUGIN_DEFINE)",
+		              path, CHISO_PLUGIN_ENTRY_SYMBOL);
+	else if (r < 0)
+		strbuf_printf(
+		        err,
+		        "%s: refused: not a shared object chiso can load: "
+		        "%s",
+		        path, strbuf_str(&why));
+	strbuf_release(&why);
+	return r == 1 ? 0 : -1;
+}
+
+/* Trust checks on the descriptor, its exports, dlopen, entry, descriptor. */
 plugin_info *plugin_load_file(const char *path, const char *expect_name,
                               strbuf *err)
 {
-	void *handle, *sym;
-	chiso_plugin_entry_fn entry;
-	const chiso_plugin *desc;
-	plugin_info *pi;
+	int fd;
 
 	if (!strchr(path, '/')) {
 		strbuf_printf(err,
@@ -259,15 +245,39 @@ plugin_info *plugin_load_file(const char *path, const char *expect_name,
 		              path, path);
 		return NULL;
 	}
-	if (plugin_check_trust(path, err) < 0)
+	fd = trusted_open(path, err);
+	if (fd < 0)
 		return NULL;
-	handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	return plugin_load_fd(fd, path, expect_name, err);
+}
+
+/* dlopen of /proc/self/fd/N loads the very file fd is open on. */
+plugin_info *plugin_load_fd(int fd, const char *path, const char *expect_name,
+                            strbuf *err)
+{
+	char self[64];
+	void *handle, *sym;
+	chiso_plugin_entry_fn entry;
+	const chiso_plugin *desc;
+	plugin_info *pi;
+
+	if (check_exports(fd, path, err) < 0)
+		goto fail_fd;
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	if (access(self, F_OK) < 0) {
+		strbuf_printf(err,
+		              "%s: refused: cannot load it through its checked "
+		              "descriptor (%s: %s); chiso needs /proc mounted",
+		              path, self, strerror(errno));
+		goto fail_fd;
+	}
+	handle = dlopen(self, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
 		const char *why = dlerror();
 
 		strbuf_printf(err, "%s: refused: cannot load: %s", path,
 		              why ? why : "unknown dlopen error");
-		return NULL;
+		goto fail_fd;
 	}
 	dlerror();
 	sym = dlsym(handle, CHISO_PLUGIN_ENTRY_SYMBOL);
@@ -288,10 +298,13 @@ plugin_info *plugin_load_file(const char *path, const char *expect_name,
 	pi->path = xstrdup(path);
 	pi->handle = handle;
 	pi->desc = desc;
+	pi->fd = fd;
 	return pi;
 
 fail_close:
 	dlclose(handle);
+fail_fd:
+	close(fd);
 	return NULL;
 }
 
@@ -302,6 +315,8 @@ void plugin_info_free(plugin_info *pi)
 		return;
 	if (pi->handle)
 		dlclose(pi->handle);
+	if (pi->fd >= 0)
+		close(pi->fd);
 	free(pi->name);
 	free(pi->path);
 	free(pi);

@@ -8,11 +8,20 @@
  * build tree's plugins when chiso runs from its build tree, else the
  * installed $(pkglibdir)/plugins).
  *
- * Trust checks run before dlopen, because dlopen already runs plugin
- * code: the file must be a regular file (not a symlink), owned by root or
- * by the user running chiso, and not group- or world-writable; the same
- * for its directory. Then dlopen(RTLD_NOW | RTLD_LOCAL), the entry
- * symbol, and the descriptor checks of plugin.h.
+ * Everything is checked before dlopen, because dlopen already runs
+ * plugin code (its constructors): the file is opened through a checked
+ * walk from "/" (trusted_open.h: every directory on the way and the file
+ * owned by root or the user and writable by no one else; the file not a
+ * symbolic link), its ELF symbols are read from that descriptor
+ * (elf_symbols.h) and only a file that exports chiso_plugin_entry is
+ * loaded, with dlopen(RTLD_NOW | RTLD_LOCAL) of /proc/self/fd/N: the
+ * very file that was checked. Then the entry symbol and the descriptor
+ * checks of plugin.h.
+ *
+ * These checks keep out files that are not plugins and files others could
+ * have changed; they do not make a hostile plugin safe: its constructors
+ * and prepare run in chiso (--isolate contains faulty computations, not
+ * malicious code).
  *
  * Ownership: the registry owns every plugin_info it returns (borrowed,
  * valid until plugin_registry_free(), which dlcloses the plugins; free
@@ -31,6 +40,7 @@ typedef struct plugin_info {
 	char *path; /* the file it was loaded from */
 	void *handle;
 	const chiso_plugin *desc;
+	int fd; /* the descriptor it was checked and loaded through */
 } plugin_info;
 
 typedef struct plugin_registry plugin_registry;
@@ -71,12 +81,18 @@ const plugin_info *plugin_registry_get(plugin_registry *reg, const char *name,
 plugin_info *plugin_load_file(const char *path, const char *expect_name,
                               strbuf *err);
 
-/* dlcloses and frees pi; pi may be NULL. */
+/* dlcloses pi, closes its descriptor and frees it; pi may be NULL. */
 void plugin_info_free(plugin_info *pi);
 
-/* Runs the trust checks on path and its directory. Returns 0, or -1 with
- * "FILE: reason" in err. */
-int plugin_check_trust(const char *path, strbuf *err);
+/*
+ * Loads the plugin open on fd (from trusted_open(); plugin_load_fd takes
+ * it over: it is closed on failure, else kept until plugin_info_free),
+ * named path in messages. The same checks after the trust checks as
+ * plugin_load_file. Returns the plugin (caller frees with
+ * plugin_info_free()), or NULL with "PATH: reason" in err.
+ */
+plugin_info *plugin_load_fd(int fd, const char *path, const char *expect_name,
+                            strbuf *err);
 
 /*
  * Calls fn for every "*.so" file in the search path, in directory order

@@ -1,7 +1,9 @@
 /*
- * test_plugin_loader.c - unit tests for core/plugin/plugin_loader.c: loading
- * the built-in plugins, and every refusal (ABI, magic, entry symbol,
- * trust checks on the file and its directory, symlinks, names).
+ * test_plugin_loader.c - unit tests for core/plugin/plugin_loader.c and
+ * trusted_open.c: loading the built-in plugins, and every refusal (ABI,
+ * magic, entry symbol, trust checks on the file, its directory and the
+ * directories above it, symlinks, names); the file checked is the file
+ * loaded, whatever is renamed in between.
  *
  * The trust tests copy a plugin into a private temporary directory
  * before changing modes, and remove it afterwards.
@@ -9,6 +11,7 @@
 #include "fixtures.h"
 #include "cutest.h"
 #include "eval/host.h"
+#include "plugin/trusted_open.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -293,16 +296,20 @@ static void test_writable_dir(void)
 	                  "its directory is group- or "
 	                  "world-writable (mode 1777)",
 	                  NULL));
-	/* plugin_check_trust directly */
+	/* trusted_open directly */
 	{
 		strbuf err = STRBUF_INIT;
+		int fd;
 
-		CU_ASSERT_EQUAL(plugin_check_trust(path, &err), -1);
+		CU_ASSERT_EQUAL(trusted_open(path, &err), -1);
 		CU_ASSERT_PTR_NOT_NULL(strstr(strbuf_str(&err), "(mode 1777)"));
 		strbuf_reset(&err);
 		CU_ASSERT_EQUAL(chmod(dir, 0755), 0);
-		CU_ASSERT_EQUAL(plugin_check_trust(path, &err), 0);
+		fd = trusted_open(path, &err);
+		CU_ASSERT(fd >= 0);
 		CU_ASSERT_EQUAL(err.len, 0);
+		if (fd >= 0)
+			close(fd);
 		strbuf_release(&err);
 	}
 	drop_dir(dir);
@@ -350,6 +357,125 @@ static void test_symlink(void)
 	                  "the file itself",
 	                  NULL));
 	drop_dir(dir);
+}
+
+/* A directory above the plugin's that others may write to is refused,
+ * unless it is a root-owned sticky directory (as /tmp) and the next
+ * component belongs to root or the user. */
+static void test_ancestors(void)
+{
+	char *top = fixture_tmpdir();
+	char mid[1024], sub[1024], from[4096], to[4096];
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(top);
+	snprintf(mid, sizeof(mid), "%s/mid", top);
+	snprintf(sub, sizeof(sub), "%s/mid/plugins", top);
+	CU_ASSERT_EQUAL_FATAL(mkdir(mid, 0755), 0);
+	CU_ASSERT_EQUAL_FATAL(mkdir(sub, 0755), 0);
+	so_path(from, sizeof(from), fixture_plugin_dir(), "ratio");
+	so_path(to, sizeof(to), sub, "ratio");
+	CU_ASSERT_EQUAL_FATAL(fixture_copy_file(from, to, 0755), 0);
+	CU_ASSERT_EQUAL(chmod(top, 0755), 0);
+	CU_ASSERT(!refused(sub, "ratio", NULL));
+	/* world-writable, not sticky: anyone could rename mid */
+	CU_ASSERT_EQUAL(chmod(mid, 0777), 0);
+	CU_ASSERT(refused(sub, "ratio", to, ": refused: directory ", mid,
+	                  " is group- or world-writable (mode 0777), so "
+	                  "others could replace plugins; fix with: chmod go-w",
+	                  NULL));
+	/* group-writable is no better */
+	CU_ASSERT_EQUAL(chmod(mid, 0775), 0);
+	CU_ASSERT(refused(sub, "ratio", "(mode 0775)", NULL));
+	/* sticky and owned by root, the next component ours: safe */
+	CU_ASSERT_EQUAL(chmod(mid, 01777), 0);
+	if (geteuid() == 0) {
+		CU_ASSERT(!refused(sub, "ratio", NULL));
+		/* ... but not when the next component is someone else's */
+		CU_ASSERT_EQUAL(chown(sub, 4242, 4242), 0);
+		CU_ASSERT(refused(sub, "ratio",
+		                  "its directory is owned by uid 4242", NULL));
+		CU_ASSERT_EQUAL(chown(sub, 0, 0), 0);
+		/* nor when the sticky directory is not root's */
+		CU_ASSERT_EQUAL(chown(mid, 4242, 4242), 0);
+		CU_ASSERT(refused(sub, "ratio", "owned by uid 4242", NULL));
+		CU_ASSERT_EQUAL(chown(mid, 0, 0), 0);
+	}
+	CU_ASSERT_EQUAL(chmod(mid, 0755), 0);
+	drop_dir(top);
+}
+
+/* The loader loads the file it checked: after trusted_open(), the
+ * directory is swapped for another holding a different plugin of the
+ * same file name (the race of a local attacker renaming directories);
+ * the plugin loaded through the descriptor is still the checked one. A
+ * load by path, as before, would take the swapped-in file. */
+static void test_same_descriptor(void)
+{
+	char *top = fixture_tmpdir();
+	char good[1024], evil[1024], old[1024], from[4096], to[4096];
+	strbuf err = STRBUF_INIT;
+	plugin_info *pi;
+	int fd;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(top);
+	CU_ASSERT_EQUAL(chmod(top, 0755), 0);
+	snprintf(good, sizeof(good), "%s/plugins", top);
+	snprintf(evil, sizeof(evil), "%s/evil", top);
+	snprintf(old, sizeof(old), "%s/checked", top);
+	CU_ASSERT_EQUAL_FATAL(mkdir(good, 0755), 0);
+	CU_ASSERT_EQUAL_FATAL(mkdir(evil, 0755), 0);
+	so_path(from, sizeof(from), fixture_plugin_dir(), "ratio");
+	so_path(to, sizeof(to), good, "ratio");
+	CU_ASSERT_EQUAL_FATAL(fixture_copy_file(from, to, 0755), 0);
+	/* the impostor: bands under the name ratio.so */
+	so_path(from, sizeof(from), fixture_plugin_dir(), "bands");
+	so_path(to, sizeof(to), evil, "ratio");
+	CU_ASSERT_EQUAL_FATAL(fixture_copy_file(from, to, 0755), 0);
+
+	so_path(to, sizeof(to), good, "ratio");
+	fd = trusted_open(to, &err);
+	CU_ASSERT_FATAL(fd >= 0);
+	/* the swap, between the checks and the load */
+	CU_ASSERT_EQUAL_FATAL(rename(good, old), 0);
+	CU_ASSERT_EQUAL_FATAL(rename(evil, good), 0);
+	pi = plugin_load_fd(fd, to, "ratio", &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(pi);
+	CU_ASSERT_STRING_EQUAL(pi->desc->name, "ratio");
+	CU_ASSERT_EQUAL(err.len, 0);
+	plugin_info_free(pi);
+	/* loaded by path now, the impostor is found (and refused by name) */
+	pi = plugin_load_file(to, "ratio", &err);
+	CU_ASSERT_PTR_NULL(pi);
+	CU_ASSERT_PTR_NOT_NULL(strstr(strbuf_str(&err), "names method "
+	                                                "'bands'"));
+	strbuf_release(&err);
+	drop_dir(top);
+}
+
+/* A plugin directory named through a symbolic link is judged by what the
+ * link resolves to: a directory of someone else's is refused. */
+static void test_linked_dir(void)
+{
+	char *top = fixture_tmpdir();
+	char real[1024], link_path[1024], from[4096], to[4096];
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(top);
+	CU_ASSERT_EQUAL(chmod(top, 0755), 0);
+	snprintf(real, sizeof(real), "%s/real", top);
+	snprintf(link_path, sizeof(link_path), "%s/link", top);
+	CU_ASSERT_EQUAL_FATAL(mkdir(real, 0755), 0);
+	CU_ASSERT_EQUAL_FATAL(symlink(real, link_path), 0);
+	so_path(from, sizeof(from), fixture_plugin_dir(), "ratio");
+	so_path(to, sizeof(to), real, "ratio");
+	CU_ASSERT_EQUAL_FATAL(fixture_copy_file(from, to, 0755), 0);
+	CU_ASSERT(!refused(link_path, "ratio", NULL));
+	if (geteuid() == 0) {
+		CU_ASSERT_EQUAL(chown(real, 4242, 4242), 0);
+		CU_ASSERT(refused(link_path, "ratio",
+		                  "its directory is owned by uid 4242", NULL));
+		CU_ASSERT_EQUAL(chown(real, 0, 0), 0);
+	}
+	drop_dir(top);
 }
 
 /* Method names must be [a-z0-9_]+, at most 64 bytes. */
@@ -537,6 +663,9 @@ static CU_TestInfo tests[] = {
         {"writable directory refused", test_writable_dir},
         {"foreign owner refused", test_foreign_owner},
         {"symlink refused", test_symlink},
+        {"directories above checked", test_ancestors},
+        {"the checked file is the loaded file", test_same_descriptor},
+        {"linked plugin directory", test_linked_dir},
         {"bad names refused", test_bad_names},
         {"name mismatch refused", test_name_mismatch},
         {"not found", test_not_found},
