@@ -377,21 +377,70 @@ static void compute_unit(batch *b, size_t u, const struct kids *k, char *note,
 	}
 }
 
-/* Phase 1 under isolation: an outcome per leaf with its note and hint
- * buffers, and the jobs of the worker; allocated once per batch. */
+/* Phase 1 under isolation: one worker per isolated plugin, so that no
+ * plugin can answer for another's indicators; an outcome per leaf with
+ * its note and hint buffers; the jobs of each worker. Allocated once per
+ * batch. */
 struct isolated_unit {
-	isolate *iso;
+	size_t nworkers;
+	isolate **isos;        /* per worker */
+	size_t *worker_of;     /* per leaf: its worker, or NOT_ISOLATED */
+	size_t *leaves;        /* isolated leaves, grouped by worker */
+	size_t *leaves_at;     /* per worker + 1: where its leaves start */
+	size_t *first, *njobs; /* per worker: its jobs of the unit */
 	chiso_outcome *outs;
 	char *text; /* 2 * CHISO_NOTE_MAX per leaf */
 	isolate_job *jobs;
 };
 
+#define NOT_ISOLATED ((size_t)-1)
+
+/* The worker of every isolated leaf, one per distinct plugin. */
+static void assign_workers(struct isolated_unit *s, const batch *b)
+{
+	const chiso_model *m = b->model;
+	const plugin_info **plugin_of =
+	        xcalloc(m->nleaves + 1, sizeof(*plugin_of));
+	size_t leaf, w, at = 0;
+
+	for (leaf = 0; leaf < m->nleaves; leaf++) {
+		const model_node *node = &m->nodes[m->leaves[leaf]];
+
+		s->worker_of[leaf] = NOT_ISOLATED;
+		if (!b->isolate_all && !node->isolated)
+			continue;
+		for (w = 0; w < s->nworkers; w++)
+			if (plugin_of[w] == node->plugin)
+				break;
+		if (w == s->nworkers)
+			plugin_of[s->nworkers++] = node->plugin;
+		s->worker_of[leaf] = w;
+	}
+	for (w = 0; w < s->nworkers; w++) {
+		s->leaves_at[w] = at;
+		for (leaf = 0; leaf < m->nleaves; leaf++)
+			if (s->worker_of[leaf] == w)
+				s->leaves[at++] = leaf;
+	}
+	s->leaves_at[s->nworkers] = at;
+	free(plugin_of);
+}
+
 static void isolated_unit_init(struct isolated_unit *s, const batch *b,
                                struct worker_ctx *wctx)
 {
-	size_t n = b->model->nleaves ? b->model->nleaves : 1;
+	size_t n = b->model->nleaves ? b->model->nleaves : 1, w;
 
-	s->iso = isolate_new(worker_compute, wctx, b->isolate_ms);
+	memset(s, 0, sizeof(*s));
+	s->worker_of = xcalloc(n, sizeof(*s->worker_of));
+	s->leaves = xcalloc(n, sizeof(*s->leaves));
+	s->leaves_at = xcalloc(n + 1, sizeof(*s->leaves_at));
+	assign_workers(s, b);
+	s->isos = xcalloc(s->nworkers + 1, sizeof(*s->isos));
+	for (w = 0; w < s->nworkers; w++)
+		s->isos[w] = isolate_new(worker_compute, wctx, b->isolate_ms);
+	s->first = xcalloc(s->nworkers + 1, sizeof(*s->first));
+	s->njobs = xcalloc(s->nworkers + 1, sizeof(*s->njobs));
 	s->outs = xcalloc(n, sizeof(*s->outs));
 	s->text = xmalloc(n * 2 * CHISO_NOTE_MAX);
 	s->jobs = xcalloc(n, sizeof(*s->jobs));
@@ -399,45 +448,69 @@ static void isolated_unit_init(struct isolated_unit *s, const batch *b,
 
 static void isolated_unit_free(struct isolated_unit *s)
 {
-	isolate_free(s->iso);
+	size_t w;
+
+	for (w = 0; w < s->nworkers; w++)
+		isolate_free(s->isos[w]);
+	free(s->isos);
+	free(s->worker_of);
+	free(s->leaves);
+	free(s->leaves_at);
+	free(s->first);
+	free(s->njobs);
 	free(s->outs);
 	free(s->text);
 	free(s->jobs);
 }
 
-/* Phase 1 of unit u when indicators of it are isolated: those go to the
- * worker in one request; then every outcome is recorded in leaf order, as
+/* Phase 1 of unit u when indicators of it are isolated: each worker gets
+ * its plugin's indicators in one request, and computes them while chiso
+ * computes the others; then every outcome is recorded in leaf order, as
  * without isolation. */
 static void compute_unit_isolated(batch *b, size_t u, const struct kids *k,
                                   struct isolated_unit *s)
 {
 	const chiso_model *m = b->model;
 	chiso_unit view;
-	size_t leaf, n = 0, j;
+	size_t leaf, n = 0, w, i;
 
 	make_view(b, u, k, &view);
 	for (leaf = 0; leaf < m->nleaves; leaf++) {
-		const model_node *node = &m->nodes[m->leaves[leaf]];
-		chiso_outcome *out = &s->outs[leaf];
 		char *text = s->text + 2 * leaf * CHISO_NOTE_MAX;
 
-		outcome_init(out, text, text + CHISO_NOTE_MAX);
-		if (leaf_lacks_input(m, node, &view, out))
-			continue;
-		if (b->isolate_all || node->isolated) {
+		outcome_init(&s->outs[leaf], text, text + CHISO_NOTE_MAX);
+	}
+	for (w = 0; w < s->nworkers; w++) {
+		s->first[w] = n;
+		for (i = s->leaves_at[w]; i < s->leaves_at[w + 1]; i++) {
+			const model_node *node;
+
+			leaf = s->leaves[i];
+			node = &m->nodes[m->leaves[leaf]];
+			if (leaf_lacks_input(m, node, &view, &s->outs[leaf]))
+				continue;
 			s->jobs[n].k = leaf;
 			s->jobs[n].plugin = node->plugin->name;
-			s->jobs[n].out = out;
+			s->jobs[n].out = &s->outs[leaf];
 			n++;
-		} else {
-			run_compute(node, &view, out);
 		}
+		s->njobs[w] = n - s->first[w];
+		isolate_send(s->isos[w], u, s->jobs + s->first[w], s->njobs[w]);
 	}
-	isolate_unit(s->iso, u, s->jobs, n);
-	for (j = 0; j < n; j++) {
-		const model_node *node = &m->nodes[m->leaves[s->jobs[j].k]];
+	for (leaf = 0; leaf < m->nleaves; leaf++) {
+		const model_node *node = &m->nodes[m->leaves[leaf]];
 
-		leaf_store_check(s->jobs[j].out, node, plugin_minor(node) >= 2);
+		if (s->worker_of[leaf] == NOT_ISOLATED &&
+		    !leaf_lacks_input(m, node, &view, &s->outs[leaf]))
+			run_compute(node, &view, &s->outs[leaf]);
+	}
+	for (w = 0; w < s->nworkers; w++)
+		isolate_collect(s->isos[w], u, s->jobs + s->first[w],
+		                s->njobs[w]);
+	for (i = 0; i < n; i++) {
+		const model_node *node = &m->nodes[m->leaves[s->jobs[i].k]];
+
+		leaf_store_check(s->jobs[i].out, node, plugin_minor(node) >= 2);
 	}
 	for (leaf = 0; leaf < m->nleaves; leaf++)
 		finish_leaf(b, u, leaf, &s->outs[leaf]);

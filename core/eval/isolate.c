@@ -5,6 +5,7 @@
 
 #include "util/strbuf.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -36,31 +37,34 @@ struct request {
 	size_t u, n;
 };
 
-/* An answer, followed by note_len bytes of note and hint_len of hint; one
- * write of at most PIPE_BUF bytes, so it arrives whole or not at all. */
-struct reply {
-	int32_t status, has_raw;
-	double fraction, raw;
-	uint32_t note_len, hint_len;
-};
-
-#define REPLY_MAX (sizeof(struct reply) + 2 * CHISO_NOTE_MAX)
+#define REPLY_MAX (sizeof(isolate_reply) + 2 * CHISO_NOTE_MAX)
 
 /* What the parent has read of the worker's answers: a buffer of many, so
  * that answers the worker wrote meanwhile take one read. */
 #define INBUF_SIZE 65536
 
+/* How next_reply() ends. */
+enum { REPLY_TIMEOUT = 0, REPLY_OK = 1, REPLY_GONE = -1, REPLY_BAD = -2 };
+
 struct isolate {
 	isolate_fn fn;
 	void *arg;
 	long timeout_ms;
-	pid_t pid; /* 0: no worker */
+	pid_t pid; /* 0: no worker; also its process group */
 	int to_worker, from_worker;
 	size_t failures;
-	struct sigaction old_pipe;
+	int sent;           /* isolate_send() sent the request */
+	int send_failed;    /* isolate_send() could not */
+	isolate *next_open; /* every handle alive, for new workers */
 	char in[INBUF_SIZE];
 	size_t in_off, in_len;
 };
+
+/* The handles alive: a new worker closes the others' pipes. While there
+ * are any, SIGPIPE is ignored (saved_pipe holds what it was) and chiso is
+ * a child subreaper. */
+static isolate *open_handles;
+static struct sigaction saved_pipe;
 
 isolate *isolate_new(isolate_fn fn, void *arg, long timeout_ms)
 {
@@ -70,17 +74,26 @@ isolate *isolate_new(isolate_fn fn, void *arg, long timeout_ms)
 	iso->fn = fn;
 	iso->arg = arg;
 	iso->timeout_ms = timeout_ms;
-	/* A dead worker's pipe must give EPIPE, not kill chiso. */
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &ign, &iso->old_pipe);
+	if (!open_handles) {
+		/* A dead worker's pipe must give EPIPE, not kill chiso. */
+		memset(&ign, 0, sizeof(ign));
+		ign.sa_handler = SIG_IGN;
+		sigaction(SIGPIPE, &ign, &saved_pipe);
+		/* Processes a plugin forks that leave the worker's group
+		 * come back to chiso when their parent dies, to be killed
+		 * and reaped by the last isolate_free(). */
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+	}
+	iso->next_open = open_handles;
+	open_handles = iso;
 	return iso;
 }
 
-/* Limits of the worker: no core dumps, bounded memory; a crash ends it
- * by its signal (the default actions, also where a sanitizer had put its
- * own handlers), which the parent names. Writing files is not limited:
- * stderr may be a file, and a plugin's warnings must not kill it. */
+/* Limits of the worker: no core dumps, no new processes (for a user
+ * other than root), bounded memory; a crash ends it by its signal (the
+ * default actions, also where a sanitizer had put its own handlers),
+ * which the parent names. Writing files is not limited: stderr may be a
+ * file, and a plugin's warnings must not kill it. */
 static void limit_worker(void)
 {
 	static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
@@ -90,6 +103,8 @@ static void limit_worker(void)
 	for (i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
 		signal(fatal[i], SIG_DFL);
 	setrlimit(RLIMIT_CORE, &zero);
+	/* No new processes (not enforced for root). */
+	setrlimit(RLIMIT_NPROC, &zero);
 #if !defined(UNDER_ASAN)
 	{
 		struct rlimit as = {WORKER_AS_LIMIT, WORKER_AS_LIMIT};
@@ -139,7 +154,7 @@ static int write_full(int fd, const void *buf, size_t n)
 static int worker_answer(isolate *iso, int out, size_t u, size_t k)
 {
 	char note[CHISO_NOTE_MAX], hint[CHISO_NOTE_MAX], msg[REPLY_MAX];
-	struct reply rp;
+	isolate_reply rp;
 	chiso_outcome o;
 
 	memset(&o, 0, sizeof(o));
@@ -151,6 +166,8 @@ static int worker_answer(isolate *iso, int out, size_t u, size_t k)
 	o.hint_size = sizeof(hint);
 	iso->fn(iso->arg, u, k, &o);
 	memset(&rp, 0, sizeof(rp));
+	rp.unit = u;
+	rp.leaf = k;
 	rp.status = o.status;
 	rp.has_raw = o.has_raw;
 	rp.fraction = o.fraction;
@@ -163,6 +180,17 @@ static int worker_answer(isolate *iso, int out, size_t u, size_t k)
 	memcpy(msg + sizeof(rp), note, rp.note_len);
 	memcpy(msg + sizeof(rp) + rp.note_len, hint, rp.hint_len);
 	return write_full(out, msg, sizeof(rp) + rp.note_len + rp.hint_len);
+}
+
+/* The mark after a request's last answer. */
+static int worker_end(int out, size_t u)
+{
+	isolate_reply rp;
+
+	memset(&rp, 0, sizeof(rp));
+	rp.unit = u;
+	rp.leaf = ISOLATE_END;
+	return write_full(out, &rp, sizeof(rp));
 }
 
 /* The worker's loop: a request, then an answer per leaf, each written
@@ -183,6 +211,8 @@ static void worker_loop(isolate *iso, int in, int out)
 		for (i = 0; i < rq.n; i++)
 			if (worker_answer(iso, out, rq.u, leaves[i]) < 0)
 				_exit(0);
+		if (worker_end(out, rq.u) < 0)
+			_exit(0);
 	}
 	_exit(0);
 }
@@ -211,10 +241,20 @@ static int start_worker(isolate *iso)
 		return -1;
 	}
 	if (pid == 0) {
+		const isolate *h;
+
+		setpgid(0, 0);
 		close(req[1]);
 		close(resp[0]);
+		/* Another plugin's worker is none of this one's business. */
+		for (h = open_handles; h; h = h->next_open)
+			if (h != iso && h->pid) {
+				close(h->to_worker);
+				close(h->from_worker);
+			}
 		worker_loop(iso, req[0], resp[1]);
 	}
+	setpgid(pid, pid); /* also here: no window before the child's */
 	close(req[0]);
 	close(resp[1]);
 	iso->pid = pid;
@@ -224,17 +264,28 @@ static int start_worker(isolate *iso)
 	return 0;
 }
 
-/* Kills (when asked) and reaps the worker; returns its wait status. */
+/* Kills (when asked) and reaps the worker, and kills what is left in its
+ * process group (processes its plugin forked); returns its wait status.
+ * The group is killed while the worker is a zombie, so that its id
+ * cannot have been reused. */
 static int stop_worker(isolate *iso, int kill_it)
 {
+	siginfo_t info;
 	int status = 0;
 
 	if (!iso->pid)
 		return 0;
-	if (kill_it)
+	if (kill_it) {
+		kill(-iso->pid, SIGKILL);
 		kill(iso->pid, SIGKILL);
+	}
 	close(iso->to_worker);
 	close(iso->from_worker);
+	memset(&info, 0, sizeof(info));
+	while (waitid(P_PID, (id_t)iso->pid, &info, WEXITED | WNOWAIT) < 0 &&
+	       errno == EINTR)
+		;
+	kill(-iso->pid, SIGKILL);
 	while (waitpid(iso->pid, &status, 0) < 0 && errno == EINTR)
 		;
 	iso->pid = 0;
@@ -257,6 +308,8 @@ static const char *signal_name(int sig)
 		return "SIGILL (illegal instruction)";
 	case SIGKILL:
 		return "SIGKILL";
+	case SIGTERM:
+		return "SIGTERM";
 	case SIGXCPU:
 		return "SIGXCPU (CPU time limit)";
 	case SIGXFSZ:
@@ -300,63 +353,100 @@ static long long now_ms(void)
 }
 
 /* Takes the next whole answer from the buffer into rp and points note and
- * hint at its texts: 1, 0 (not all there yet), -1 (not an answer). */
-static int take_reply(isolate *iso, struct reply *rp, const char **note,
+ * hint at its texts: REPLY_OK, REPLY_TIMEOUT (not all there yet),
+ * REPLY_BAD (not an answer). */
+static int take_reply(isolate *iso, isolate_reply *rp, const char **note,
                       const char **hint)
 {
 	size_t avail = iso->in_len - iso->in_off;
 	const char *p = iso->in + iso->in_off;
 
 	if (avail < sizeof(*rp))
-		return 0;
+		return REPLY_TIMEOUT;
 	memcpy(rp, p, sizeof(*rp));
 	if (rp->note_len >= CHISO_NOTE_MAX || rp->hint_len >= CHISO_NOTE_MAX)
-		return -1;
+		return REPLY_BAD;
 	if (avail < sizeof(*rp) + rp->note_len + rp->hint_len)
-		return 0;
+		return REPLY_TIMEOUT;
 	*note = p + sizeof(*rp);
 	*hint = *note + rp->note_len;
 	iso->in_off += sizeof(*rp) + rp->note_len + rp->hint_len;
+	return REPLY_OK;
+}
+
+/* Reads what the worker wrote into the buffer, waiting at most wait_ms:
+ * 1 (bytes came), 0 (nothing in time), -1 (the pipe closed or failed). */
+static int fill(isolate *iso, long long wait_ms)
+{
+	struct pollfd p = {iso->from_worker, POLLIN, 0};
+	ssize_t got;
+	int r;
+
+	if (iso->in_off > 0) {
+		memmove(iso->in, iso->in + iso->in_off,
+		        iso->in_len - iso->in_off);
+		iso->in_len -= iso->in_off;
+		iso->in_off = 0;
+	}
+	do
+		r = poll(&p, 1, (int)wait_ms);
+	while (r < 0 && errno == EINTR);
+	if (r == 0)
+		return 0;
+	if (r < 0)
+		return -1;
+	do
+		got = read(iso->from_worker, iso->in + iso->in_len,
+		           sizeof(iso->in) - iso->in_len);
+	while (got < 0 && errno == EINTR);
+	if (got <= 0)
+		return -1;
+	iso->in_len += (size_t)got;
 	return 1;
 }
 
-/* Waits for the next answer at most the time limit: 1, 0 (timeout), -1
- * (the worker is gone or spoke nonsense). */
-static int next_reply(isolate *iso, struct reply *rp, const char **note,
+/* Waits for the next answer at most the time limit: REPLY_OK,
+ * REPLY_TIMEOUT, REPLY_GONE (the worker is gone) or REPLY_BAD. */
+static int next_reply(isolate *iso, isolate_reply *rp, const char **note,
                       const char **hint)
 {
 	long long deadline = now_ms() + iso->timeout_ms;
 	int r;
 
-	while ((r = take_reply(iso, rp, note, hint)) == 0) {
-		struct pollfd p = {iso->from_worker, POLLIN, 0};
+	while ((r = take_reply(iso, rp, note, hint)) == REPLY_TIMEOUT) {
 		long long left = deadline - now_ms();
-		ssize_t got;
 
-		if (iso->in_off > 0) {
-			memmove(iso->in, iso->in + iso->in_off,
-			        iso->in_len - iso->in_off);
-			iso->in_len -= iso->in_off;
-			iso->in_off = 0;
-		}
 		if (left <= 0)
-			return 0;
-		r = poll(&p, 1, (int)left);
-		if (r < 0 && errno == EINTR)
-			continue;
+			return REPLY_TIMEOUT;
+		r = fill(iso, left);
 		if (r == 0)
-			return 0;
+			return REPLY_TIMEOUT;
 		if (r < 0)
-			return -1;
-		got = read(iso->from_worker, iso->in + iso->in_len,
-		           sizeof(iso->in) - iso->in_len);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			return -1;
-		iso->in_len += (size_t)got;
+			return REPLY_GONE;
 	}
 	return r;
+}
+
+/* Every job from first on becomes an error: the worker broke the
+ * protocol (why), so none of its answers for the request stands. */
+static void violation(isolate *iso, isolate_job *jobs, size_t first, size_t n,
+                      const char *why)
+{
+	stop_worker(iso, 1);
+	iso->failures++;
+	for (; first < n; first++) {
+		chiso_outcome *out = jobs[first].out;
+
+		out->status = CHISO_STATUS_ERROR;
+		out->fraction = 0;
+		out->has_raw = 0;
+		snprintf(out->note, out->note_size,
+		         "plugin '%s' broke the isolation protocol: %s "
+		         "(isolated; its answers for this unit are discarded)",
+		         jobs[first].plugin, why);
+		if (out->hint && out->hint_size)
+			out->hint[0] = '\0';
+	}
 }
 
 /* Sends the request of jobs [0, n) of unit u: 0, or -1. */
@@ -382,7 +472,7 @@ static int send_request(isolate *iso, size_t u, const isolate_job *jobs,
 }
 
 /* Copies an answer into the job's outcome. */
-static void fill_outcome(chiso_outcome *out, const struct reply *rp,
+static void fill_outcome(chiso_outcome *out, const isolate_reply *rp,
                          const char *note, const char *hint)
 {
 	out->status = rp->status;
@@ -410,35 +500,120 @@ static void cannot_start(isolate_job *jobs, size_t first, size_t n)
 	}
 }
 
-void isolate_unit(isolate *iso, size_t u, isolate_job *jobs, size_t n)
+/* After the request's last answer, its end mark must come: anything else
+ * fails every job of the request. A worker gone meanwhile is started anew
+ * for the next request. */
+static void end_of_request(isolate *iso, size_t u, isolate_job *jobs,
+                           size_t first, size_t n)
+{
+	const char *note, *hint;
+	isolate_reply rp;
+	char why[160];
+	int r = next_reply(iso, &rp, &note, &hint);
+
+	if (r == REPLY_OK && rp.unit == u && rp.leaf == ISOLATE_END &&
+	    rp.note_len == 0 && rp.hint_len == 0)
+		return;
+	if (r == REPLY_GONE) {
+		stop_worker(iso, 1);
+		return;
+	}
+	if (r == REPLY_OK)
+		snprintf(why, sizeof(why),
+		         "an answer for unit #%llu, indicator #%llu after the "
+		         "request's last answer",
+		         (unsigned long long)rp.unit,
+		         (unsigned long long)rp.leaf);
+	else
+		snprintf(why, sizeof(why), "%s",
+		         r == REPLY_TIMEOUT ? "no end of the request in time"
+		                            : "a malformed answer");
+	violation(iso, jobs, first, n, why);
+}
+
+/* Reads the answers of the request of jobs [first, n) of unit u. Returns
+ * where to go on: n when every job has its outcome, or the job after one
+ * lost to a crash or the time limit (a new worker takes it). */
+static size_t read_answers(isolate *iso, size_t u, isolate_job *jobs,
+                           size_t first, size_t n)
+{
+	char why[160];
+	size_t j;
+
+	for (j = first; j < n; j++) {
+		const char *note, *hint;
+		isolate_reply rp;
+		int r = next_reply(iso, &rp, &note, &hint);
+
+		if (r == REPLY_TIMEOUT || r == REPLY_GONE) {
+			lost(iso, jobs[j].out, jobs[j].plugin,
+			     r == REPLY_TIMEOUT);
+			return j + 1;
+		}
+		if (r == REPLY_BAD) {
+			violation(iso, jobs, first, n,
+			          "a malformed answer (text lengths out of "
+			          "range)");
+			return n;
+		}
+		if (rp.unit != u || rp.leaf != jobs[j].k) {
+			snprintf(why, sizeof(why),
+			         "an answer for unit #%llu, indicator #%llu "
+			         "when unit #%zu, indicator #%zu was asked for",
+			         (unsigned long long)rp.unit,
+			         (unsigned long long)rp.leaf, u, jobs[j].k);
+			violation(iso, jobs, first, n, why);
+			return n;
+		}
+		fill_outcome(jobs[j].out, &rp, note, hint);
+	}
+	end_of_request(iso, u, jobs, first, n);
+	return n;
+}
+
+void isolate_send(isolate *iso, size_t u, isolate_job *jobs, size_t n)
+{
+	iso->sent = iso->send_failed = 0;
+	if (n == 0)
+		return;
+	if (!iso->pid && start_worker(iso) < 0)
+		return; /* isolate_collect() says why */
+	if (send_request(iso, u, jobs, n) < 0)
+		iso->send_failed = 1;
+	else
+		iso->sent = 1;
+}
+
+void isolate_collect(isolate *iso, size_t u, isolate_job *jobs, size_t n)
 {
 	size_t first = 0;
+	int pending = iso->sent, failed = iso->send_failed;
 
+	iso->sent = iso->send_failed = 0;
 	while (first < n) {
-		size_t j;
-
-		if (!iso->pid && start_worker(iso) < 0) {
-			cannot_start(jobs, first, n);
-			return;
-		}
-		if (send_request(iso, u, jobs + first, n - first) < 0) {
-			lost(iso, jobs[first].out, jobs[first].plugin, 0);
-			first++;
-			continue;
-		}
-		for (j = first; j < n; j++) {
-			const char *note, *hint;
-			struct reply rp;
-			int r = next_reply(iso, &rp, &note, &hint);
-
-			if (r <= 0) {
-				lost(iso, jobs[j].out, jobs[j].plugin, r == 0);
-				break;
+		if (!pending) {
+			if (!failed && !iso->pid && start_worker(iso) < 0) {
+				cannot_start(jobs, first, n);
+				return;
 			}
-			fill_outcome(jobs[j].out, &rp, note, hint);
+			if (failed ||
+			    send_request(iso, u, jobs + first, n - first) < 0) {
+				failed = 0;
+				lost(iso, jobs[first].out, jobs[first].plugin,
+				     0);
+				first++;
+				continue;
+			}
 		}
-		first = j < n ? j + 1 : n;
+		pending = 0;
+		first = read_answers(iso, u, jobs, first, n);
 	}
+}
+
+void isolate_unit(isolate *iso, size_t u, isolate_job *jobs, size_t n)
+{
+	isolate_send(iso, u, jobs, n);
+	isolate_collect(iso, u, jobs, n);
 }
 
 size_t isolate_failures(const isolate *iso)
@@ -446,11 +621,79 @@ size_t isolate_failures(const isolate *iso)
 	return iso->failures;
 }
 
+/* The parent process id of pid, from /proc/PID/stat; -1 when unknown. */
+static pid_t parent_of(const char *pid)
+{
+	char path[64], buf[512];
+	const char *close_paren;
+	FILE *f;
+	size_t n;
+	long ppid;
+
+	snprintf(path, sizeof(path), "/proc/%s/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* "PID (COMM) STATE PPID ...": COMM may hold spaces and ')' */
+	close_paren = strrchr(buf, ')');
+	if (!close_paren || sscanf(close_paren + 1, " %*c %ld", &ppid) != 1)
+		return -1;
+	return (pid_t)ppid;
+}
+
+/* Kills and reaps every child process chiso has left: the processes that
+ * plugins forked and that left their worker's group came back to chiso
+ * (the subreaper) when their parent died. chiso starts no other children
+ * (workers are stopped by now). */
+static void reap_leftovers(void)
+{
+	pid_t self = getpid();
+	size_t round;
+
+	for (round = 0; round < 64; round++) {
+		DIR *proc = opendir("/proc");
+		struct dirent *de;
+		size_t killed = 0;
+
+		if (!proc)
+			break;
+		while ((de = readdir(proc)) != NULL) {
+			pid_t pid;
+
+			if (de->d_name[0] < '1' || de->d_name[0] > '9' ||
+			    parent_of(de->d_name) != self)
+				continue;
+			pid = (pid_t)atol(de->d_name);
+			kill(pid, SIGKILL);
+			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+				;
+			killed++;
+		}
+		closedir(proc);
+		if (killed == 0)
+			break;
+	}
+}
+
 void isolate_free(isolate *iso)
 {
+	isolate **at;
+
 	if (!iso)
 		return;
 	stop_worker(iso, 0);
-	sigaction(SIGPIPE, &iso->old_pipe, NULL);
+	for (at = &open_handles; *at; at = &(*at)->next_open)
+		if (*at == iso) {
+			*at = iso->next_open;
+			break;
+		}
 	free(iso);
+	if (!open_handles) {
+		reap_leftovers();
+		prctl(PR_SET_CHILD_SUBREAPER, 0);
+		sigaction(SIGPIPE, &saved_pipe, NULL);
+	}
 }

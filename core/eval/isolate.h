@@ -6,17 +6,34 @@
  * the run goes on with a new worker.
  *
  * The worker is forked from chiso once the model and data are loaded, so
- * it holds the same plugins and values. The parent sends it the isolated
- * indicators of one unit in one request over a pipe; the worker answers
- * each as soon as it is computed, before it starts the next, so that a
- * crash is charged to the indicator it happened in and the parent never
- * waits a round trip per indicator. The parent waits for each answer at
- * most the time limit after the one before it; when the worker is lost,
- * a new one takes the rest of the unit's request. The worker runs with
- * resource limits (no core files, bounded address space when not built
- * with ASan), the default actions of the crash signals (so that it dies
- * by the signal, which is named) and dies with its parent. prepare and
- * finish still run in chiso itself.
+ * it holds the same plugins and values; evaluation starts one worker per
+ * isolated plugin, so that no plugin can answer for another's
+ * indicators. The parent sends a worker the indicators of one unit in one
+ * request over a pipe; the worker answers each as soon as it is computed,
+ * before it starts the next, so that a crash is charged to the indicator
+ * it happened in and the parent never waits a round trip per indicator.
+ * The parent waits for each answer at most the time limit after the one
+ * before it; when the worker is lost, a new one takes the rest of the
+ * unit's request.
+ *
+ * The parent trusts nothing on the reply pipe: each answer names its unit
+ * and leaf and must be the one asked for next, and the worker ends each
+ * request with a mark once its last answer is written, so an answer more
+ * is seen too: anything else is a protocol violation (a plugin, or a
+ * process it forked, writing to the pipe): the worker is killed and every
+ * indicator of the request gets status error saying so.
+ *
+ * The worker runs in its own process group (a plugin's kill(0, ...) stays
+ * in it; the group is killed with the worker), with resource limits (no
+ * core files, no new processes for a user other than root
+ * (RLIMIT_NPROC 0), bounded address space when not built with ASan), the
+ * default actions of the crash signals (so that it dies by the signal,
+ * which is named), without the pipes of the other workers, and dies with
+ * its parent. chiso is a child subreaper while workers run: processes a
+ * plugin forked that left the group come back to it when their parent
+ * dies, and isolate_free() kills and reaps them. prepare and finish still
+ * run in chiso itself: isolation contains faulty plugins, it is not a
+ * sandbox for malicious ones.
  *
  * Ownership: isolate_new() returns a handle freed by isolate_free(),
  * which stops the worker.
@@ -27,6 +44,7 @@
 #include "chiso/plugin.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct isolate isolate;
 
@@ -36,6 +54,20 @@ typedef void (*isolate_fn)(void *arg, size_t u, size_t k, chiso_outcome *out);
 
 /* A handle whose worker starts on the first call. timeout_ms > 0. */
 isolate *isolate_new(isolate_fn fn, void *arg, long timeout_ms);
+
+/* An answer on the reply pipe, followed by note_len bytes of note and
+ * hint_len of hint, written at once (at most PIPE_BUF bytes in all, so it
+ * arrives whole). unit and leaf name the job it answers. After a
+ * request's last answer the worker writes one with leaf ISOLATE_END (and
+ * no texts): whatever comes between the last answer and it was not
+ * asked for. */
+#define ISOLATE_END UINT64_MAX
+typedef struct isolate_reply {
+	uint64_t unit, leaf;
+	int32_t status, has_raw;
+	double fraction, raw;
+	uint32_t note_len, hint_len;
+} isolate_reply;
 
 /* One computation of a request: indicator k, by plugin (for messages),
  * into out (whose note and hint buffers the answer is copied into). */
@@ -49,14 +81,23 @@ typedef struct isolate_job {
  * Computes the n jobs of unit u in the worker, in order. When the worker
  * crashes or exceeds the time limit in a job, that job's outcome becomes
  * status error with a note naming its plugin and the signal or the limit,
- * and a new worker computes the jobs after it.
+ * and a new worker computes the jobs after it. When the worker breaks the
+ * protocol, every job of the request gets status error saying so.
+ * isolate_unit() is isolate_send() then isolate_collect().
  */
 void isolate_unit(isolate *iso, size_t u, isolate_job *jobs, size_t n);
+
+/* The two halves of isolate_unit(), so that several workers compute at
+ * once: send each its request, then collect each. Call isolate_collect()
+ * with the same arguments after every isolate_send(). */
+void isolate_send(isolate *iso, size_t u, isolate_job *jobs, size_t n);
+void isolate_collect(isolate *iso, size_t u, isolate_job *jobs, size_t n);
 
 /* Stops the worker and frees iso; iso may be NULL. */
 void isolate_free(isolate *iso);
 
-/* The number of workers lost to crashes and timeouts so far. */
+/* The number of workers lost to crashes, timeouts and protocol
+ * violations so far. */
 size_t isolate_failures(const isolate *iso);
 
 #endif

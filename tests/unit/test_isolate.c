@@ -3,24 +3,63 @@
  * the order of the request with their notes and hints; a crash or a hang
  * in the middle of a unit's request costs that job only, and a new worker
  * takes the jobs after it; requests and answers larger than the pipe and
- * the parent's buffer; an empty request starts no worker.
+ * the parent's buffer; an empty request starts no worker; an answer the
+ * worker was not asked for (another unit, another leaf, bytes after the
+ * last answer) fails every job of the request.
  */
 #include "cutest.h"
 #include "eval/isolate.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* Pipes open for writing before any worker (inherited: not ours). */
+static unsigned char old_pipes[256];
+
+static int write_pipe(int fd)
+{
+	struct stat st;
+	int fl = fcntl(fd, F_GETFL);
+
+	return fl >= 0 && (fl & O_ACCMODE) == O_WRONLY && fstat(fd, &st) == 0 &&
+	       S_ISFIFO(st.st_mode);
+}
+
+/* In a worker: writes an answer for unit u, leaf k to the reply pipe. */
+static void forge(size_t u, size_t k)
+{
+	isolate_reply rp;
+	int fd;
+
+	memset(&rp, 0, sizeof(rp));
+	rp.unit = u;
+	rp.leaf = k;
+	rp.status = CHISO_STATUS_OK;
+	rp.fraction = 1;
+	for (fd = 3; fd < 256; fd++)
+		if (!old_pipes[fd] && write_pipe(fd))
+			if (write(fd, &rp, sizeof(rp)) < 0)
+				return;
+}
 
 /* What the worker runs: leaf k answers fraction k / 1000 with a note and
  * a hint naming u and k, the note padded with arg's number of dots (at
- * most 199); leaf 901 segfaults, 902 aborts, 903 hangs. */
+ * most 199); leaf 901 segfaults, 902 aborts, 903 hangs; 904 first writes
+ * an answer for unit 99 to the reply pipe, 905 an answer for itself (so
+ * that its own comes after the request's last answer). */
 static void compute(void *arg, size_t u, size_t k, chiso_outcome *out)
 {
 	size_t pad = arg ? *(const size_t *)arg : 0;
 	char dots[200];
 
+	if (k == 904)
+		forge(99, k);
+	if (k == 905)
+		forge(u, k);
 	if (k == 901)
 		raise(SIGSEGV);
 	if (k == 902)
@@ -167,12 +206,44 @@ static void test_empty(void)
 	isolate_free(NULL);
 }
 
+/* Answers nobody asked for: every job of the request fails, saying so,
+ * and the next unit is computed by a new worker. */
+static void test_protocol(void)
+{
+	static const size_t ks[] = {30, 904, 31};
+	static const size_t own[] = {32, 905};
+	isolate *iso;
+	int fd;
+
+	for (fd = 3; fd < 256; fd++)
+		old_pipes[fd] = (unsigned char)write_pipe(fd);
+	iso = isolate_new(compute, NULL, 5000);
+	jobs_set(ks, 3);
+	isolate_unit(iso, 4, J.job, 3);
+	CU_ASSERT(failed_with(0, "broke the isolation protocol: an answer "
+	                         "for unit #99, indicator #904 when unit #4, "
+	                         "indicator #904 was asked for"));
+	CU_ASSERT(failed_with(1, "broke the isolation protocol"));
+	CU_ASSERT(failed_with(2, "its answers for this unit are discarded"));
+	jobs_set(own, 2);
+	isolate_unit(iso, 5, J.job, 2);
+	CU_ASSERT(failed_with(0, "an answer for unit #5, indicator #905 after "
+	                         "the request's last answer"));
+	CU_ASSERT(failed_with(1, "broke the isolation protocol"));
+	jobs_set(ks, 1);
+	isolate_unit(iso, 6, J.job, 1);
+	CU_ASSERT(answered(0, 6, 30));
+	CU_ASSERT_EQUAL(isolate_failures(iso), 2);
+	isolate_free(iso);
+}
+
 static CU_TestInfo tests[] = {
         {"answers_in_order", test_order},
         {"crashes_mid_request", test_crashes_mid_request},
         {"hang", test_hang},
         {"large", test_large},
         {"empty", test_empty},
+        {"protocol", test_protocol},
         CU_TEST_INFO_NULL,
 };
 
