@@ -48,17 +48,20 @@ void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir);
  * plugin_registry_free(); frees pd's list. */
 plugin_registry *cli_registry(cli_plugin_dirs *pd);
 
-/* An output: stdout, or a file written atomically. */
+/* An output: standard output, or what -o names (util/atomic_file.h: a
+ * file written atomically, or a device, FIFO or descriptor written
+ * directly). */
 typedef struct cli_output {
 	FILE *f;
 	atomic_file *af;
 	const char *path;
 } cli_output;
 
-/* Opens path ("-" or NULL: stdout). Returns 0, or -1 after a message. */
+/* Opens path ("-" or NULL: standard output). Returns 0, or -1 after a
+ * message. */
 int cli_output_open(cli_output *out, const char *path);
 /* Commits (or, when ok is 0, discards) the output. Returns 0, or -1
- * after a message. */
+ * after a message "cannot write PATH: reason". */
 int cli_output_close(cli_output *out, int ok);
 
 /*
