@@ -65,6 +65,16 @@ int cli_output_open(cli_output *out, const char *path);
 int cli_output_close(cli_output *out, int ok);
 
 /*
+ * Refuses an output that is one of the command's inputs: output (-o;
+ * NULL or "-" is standard output, never refused) is an existing regular
+ * file that is the same file (device and inode, links followed; a hard
+ * link too) as one of inputs[0..n-1] (NULL entries skipped). Call it
+ * before reading anything. Returns 0, or -1 after "chiso: refused: output
+ * OUT is the input IN; write to another file".
+ */
+int cli_output_not_input(const char *output, char *const *inputs, size_t n);
+
+/*
  * Handles what every command's option loop shares: -P/--plugin-dir DIR
  * (added to pd), -h/--help (prints help) and unknown options. Returns 0
  * when c was handled and parsing goes on, -1 when the command must

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir)
@@ -121,6 +122,27 @@ int cli_output_close(cli_output *out, int ok)
 		return -1;
 	}
 	out->af = NULL;
+	return 0;
+}
+
+int cli_output_not_input(const char *output, char *const *inputs, size_t n)
+{
+	struct stat so, si;
+	size_t i;
+
+	if (!output || strcmp(output, "-") == 0 || stat(output, &so) < 0 ||
+	    !S_ISREG(so.st_mode))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!inputs[i] || stat(inputs[i], &si) < 0)
+			continue;
+		if (si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+			cli_error("refused: output %s is the input %s; write "
+			          "to another file",
+			          output, inputs[i]);
+			return -1;
+		}
+	}
 	return 0;
 }
 

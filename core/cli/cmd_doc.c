@@ -143,5 +143,9 @@ int cmd_doc(int argc, char **argv)
 		free(pd.dirs);
 		return cli_usage_error("doc", "give exactly one MODEL");
 	}
+	if (cli_output_not_input(output, argv + optind, 1) < 0) {
+		free(pd.dirs);
+		return EXIT_FAILURE2;
+	}
 	return run(argv[optind], output, fmt, lang, &pd);
 }
