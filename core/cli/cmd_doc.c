@@ -80,10 +80,13 @@ static int run(const char *path, const char *output, model_doc_format fmt,
 		goto done;
 	}
 	ok = model_doc_write(m, fmt, lang, out.f) == 0;
-	if (!ok)
-		cli_error("error writing the document");
-	if (cli_output_close(&out, ok) < 0 || !ok)
+	/* A write that failed fails the commit, which says why. */
+	if (cli_output_close(&out, 1) < 0) {
 		rc = EXIT_FAILURE2;
+	} else if (!ok) {
+		cli_error("error writing the document");
+		rc = EXIT_FAILURE2;
+	}
 done:
 	model_free(m);
 	plugin_registry_free(reg);
