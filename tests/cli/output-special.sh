@@ -100,13 +100,27 @@ expect_err "chiso: cannot write $TMP/dir: Is a directory"
 
 # The real device files and descriptor names (safe only with the fix
 # above in place: each test before this point fails first without it).
-run_chiso evaluate -o /dev/null "$model" "$data"
-expect_rc 0
-[ -c /dev/null ] || fail "/dev/null is no longer a device"
-run_chiso evaluate -o /dev/full "$model" "$data"
-expect_rc 2
-expect_err "chiso: cannot write /dev/full: No space left on device"
-[ -c /dev/full ] || fail "/dev/full is no longer a device"
+# A device that is not one to begin with (another program replaced it)
+# is left out, and the same node must be there afterwards.
+if [ -c /dev/null ]; then
+	before=$(stat -c %i /dev/null)
+	run_chiso evaluate -o /dev/null "$model" "$data"
+	expect_rc 0
+	[ -c /dev/null ] && [ "$(stat -c %i /dev/null)" = "$before" ] ||
+		fail "/dev/null is no longer the device it was"
+else
+	echo "note: /dev/null is not a character device here; not tried" >&2
+fi
+if [ -c /dev/full ]; then
+	before=$(stat -c %i /dev/full)
+	run_chiso evaluate -o /dev/full "$model" "$data"
+	expect_rc 2
+	expect_err "chiso: cannot write /dev/full: No space left on device"
+	[ -c /dev/full ] && [ "$(stat -c %i /dev/full)" = "$before" ] ||
+		fail "/dev/full is no longer the device it was"
+else
+	echo "note: /dev/full is not a character device here; not tried" >&2
+fi
 for name in /dev/stdout /proc/self/fd/1 /dev/fd/1; do
 	run_chiso evaluate -o "$name" "$model" "$data"
 	expect_rc 0
