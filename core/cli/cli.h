@@ -48,18 +48,31 @@ void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir);
  * plugin_registry_free(); frees pd's list. */
 plugin_registry *cli_registry(cli_plugin_dirs *pd);
 
-/* An output: stdout, or a file written atomically. */
+/* An output: standard output, or what -o names (util/atomic_file.h: a
+ * file written atomically, or a device, FIFO or descriptor written
+ * directly). */
 typedef struct cli_output {
 	FILE *f;
 	atomic_file *af;
 	const char *path;
 } cli_output;
 
-/* Opens path ("-" or NULL: stdout). Returns 0, or -1 after a message. */
+/* Opens path ("-" or NULL: standard output). Returns 0, or -1 after a
+ * message. */
 int cli_output_open(cli_output *out, const char *path);
 /* Commits (or, when ok is 0, discards) the output. Returns 0, or -1
- * after a message. */
+ * after a message "cannot write PATH: reason". */
 int cli_output_close(cli_output *out, int ok);
+
+/*
+ * Refuses an output that is one of the command's inputs: output (-o;
+ * NULL or "-" is standard output, never refused) is an existing regular
+ * file that is the same file (device and inode, links followed; a hard
+ * link too) as one of inputs[0..n-1] (NULL entries skipped). Call it
+ * before reading anything. Returns 0, or -1 after "chiso: refused: output
+ * OUT is the input IN; write to another file".
+ */
+int cli_output_not_input(const char *output, char *const *inputs, size_t n);
 
 /*
  * Handles what every command's option loop shares: -P/--plugin-dir DIR

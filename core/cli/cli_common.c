@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir)
 {
@@ -89,11 +91,14 @@ int cli_output_open(cli_output *out, const char *path)
 
 	memset(out, 0, sizeof(*out));
 	if (!path || strcmp(path, "-") == 0) {
-		out->f = stdout;
-		return 0;
+		/* What was printed before goes first. */
+		fflush(stdout);
+		out->af = atomic_file_open_fd(STDOUT_FILENO, "standard output",
+		                              err, sizeof(err));
+	} else {
+		out->path = path;
+		out->af = atomic_file_open(path, err, sizeof(err));
 	}
-	out->path = path;
-	out->af = atomic_file_open(path, err, sizeof(err));
 	if (!out->af) {
 		cli_error("cannot write %s", err);
 		return -1;
@@ -106,13 +111,6 @@ int cli_output_close(cli_output *out, int ok)
 {
 	char err[512];
 
-	if (!out->af) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			cli_error("error writing to standard output");
-			return -1;
-		}
-		return 0;
-	}
 	if (!ok) {
 		atomic_file_abort(out->af);
 		out->af = NULL;
@@ -124,6 +122,27 @@ int cli_output_close(cli_output *out, int ok)
 		return -1;
 	}
 	out->af = NULL;
+	return 0;
+}
+
+int cli_output_not_input(const char *output, char *const *inputs, size_t n)
+{
+	struct stat so, si;
+	size_t i;
+
+	if (!output || strcmp(output, "-") == 0 || stat(output, &so) < 0 ||
+	    !S_ISREG(so.st_mode))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!inputs[i] || stat(inputs[i], &si) < 0)
+			continue;
+		if (si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+			cli_error("refused: output %s is the input %s; write "
+			          "to another file",
+			          output, inputs[i]);
+			return -1;
+		}
+	}
 	return 0;
 }
 

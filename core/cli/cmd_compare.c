@@ -103,6 +103,8 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage_error("compare", "give BASE and NEW results");
+	if (cli_output_not_input(output, argv + optind, 2) < 0)
+		return EXIT_FAILURE2;
 	rs_init(&base);
 	rs_init(&next);
 	base.limits.max_file_bytes = lim.max_file_bytes;

@@ -118,6 +118,10 @@ int cmd_diff(int argc, char **argv)
 		free(pd.dirs);
 		return cli_usage_error("diff", "give MODEL_A and MODEL_B");
 	}
+	if (cli_output_not_input(output, argv + optind, 2) < 0) {
+		free(pd.dirs);
+		return EXIT_FAILURE2;
+	}
 	reg = cli_registry(&pd);
 	rc = run(argv[optind], argv[optind + 1], reg, fmt, output);
 	plugin_registry_free(reg);

@@ -80,10 +80,13 @@ static int run(const char *path, const char *output, model_doc_format fmt,
 		goto done;
 	}
 	ok = model_doc_write(m, fmt, lang, out.f) == 0;
-	if (!ok)
-		cli_error("error writing the document");
-	if (cli_output_close(&out, ok) < 0 || !ok)
+	/* A write that failed fails the commit, which says why. */
+	if (cli_output_close(&out, 1) < 0) {
 		rc = EXIT_FAILURE2;
+	} else if (!ok) {
+		cli_error("error writing the document");
+		rc = EXIT_FAILURE2;
+	}
 done:
 	model_free(m);
 	plugin_registry_free(reg);
@@ -142,6 +145,10 @@ int cmd_doc(int argc, char **argv)
 	if (argc - optind != 1) {
 		free(pd.dirs);
 		return cli_usage_error("doc", "give exactly one MODEL");
+	}
+	if (cli_output_not_input(output, argv + optind, 1) < 0) {
+		free(pd.dirs);
+		return EXIT_FAILURE2;
 	}
 	return run(argv[optind], output, fmt, lang, &pd);
 }

@@ -79,7 +79,7 @@ struct options {
 	long timeout_ms;
 	const char *output;
 	cli_plugin_dirs pd;
-	const char **children; /* --children files */
+	char **children; /* --children files */
 	size_t nchildren;
 	size_t max_units;
 	doc_limits limits; /* of each data and --children file */
@@ -314,6 +314,13 @@ int cmd_evaluate(int argc, char **argv)
 	rs_init(&kids);
 	if (parse(argc, argv, &o, &rc) < 0) {
 		free(o.pd.dirs);
+		goto out_kids;
+	}
+	if (cli_output_not_input(o.output, argv + optind,
+	                         (size_t)(argc - optind)) < 0 ||
+	    cli_output_not_input(o.output, o.children, o.nchildren) < 0) {
+		free(o.pd.dirs);
+		rc = EXIT_FAILURE2;
 		goto out_kids;
 	}
 	reg = cli_registry(&o.pd);

@@ -51,7 +51,8 @@ int cmd_merge(int argc, char **argv)
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
-	const char *map = NULL, *output = NULL;
+	const char *output = NULL;
+	char *map = NULL;
 	rs_set set;
 	cli_output out;
 	diag d = DIAG_INIT;
@@ -86,6 +87,10 @@ int cmd_merge(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("merge",
 		                       "give at least one RESULTS file");
+	if (cli_output_not_input(output, argv + optind,
+	                         (size_t)(argc - optind)) < 0 ||
+	    cli_output_not_input(output, &map, 1) < 0)
+		return EXIT_FAILURE2;
 	rs_init(&set);
 	set.limits.max_file_bytes = lim.max_file_bytes;
 	set.keep_text = 1;

@@ -244,6 +244,9 @@ static int run(int argc, char **argv, const char *cmd, const char *help,
 	o.limits = doc_limits_data;
 	if (parse(argc, argv, cmd, help, &o, &rc) < 0)
 		return rc;
+	if (cli_output_not_input(o.output, argv + optind,
+	                         (size_t)(argc - optind)) < 0)
+		return EXIT_FAILURE2;
 	rs_init(&set);
 	set.lean = 1;
 	set.limits.max_file_bytes = o.limits.max_file_bytes;

@@ -124,6 +124,10 @@ int cmd_template(int argc, char **argv)
 		        "template", "--labels, --bom and --separator go with "
 		                    "--format csv");
 	}
+	if (cli_output_not_input(output, argv + optind, 1) < 0) {
+		free(pd.dirs);
+		return EXIT_FAILURE2;
+	}
 	reg = cli_registry(&pd);
 	m = model_load(argv[optind], reg, &d);
 	cli_print_diag(&d);

@@ -6,6 +6,7 @@
 #include "chiso/plugin.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -105,11 +106,12 @@ static int run_help(int argc, char **argv)
 	return c->run(2, args);
 }
 
-int main(int argc, char **argv)
+/* Runs the command argv[1] (or the global options). Returns the exit
+ * code. */
+static int run(int argc, char **argv)
 {
 	const struct command *c;
 
-	setlocale(LC_CTYPE, "");
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return EXIT_FAILURE2;
@@ -134,4 +136,37 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE2;
 	}
 	return c->run(argc - 1, argv + 1);
+}
+
+/*
+ * Flushes and closes standard output: when any write to it failed (a
+ * full disk, /dev/full, a closed descriptor), whatever the command, says
+ * so with the reason and returns 2; else returns rc.
+ */
+static int close_stdout(int rc)
+{
+	int errnum = 0, lost;
+
+	if (fflush(stdout) != 0)
+		errnum = errno;
+	lost = errnum || ferror(stdout);
+	/* EBADF with nothing written: there was no standard output to
+	 * write (chiso ... >&-), and nothing was lost. */
+	if (fclose(stdout) != 0 && !lost && errno != EBADF) {
+		errnum = errno;
+		lost = 1;
+	}
+	if (!lost)
+		return rc;
+	if (errnum)
+		cli_error("cannot write standard output: %s", strerror(errnum));
+	else /* failed earlier; glibc dropped that write's errno */
+		cli_error("cannot write standard output: a write failed");
+	return EXIT_FAILURE2;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_CTYPE, "");
+	return close_stdout(run(argc, argv));
 }

@@ -528,7 +528,8 @@ static void book_error(const struct book *b, const char *path, char *err,
 }
 
 /* Writes the workbook into a temporary file beside path, then renames it
- * over path; on any error the temporary file is removed. */
+ * over path; on any error the temporary file is removed. A path that is
+ * not a file (a device, a FIFO, /dev/stdout) is refused. */
 int rank_xlsx_write(const rank_table *t, const char *path, char *err,
                     size_t errsize)
 {
@@ -539,6 +540,16 @@ int rank_xlsx_write(const rank_table *t, const char *path, char *err,
 	af = atomic_file_open(path, err, errsize);
 	if (!af)
 		return -1;
+	if (!atomic_file_temp_path(af)) {
+		/* A device, a FIFO or a descriptor: libxlsxwriter writes
+		 * only to a file it opens by name. */
+		snprintf(err, errsize,
+		         "%s: not a file: an xlsx workbook is written to a "
+		         "file; give -o FILE.xlsx",
+		         path);
+		atomic_file_abort(af);
+		return -1;
+	}
 	if (book_open(&b, atomic_file_temp_path(af), t->precision) < 0)
 		goto err_book;
 	book_fill(&b, t);

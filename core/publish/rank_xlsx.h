@@ -19,8 +19,9 @@ int rank_xlsx_available(void);
 
 /*
  * Writes t to path, atomically (a temporary file in the same directory,
- * renamed when complete). Returns 0, or -1 with a message in err (of
- * size errsize): "PATH: reason", or, without libxlsxwriter, "xlsx output
+ * renamed when complete; a path naming a device, a FIFO or a descriptor
+ * is refused). Returns 0, or -1 with a message in err (of size errsize):
+ * "PATH: reason", or, without libxlsxwriter, "xlsx output
  * is not available: this chiso was built without libxlsxwriter (install
  * libxlsxwriter-dev and rebuild)".
  */

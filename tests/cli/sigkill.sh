@@ -13,7 +13,7 @@ pid=$!
 # Wait until the temporary file exists and is being written, then kill.
 i=0
 while :; do
-	tmp=$(ls -A "$TMP/res" | grep '^\.r\.json\.' || true)
+	tmp=$(ls -A "$TMP/res" | grep '^\.chiso-tmp\.r\.json\.' || true)
 	if [ -n "$tmp" ] && [ -s "$TMP/res/$tmp" ]; then
 		break
 	fi
@@ -28,7 +28,7 @@ kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 [ "$(cat "$TMP/res/r.json")" = "previous results" ] ||
 	fail "the previous file was changed by a killed run"
-ls -A "$TMP/res" | grep -q '^\.r\.json\.' ||
+ls -A "$TMP/res" | grep -q '^\.chiso-tmp\.r\.json\.' ||
 	fail "expected the killed run's temporary file (to test the cleanup)"
 # The next run writing there removes the dead writer's leftover.
 run_chiso evaluate -f json -o "$TMP/res/r.json" \

@@ -7,10 +7,17 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* A fresh scratch directory for one test; "" if it could not be made. */
@@ -27,28 +34,25 @@ static int make_dir(void)
 	return 0;
 }
 
-/* Removes the scratch directory and everything one level below it. */
+/* Removes one entry met by nftw (files first, then their directory). */
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+/* Removes the scratch directory and everything below it. */
 static void remove_dir(void)
 {
-	struct dirent *de;
-	char path[512];
-	DIR *d;
-
 	if (!dir[0])
 		return;
-	d = opendir(dir);
-	if (d) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-			if (unlink(path) < 0)
-				rmdir(path);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	dir[0] = '\0';
 }
 
@@ -85,26 +89,51 @@ static int holds(const char *path, const char *text)
 	return strcmp(buf, text) == 0;
 }
 
-/* Counts the entries of the scratch directory named ".<name>.XXXXXX". */
-static int count_temps(const char *name)
+/* Counts the entries of directory d (the scratch directory when NULL)
+ * named ".chiso-tmp.<name>.<pid>.XXXXXX". */
+static int count_temps_in(const char *d, const char *name)
 {
+	static const char prefix[] = ".chiso-tmp.";
+	size_t plen = strlen(prefix), nlen = strlen(name);
 	struct dirent *de;
-	size_t nlen = strlen(name);
 	int count = 0;
-	DIR *d = opendir(dir);
+	DIR *dp = opendir(d ? d : dir);
 
-	if (!d)
+	if (!dp)
 		return -1;
-	while ((de = readdir(d)) != NULL) {
-		/* ".<name>.<pid>.XXXXXX" */
-		if (de->d_name[0] == '.' &&
-		    strncmp(de->d_name + 1, name, nlen) == 0 &&
-		    de->d_name[1 + nlen] == '.' &&
-		    strspn(de->d_name + 2 + nlen, "0123456789") > 0 &&
-		    strlen(strchr(de->d_name + 2 + nlen, '.')) == 7)
+	while ((de = readdir(dp)) != NULL) {
+		const char *p = de->d_name;
+
+		if (strncmp(p, prefix, plen) == 0 &&
+		    strncmp(p + plen, name, nlen) == 0 &&
+		    p[plen + nlen] == '.' &&
+		    strspn(p + plen + nlen + 1, "0123456789") > 0 &&
+		    strlen(strchr(p + plen + nlen + 1, '.')) == 7)
 			count++;
 	}
-	closedir(d);
+	closedir(dp);
+	return count;
+}
+
+/* Counts the scratch directory's temporary files of target name. */
+static int count_temps(const char *name)
+{
+	return count_temps_in(NULL, name);
+}
+
+/* Counts the entries of the scratch directory. */
+static int count_entries(void)
+{
+	struct dirent *de;
+	int count = 0;
+	DIR *dp = opendir(dir);
+
+	if (!dp)
+		return -1;
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			count++;
+	closedir(dp);
 	return count;
 }
 
@@ -209,36 +238,32 @@ static void test_open_missing_dir(void)
 	remove_dir();
 }
 
-/* A commit whose rename fails (target is a directory) leaves no
- * temporary file and reports the target. */
-static void test_commit_rename_fails(void)
+/* A directory is refused up front: no temporary file, nothing in it. */
+static void test_open_directory(void)
 {
 	char path[512], err[600] = "";
-	struct stat st;
-	atomic_file *af;
 
 	CU_ASSERT_FATAL(make_dir() == 0);
 	in_dir(path, "sub");
 	CU_ASSERT_FATAL(mkdir(path, 0777) == 0);
-	af = atomic_file_open(path, err, sizeof(err));
-	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
-	fputs("data", atomic_file_stream(af));
-	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), -1);
+	CU_ASSERT_PTR_NULL(atomic_file_open(path, err, sizeof(err)));
 	CU_ASSERT(err_is(err, path, EISDIR));
 	CU_ASSERT_EQUAL(count_temps("sub"), 0);
-	CU_ASSERT_EQUAL(stat(path, &st), 0);
-	CU_ASSERT(S_ISDIR(st.st_mode));
+	CU_ASSERT_EQUAL(count_entries(), 1);
 	remove_dir();
 }
 
-/* Failed writes (disk full) make commit fail, keep the old file and
- * remove the temporary file. */
+/* A write that fails (here past a file size limit: EFBIG) fails the
+ * commit with that write's reason, not "Input/output error"; the old
+ * file is kept and the temporary file removed. */
 static void test_commit_write_fails(void)
 {
 	char path[512], err[600] = "", big[8192];
+	struct rlimit old, small;
+	void (*old_handler)(int);
 	atomic_file *af;
 	FILE *fp;
-	int full, i;
+	int i;
 
 	CU_ASSERT_FATAL(make_dir() == 0);
 	in_dir(path, "scores.txt");
@@ -246,49 +271,349 @@ static void test_commit_write_fails(void)
 	af = atomic_file_open(path, err, sizeof(err));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
 	fp = atomic_file_stream(af);
-	/* Point the stream's descriptor at /dev/full (or, failing that, a
-	 * read-only /dev/null) so every write fails. */
-	full = open("/dev/full", O_WRONLY);
-	if (full < 0)
-		full = open("/dev/null", O_RDONLY);
-	CU_ASSERT_FATAL(full >= 0);
-	CU_ASSERT_FATAL(dup2(full, fileno(fp)) >= 0);
-	close(full);
+	CU_ASSERT_FATAL(getrlimit(RLIMIT_FSIZE, &old) == 0);
+	small = old;
+	small.rlim_cur = 10000;
+	old_handler = signal(SIGXFSZ, SIG_IGN);
+	CU_ASSERT_FATAL(setrlimit(RLIMIT_FSIZE, &small) == 0);
 	memset(big, 'x', sizeof(big));
-	for (i = 0; i < 4; i++)
+	/* 256 KiB: the failing write is followed by more writes. */
+	for (i = 0; i < 32; i++)
 		fwrite(big, 1, sizeof(big), fp);
+	fputs("tail", fp);
 	CU_ASSERT(ferror(fp));
 	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), -1);
-	CU_ASSERT_EQUAL(strncmp(err, path, strlen(path)), 0);
-	CU_ASSERT_EQUAL(strncmp(err + strlen(path), ": ", 2), 0);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, old_handler);
+	CU_ASSERT(err_is(err, path, EFBIG));
 	CU_ASSERT(holds(path, "previous"));
 	CU_ASSERT_EQUAL(count_temps("scores.txt"), 0);
 	remove_dir();
 }
 
-/* Same failure but caught at the final flush, not by ferror. */
-static void test_commit_flush_fails(void)
+/* A character device is written directly, never replaced: /dev/full
+ * fails with ENOSPC at the final flush or in the middle, and stays. */
+static void test_device_full(void)
 {
-	char path[512], err[600] = "";
+	char err[600] = "", big[8192];
+	struct stat st;
 	atomic_file *af;
 	FILE *fp;
-	int full;
+	int i;
 
-	CU_ASSERT_FATAL(make_dir() == 0);
-	in_dir(path, "small.txt");
-	af = atomic_file_open(path, err, sizeof(err));
+	if (access("/dev/full", W_OK) != 0)
+		return;
+	af = atomic_file_open("/dev/full", err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	CU_ASSERT_PTR_NULL(atomic_file_temp_path(af));
+	fputs("tiny", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), -1);
+	CU_ASSERT(err_is(err, "/dev/full", ENOSPC));
+
+	af = atomic_file_open("/dev/full", err, sizeof(err));
 	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
 	fp = atomic_file_stream(af);
-	full = open("/dev/full", O_WRONLY);
-	CU_ASSERT_FATAL(full >= 0);
-	CU_ASSERT_FATAL(dup2(full, fileno(fp)) >= 0);
-	close(full);
-	fputs("tiny", fp);
-	CU_ASSERT(!ferror(fp));
+	memset(big, 'x', sizeof(big));
+	for (i = 0; i < 32; i++)
+		fwrite(big, 1, sizeof(big), fp);
+	CU_ASSERT(ferror(fp));
 	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), -1);
-	CU_ASSERT(err_is(err, path, ENOSPC));
-	CU_ASSERT_EQUAL(access(path, F_OK), -1);
-	CU_ASSERT_EQUAL(count_temps("small.txt"), 0);
+	CU_ASSERT(err_is(err, "/dev/full", ENOSPC));
+	CU_ASSERT_EQUAL(stat("/dev/full", &st), 0);
+	CU_ASSERT(S_ISCHR(st.st_mode));
+
+	af = atomic_file_open("/dev/null", err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("gone", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	CU_ASSERT_EQUAL(stat("/dev/null", &st), 0);
+	CU_ASSERT(S_ISCHR(st.st_mode));
+}
+
+/* A replaced file keeps its mode (not the umask's) and its group. */
+static void test_keeps_mode(void)
+{
+	char path[512], err[600] = "";
+	struct stat st;
+	atomic_file *af;
+	mode_t old_mask;
+	gid_t gid = getegid();
+
+	CU_ASSERT_FATAL(make_dir() == 0);
+	in_dir(path, "private.txt");
+	CU_ASSERT_FATAL(write_plain(path, "old") == 0);
+	CU_ASSERT_FATAL(chmod(path, 0604) == 0);
+	if (geteuid() == 0) {
+		gid = 4242;
+		CU_ASSERT_FATAL(chown(path, (uid_t)-1, gid) == 0);
+	}
+	old_mask = umask(022);
+	af = atomic_file_open(path, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("new", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	umask(old_mask);
+	CU_ASSERT(holds(path, "new"));
+	CU_ASSERT_EQUAL(stat(path, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0604);
+	CU_ASSERT_EQUAL(st.st_gid, gid);
+	remove_dir();
+}
+
+/* A link (a chain of two) to a file in another directory: that file is
+ * replaced there, the links stay links; a dangling link creates the file
+ * it names; a loop of links is refused. */
+static void test_symlinks(void)
+{
+	char path[512], real[512], sub[512], link[512], err[600] = "";
+	char buf[64];
+	struct stat st;
+	atomic_file *af;
+	ssize_t n;
+
+	CU_ASSERT_FATAL(make_dir() == 0);
+	CU_ASSERT_FATAL(mkdir(in_dir(sub, "real"), 0755) == 0);
+	CU_ASSERT_FATAL(write_plain(in_dir(real, "real/r.txt"), "old") == 0);
+	CU_ASSERT_FATAL(symlink("real/r.txt", in_dir(link, "link")) == 0);
+	CU_ASSERT_FATAL(symlink("link", in_dir(path, "chain")) == 0);
+	af = atomic_file_open(path, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	CU_ASSERT_EQUAL(count_temps_in(sub, "r.txt"), 1);
+	fputs("new", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	CU_ASSERT(holds(real, "new"));
+	CU_ASSERT(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+	CU_ASSERT(lstat(path, &st) == 0 && S_ISLNK(st.st_mode));
+	n = readlink(link, buf, sizeof(buf) - 1);
+	CU_ASSERT(n == 10 && memcmp(buf, "real/r.txt", 10) == 0);
+	CU_ASSERT_EQUAL(count_temps_in(sub, "r.txt"), 0);
+
+	CU_ASSERT_FATAL(symlink("real/new.txt", in_dir(link, "dangling")) == 0);
+	af = atomic_file_open(link, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("made", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	CU_ASSERT(holds(in_dir(real, "real/new.txt"), "made"));
+	CU_ASSERT(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+
+	CU_ASSERT_FATAL(symlink("loop", in_dir(link, "loop")) == 0);
+	CU_ASSERT_PTR_NULL(atomic_file_open(link, err, sizeof(err)));
+	CU_ASSERT(err_is(err, link, ELOOP));
+	remove_dir();
+}
+
+/* A link planted by another user in a world-writable sticky directory
+ * is not followed (root only: it takes giving the link away). */
+static void test_planted_link(void)
+{
+	char shared[512], path[512], victim[512], err[600] = "";
+	atomic_file *af;
+
+	if (geteuid() != 0)
+		return;
+	CU_ASSERT_FATAL(make_dir() == 0);
+	CU_ASSERT_FATAL(mkdir(in_dir(shared, "shared"), 0777) == 0);
+	CU_ASSERT_FATAL(chmod(shared, 01777) == 0);
+	CU_ASSERT_FATAL(write_plain(in_dir(victim, "victim"), "keep") == 0);
+	CU_ASSERT_FATAL(symlink(victim, in_dir(path, "shared/out.txt")) == 0);
+	CU_ASSERT_FATAL(lchown(path, 4242, 4242) == 0);
+	CU_ASSERT_PTR_NULL(atomic_file_open(path, err, sizeof(err)));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "belongs to another user"));
+	CU_ASSERT(holds(victim, "keep"));
+	/* Our own link there is followed. */
+	CU_ASSERT_FATAL(lchown(path, 0, 0) == 0);
+	af = atomic_file_open(path, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("ours", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	CU_ASSERT(holds(victim, "ours"));
+	remove_dir();
+}
+
+/* A path naming one of our descriptors writes through it: the file open
+ * there gets the output, nothing is renamed; a closed or read-only
+ * descriptor is refused (EBADF). */
+static void test_descriptor_paths(void)
+{
+	char path[512], name[64], err[600] = "";
+	atomic_file *af;
+	int fd;
+
+	CU_ASSERT_FATAL(make_dir() == 0);
+	fd = open(in_dir(path, "fd.txt"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	CU_ASSERT_FATAL(fd >= 0);
+	snprintf(name, sizeof(name), "/dev/fd/%d", fd);
+	af = atomic_file_open(name, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	CU_ASSERT_PTR_NULL(atomic_file_temp_path(af));
+	fputs("via /dev/fd", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	snprintf(name, sizeof(name), "/proc/self/fd/%d", fd);
+	af = atomic_file_open(name, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs(" and /proc", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	close(fd);
+	CU_ASSERT(holds(path, "via /dev/fd and /proc"));
+	CU_ASSERT_EQUAL(count_entries(), 1);
+
+	/* fd is closed now. */
+	snprintf(name, sizeof(name), "/dev/fd/%d", fd);
+	CU_ASSERT_PTR_NULL(atomic_file_open(name, err, sizeof(err)));
+	CU_ASSERT(err_is(err, name, EBADF));
+	fd = open(path, O_RDONLY);
+	CU_ASSERT_FATAL(fd >= 0);
+	snprintf(name, sizeof(name), "/dev/fd/%d", fd);
+	CU_ASSERT_PTR_NULL(atomic_file_open(name, err, sizeof(err)));
+	CU_ASSERT(err_is(err, name, EBADF));
+	close(fd);
+	remove_dir();
+}
+
+/* atomic_file_open_fd writes through a duplicate of the descriptor;
+ * abort drops what was still buffered. */
+static void test_open_fd(void)
+{
+	char err[600] = "", buf[64];
+	atomic_file *af;
+	int p[2];
+	ssize_t n;
+
+	CU_ASSERT_FATAL(pipe(p) == 0);
+	af = atomic_file_open_fd(p[1], "the pipe", err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("dropped", atomic_file_stream(af));
+	atomic_file_abort(af);
+	af = atomic_file_open_fd(p[1], "the pipe", err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("kept", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	close(p[1]);
+	n = read(p[0], buf, sizeof(buf));
+	CU_ASSERT(n == 4 && memcmp(buf, "kept", 4) == 0);
+	close(p[0]);
+	CU_ASSERT_PTR_NULL(atomic_file_open_fd(p[1], "gone", err, sizeof(err)));
+	CU_ASSERT(err_is(err, "gone", EBADF));
+}
+
+/* A FIFO is written into and stays a FIFO; a socket and a block device
+ * are refused. */
+static void test_fifo_socket_block(void)
+{
+	char path[512], err[600] = "", buf[64];
+	struct sockaddr_un sa;
+	struct stat st;
+	atomic_file *af;
+	int rd, s;
+	ssize_t n;
+
+	CU_ASSERT_FATAL(make_dir() == 0);
+	CU_ASSERT_FATAL(mkfifo(in_dir(path, "fifo"), 0600) == 0);
+	rd = open(path, O_RDONLY | O_NONBLOCK);
+	CU_ASSERT_FATAL(rd >= 0);
+	af = atomic_file_open(path, err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("through", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	n = read(rd, buf, sizeof(buf));
+	CU_ASSERT(n == 7 && memcmp(buf, "through", 7) == 0);
+	close(rd);
+	CU_ASSERT(lstat(path, &st) == 0 && S_ISFIFO(st.st_mode));
+
+	s = socket(AF_UNIX, SOCK_STREAM, 0);
+	CU_ASSERT_FATAL(s >= 0);
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/sock", dir);
+	CU_ASSERT_FATAL(bind(s, (struct sockaddr *)&sa, sizeof(sa)) == 0);
+	CU_ASSERT_PTR_NULL(atomic_file_open(sa.sun_path, err, sizeof(err)));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err, "a socket"));
+	close(s);
+	if (mknod(in_dir(path, "disk"), S_IFBLK | 0600, makedev(7, 0)) == 0) {
+		CU_ASSERT_PTR_NULL(atomic_file_open(path, err, sizeof(err)));
+		CU_ASSERT_PTR_NOT_NULL(strstr(err, "a block device"));
+		CU_ASSERT(lstat(path, &st) == 0 && S_ISBLK(st.st_mode));
+	}
+	CU_ASSERT_EQUAL(count_temps("fifo") + count_temps("disk"), 0);
+	remove_dir();
+}
+
+/* A pid that is no longer a process: a child that has exited. */
+static pid_t dead_pid(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	return pid;
+}
+
+/* Opening any target removes the dead writers' temporary files in its
+ * directory: ours only, of a dead pid, regular files, named as ours. */
+static void test_stale_removed(void)
+{
+	/* Look-alikes: before and after the pid. */
+	static const char *const kept[][2] = {
+	        {".a.json.", ".abcdef"},            /* not chiso's prefix */
+	        {".chiso-tmp.a.json.", ".abc"},     /* not mkstemp's end */
+	        {".chiso-tmp.a.json.", ".abcdef~"}, /* an editor's backup */
+	        {".chiso-tmp..", ".abcdef"},        /* no target name */
+	};
+	char path[512], name[256], err[600] = "";
+	long dead = (long)dead_pid(), alive = (long)getppid();
+	atomic_file *af;
+	size_t i;
+
+	CU_ASSERT_FATAL(dead > 0);
+	CU_ASSERT_FATAL(make_dir() == 0);
+	snprintf(name, sizeof(name), ".chiso-tmp.r.json.%ld.Ab12Cd", dead);
+	CU_ASSERT_FATAL(write_plain(in_dir(path, name), "dead") == 0);
+	snprintf(name, sizeof(name), ".chiso-tmp.2024.%ld.zzzzzz", dead);
+	CU_ASSERT_FATAL(write_plain(in_dir(path, name), "dead") == 0);
+	snprintf(name, sizeof(name), ".chiso-tmp.r.json.%ld.Ab12Cd", alive);
+	CU_ASSERT_FATAL(write_plain(in_dir(path, name), "alive") == 0);
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+		snprintf(name, sizeof(name), "%s%ld%s", kept[i][0], dead,
+		         kept[i][1]);
+		CU_ASSERT_FATAL(write_plain(in_dir(path, name), "x") == 0);
+	}
+	snprintf(name, sizeof(name), ".chiso-tmp.d.%ld.abcdef", dead);
+	CU_ASSERT_FATAL(mkdir(in_dir(path, name), 0700) == 0);
+	if (geteuid() == 0) {
+		snprintf(name, sizeof(name), ".chiso-tmp.u.%ld.abcdef", dead);
+		CU_ASSERT_FATAL(write_plain(in_dir(path, name), "x") == 0);
+		CU_ASSERT_FATAL(chown(path, 4242, 4242) == 0);
+	}
+	/* 2 dead temporary files of ours, 1 alive, 4 look-alikes, a
+	 * directory, maybe another user's file. */
+	CU_ASSERT_EQUAL(count_entries(), geteuid() == 0 ? 9 : 8);
+	af = atomic_file_open(in_dir(path, "other.txt"), err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	atomic_file_abort(af);
+	CU_ASSERT_EQUAL(count_entries(), geteuid() == 0 ? 7 : 6);
+	CU_ASSERT_EQUAL(count_temps("r.json"), 1); /* the live one */
+	CU_ASSERT_EQUAL(count_temps("2024"), 0);
+	remove_dir();
+}
+
+/* A very long target name still gets a temporary file (its name is
+ * shortened to stay under NAME_MAX). */
+static void test_long_name(void)
+{
+	char path[512], name[256], err[600] = "";
+	atomic_file *af;
+
+	CU_ASSERT_FATAL(make_dir() == 0);
+	memset(name, 'n', 250);
+	strcpy(name + 250, ".txt");
+	af = atomic_file_open(in_dir(path, name), err, sizeof(err));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(af);
+	fputs("long", atomic_file_stream(af));
+	CU_ASSERT_EQUAL(atomic_file_commit(af, err, sizeof(err)), 0);
+	CU_ASSERT(holds(path, "long"));
+	CU_ASSERT_EQUAL(count_entries(), 1);
 	remove_dir();
 }
 
@@ -322,9 +647,17 @@ static CU_TestInfo tests[] = {
         {"commit_replaces", test_commit_replaces},
         {"abort", test_abort},
         {"open_missing_dir", test_open_missing_dir},
-        {"commit_rename_fails", test_commit_rename_fails},
+        {"open_directory", test_open_directory},
         {"commit_write_fails", test_commit_write_fails},
-        {"commit_flush_fails", test_commit_flush_fails},
+        {"device_full", test_device_full},
+        {"keeps_mode", test_keeps_mode},
+        {"symlinks", test_symlinks},
+        {"planted_link", test_planted_link},
+        {"descriptor_paths", test_descriptor_paths},
+        {"open_fd", test_open_fd},
+        {"fifo_socket_block", test_fifo_socket_block},
+        {"stale_removed", test_stale_removed},
+        {"long_name", test_long_name},
         {"relative_name", test_relative_name},
         CU_TEST_INFO_NULL,
 };

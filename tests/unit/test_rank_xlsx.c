@@ -345,8 +345,8 @@ static void test_missing_dir(void)
 	fx_close(&f);
 }
 
-/* Over a directory: the workbook is written, the rename fails, the
- * message names the path and the temporary file is removed. */
+/* Over a directory: refused before anything is written; the message
+ * names the path and no temporary file is left. */
 static void test_target_is_dir(void)
 {
 	char path[512], err[512] = "", want[600];
@@ -367,6 +367,32 @@ static void test_target_is_dir(void)
 	}
 	CU_ASSERT(dir_is(&f, "r.json sub"));
 	rmdir(path);
+	rank_free(&t);
+	fx_close(&f);
+}
+
+/* Onto something that is not a file (a device, here /dev/null): refused,
+ * since libxlsxwriter writes only to a file it opens by name; the device
+ * stays a device. */
+static void test_target_not_file(void)
+{
+	char err[512] = "";
+	struct stat st;
+	struct fx f;
+	rank_table t;
+
+	fx_open(&f, "");
+	CU_ASSERT_FATAL(f.ok);
+	CU_ASSERT_EQUAL_FATAL(fx_rank(&f, &t, GROUP_NONE, NULL), 0);
+	CU_ASSERT_EQUAL(rank_xlsx_write(&t, "/dev/null", err, sizeof(err)), -1);
+	if (rank_xlsx_available()) {
+		CU_ASSERT_STRING_EQUAL(err, "/dev/null: not a file: an xlsx "
+		                            "workbook is written to a file; "
+		                            "give -o FILE.xlsx");
+	} else {
+		CU_ASSERT_STRING_EQUAL(err, NO_XLSX);
+	}
+	CU_ASSERT(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
 	rank_free(&t);
 	fx_close(&f);
 }
@@ -505,6 +531,7 @@ static CU_TestInfo tests[] = {
         {"replaces a file", test_replaces_file},
         {"missing directory", test_missing_dir},
         {"target is a directory", test_target_is_dir},
+        {"target is not a file", test_target_not_file},
         {"grouped, sheet names", test_grouped},
         {"units not ranked", test_unranked},
         {"text too long for a cell", test_text_too_long},

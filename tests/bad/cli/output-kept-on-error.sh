@@ -36,7 +36,7 @@ expect_rc 2
 expect_err "points-sum.yaml:11:13: points of '1' are 30 but its children add up to 25"
 [ "$(cat "$TMP/results.json")" = "previous results" ] ||
 	fail "results.json was overwritten (bad model)"
-leftover=$(find "$TMP" -name '.results.json.*' -print)
+leftover=$(find "$TMP" -name '.chiso-tmp.*' -print)
 [ -z "$leftover" ] || fail "temporary files left behind: $leftover"
 
 # Sanity: with valid input the file is replaced.

@@ -30,6 +30,6 @@ run_chiso evaluate -o "$TMP/out.d" "$model" "$TMP/unit.yaml"
 expect_rc 2
 expect_err "$TMP/out.d: Is a directory"
 [ -z "$(ls -A "$TMP/out.d")" ] || fail "something was written into $TMP/out.d"
-leftover=$(find "$TMP" -name '.*.??????' -print)
+leftover=$(find "$TMP" -name '.chiso-tmp.*' -print)
 [ -z "$leftover" ] || fail "temporary files left behind: $leftover"
 exit 0
