@@ -93,14 +93,15 @@ enum { CLI_OPT_MAX_FILE_MB = 1000 };
 	"                         1024)\n"
 int cli_max_file_mb(const char *cmd, const char *arg, doc_limits *lim, int *rc);
 
-/* Prints "chiso: " and a message to stderr. */
+/* Prints "chiso: " and a message to stderr, its control characters and
+ * bidi controls escaped (util/escape.h). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints the diagnostics to stderr. */
 void cli_print_diag(const diag *d);
 
-/* For unknown options and wrong argument counts: a message, a hint to
- * run "chiso CMD --help", exit code 2. */
+/* For unknown options and wrong argument counts: a message (escaped as
+ * by cli_error()), a hint to run "chiso CMD --help", exit code 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 

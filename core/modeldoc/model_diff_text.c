@@ -6,6 +6,7 @@
  */
 #include "modeldoc/model_diff_internal.h"
 
+#include "util/escape.h"
 #include "util/numfmt.h"
 #include "util/texttable.h"
 
@@ -210,12 +211,16 @@ void md_write_table(const model_diff *d, FILE *f)
 	strbuf sb = STRBUF_INIT;
 	size_t s;
 
-	fprintf(f, "Model diff: %s \xe2\x86\x92 %s\n", d->a->path, d->b->path);
+	escape_fprintf(f, "Model diff: %s \xe2\x86\x92 %s\n", d->a->path,
+	               d->b->path);
 	strbuf_puts(&sb, "A: ");
 	side_line(d->a, &sb);
-	strbuf_puts(&sb, "\nB: ");
+	escape_fprintf(f, "%s\n", strbuf_str(&sb));
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, "B: ");
 	side_line(d->b, &sb);
-	fprintf(f, "%s\n\n", strbuf_str(&sb));
+	escape_fprintf(f, "%s\n", strbuf_str(&sb));
+	fputc('\n', f);
 	if (!d->identical && d->nchanges) {
 		for (s = 0; s < MD_NSECTIONS; s++)
 			table_section(d, (md_section)s, f);

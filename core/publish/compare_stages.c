@@ -35,15 +35,19 @@ static const char *stage_of(const rs_set *set)
 /* Heading and warning. */
 static void heading(const struct cmp *c, FILE *f, const char *prefix)
 {
-	fprintf(f,
-	        "%s%s vs %s, period '%s': %zu unit%s in both · base %s -> "
-	        "new %s\n",
-	        prefix, stage_of(c->base), stage_of(c->next),
-	        c->base->units[0].period, c->npairs, c->npairs == 1 ? "" : "s",
-	        c->base->units[0].file, c->next->units[0].file);
-	if (c->model_changes.len)
-		fprintf(f, "%swarning: %s\n", *prefix ? "> " : "",
-		        strbuf_str(&c->model_changes));
+	fputs(prefix, f);
+	cmp_printf(c, f,
+	           "%s vs %s, period '%s': %zu unit%s in both · base %s -> "
+	           "new %s\n",
+	           stage_of(c->base), stage_of(c->next),
+	           c->base->units[0].period, c->npairs,
+	           c->npairs == 1 ? "" : "s", c->base->units[0].file,
+	           c->next->units[0].file);
+	if (c->model_changes.len) {
+		fputs(*prefix ? "> " : "", f);
+		cmp_printf(c, f, "warning: %s\n",
+		           strbuf_str(&c->model_changes));
+	}
 }
 
 /* The unit's summary line. */
@@ -53,13 +57,14 @@ static void unit_line(const struct cmp *c, const struct pair *p, FILE *f,
 	const rs_unit *b = &c->base->units[p->b], *n = &c->next->units[p->n];
 	char x[CMP_NUM], y[CMP_NUM], d[CMP_NUM], dp[CMP_NUM];
 
-	fprintf(f, "%s%s %s: value %s -> %s (%s), points %s\n", prefix, n->code,
-	        n->name, numfmt_fixed(b->value, c->prec, x),
-	        numfmt_fixed(n->value, c->prec, y),
-	        cmp_signed_fixed(numfmt_round(n->value, c->prec) -
-	                                 numfmt_round(b->value, c->prec),
-	                         c->prec, d),
-	        cmp_signed_fixed(n->points - b->points, c->prec, dp));
+	fputs(prefix, f);
+	cmp_printf(c, f, "%s %s: value %s -> %s (%s), points %s\n", n->code,
+	           n->name, numfmt_fixed(b->value, c->prec, x),
+	           numfmt_fixed(n->value, c->prec, y),
+	           cmp_signed_fixed(numfmt_round(n->value, c->prec) -
+	                                    numfmt_round(b->value, c->prec),
+	                            c->prec, d),
+	           cmp_signed_fixed(n->points - b->points, c->prec, dp));
 }
 
 /* The differing indicators of pair p: [*first, *end) of c->diffs. */
@@ -147,9 +152,11 @@ static void write_text(const struct cmp *c, int md)
 		texttable_free(t);
 		strbuf_reset(&vals);
 		cmp_value_changes(b, n, &vals);
-		if (vals.len)
-			fprintf(c->f, "%sValues that differ: %s\n",
-			        md ? "\n" : "", strbuf_str(&vals));
+		if (vals.len) {
+			fputs(md ? "\n" : "", c->f);
+			cmp_printf(c, c->f, "Values that differ: %s\n",
+			           strbuf_str(&vals));
+		}
 	}
 	if (c->nappeared || c->ngone || c->ninvalid)
 		fputc('\n', c->f);
@@ -159,8 +166,8 @@ static void write_text(const struct cmp *c, int md)
 		for (p = 0, k = 0; p < c->npairs; p++) {
 			diff_range(c, p, &first, &end);
 			if (first == end)
-				fprintf(c->f, "%s %s", k++ ? "," : "",
-				        c->next->units[c->pairs[p].n].code);
+				cmp_printf(c, c->f, "%s %s", k++ ? "," : "",
+				           c->next->units[c->pairs[p].n].code);
 		}
 		fputc('\n', c->f);
 	}

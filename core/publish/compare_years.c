@@ -94,23 +94,27 @@ static void heading(const struct cmp *c, FILE *f, const char *prefix)
 {
 	const char *pb = period_of(c->base), *pn = period_of(c->next);
 
+	fputs(prefix, f);
 	if (strcmp(pb, pn) == 0)
 		/* Not a year apart: two scorings of one period (results
 		 * before and after a merger, or under two model versions). */
-		fprintf(f,
-		        "%sSame period: %zu unit%s in both · period '%s', base "
+		cmp_printf(
+		        c, f,
+		        "Same period: %zu unit%s in both · period '%s', base "
 		        "%s -> new %s\n",
-		        prefix, c->npairs, c->npairs == 1 ? "" : "s", pb,
+		        c->npairs, c->npairs == 1 ? "" : "s", pb,
 		        c->base->units[0].file, c->next->units[0].file);
 	else
-		fprintf(f,
-		        "%sYear over year: %zu unit%s in both · base period "
-		        "'%s' (%s) -> new period '%s' (%s)\n",
-		        prefix, c->npairs, c->npairs == 1 ? "" : "s", pb,
-		        c->base->units[0].file, pn, c->next->units[0].file);
-	if (c->model_changes.len)
-		fprintf(f, "%swarning: %s\n", *prefix ? "> " : "",
-		        strbuf_str(&c->model_changes));
+		cmp_printf(c, f,
+		           "Year over year: %zu unit%s in both · base period "
+		           "'%s' (%s) -> new period '%s' (%s)\n",
+		           c->npairs, c->npairs == 1 ? "" : "s", pb,
+		           c->base->units[0].file, pn, c->next->units[0].file);
+	if (c->model_changes.len) {
+		fputs(*prefix ? "> " : "", f);
+		cmp_printf(c, f, "warning: %s\n",
+		           strbuf_str(&c->model_changes));
+	}
 }
 
 /* One row of cells for a pair (table and Markdown). */
@@ -169,8 +173,8 @@ static void footer(const struct cmp *c, const struct column *cols, size_t ncols,
 	if (ncols) {
 		fprintf(f, "Columns (change in value):");
 		for (k = 0; k < ncols; k++)
-			fprintf(f, "%s %s = %s", k ? ";" : "", cols[k].id,
-			        cols[k].name);
+			cmp_printf(c, f, "%s %s = %s", k ? ";" : "", cols[k].id,
+			           cols[k].name);
 		fputc('\n', f);
 	}
 }

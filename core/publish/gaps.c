@@ -6,6 +6,7 @@
 #include "publish/gaps.h"
 
 #include "util/csvw.h"
+#include "util/escape.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -66,11 +67,12 @@ static void write_unit_table(const rs_model *m, const rs_unit *u,
 	texttable *t = texttable_new(6);
 	size_t k;
 
-	fprintf(f, "%s %s: %s / %s, value %s; %s points to gain\n", u->code,
-	        u->name, numfmt_fixed(u->points, m->precision, a),
-	        numfmt_trim(u->max, m->precision, b),
-	        numfmt_fixed(u->value, m->precision, gain),
-	        numfmt_fixed(u->max - u->points, m->precision, pts));
+	escape_fprintf(f, "%s %s: %s / %s, value %s; %s points to gain\n",
+	               u->code, u->name,
+	               numfmt_fixed(u->points, m->precision, a),
+	               numfmt_trim(u->max, m->precision, b),
+	               numfmt_fixed(u->value, m->precision, gain),
+	               numfmt_fixed(u->max - u->points, m->precision, pts));
 	if (n == 0) {
 		fprintf(f, "  every indicator earns its full points\n");
 		texttable_free(t);

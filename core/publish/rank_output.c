@@ -6,6 +6,7 @@
 #include "publish/rank_output.h"
 
 #include "util/csvw.h"
+#include "util/escape.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -54,16 +55,38 @@ static void points_text(const rank_table *t, const rs_unit *u, char *buf,
 	         numfmt_trim(u->max, t->precision, b));
 }
 
+/* Writes s, text from a results document: in Markdown escaped as
+ * Markdown, in a table with its control characters shown (escape.h). */
+static void put(FILE *f, const char *s, int md)
+{
+	if (md)
+		fputs(s, f);
+	else
+		escape_fputs(s, f);
+}
+
 /* The heading lines shared by table and Markdown. */
-static void heading(const rank_table *t, FILE *f, const char *prefix)
+static void heading(const rank_table *t, FILE *f, const char *prefix, int md)
 {
 	const rs_model *m = &t->set->models[t->model];
+	char sha[13];
 
-	fprintf(f, "%sRanking by %s", prefix, t->by.name);
-	if (t->by.kind != MEASURE_TOTAL)
-		fprintf(f, " (%s)", t->by.id);
-	fprintf(f, " · model %s %s (sha256 %.12s) · %zu unit%s ranked\n", m->id,
-	        m->version, m->sha256, t->nrows, t->nrows == 1 ? "" : "s");
+	snprintf(sha, sizeof(sha), "%.12s", m->sha256);
+	fprintf(f, "%sRanking by ", prefix);
+	put(f, t->by.name, md);
+	if (t->by.kind != MEASURE_TOTAL) {
+		fputs(" (", f);
+		put(f, t->by.id, md);
+		fputc(')', f);
+	}
+	fputs(" · model ", f);
+	put(f, m->id, md);
+	fputc(' ', f);
+	put(f, m->version, md);
+	fputs(" (sha256 ", f);
+	put(f, sha, md);
+	fprintf(f, ") · %zu unit%s ranked\n", t->nrows,
+	        t->nrows == 1 ? "" : "s");
 }
 
 /* --- table ----------------------------------------------------------- */
@@ -123,7 +146,7 @@ static void table_group(const rank_table *t, const rank_group *g, FILE *f)
 }
 
 /* The legend of the class ids, in the order they are checked. */
-static void class_legend(const rank_table *t, FILE *f, const char *sep)
+static void class_legend(const rank_table *t, FILE *f, const char *sep, int md)
 {
 	const rs_model *m = &t->set->models[t->model];
 	size_t k;
@@ -131,9 +154,12 @@ static void class_legend(const rank_table *t, FILE *f, const char *sep)
 	if (m->nclasses == 0)
 		return;
 	fprintf(f, "Classes:");
-	for (k = 0; k < m->nclasses; k++)
-		fprintf(f, "%s%s = %s", k ? sep : " ", m->classes[k].id,
-		        m->classes[k].name);
+	for (k = 0; k < m->nclasses; k++) {
+		fputs(k ? sep : " ", f);
+		put(f, m->classes[k].id, md);
+		fputs(" = ", f);
+		put(f, m->classes[k].name, md);
+	}
 	fprintf(f, "; - = none (see chiso evaluate or the results' "
 	           "class_failed for why)\n");
 }
@@ -146,27 +172,38 @@ static void legend(const rank_table *t, FILE *f, const char *sep, int md)
 	if (t->ncols == 0)
 		return;
 	fprintf(f, "Columns:");
-	for (c = 0; c < t->ncols; c++)
-		fprintf(f, "%s%s = %s%s", c ? sep : " ", t->cols[c].id,
-		        t->cols[c].name,
-		        t->cols[c].kind == MEASURE_VIEW ? " (view)" : "");
+	for (c = 0; c < t->ncols; c++) {
+		fputs(c ? sep : " ", f);
+		put(f, t->cols[c].id, md);
+		fputs(" = ", f);
+		put(f, t->cols[c].name, md);
+		if (t->cols[c].kind == MEASURE_VIEW)
+			fputs(" (view)", f);
+	}
 	fprintf(f, md ? "\n\n" : "\n");
-	class_legend(t, f, sep);
+	class_legend(t, f, sep, md);
 }
 
 /* The units not ranked, with why. */
-static void unranked_lines(const rank_table *t, FILE *f)
+static void unranked_lines(const rank_table *t, FILE *f, int md)
 {
 	size_t k;
 
 	for (k = 0; k < t->nunranked; k++) {
 		const rs_unit *u = &t->set->units[t->unranked[k]];
 
-		fprintf(f, "Not ranked: %s %s: %s%s%s\n", u->code, u->name,
-		        u->status == RS_INVALID ? "invalid"
-		                                : "an indicator failed",
-		        u->nproblems ? ": " : "",
-		        u->nproblems ? u->problems[0] : "");
+		fputs("Not ranked: ", f);
+		put(f, u->code, md);
+		fputc(' ', f);
+		put(f, u->name, md);
+		fputs(u->status == RS_INVALID ? ": invalid"
+		                              : ": an indicator failed",
+		      f);
+		if (u->nproblems) {
+			fputs(": ", f);
+			put(f, u->problems[0], md);
+		}
+		fputc('\n', f);
 	}
 }
 
@@ -176,9 +213,15 @@ static void merged_line(const rs_unit *u, FILE *f, int md)
 {
 	size_t k;
 
-	fprintf(f, "%sMerged: %s %s, from ", md ? "- " : "", u->code, u->name);
-	for (k = 0; k < u->nderived_from; k++)
-		fprintf(f, "%s%s", k ? ", " : "", u->derived_from[k]);
+	fputs(md ? "- Merged: " : "Merged: ", f);
+	put(f, u->code, md);
+	fputc(' ', f);
+	put(f, u->name, md);
+	fputs(", from ", f);
+	for (k = 0; k < u->nderived_from; k++) {
+		fputs(k ? ", " : "", f);
+		put(f, u->derived_from[k], md);
+	}
 	fputc('\n', f);
 }
 
@@ -205,21 +248,30 @@ static void merged_lines(const rank_table *t, FILE *f, int md)
 	}
 }
 
+/* A group's title line: "TITLE (KEY)", after prefix. */
+static void group_line(const rank_group *g, FILE *f, const char *prefix, int md)
+{
+	fputs(prefix, f);
+	put(f, g->title, md);
+	fputs(" (", f);
+	put(f, *g->key ? g->key : "-", md);
+	fputs(")\n", f);
+}
+
 void rank_write_table(const rank_table *t, FILE *f)
 {
 	size_t g;
 
-	heading(t, f, "");
+	heading(t, f, "", 0);
 	for (g = 0; g < t->ngroups; g++) {
 		fputc('\n', f);
 		if (t->ngroups > 1 || *t->groups[g].key)
-			fprintf(f, "%s (%s)\n", t->groups[g].title,
-			        *t->groups[g].key ? t->groups[g].key : "-");
+			group_line(&t->groups[g], f, "", 0);
 		table_group(t, &t->groups[g], f);
 	}
 	fputc('\n', f);
 	legend(t, f, "; ", 0);
-	unranked_lines(t, f);
+	unranked_lines(t, f, 0);
 	merged_lines(t, f, 0);
 }
 
@@ -519,19 +571,20 @@ void rank_write_md(const rank_table *t, FILE *f)
 {
 	size_t g;
 
-	heading(t, f, "# ");
+	heading(t, f, "# ", 1);
 	for (g = 0; g < t->ngroups; g++) {
 		fputc('\n', f);
-		if (t->ngroups > 1 || *t->groups[g].key)
-			fprintf(f, "## %s (%s)\n\n", t->groups[g].title,
-			        *t->groups[g].key ? t->groups[g].key : "-");
+		if (t->ngroups > 1 || *t->groups[g].key) {
+			group_line(&t->groups[g], f, "## ", 1);
+			fputc('\n', f);
+		}
 		md_group(t, &t->groups[g], f);
 	}
 	fputc('\n', f);
 	legend(t, f, "; ", 1);
 	if (t->nunranked) {
 		fputc('\n', f);
-		unranked_lines(t, f);
+		unranked_lines(t, f, 1);
 	}
 	if (rank_has_merged(t)) {
 		fputc('\n', f);
