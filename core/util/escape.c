@@ -36,7 +36,7 @@ int escape_find_control(const char *s, size_t len, int lines, size_t *at,
 			continue;
 		}
 		if (escape_is_control(c) &&
-		    !(lines && (c == '\t' || c == '\n'))) {
+		    !(lines && (c == '\t' || c == '\n' || c == '\r'))) {
 			*at = off;
 			*cp = c;
 			return 1;

@@ -32,8 +32,8 @@ int escape_is_control(unsigned cp);
 int escape_is_bidi(unsigned cp);
 
 /*
- * Looks for a control character in s[0..len) (TAB and LF allowed when
- * lines is 1: multi-line text). Returns 1 and its byte offset in *at and
+ * Looks for a control character in s[0..len) (TAB, LF and CR allowed
+ * when lines is 1: multi-line text). Returns 1 and its byte offset in *at and
  * code point in *cp, or 0 when there is none. Ill-formed UTF-8 is not a
  * control character (readers check UTF-8 first).
  */

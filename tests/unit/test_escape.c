@@ -106,8 +106,11 @@ static void test_find_control(void)
 	CU_ASSERT_EQUAL(escape_find_control("a\tb\nc", 5, 1, &at, &cp), 0);
 	CU_ASSERT_EQUAL(escape_find_control("a\tb", 3, 0, &at, &cp), 1);
 	CU_ASSERT_EQUAL(cp, '\t');
-	CU_ASSERT_EQUAL(escape_find_control("a\r\nb", 4, 1, &at, &cp), 1);
+	CU_ASSERT_EQUAL(escape_find_control("a\r\nb", 4, 1, &at, &cp), 0);
+	CU_ASSERT_EQUAL(escape_find_control("a\r\nb", 4, 0, &at, &cp), 1);
 	CU_ASSERT_EQUAL(cp, '\r');
+	CU_ASSERT_EQUAL(escape_find_control("a\vb", 3, 1, &at, &cp), 1);
+	CU_ASSERT_EQUAL(cp, '\v');
 	CU_ASSERT_EQUAL(
 	        escape_find_control("\xe1\xba\xad\xc2\x9b", 5, 1, &at, &cp), 1);
 	CU_ASSERT_EQUAL(at, 3);
