@@ -25,6 +25,7 @@ struct diff {
 struct cmp {
 	const rs_set *base, *next;
 	compare_format fmt;
+	int guard; /* CSV: defuse formulas (util/csvw.h) */
 	FILE *f;
 	int prec;
 	const rs_model *mb, *mn;

@@ -185,23 +185,30 @@ static void write_csv(const struct cmp *c)
 	char buf[5][CMP_NUM];
 	strbuf vals = STRBUF_INIT;
 	size_t k, i;
+	csvw w;
 
+	csvw_init(&w, c->f, ',', c->guard);
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
-		csvw_field(c->f, head[i], ',', i == 0);
-	fputs("\r\n", c->f);
+		csvw_text(&w, head[i]);
+	csvw_end(&w);
 	for (k = 0; k < c->ndiffs; k++) {
 		const struct pair *p = &c->pairs[c->diffs[k].pair];
 		const rs_unit *n = &c->next->units[p->n];
 
 		diff_cells(c, &c->diffs[k], cells, buf);
-		csvw_field(c->f, n->code, ',', 1);
-		csvw_field(c->f, n->name, ',', 0);
-		for (i = 0; i < NC; i++)
-			csvw_field(c->f, cells[i], ',', 0);
+		csvw_text(&w, n->code);
+		csvw_text(&w, n->name);
+		for (i = 0; i < NC; i++) {
+			/* points, difference and raw values are numbers */
+			if (i >= C_BASE && i <= C_RAWN)
+				csvw_number(&w, cells[i]);
+			else
+				csvw_text(&w, cells[i]);
+		}
 		strbuf_reset(&vals);
 		cmp_value_changes(&c->base->units[p->b], n, &vals);
-		csvw_field(c->f, strbuf_str(&vals), ',', 0);
-		fputs("\r\n", c->f);
+		csvw_text(&w, strbuf_str(&vals));
+		csvw_end(&w);
 	}
 	strbuf_release(&vals);
 }

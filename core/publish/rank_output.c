@@ -279,18 +279,18 @@ void rank_write_table(const rank_table *t, FILE *f)
 
 /* The "merged_from" cell: the predecessors of a unit made by chiso
  * merge, "A, B"; empty for others. */
-static void csv_merged_from(const rs_unit *u, FILE *f, strbuf *sb)
+static void csv_merged_from(const rs_unit *u, csvw *w, strbuf *sb)
 {
 	size_t k;
 
 	strbuf_reset(sb);
 	for (k = 0; k < u->nderived_from; k++)
 		strbuf_printf(sb, "%s%s", k ? ", " : "", u->derived_from[k]);
-	csvw_field(f, strbuf_str(sb), ',', 0);
+	csvw_text(w, strbuf_str(sb));
 }
 
 /* Units not ranked: code, name and status, the other cells empty. */
-static void csv_unranked(const rank_table *t, FILE *f, int grouped, int merged,
+static void csv_unranked(const rank_table *t, csvw *w, int grouped, int merged,
                          strbuf *sb)
 {
 	/* value, points, max, class, [group], value and rank per column */
@@ -299,86 +299,86 @@ static void csv_unranked(const rank_table *t, FILE *f, int grouped, int merged,
 	for (k = 0; k < t->nunranked; k++) {
 		const rs_unit *u = &t->set->units[t->unranked[k]];
 
-		csvw_field(f, "", ',', 1);
-		csvw_field(f, u->code, ',', 0);
-		csvw_field(f, u->name, ',', 0);
+		csvw_number(w, "");
+		csvw_text(w, u->code);
+		csvw_text(w, u->name);
 		for (c = 0; c < n; c++)
-			csvw_field(f, "", ',', 0);
-		csvw_field(f, u->status == RS_INVALID ? "invalid" : "error",
-		           ',', 0);
+			csvw_text(w, "");
+		csvw_text(w, u->status == RS_INVALID ? "invalid" : "error");
 		if (merged)
-			csv_merged_from(u, f, sb);
-		fputs("\r\n", f);
+			csv_merged_from(u, w, sb);
+		csvw_end(w);
 	}
 }
 
-void rank_write_csv(const rank_table *t, FILE *f, int bom)
+void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard)
 {
 	char buf[NUMFMT_MAX], num[32];
 	strbuf head = STRBUF_INIT;
 	size_t r, c;
 	int grouped = t->ngroups > 1 || (t->ngroups && *t->groups[0].key);
 	int merged = rank_has_merged(t);
+	csvw w;
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", f);
-	csvw_field(f, "rank", ',', 1);
-	csvw_field(f, "code", ',', 0);
-	csvw_field(f, "name", ',', 0);
-	csvw_field(f, "value", ',', 0);
-	csvw_field(f, "points", ',', 0);
-	csvw_field(f, "max", ',', 0);
-	csvw_field(f, "class", ',', 0);
+	csvw_init(&w, f, ',', guard);
+	csvw_text(&w, "rank");
+	csvw_text(&w, "code");
+	csvw_text(&w, "name");
+	csvw_text(&w, "value");
+	csvw_text(&w, "points");
+	csvw_text(&w, "max");
+	csvw_text(&w, "class");
 	if (grouped)
-		csvw_field(f, "group", ',', 0);
+		csvw_text(&w, "group");
 	for (c = 0; c < t->ncols; c++) {
 		strbuf_reset(&head);
 		strbuf_printf(&head, "%s %s", t->cols[c].id, t->cols[c].name);
-		csvw_field(f, strbuf_str(&head), ',', 0);
+		csvw_text(&w, strbuf_str(&head));
 		strbuf_reset(&head);
 		strbuf_printf(&head, "rank %s", t->cols[c].id);
-		csvw_field(f, strbuf_str(&head), ',', 0);
+		csvw_text(&w, strbuf_str(&head));
 	}
-	csvw_field(f, "status", ',', 0);
+	csvw_text(&w, "status");
 	if (merged)
-		csvw_field(f, "merged_from", ',', 0);
-	fputs("\r\n", f);
+		csvw_text(&w, "merged_from");
+	csvw_end(&w);
 	for (r = 0; r < t->nrows; r++) {
 		const rs_unit *u = &t->set->units[t->rows[r]];
 		size_t g;
 
 		snprintf(num, sizeof(num), "%zu", t->rank[r]);
-		csvw_field(f, num, ',', 1);
-		csvw_field(f, u->code, ',', 0);
-		csvw_field(f, u->name, ',', 0);
-		csvw_field(f, val(t, t->value[r], buf), ',', 0);
-		csvw_field(f, numfmt_fixed(u->points, t->precision, buf), ',',
-		           0);
-		csvw_field(f, numfmt_trim(u->max, t->precision, buf), ',', 0);
-		csvw_field(f, rank_class_name(t, t->rows[r]), ',', 0);
+		csvw_number(&w, num);
+		csvw_text(&w, u->code);
+		csvw_text(&w, u->name);
+		csvw_number(&w, val(t, t->value[r], buf));
+		csvw_number(&w, numfmt_fixed(u->points, t->precision, buf));
+		csvw_number(&w, numfmt_trim(u->max, t->precision, buf));
+		csvw_text(&w, rank_class_name(t, t->rows[r]));
 		if (grouped) {
 			for (g = 0;
 			     g + 1 < t->ngroups && r >= t->groups[g + 1].first;)
 				g++;
-			csvw_field(f, t->groups[g].key, ',', 0);
+			csvw_text(&w, t->groups[g].key);
 		}
 		for (c = 0; c < t->ncols; c++) {
 			size_t i = r * t->ncols + c;
 
-			csvw_field(f, val(t, t->col_value[i], buf), ',', 0);
+			csvw_number(&w, val(t, t->col_value[i], buf));
 			if (t->col_rank[i])
 				snprintf(num, sizeof(num), "%zu",
 				         t->col_rank[i]);
 			else
 				num[0] = '\0';
-			csvw_field(f, num, ',', 0);
+			csvw_number(&w, num);
 		}
-		csvw_field(f, "ok", ',', 0);
+		csvw_text(&w, "ok");
 		if (merged)
-			csv_merged_from(u, f, &head);
-		fputs("\r\n", f);
+			csv_merged_from(u, &w, &head);
+		csvw_end(&w);
 	}
-	csv_unranked(t, f, grouped, merged, &head);
+	csv_unranked(t, &w, grouped, merged, &head);
 	strbuf_release(&head);
 }
 
