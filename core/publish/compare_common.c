@@ -8,6 +8,7 @@
 #include "publish/compare_internal.h"
 
 #include "util/escape.h"
+#include "util/markup.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
@@ -48,13 +49,22 @@ void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
 			              n->value_texts[k]);
 }
 
-/* Markdown-escaped or escape.h-escaped by the report's format. */
+/* Markdown-escaped (markup.h) or escape.h-escaped by the report's
+ * format. */
 void cmp_put(const struct cmp *c, const char *s, FILE *f)
 {
 	if (c->fmt == COMPARE_MD)
-		fputs(s, f);
+		markup_md_fputs(s, f);
 	else
 		escape_fputs(s, f);
+}
+
+/* "| " and the cell's text. */
+void cmp_md_cell(const struct cmp *c, const char *s, FILE *f)
+{
+	fputs("| ", f);
+	cmp_put(c, s, f);
+	fputc(' ', f);
 }
 
 /* Formats, then writes all but a final line break through cmp_put(). */

@@ -72,6 +72,9 @@ void cmp_write_unmatched(const struct cmp *c, FILE *f);
  * (util/escape.h). */
 void cmp_put(const struct cmp *c, const char *s, FILE *f);
 
+/* A Markdown table cell: "| " and s escaped, then a space. */
+void cmp_md_cell(const struct cmp *c, const char *s, FILE *f);
+
 /* printf-formatted text from a results document, written as cmp_put()
  * writes it; a line break that ends it is kept. */
 void cmp_printf(const struct cmp *c, FILE *f, const char *fmt, ...)

@@ -127,7 +127,7 @@ static void write_text(const struct cmp *c, int md)
 		if (md) {
 			fputc('\n', c->f);
 			for (i = 0; i < NC; i++)
-				fprintf(c->f, "| %s ", head[i]);
+				cmp_md_cell(c, head[i], c->f);
 			fputs("|\n|---|---|---:|---:|---:|---:|---:|---|\n",
 			      c->f);
 		}
@@ -141,7 +141,7 @@ static void write_text(const struct cmp *c, int md)
 			diff_cells(c, &c->diffs[k], cells, buf);
 			if (md) {
 				for (i = 0; i < NC; i++)
-					fprintf(c->f, "| %s ", cells[i]);
+					cmp_md_cell(c, cells[i], c->f);
 				fputs("|\n", c->f);
 			} else {
 				texttable_row(t, cells);

@@ -219,7 +219,7 @@ static void write_md(const struct cmp *c, const struct column *cols,
 	fputc('\n', c->f);
 	header_cells(cols, ncols, cells);
 	for (i = 0; i < nc; i++)
-		fprintf(c->f, "| %s ", cells[i]);
+		cmp_md_cell(c, cells[i], c->f);
 	fputs("|\n|---|---", c->f);
 	for (i = 2; i < nc; i++)
 		fputs("|---:", c->f);
@@ -227,7 +227,7 @@ static void write_md(const struct cmp *c, const struct column *cols,
 	for (k = 0; k < c->npairs; k++) {
 		pair_cells(c, &ps[k], cols, ncols, cells, buf);
 		for (i = 0; i < nc; i++)
-			fprintf(c->f, "| %s ", cells[i]);
+			cmp_md_cell(c, cells[i], c->f);
 		fputs("|\n", c->f);
 	}
 	fputc('\n', c->f);

@@ -8,6 +8,7 @@
 #include "util/csvw.h"
 #include "util/escape.h"
 #include "util/jsonw.h"
+#include "util/markup.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/texttable.h"
@@ -56,11 +57,12 @@ static void points_text(const rank_table *t, const rs_unit *u, char *buf,
 }
 
 /* Writes s, text from a results document: in Markdown escaped as
- * Markdown, in a table with its control characters shown (escape.h). */
+ * Markdown (markup.h), in a table with its control characters shown
+ * (escape.h). */
 static void put(FILE *f, const char *s, int md)
 {
 	if (md)
-		fputs(s, f);
+		markup_md_fputs(s, f);
 	else
 		escape_fputs(s, f);
 }
@@ -513,18 +515,11 @@ void rank_write_json(const rank_table *t, FILE *f)
 
 /* --- Markdown ---------------------------------------------------------- */
 
-/* A table cell: '|' escaped, line breaks as spaces. */
+/* A table cell, its text escaped as Markdown (markup.h). */
 static void md_cell(FILE *f, const char *s)
 {
 	fputs("| ", f);
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", f);
-		else if (*s == '\n' || *s == '\r')
-			fputc(' ', f);
-		else
-			fputc(*s, f);
-	}
+	markup_md_fputs(s, f);
 	fputc(' ', f);
 }
 
