@@ -90,8 +90,20 @@ int cli_common_option(int c, const char *cmd, const char *help,
 int cli_count_option(const char *cmd, const char *name, const char *arg,
                      size_t max, size_t *out, int *rc);
 
-/* getopt value of --max-file-mb (above every command's own values). */
-enum { CLI_OPT_MAX_FILE_MB = 1000 };
+/* getopt values of --max-file-mb and --no-formula-guard (above every
+ * command's own values). */
+enum { CLI_OPT_MAX_FILE_MB = 1000, CLI_OPT_NO_FORMULA_GUARD };
+
+/* The option of every command that writes CSV: --no-formula-guard
+ * writes text cells as they are (util/csvw.h). */
+#define CLI_NO_FORMULA_GUARD_HELP                                              \
+	"      --no-formula-guard csv: write text cells as they are (by "      \
+	"default\n"                                                            \
+	"                         a cell starting with =, +, -, @, TAB or CR " \
+	"gets\n"                                                               \
+	"                         a leading ' so that a spreadsheet does not " \
+	"run\n"                                                                \
+	"                         it as a formula)\n"
 
 /* The option every command that reads data or results files takes:
  * --max-file-mb N sets lim's file size limit to N MiB. */
@@ -106,14 +118,15 @@ enum { CLI_OPT_MAX_FILE_MB = 1000 };
 	"                         1024)\n"
 int cli_max_file_mb(const char *cmd, const char *arg, doc_limits *lim, int *rc);
 
-/* Prints "chiso: " and a message to stderr. */
+/* Prints "chiso: " and a message to stderr, its control characters and
+ * bidi controls escaped (util/escape.h). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints the diagnostics to stderr. */
 void cli_print_diag(const diag *d);
 
-/* For unknown options and wrong argument counts: a message, a hint to
- * run "chiso CMD --help", exit code 2. */
+/* For unknown options and wrong argument counts: a message (escaped as
+ * by cli_error()), a hint to run "chiso CMD --help", exit code 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 
 #include "eval/host.h"
+#include "util/escape.h"
 #include "util/strbuf.h"
 
 #include <errno.h>
@@ -152,7 +153,7 @@ void cli_error(const char *fmt, ...)
 
 	fputs("chiso: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	escape_vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -168,7 +169,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 	fprintf(stderr, "chiso %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	escape_vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nRun 'chiso %s --help' for usage.\n", cmd);
 	return EXIT_FAILURE2;

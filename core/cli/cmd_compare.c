@@ -28,7 +28,8 @@ static const char help[] =
         "\n"
         "Options:\n"
         "  -m, --mode MODE        years or stages (default: from the data)\n"
-        "  -f, --format FMT       table (default), csv, json or md\n"
+        "  -f, --format FMT       table (default), csv, json or "
+        "md\n" CLI_NO_FORMULA_GUARD_HELP
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
@@ -45,6 +46,8 @@ int cmd_compare(int argc, char **argv)
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
+	        {"no-formula-guard", no_argument, NULL,
+	         CLI_OPT_NO_FORMULA_GUARD},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	static const char *const formats[] = {"table", "csv", "json", "md"};
@@ -56,7 +59,7 @@ int cmd_compare(int argc, char **argv)
 	rs_set base, next;
 	cli_output out;
 	diag d = DIAG_INIT;
-	int c, rc = EXIT_OK;
+	int c, rc = EXIT_OK, no_guard = 0;
 	size_t i;
 
 	optind = 1;
@@ -93,6 +96,9 @@ int cmd_compare(int argc, char **argv)
 			if (cli_max_file_mb("compare", optarg, &lim, &rc) < 0)
 				return rc;
 			break;
+		case CLI_OPT_NO_FORMULA_GUARD:
+			no_guard = 1;
+			break;
 		default:
 			if (c == 'P')
 				c = '?';
@@ -103,6 +109,9 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage_error("compare", "give BASE and NEW results");
+	if (no_guard && format != COMPARE_CSV)
+		return cli_usage_error(
+		        "compare", "--no-formula-guard is for --format csv");
 	if (cli_output_not_input(output, argv + optind, 2) < 0)
 		return EXIT_FAILURE2;
 	rs_init(&base);
@@ -118,7 +127,8 @@ int cmd_compare(int argc, char **argv)
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (compare_write(&base, &next, mode, format, out.f, &d) < 0) {
+	if (compare_write(&base, &next, mode, format, !no_guard, out.f, &d) <
+	    0) {
 		cli_output_close(&out, 0);
 		rc = EXIT_FAILURE2;
 		goto out;

@@ -18,7 +18,8 @@ static const char help[] =
         "\n"
         "Options:\n"
         "  -u, --unit CODE        only this unit\n"
-        "  -f, --format FMT       table (default), csv or json\n"
+        "  -f, --format FMT       table (default), csv or "
+        "json\n" CLI_NO_FORMULA_GUARD_HELP
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
@@ -33,6 +34,8 @@ int cmd_gaps(int argc, char **argv)
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
+	        {"no-formula-guard", no_argument, NULL,
+	         CLI_OPT_NO_FORMULA_GUARD},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
@@ -42,7 +45,7 @@ int cmd_gaps(int argc, char **argv)
 	rs_set set;
 	cli_output out;
 	diag d = DIAG_INIT;
-	int c, i, rc = EXIT_OK;
+	int c, i, rc = EXIT_OK, no_guard = 0;
 
 	optind = 1;
 	for (;;) {
@@ -73,6 +76,9 @@ int cmd_gaps(int argc, char **argv)
 			if (cli_max_file_mb("gaps", optarg, &lim, &rc) < 0)
 				return rc;
 			break;
+		case CLI_OPT_NO_FORMULA_GUARD:
+			no_guard = 1;
+			break;
 		default:
 			if (c == 'P')
 				c = '?';
@@ -83,6 +89,9 @@ int cmd_gaps(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("gaps",
 		                       "give at least one RESULTS file");
+	if (no_guard && format != GAPS_CSV)
+		return cli_usage_error(
+		        "gaps", "--no-formula-guard is for --format csv");
 	if (cli_output_not_input(output, argv + optind,
 	                         (size_t)(argc - optind)) < 0)
 		return EXIT_FAILURE2;
@@ -92,7 +101,7 @@ int cmd_gaps(int argc, char **argv)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;
 	if (rc == EXIT_OK && cli_output_open(&out, output) == 0) {
-		if (gaps_write(&set, unit, format, out.f, &d) < 0) {
+		if (gaps_write(&set, unit, format, !no_guard, out.f, &d) < 0) {
 			cli_output_close(&out, 0);
 			rc = EXIT_FAILURE2;
 		} else if (cli_output_close(&out, 1) < 0) {

@@ -34,7 +34,8 @@ static const char rank_help[] =
         "  -f, --format FMT       table (default), csv, json, md, html or "
         "xlsx\n"
         "  -o, --output FILE      write to FILE, atomically (xlsx needs -o)\n"
-        "      --bom              csv: start with a UTF-8 BOM (for Excel)\n"
+        "      --bom              csv: start with a UTF-8 BOM (for "
+        "Excel)\n" CLI_NO_FORMULA_GUARD_HELP
         "      --title TEXT       html: the report's title\n"
         "      --allow-mixed-models  rank results of different models "
         "together\n" CLI_MAX_RESULTS_MB_HELP
@@ -77,7 +78,7 @@ enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML, FMT_XLSX };
 
 struct rank_cli {
 	rank_opts ro;
-	int format, bom;
+	int format, bom, no_guard;
 	const char *output, *title;
 	doc_limits limits; /* of each results file */
 };
@@ -105,6 +106,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"bom", no_argument, NULL, OPT_BOM},
+	        {"no-formula-guard", no_argument, NULL,
+	         CLI_OPT_NO_FORMULA_GUARD},
 	        {"title", required_argument, NULL, OPT_TITLE},
 	        {"allow-mixed-models", no_argument, NULL, OPT_MIXED},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
@@ -161,6 +164,9 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 		case OPT_BOM:
 			o->bom = 1;
 			break;
+		case CLI_OPT_NO_FORMULA_GUARD:
+			o->no_guard = 1;
+			break;
 		case OPT_TITLE:
 			o->title = optarg;
 			break;
@@ -187,6 +193,11 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 		*rc = cli_usage_error(cmd, "--bom is for --format csv");
 		return -1;
 	}
+	if (o->no_guard && o->format != FMT_CSV) {
+		*rc = cli_usage_error(cmd,
+		                      "--no-formula-guard is for --format csv");
+		return -1;
+	}
 	if (o->format == FMT_XLSX && (!o->output || !strcmp(o->output, "-"))) {
 		*rc = cli_usage_error(cmd, "--format xlsx needs -o FILE.xlsx");
 		return -1;
@@ -211,7 +222,7 @@ static int write_ranking(const rank_table *t, const struct rank_cli *o)
 		return -1;
 	switch (o->format) {
 	case FMT_CSV:
-		rank_write_csv(t, out.f, o->bom);
+		rank_write_csv(t, out.f, o->bom, !o->no_guard);
 		break;
 	case FMT_JSON:
 		rank_write_json(t, out.f);

@@ -29,7 +29,8 @@ static const char help[] =
         "      --bom              csv: start with a UTF-8 BOM (for Excel)\n"
         "      --separator SEP    csv: ',' (default) or ';' (Excel in\n"
         "                         Vietnamese or European settings; numbers\n"
-        "                         may then be written 83,99)\n"
+        "                         may then be written "
+        "83,99)\n" CLI_NO_FORMULA_GUARD_HELP
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
@@ -55,6 +56,8 @@ int cmd_template(int argc, char **argv)
 	        {"labels", no_argument, NULL, OPT_LABELS},
 	        {"bom", no_argument, NULL, OPT_BOM},
 	        {"separator", required_argument, NULL, OPT_SEPARATOR},
+	        {"no-formula-guard", no_argument, NULL,
+	         CLI_OPT_NO_FORMULA_GUARD},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
@@ -63,7 +66,8 @@ int cmd_template(int argc, char **argv)
 	chiso_model *m;
 	cli_output out;
 	diag d = DIAG_INIT;
-	int c, format = FMT_YAML, labels = 0, bom = 0, rc = EXIT_OK;
+	int c, format = FMT_YAML, labels = 0, bom = 0, no_guard = 0;
+	int rc = EXIT_OK;
 	char sep = 0;
 
 	optind = 1;
@@ -93,6 +97,9 @@ int cmd_template(int argc, char **argv)
 			break;
 		case OPT_BOM:
 			bom = 1;
+			break;
+		case CLI_OPT_NO_FORMULA_GUARD:
+			no_guard = 1;
 			break;
 		case OPT_SEPARATOR:
 			if (strcmp(optarg, ",") != 0 &&
@@ -124,6 +131,11 @@ int cmd_template(int argc, char **argv)
 		        "template", "--labels, --bom and --separator go with "
 		                    "--format csv");
 	}
+	if (format != FMT_CSV && no_guard) {
+		free(pd.dirs);
+		return cli_usage_error(
+		        "template", "--no-formula-guard is for --format csv");
+	}
 	if (cli_output_not_input(output, argv + optind, 1) < 0) {
 		free(pd.dirs);
 		return EXIT_FAILURE2;
@@ -138,7 +150,8 @@ int cmd_template(int argc, char **argv)
 	if (format == FMT_JSON)
 		template_write_json(m, out.f);
 	else if (format == FMT_CSV)
-		csv_template_write(m, out.f, sep ? sep : ',', labels, bom);
+		csv_template_write(m, out.f, sep ? sep : ',', labels, bom,
+		                   !no_guard);
 	else
 		template_write_yaml(m, out.f);
 	if (cli_output_close(&out, 1) < 0)

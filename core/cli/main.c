@@ -129,10 +129,8 @@ static int run(int argc, char **argv)
 		return run_help(argc - 1, argv + 1);
 	c = find_command(argv[1]);
 	if (!c) {
-		fprintf(stderr,
-		        "chiso: unknown command '%s'\nRun 'chiso --help' for "
-		        "the list of commands.\n",
-		        argv[1]);
+		cli_error("unknown command '%s'", argv[1]);
+		fputs("Run 'chiso --help' for the list of commands.\n", stderr);
 		return EXIT_FAILURE2;
 	}
 	return c->run(argc - 1, argv + 1);

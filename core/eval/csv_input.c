@@ -693,21 +693,23 @@ int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
 }
 
 void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
-                        int bom)
+                        int bom, int guard)
 {
 	size_t i, k;
+	csvw w;
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", f);
+	csvw_init(&w, f, sep, guard);
 	for (i = 0; ident_cols[i]; i++)
-		csvw_field(f, ident_cols[i], sep, i == 0);
+		csvw_text(&w, ident_cols[i]);
 	for (i = 0; i < m->ninputs; i++)
-		csvw_field(f, m->inputs[i].id, sep, 0);
-	csvw_end(f);
+		csvw_text(&w, m->inputs[i].id);
+	csvw_end(&w);
 	if (!labels)
 		return;
 	for (i = 0; ident_labels[i]; i++)
-		csvw_field(f, ident_labels[i], sep, i == 0);
+		csvw_text(&w, ident_labels[i]);
 	for (i = 0; i < m->ninputs; i++) {
 		const model_input *in = &m->inputs[i];
 		strbuf sb = STRBUF_INIT;
@@ -718,8 +720,8 @@ void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
 		for (k = 0; k < sb.len; k++)
 			if (sb.data[k] == '\r' || sb.data[k] == '\n')
 				sb.data[k] = ' '; /* the row stays one line */
-		csvw_field(f, strbuf_str(&sb), sep, 0);
+		csvw_text(&w, strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
-	csvw_end(f);
+	csvw_end(&w);
 }

@@ -57,9 +57,11 @@ int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
  * label and " (unit)"; line breaks made spaces) that csv_input_load()
  * skips as a comment. sep is ',' or ';'; fields are quoted only when
  * they hold sep, a quote or a line break; rows end with CRLF, as Excel
- * writes them; bom 1 starts the file with a UTF-8 BOM (for Excel).
+ * writes them; bom 1 starts the file with a UTF-8 BOM (for Excel); guard
+ * 1 (the default) writes a label a spreadsheet would run as a formula
+ * with a leading ' (util/csvw.h).
  */
 void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
-                        int bom);
+                        int bom, int guard);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "eval/data_file.h"
 
+#include "util/escape.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
@@ -43,14 +44,16 @@ struct reader {
 	int over_units;      /* past the batch's max_units: said once */
 };
 
-/* Adds a problem to the current unit and marks it invalid. */
+/* Adds a problem to the current unit and marks it invalid. The message
+ * quotes the unit's code and values: its control characters and bidi
+ * controls are stored escaped (util/escape.h). */
 static void unit_problem(struct reader *r, const doc_node *at,
                          const char *field, const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
 static void unit_problem(struct reader *r, const doc_node *at,
                          const char *field, const char *fmt, ...)
 {
-	strbuf sb = STRBUF_INIT;
+	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
 	va_list ap;
 
 	if (at && at->line > 0)
@@ -63,9 +66,31 @@ static void unit_problem(struct reader *r, const doc_node *at,
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	batch_problem_add(r->b, r->u, "%s", strbuf_str(&sb));
+	escape_append(&safe, strbuf_str(&sb), 0);
+	batch_problem_add(r->b, r->u, "%s", strbuf_str(&safe));
 	r->b->units[r->u].invalid = 1;
 	strbuf_release(&sb);
+	strbuf_release(&safe);
+}
+
+/*
+ * Refuses a control character in the text of scalar n, the value of
+ * field: codes, names and the other identity fields are one line (lines
+ * 0); text values, evidence and comments may hold tabs and line breaks,
+ * LF or CR LF (lines 1). A bidi control is allowed (outputs show it escaped).
+ * Returns 0, or -1 after a problem that makes the unit invalid.
+ */
+static int refuse_controls(struct reader *r, const doc_node *n,
+                           const char *field, int lines)
+{
+	size_t at;
+	unsigned cp;
+
+	if (!escape_find_control(n->text, n->len, lines, &at, &cp))
+		return 0;
+	unit_problem(r, n, field,
+	             "contains a control character (U+%04X); remove it", cp);
+	return -1;
 }
 
 /* Unknown keys of a map inside a unit are problems of that unit, each at
@@ -213,10 +238,29 @@ static void read_typed(struct reader *r, const model_input *in,
 		v->text = batch_intern_str(b, in->choices[i]);
 		break;
 	case CHISO_INPUT_TEXT:
+		if (refuse_controls(r, n, in->id, 1) < 0)
+			return;
 		v->text = batch_intern(b, n->text, n->len);
 		break;
 	}
 	v->present = 1;
+}
+
+/* The evidence or comment (key) of a value map n of input in, into the
+ * pool; 0 when it has none or holds a control character. */
+static size_t value_note(struct reader *r, const model_input *in,
+                         const doc_node *n, const char *key)
+{
+	const doc_node *e = doc_get(n, key);
+	strbuf field = STRBUF_INIT;
+	int bad;
+
+	if (!e || e->kind != DOC_SCALAR || schema_is_null(e))
+		return 0;
+	strbuf_printf(&field, "%s.%s", in->id, key);
+	bad = refuse_controls(r, e, strbuf_str(&field), 1);
+	strbuf_release(&field);
+	return bad < 0 ? 0 : batch_intern(r->b, e->text, e->len);
 }
 
 /* A value: a scalar, or {value, evidence, comment}. */
@@ -226,17 +270,11 @@ static void read_value(struct reader *r, const model_input *in,
 	const doc_node *val = n;
 
 	if (n->kind == DOC_MAP) {
-		const doc_node *e;
-
 		if (unit_keys(r, n, value_keys, "a value", in->id) > 0)
 			return;
 		val = doc_get(n, "value");
-		e = doc_get(n, "evidence");
-		if (e && e->kind == DOC_SCALAR && !schema_is_null(e))
-			v->evidence = batch_intern(r->b, e->text, e->len);
-		e = doc_get(n, "comment");
-		if (e && e->kind == DOC_SCALAR && !schema_is_null(e))
-			v->comment = batch_intern(r->b, e->text, e->len);
+		v->evidence = value_note(r, in, n, "evidence");
+		v->comment = value_note(r, in, n, "comment");
 		if (!val)
 			return; /* evidence only: the value is missing */
 	}
@@ -370,10 +408,12 @@ static void read_values(struct reader *r, const doc_node *values, diag *d)
 	check_bounds(r);
 }
 
-/* Reads an optional text field of the unit map into the pool. */
+/* Reads an optional text field of the unit map into the pool; one line
+ * with no control character (else a problem of the unit). */
 static size_t unit_text(struct reader *r, const doc_node *map, const char *key)
 {
 	const doc_node *n = doc_get(map, key);
+	strbuf field = STRBUF_INIT;
 
 	if (!n || schema_is_null(n))
 		return 0;
@@ -381,6 +421,9 @@ static size_t unit_text(struct reader *r, const doc_node *map, const char *key)
 		unit_problem(r, n, NULL, "unit.%s must be a text value", key);
 		return 0;
 	}
+	strbuf_printf(&field, "unit.%s", key);
+	refuse_controls(r, n, strbuf_str(&field), 0);
+	strbuf_release(&field);
 	return batch_intern(r->b, n->text, n->len);
 }
 
@@ -418,6 +461,7 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	ur->col = rec->col;
 	ur->stage = batch_intern_str(r->b, "final");
 	unit_keys(r, um, unit_map_keys, "unit", NULL);
+	refuse_controls(r, code, "unit.code", 0);
 	ur = &r->b->units[r->u];
 	ur->name = unit_text(r, um, "name");
 	ur->level = unit_text(r, um, "level");
@@ -565,7 +609,7 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
 {
 	batch *b = df->r.b;
 	size_t u;
-	strbuf sb = STRBUF_INIT;
+	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
 	va_list ap;
 
 	if (b->nunits <= df->units_before)
@@ -576,9 +620,11 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	batch_problem_add(b, u, "%s", strbuf_str(&sb));
+	escape_append(&safe, strbuf_str(&sb), 0);
+	batch_problem_add(b, u, "%s", strbuf_str(&safe));
 	b->units[u].invalid = 1;
 	strbuf_release(&sb);
+	strbuf_release(&safe);
 }
 
 void data_file_fail(data_file *df)

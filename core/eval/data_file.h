@@ -5,6 +5,13 @@
  * bounds between inputs). A unit whose values are wrong is added as
  * invalid with its problems ("FILE:LINE:COL: unit CODE: field NAME:
  * reason"); the other units still evaluate.
+ *
+ * No text read may hold a control character (C0, DEL, C1): the identity
+ * fields are one line, and text values, evidence and comments may hold
+ * only tabs and line breaks (LF, CR) besides; anything else makes the unit
+ * invalid ("field unit.name: contains a control character (U+001B);
+ * remove it"). Messages quote codes and values with their control
+ * characters and bidi controls escaped as "<U+XXXX>" (util/escape.h).
  */
 #ifndef CHISO_DATA_FILE_H
 #define CHISO_DATA_FILE_H
@@ -41,9 +48,9 @@ const doc_limits *data_file_limits(const data_file *df);
  * a unit problem (the file is then bad). */
 int data_file_record(data_file *df, const doc_node *rec);
 
-/* Adds a problem "FILE:LINE:COL: unit CODE: message" to the unit the
- * last data_file_record() read and marks it invalid (no-op when that
- * record added no unit). */
+/* Adds a problem "FILE:LINE:COL: unit CODE: message" (escaped) to the
+ * unit the last data_file_record() read and marks it invalid (no-op when
+ * that record added no unit). */
 void data_file_problem(data_file *df, unsigned line, unsigned col,
                        const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));

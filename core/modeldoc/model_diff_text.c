@@ -6,6 +6,8 @@
  */
 #include "modeldoc/model_diff_internal.h"
 
+#include "util/escape.h"
+#include "util/markup.h"
 #include "util/numfmt.h"
 #include "util/texttable.h"
 
@@ -17,15 +19,18 @@
 
 /* --- the cells both reports show -------------------------------------- */
 
-/* Appends s on one line (line breaks and tabs as spaces), with '|'
- * escaped for Markdown when md. */
+/* Appends s on one line: for the table, line breaks and tabs as spaces
+ * (the table escapes the rest); for Markdown, escaped as Markdown
+ * (util/markup.h). */
 static void one_line(strbuf *sb, const char *s, int md)
 {
+	if (md) {
+		markup_text(sb, s, MARKUP_MD, MARKUP_KEEP_INWORD_UNDERSCORE);
+		return;
+	}
 	for (; *s; s++) {
 		if (*s == '\n' || *s == '\r' || *s == '\t')
 			strbuf_putc(sb, ' ');
-		else if (md && *s == '|')
-			strbuf_puts(sb, "\\|");
 		else
 			strbuf_putc(sb, *s);
 	}
@@ -210,12 +215,16 @@ void md_write_table(const model_diff *d, FILE *f)
 	strbuf sb = STRBUF_INIT;
 	size_t s;
 
-	fprintf(f, "Model diff: %s \xe2\x86\x92 %s\n", d->a->path, d->b->path);
+	escape_fprintf(f, "Model diff: %s \xe2\x86\x92 %s\n", d->a->path,
+	               d->b->path);
 	strbuf_puts(&sb, "A: ");
 	side_line(d->a, &sb);
-	strbuf_puts(&sb, "\nB: ");
+	escape_fprintf(f, "%s\n", strbuf_str(&sb));
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, "B: ");
 	side_line(d->b, &sb);
-	fprintf(f, "%s\n\n", strbuf_str(&sb));
+	escape_fprintf(f, "%s\n", strbuf_str(&sb));
+	fputc('\n', f);
 	if (!d->identical && d->nchanges) {
 		for (s = 0; s < MD_NSECTIONS; s++)
 			table_section(d, (md_section)s, f);
@@ -223,7 +232,7 @@ void md_write_table(const model_diff *d, FILE *f)
 	}
 	strbuf_reset(&sb);
 	md_summary(d, &sb);
-	fprintf(f, "%s\n", strbuf_str(&sb));
+	escape_fprintf(f, "%s\n", strbuf_str(&sb));
 	strbuf_release(&sb);
 }
 
@@ -239,15 +248,21 @@ static void md_row(FILE *f, const char *const *cells, size_t n)
 	fputs("|\n", f);
 }
 
-/* A row of the identity table, the texts made safe for a cell. */
+/* A row of the identity table, the texts made safe for a cell (code 1:
+ * x and y are hex digits, written in code font). */
 static void md_identity_row(FILE *f, const char *what, const char *x,
-                            const char *y)
+                            const char *y, int code)
 {
 	strbuf p = STRBUF_INIT, q = STRBUF_INIT;
 	const char *cells[3];
 
-	one_line(&p, x, 1);
-	one_line(&q, y, 1);
+	if (code && markup_code_safe(x) && markup_code_safe(y)) {
+		strbuf_printf(&p, "`%s`", x);
+		strbuf_printf(&q, "`%s`", y);
+	} else {
+		one_line(&p, x, 1);
+		one_line(&q, y, 1);
+	}
 	cells[0] = what;
 	cells[1] = strbuf_str(&p);
 	cells[2] = strbuf_str(&q);
@@ -262,16 +277,16 @@ static void md_identity(const model_diff *d, FILE *f)
 	char x[NUMFMT_MAX + 16], y[NUMFMT_MAX + 16];
 
 	fputs("| | A | B |\n|---|---|---|\n", f);
-	md_identity_row(f, "File", d->a->path, d->b->path);
-	md_identity_row(f, "Id", d->a->id, d->b->id);
-	md_identity_row(f, "Version", d->a->version, d->b->version);
-	md_identity_row(f, "Title", d->a->title, d->b->title);
-	snprintf(x, sizeof(x), "`%.12s`", d->a->sha256);
-	snprintf(y, sizeof(y), "`%.12s`", d->b->sha256);
-	md_identity_row(f, "SHA-256", x, y);
+	md_identity_row(f, "File", d->a->path, d->b->path, 0);
+	md_identity_row(f, "Id", d->a->id, d->b->id, 0);
+	md_identity_row(f, "Version", d->a->version, d->b->version, 0);
+	md_identity_row(f, "Title", d->a->title, d->b->title, 0);
+	snprintf(x, sizeof(x), "%.12s", d->a->sha256);
+	snprintf(y, sizeof(y), "%.12s", d->b->sha256);
+	md_identity_row(f, "SHA-256", x, y, 1);
 	numfmt_exact(d->a->total_points, x);
 	numfmt_exact(d->b->total_points, y);
-	md_identity_row(f, "Points", x, y);
+	md_identity_row(f, "Points", x, y, 0);
 }
 
 /* One section as a Markdown table under a heading. */
@@ -306,7 +321,7 @@ static void md_indices(const model_diff *d, FILE *f)
 {
 	const char *cells[NIX];
 	char buf[3][NUMFMT_MAX + 1];
-	strbuf name = STRBUF_INIT;
+	strbuf id = STRBUF_INIT, name = STRBUF_INIT;
 	size_t k;
 
 	fputs("\n## Main indices\n\n", f);
@@ -315,11 +330,15 @@ static void md_indices(const model_diff *d, FILE *f)
 	for (k = 0; k <= d->nindices; k++) {
 		index_cells(d, k < d->nindices ? &d->indices[k] : NULL, cells,
 		            buf);
+		strbuf_reset(&id);
+		one_line(&id, cells[IX_ID], 1);
+		cells[IX_ID] = strbuf_str(&id);
 		strbuf_reset(&name);
 		one_line(&name, cells[IX_NAME], 1);
 		cells[IX_NAME] = strbuf_str(&name);
 		md_row(f, cells, NIX);
 	}
+	strbuf_release(&id);
 	strbuf_release(&name);
 }
 
@@ -329,8 +348,11 @@ void md_write_markdown(const model_diff *d, FILE *f)
 	strbuf sb = STRBUF_INIT;
 	size_t s;
 
-	fprintf(f, "# Model diff: %s \xe2\x86\x92 %s\n\n", d->a->path,
-	        d->b->path);
+	fputs("# Model diff: ", f);
+	markup_md_fputs(d->a->path, f);
+	fputs(" \xe2\x86\x92 ", f);
+	markup_md_fputs(d->b->path, f);
+	fputs("\n\n", f);
 	md_identity(d, f);
 	if (!d->identical && d->nchanges) {
 		for (s = 0; s < MD_NSECTIONS; s++)
@@ -338,6 +360,8 @@ void md_write_markdown(const model_diff *d, FILE *f)
 		md_indices(d, f);
 	}
 	md_summary(d, &sb);
-	fprintf(f, "\n%s\n", strbuf_str(&sb));
+	fputc('\n', f);
+	markup_md_fputs(strbuf_str(&sb), f);
+	fputc('\n', f);
 	strbuf_release(&sb);
 }

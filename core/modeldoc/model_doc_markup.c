@@ -5,11 +5,13 @@
  * escaping). The only part of the document that looks at the format.
  *
  * Text from the model goes through mdoc_put_text(), escaped for the
- * format so that it can never open a tag, a link or a table cell.
+ * format (util/markup.h, the escaper every Markdown writer shares) so
+ * that it can never open a tag, a link or a table cell.
  */
 #include "config.h"
 
 #include "modeldoc/model_doc_internal.h"
+#include "util/markup.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -22,72 +24,20 @@ void mdoc_put_raw(mdoc *d, const char *s)
 	strbuf_puts(d->sb, s);
 }
 
-/* 1 when s, after a '&', could be read as an entity ("amp;", "#39;"). */
-static int entity_start(const char *s)
+/* The escaper's name for d's format. */
+static markup_format markup_of(const mdoc *d)
 {
-	char c = (char)(*s | 0x20);
-
-	return *s == '#' || (c >= 'a' && c <= 'z');
+	if (d->fmt == MODEL_DOC_HTML)
+		return MARKUP_HTML;
+	return d->fmt == MODEL_DOC_MD ? MARKUP_MD : MARKUP_PLAIN;
 }
 
-/* 1 when s, after a '<', could start a tag or an autolink. */
-static int tag_start(const char *s)
-{
-	char c = (char)(*s | 0x20);
-
-	return (c >= 'a' && c <= 'z') || (*s && strchr("/!?", *s));
-}
-
-/* Appends one ASCII byte of text escaped for HTML or Markdown. */
-static void put_ascii(mdoc *d, const char *s, size_t i)
-{
-	char c = s[i];
-
-	if (d->fmt == MODEL_DOC_HTML) {
-		if (c == '&')
-			mdoc_put_raw(d, "&amp;");
-		else if (c == '<')
-			mdoc_put_raw(d, "&lt;");
-		else if (c == '>')
-			mdoc_put_raw(d, "&gt;");
-		else if (c == '"')
-			mdoc_put_raw(d, "&quot;");
-		else if (c == '\'')
-			mdoc_put_raw(d, "&#39;");
-		else
-			strbuf_putc(d->sb, c);
-		return;
-	}
-	if (strchr("\\`*_[]|~", c) || (c == '&' && entity_start(s + i + 1)) ||
-	    (c == '<' && tag_start(s + i + 1)))
-		strbuf_putc(d->sb, '\\');
-	strbuf_putc(d->sb, c);
-}
-
-/* Appends text from the model or a sentence, escaped for the format:
- * line breaks and tabs become spaces, other control characters are left
- * out (a table cell is one line) and trailing white space that holds a
- * line break is dropped. */
+/* Appends text from the model or a sentence, escaped for the format
+ * (util/markup.h): on one line, unable to open a tag, a link or a table
+ * cell. */
 void mdoc_put_text(mdoc *d, const char *s)
 {
-	size_t i, len = strlen(s), end = len;
-
-	while (end > 0 && strchr(" \t\r\n", s[end - 1]))
-		end--;
-	if (strpbrk(s + end, "\r\n"))
-		len = end; /* a folded YAML text's final line break */
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '\n' || c == '\r' || c == '\t')
-			strbuf_putc(d->sb, ' ');
-		else if (c < 0x20 || c == 0x7f)
-			continue;
-		else if (c >= 0x80 || d->fmt == MODEL_DOC_TEXT)
-			strbuf_putc(d->sb, (char)c);
-		else
-			put_ascii(d, s, i);
-	}
+	markup_text(d->sb, s, markup_of(d), 0);
 }
 
 /* Appends printf-formatted text, escaped. */
@@ -110,7 +60,7 @@ void mdoc_put_code(mdoc *d, const char *s)
 		mdoc_put_raw(d, "<code>");
 		mdoc_put_text(d, s);
 		mdoc_put_raw(d, "</code>");
-	} else if (d->fmt == MODEL_DOC_MD && strpbrk(s, "`|\n\r\\")) {
+	} else if (d->fmt == MODEL_DOC_MD && !markup_code_safe(s)) {
 		mdoc_put_text(d, s);
 	} else {
 		strbuf_putc(d->sb, '`');

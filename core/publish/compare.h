@@ -36,11 +36,12 @@ typedef enum compare_format {
 } compare_format;
 
 /*
- * Compares base with new and writes the report to f. Returns 0, or -1
- * with errors in d (a set whose unit codes repeat, or nothing in common
- * and nothing to report).
+ * Compares base with new and writes the report to f; csv_guard 1 (the
+ * default) defuses text cells of the CSV that a spreadsheet would run as
+ * formulas (util/csvw.h). Returns 0, or -1 with errors in d (a set whose
+ * unit codes repeat, or nothing in common and nothing to report).
  */
 int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
-                  compare_format format, FILE *f, diag *d);
+                  compare_format format, int csv_guard, FILE *f, diag *d);
 
 #endif

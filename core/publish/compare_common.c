@@ -7,10 +7,13 @@
 
 #include "publish/compare_internal.h"
 
+#include "util/escape.h"
+#include "util/markup.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,6 +49,43 @@ void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
 			              n->value_texts[k]);
 }
 
+/* Markdown-escaped (markup.h) or escape.h-escaped by the report's
+ * format. */
+void cmp_put(const struct cmp *c, const char *s, FILE *f)
+{
+	if (c->fmt == COMPARE_MD)
+		markup_md_fputs(s, f);
+	else
+		escape_fputs(s, f);
+}
+
+/* "| " and the cell's text. */
+void cmp_md_cell(const struct cmp *c, const char *s, FILE *f)
+{
+	fputs("| ", f);
+	cmp_put(c, s, f);
+	fputc(' ', f);
+}
+
+/* Formats, then writes all but a final line break through cmp_put(). */
+void cmp_printf(const struct cmp *c, FILE *f, const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+	int nl;
+
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	nl = sb.len > 0 && sb.data[sb.len - 1] == '\n';
+	if (nl)
+		sb.data[--sb.len] = '\0';
+	cmp_put(c, strbuf_str(&sb), f);
+	if (nl)
+		fputc('\n', f);
+	strbuf_release(&sb);
+}
+
 void cmp_write_unmatched(const struct cmp *c, FILE *f)
 {
 	size_t k;
@@ -53,22 +93,23 @@ void cmp_write_unmatched(const struct cmp *c, FILE *f)
 	if (c->nappeared) {
 		fprintf(f, "Appeared (new only):");
 		for (k = 0; k < c->nappeared; k++)
-			fprintf(f, "%s %s", k ? "," : "",
-			        c->next->units[c->appeared[k]].code);
+			cmp_printf(c, f, "%s %s", k ? "," : "",
+			           c->next->units[c->appeared[k]].code);
 		fputc('\n', f);
 	}
 	if (c->ngone) {
 		fprintf(f, "Disappeared (base only):");
 		for (k = 0; k < c->ngone; k++)
-			fprintf(f, "%s %s", k ? "," : "",
-			        c->base->units[c->gone[k]].code);
+			cmp_printf(c, f, "%s %s", k ? "," : "",
+			           c->base->units[c->gone[k]].code);
 		fputc('\n', f);
 	}
 	for (k = 0; k < c->ninvalid; k++) {
 		const rs_unit *b = &c->base->units[c->invalid[k].b];
 		const rs_unit *n = &c->next->units[c->invalid[k].n];
 
-		fprintf(f,
+		cmp_printf(
+		        c, f,
 		        "Not compared: %s is invalid in %s%s%s (not scored)\n",
 		        b->code, b->status == RS_INVALID ? "base" : "",
 		        b->status == RS_INVALID && n->status == RS_INVALID

@@ -25,6 +25,7 @@ struct diff {
 struct cmp {
 	const rs_set *base, *next;
 	compare_format fmt;
+	int guard; /* CSV: defuse formulas (util/csvw.h) */
 	FILE *f;
 	int prec;
 	const rs_model *mb, *mn;
@@ -65,6 +66,19 @@ double cmp_column_value(const rs_model *m, const rs_unit *u, const char *id,
 /* Lists the units that appear on one side only, and the matched units
  * not compared because a side is invalid. */
 void cmp_write_unmatched(const struct cmp *c, FILE *f);
+
+/* Writes s, text from a results document: in Markdown (c->fmt)
+ * escaped as Markdown, else with its control characters shown
+ * (util/escape.h). */
+void cmp_put(const struct cmp *c, const char *s, FILE *f);
+
+/* A Markdown table cell: "| " and s escaped, then a space. */
+void cmp_md_cell(const struct cmp *c, const char *s, FILE *f);
+
+/* printf-formatted text from a results document, written as cmp_put()
+ * writes it; a line break that ends it is kept. */
+void cmp_printf(const struct cmp *c, FILE *f, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
 
 /* Appends "id base -> new" for each input whose value differs. */
 void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb);

@@ -35,15 +35,19 @@ static const char *stage_of(const rs_set *set)
 /* Heading and warning. */
 static void heading(const struct cmp *c, FILE *f, const char *prefix)
 {
-	fprintf(f,
-	        "%s%s vs %s, period '%s': %zu unit%s in both · base %s -> "
-	        "new %s\n",
-	        prefix, stage_of(c->base), stage_of(c->next),
-	        c->base->units[0].period, c->npairs, c->npairs == 1 ? "" : "s",
-	        c->base->units[0].file, c->next->units[0].file);
-	if (c->model_changes.len)
-		fprintf(f, "%swarning: %s\n", *prefix ? "> " : "",
-		        strbuf_str(&c->model_changes));
+	fputs(prefix, f);
+	cmp_printf(c, f,
+	           "%s vs %s, period '%s': %zu unit%s in both · base %s -> "
+	           "new %s\n",
+	           stage_of(c->base), stage_of(c->next),
+	           c->base->units[0].period, c->npairs,
+	           c->npairs == 1 ? "" : "s", c->base->units[0].file,
+	           c->next->units[0].file);
+	if (c->model_changes.len) {
+		fputs(*prefix ? "> " : "", f);
+		cmp_printf(c, f, "warning: %s\n",
+		           strbuf_str(&c->model_changes));
+	}
 }
 
 /* The unit's summary line. */
@@ -53,13 +57,14 @@ static void unit_line(const struct cmp *c, const struct pair *p, FILE *f,
 	const rs_unit *b = &c->base->units[p->b], *n = &c->next->units[p->n];
 	char x[CMP_NUM], y[CMP_NUM], d[CMP_NUM], dp[CMP_NUM];
 
-	fprintf(f, "%s%s %s: value %s -> %s (%s), points %s\n", prefix, n->code,
-	        n->name, numfmt_fixed(b->value, c->prec, x),
-	        numfmt_fixed(n->value, c->prec, y),
-	        cmp_signed_fixed(numfmt_round(n->value, c->prec) -
-	                                 numfmt_round(b->value, c->prec),
-	                         c->prec, d),
-	        cmp_signed_fixed(n->points - b->points, c->prec, dp));
+	fputs(prefix, f);
+	cmp_printf(c, f, "%s %s: value %s -> %s (%s), points %s\n", n->code,
+	           n->name, numfmt_fixed(b->value, c->prec, x),
+	           numfmt_fixed(n->value, c->prec, y),
+	           cmp_signed_fixed(numfmt_round(n->value, c->prec) -
+	                                    numfmt_round(b->value, c->prec),
+	                            c->prec, d),
+	           cmp_signed_fixed(n->points - b->points, c->prec, dp));
 }
 
 /* The differing indicators of pair p: [*first, *end) of c->diffs. */
@@ -122,7 +127,7 @@ static void write_text(const struct cmp *c, int md)
 		if (md) {
 			fputc('\n', c->f);
 			for (i = 0; i < NC; i++)
-				fprintf(c->f, "| %s ", head[i]);
+				cmp_md_cell(c, head[i], c->f);
 			fputs("|\n|---|---|---:|---:|---:|---:|---:|---|\n",
 			      c->f);
 		}
@@ -136,7 +141,7 @@ static void write_text(const struct cmp *c, int md)
 			diff_cells(c, &c->diffs[k], cells, buf);
 			if (md) {
 				for (i = 0; i < NC; i++)
-					fprintf(c->f, "| %s ", cells[i]);
+					cmp_md_cell(c, cells[i], c->f);
 				fputs("|\n", c->f);
 			} else {
 				texttable_row(t, cells);
@@ -147,9 +152,11 @@ static void write_text(const struct cmp *c, int md)
 		texttable_free(t);
 		strbuf_reset(&vals);
 		cmp_value_changes(b, n, &vals);
-		if (vals.len)
-			fprintf(c->f, "%sValues that differ: %s\n",
-			        md ? "\n" : "", strbuf_str(&vals));
+		if (vals.len) {
+			fputs(md ? "\n" : "", c->f);
+			cmp_printf(c, c->f, "Values that differ: %s\n",
+			           strbuf_str(&vals));
+		}
 	}
 	if (c->nappeared || c->ngone || c->ninvalid)
 		fputc('\n', c->f);
@@ -159,8 +166,8 @@ static void write_text(const struct cmp *c, int md)
 		for (p = 0, k = 0; p < c->npairs; p++) {
 			diff_range(c, p, &first, &end);
 			if (first == end)
-				fprintf(c->f, "%s %s", k++ ? "," : "",
-				        c->next->units[c->pairs[p].n].code);
+				cmp_printf(c, c->f, "%s %s", k++ ? "," : "",
+				           c->next->units[c->pairs[p].n].code);
 		}
 		fputc('\n', c->f);
 	}
@@ -178,23 +185,30 @@ static void write_csv(const struct cmp *c)
 	char buf[5][CMP_NUM];
 	strbuf vals = STRBUF_INIT;
 	size_t k, i;
+	csvw w;
 
+	csvw_init(&w, c->f, ',', c->guard);
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
-		csvw_field(c->f, head[i], ',', i == 0);
-	fputs("\r\n", c->f);
+		csvw_text(&w, head[i]);
+	csvw_end(&w);
 	for (k = 0; k < c->ndiffs; k++) {
 		const struct pair *p = &c->pairs[c->diffs[k].pair];
 		const rs_unit *n = &c->next->units[p->n];
 
 		diff_cells(c, &c->diffs[k], cells, buf);
-		csvw_field(c->f, n->code, ',', 1);
-		csvw_field(c->f, n->name, ',', 0);
-		for (i = 0; i < NC; i++)
-			csvw_field(c->f, cells[i], ',', 0);
+		csvw_text(&w, n->code);
+		csvw_text(&w, n->name);
+		for (i = 0; i < NC; i++) {
+			/* points, difference and raw values are numbers */
+			if (i >= C_BASE && i <= C_RAWN)
+				csvw_number(&w, cells[i]);
+			else
+				csvw_text(&w, cells[i]);
+		}
 		strbuf_reset(&vals);
 		cmp_value_changes(&c->base->units[p->b], n, &vals);
-		csvw_field(c->f, strbuf_str(&vals), ',', 0);
-		fputs("\r\n", c->f);
+		csvw_text(&w, strbuf_str(&vals));
+		csvw_end(&w);
 	}
 	strbuf_release(&vals);
 }

@@ -94,23 +94,27 @@ static void heading(const struct cmp *c, FILE *f, const char *prefix)
 {
 	const char *pb = period_of(c->base), *pn = period_of(c->next);
 
+	fputs(prefix, f);
 	if (strcmp(pb, pn) == 0)
 		/* Not a year apart: two scorings of one period (results
 		 * before and after a merger, or under two model versions). */
-		fprintf(f,
-		        "%sSame period: %zu unit%s in both · period '%s', base "
+		cmp_printf(
+		        c, f,
+		        "Same period: %zu unit%s in both · period '%s', base "
 		        "%s -> new %s\n",
-		        prefix, c->npairs, c->npairs == 1 ? "" : "s", pb,
+		        c->npairs, c->npairs == 1 ? "" : "s", pb,
 		        c->base->units[0].file, c->next->units[0].file);
 	else
-		fprintf(f,
-		        "%sYear over year: %zu unit%s in both · base period "
-		        "'%s' (%s) -> new period '%s' (%s)\n",
-		        prefix, c->npairs, c->npairs == 1 ? "" : "s", pb,
-		        c->base->units[0].file, pn, c->next->units[0].file);
-	if (c->model_changes.len)
-		fprintf(f, "%swarning: %s\n", *prefix ? "> " : "",
-		        strbuf_str(&c->model_changes));
+		cmp_printf(c, f,
+		           "Year over year: %zu unit%s in both · base period "
+		           "'%s' (%s) -> new period '%s' (%s)\n",
+		           c->npairs, c->npairs == 1 ? "" : "s", pb,
+		           c->base->units[0].file, pn, c->next->units[0].file);
+	if (c->model_changes.len) {
+		fputs(*prefix ? "> " : "", f);
+		cmp_printf(c, f, "warning: %s\n",
+		           strbuf_str(&c->model_changes));
+	}
 }
 
 /* One row of cells for a pair (table and Markdown). */
@@ -169,8 +173,8 @@ static void footer(const struct cmp *c, const struct column *cols, size_t ncols,
 	if (ncols) {
 		fprintf(f, "Columns (change in value):");
 		for (k = 0; k < ncols; k++)
-			fprintf(f, "%s %s = %s", k ? ";" : "", cols[k].id,
-			        cols[k].name);
+			cmp_printf(c, f, "%s %s = %s", k ? ";" : "", cols[k].id,
+			           cols[k].name);
 		fputc('\n', f);
 	}
 }
@@ -215,7 +219,7 @@ static void write_md(const struct cmp *c, const struct column *cols,
 	fputc('\n', c->f);
 	header_cells(cols, ncols, cells);
 	for (i = 0; i < nc; i++)
-		fprintf(c->f, "| %s ", cells[i]);
+		cmp_md_cell(c, cells[i], c->f);
 	fputs("|\n|---|---", c->f);
 	for (i = 2; i < nc; i++)
 		fputs("|---:", c->f);
@@ -223,7 +227,7 @@ static void write_md(const struct cmp *c, const struct column *cols,
 	for (k = 0; k < c->npairs; k++) {
 		pair_cells(c, &ps[k], cols, ncols, cells, buf);
 		for (i = 0; i < nc; i++)
-			fprintf(c->f, "| %s ", cells[i]);
+			cmp_md_cell(c, cells[i], c->f);
 		fputs("|\n", c->f);
 	}
 	fputc('\n', c->f);
@@ -233,30 +237,28 @@ static void write_md(const struct cmp *c, const struct column *cols,
 }
 
 /* One CSV row: status, then base and new figures (blank when absent). */
-static void csv_row(const struct cmp *c, const char *status, const rs_unit *b,
-                    size_t rb, const rs_unit *n, size_t rn,
+static void csv_row(const struct cmp *c, csvw *w, const char *status,
+                    const rs_unit *b, size_t rb, const rs_unit *n, size_t rn,
                     const struct column *cols, size_t ncols)
 {
 	char x[CMP_NUM];
 	size_t k;
 
-	csvw_field(c->f, (n ? n : b)->code, ',', 1);
-	csvw_field(c->f, (n ? n : b)->name, ',', 0);
-	csvw_field(c->f, status, ',', 0);
-	csvw_field(c->f, b ? numfmt_fixed(b->value, c->prec, x) : "", ',', 0);
-	csvw_field(c->f, n ? numfmt_fixed(n->value, c->prec, x) : "", ',', 0);
-	csvw_field(c->f,
-	           b && n ? cmp_signed_fixed(
-	                            numfmt_round(n->value, c->prec) -
-	                                    numfmt_round(b->value, c->prec),
-	                            c->prec, x)
-	                  : "",
-	           ',', 0);
-	csvw_field(c->f, b ? numfmt_fixed(b->points, c->prec, x) : "", ',', 0);
-	csvw_field(c->f, n ? numfmt_fixed(n->points, c->prec, x) : "", ',', 0);
-	csvw_field(c->f, cmp_rank_text(rb, x), ',', 0);
-	csvw_field(c->f, cmp_rank_text(rn, x), ',', 0);
-	csvw_field(c->f, cmp_rank_change(rb, rn, x), ',', 0);
+	csvw_text(w, (n ? n : b)->code);
+	csvw_text(w, (n ? n : b)->name);
+	csvw_text(w, status);
+	csvw_number(w, b ? numfmt_fixed(b->value, c->prec, x) : "");
+	csvw_number(w, n ? numfmt_fixed(n->value, c->prec, x) : "");
+	csvw_number(w, b && n ? cmp_signed_fixed(
+	                                numfmt_round(n->value, c->prec) -
+	                                        numfmt_round(b->value, c->prec),
+	                                c->prec, x)
+	                      : "");
+	csvw_number(w, b ? numfmt_fixed(b->points, c->prec, x) : "");
+	csvw_number(w, n ? numfmt_fixed(n->points, c->prec, x) : "");
+	csvw_number(w, cmp_rank_text(rb, x));
+	csvw_number(w, cmp_rank_text(rn, x));
+	csvw_number(w, cmp_rank_change(rb, rn, x));
 	for (k = 0; k < ncols; k++) {
 		double vb =
 		        b ? cmp_column_value(c->mb, b, cols[k].id, cols[k].view)
@@ -266,16 +268,15 @@ static void csv_row(const struct cmp *c, const char *status, const rs_unit *b,
 		          : NAN;
 
 		x[0] = '\0';
-		csvw_field(c->f,
-		           isnan(vb) || isnan(vn)
-		                   ? x
-		                   : cmp_signed_fixed(
-		                             numfmt_round(vn, c->prec) -
-		                                     numfmt_round(vb, c->prec),
-		                             c->prec, x),
-		           ',', 0);
+		csvw_number(w,
+		            isnan(vb) || isnan(vn)
+		                    ? x
+		                    : cmp_signed_fixed(
+		                              numfmt_round(vn, c->prec) -
+		                                      numfmt_round(vb, c->prec),
+		                              c->prec, x));
 	}
-	fputs("\r\n", c->f);
+	csvw_end(w);
 }
 
 /* CSV: one row per unit, appeared and disappeared ones included. */
@@ -288,23 +289,26 @@ static void write_csv(const struct cmp *c, const struct column *cols,
 	        "rank_base", "rank_new", "rank_change"};
 	char name[128];
 	size_t k;
+	csvw w;
 
+	csvw_init(&w, c->f, ',', c->guard);
 	for (k = 0; k < sizeof(head) / sizeof(head[0]); k++)
-		csvw_field(c->f, head[k], ',', k == 0);
+		csvw_text(&w, head[k]);
 	for (k = 0; k < ncols; k++) {
 		snprintf(name, sizeof(name), "change %s", cols[k].id);
-		csvw_field(c->f, name, ',', 0);
+		csvw_text(&w, name);
 	}
-	fputs("\r\n", c->f);
+	csvw_end(&w);
 	for (k = 0; k < c->npairs; k++)
-		csv_row(c, "both", &c->base->units[ps[k].b], c->rank_b[ps[k].b],
-		        &c->next->units[ps[k].n], c->rank_n[ps[k].n], cols,
-		        ncols);
+		csv_row(c, &w, "both", &c->base->units[ps[k].b],
+		        c->rank_b[ps[k].b], &c->next->units[ps[k].n],
+		        c->rank_n[ps[k].n], cols, ncols);
 	for (k = 0; k < c->nappeared; k++)
-		csv_row(c, "appeared", NULL, 0, &c->next->units[c->appeared[k]],
+		csv_row(c, &w, "appeared", NULL, 0,
+		        &c->next->units[c->appeared[k]],
 		        c->rank_n[c->appeared[k]], cols, ncols);
 	for (k = 0; k < c->ngone; k++)
-		csv_row(c, "disappeared", &c->base->units[c->gone[k]],
+		csv_row(c, &w, "disappeared", &c->base->units[c->gone[k]],
 		        c->rank_b[c->gone[k]], NULL, 0, cols, ncols);
 }
 

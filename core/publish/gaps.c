@@ -6,6 +6,7 @@
 #include "publish/gaps.h"
 
 #include "util/csvw.h"
+#include "util/escape.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -66,11 +67,12 @@ static void write_unit_table(const rs_model *m, const rs_unit *u,
 	texttable *t = texttable_new(6);
 	size_t k;
 
-	fprintf(f, "%s %s: %s / %s, value %s; %s points to gain\n", u->code,
-	        u->name, numfmt_fixed(u->points, m->precision, a),
-	        numfmt_trim(u->max, m->precision, b),
-	        numfmt_fixed(u->value, m->precision, gain),
-	        numfmt_fixed(u->max - u->points, m->precision, pts));
+	escape_fprintf(f, "%s %s: %s / %s, value %s; %s points to gain\n",
+	               u->code, u->name,
+	               numfmt_fixed(u->points, m->precision, a),
+	               numfmt_trim(u->max, m->precision, b),
+	               numfmt_fixed(u->value, m->precision, gain),
+	               numfmt_fixed(u->max - u->points, m->precision, pts));
 	if (n == 0) {
 		fprintf(f, "  every indicator earns its full points\n");
 		texttable_free(t);
@@ -101,7 +103,7 @@ static void write_unit_table(const rs_model *m, const rs_unit *u,
 
 /* CSV rows of one unit. */
 static void write_unit_csv(const rs_model *m, const rs_unit *u,
-                           const struct gap *g, size_t n, FILE *f)
+                           const struct gap *g, size_t n, csvw *w)
 {
 	char a[NUMFMT_MAX];
 	size_t k;
@@ -109,18 +111,17 @@ static void write_unit_csv(const rs_model *m, const rs_unit *u,
 	for (k = 0; k < n; k++) {
 		size_t i = g[k].node;
 
-		csvw_field(f, u->code, ',', 1);
-		csvw_field(f, u->name, ',', 0);
-		csvw_field(f, m->nodes[i].id, ',', 0);
-		csvw_field(f, m->nodes[i].name, ',', 0);
-		csvw_field(f, numfmt_fixed(u->node_points[i], m->precision, a),
-		           ',', 0);
-		csvw_field(f, numfmt_trim(u->node_max[i], m->precision, a), ',',
-		           0);
-		csvw_field(f, numfmt_fixed(g[k].gain, m->precision, a), ',', 0);
-		csvw_field(f, u->node_note[i], ',', 0);
-		csvw_field(f, u->node_hint[i], ',', 0);
-		fputs("\r\n", f);
+		csvw_text(w, u->code);
+		csvw_text(w, u->name);
+		csvw_text(w, m->nodes[i].id);
+		csvw_text(w, m->nodes[i].name);
+		csvw_number(w,
+		            numfmt_fixed(u->node_points[i], m->precision, a));
+		csvw_number(w, numfmt_trim(u->node_max[i], m->precision, a));
+		csvw_number(w, numfmt_fixed(g[k].gain, m->precision, a));
+		csvw_text(w, u->node_note[i]);
+		csvw_text(w, u->node_hint[i]);
+		csvw_end(w);
 	}
 }
 
@@ -156,11 +157,16 @@ static void write_unit_json(const rs_model *m, const rs_unit *u,
 	jsonw_end(w);
 }
 
-int gaps_write(const rs_set *set, const char *code, gaps_format format, FILE *f,
-               diag *d)
+int gaps_write(const rs_set *set, const char *code, gaps_format format,
+               int csv_guard, FILE *f, diag *d)
 {
+	static const char *const csv_head[] = {
+	        "code",           "name",   "indicator",
+	        "indicator_name", "points", "max",
+	        "to_gain",        "note",   "hint"};
 	size_t k, n, shown = 0;
 	jsonw w;
+	csvw cw;
 
 	for (k = 0; code && k < set->nunits; k++)
 		if (strcmp(set->units[k].code, code) == 0)
@@ -179,9 +185,10 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format, FILE *f,
 		return -1;
 	}
 	if (format == GAPS_CSV) {
-		fputs("code,name,indicator,indicator_name,points,max,to_gain,"
-		      "note,hint\r\n",
-		      f);
+		csvw_init(&cw, f, ',', csv_guard);
+		for (k = 0; k < sizeof(csv_head) / sizeof(csv_head[0]); k++)
+			csvw_text(&cw, csv_head[k]);
+		csvw_end(&cw);
 	} else if (format == GAPS_JSON) {
 		jsonw_init(&w, f);
 		jsonw_object(&w, 0);
@@ -199,7 +206,7 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format, FILE *f,
 			continue;
 		g = unit_gaps(m, u, &n);
 		if (format == GAPS_CSV) {
-			write_unit_csv(m, u, g, n, f);
+			write_unit_csv(m, u, g, n, &cw);
 		} else if (format == GAPS_JSON) {
 			write_unit_json(m, u, g, n, &w);
 		} else {

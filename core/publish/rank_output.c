@@ -6,7 +6,9 @@
 #include "publish/rank_output.h"
 
 #include "util/csvw.h"
+#include "util/escape.h"
 #include "util/jsonw.h"
+#include "util/markup.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/texttable.h"
@@ -54,16 +56,39 @@ static void points_text(const rank_table *t, const rs_unit *u, char *buf,
 	         numfmt_trim(u->max, t->precision, b));
 }
 
+/* Writes s, text from a results document: in Markdown escaped as
+ * Markdown (markup.h), in a table with its control characters shown
+ * (escape.h). */
+static void put(FILE *f, const char *s, int md)
+{
+	if (md)
+		markup_md_fputs(s, f);
+	else
+		escape_fputs(s, f);
+}
+
 /* The heading lines shared by table and Markdown. */
-static void heading(const rank_table *t, FILE *f, const char *prefix)
+static void heading(const rank_table *t, FILE *f, const char *prefix, int md)
 {
 	const rs_model *m = &t->set->models[t->model];
+	char sha[13];
 
-	fprintf(f, "%sRanking by %s", prefix, t->by.name);
-	if (t->by.kind != MEASURE_TOTAL)
-		fprintf(f, " (%s)", t->by.id);
-	fprintf(f, " · model %s %s (sha256 %.12s) · %zu unit%s ranked\n", m->id,
-	        m->version, m->sha256, t->nrows, t->nrows == 1 ? "" : "s");
+	snprintf(sha, sizeof(sha), "%.12s", m->sha256);
+	fprintf(f, "%sRanking by ", prefix);
+	put(f, t->by.name, md);
+	if (t->by.kind != MEASURE_TOTAL) {
+		fputs(" (", f);
+		put(f, t->by.id, md);
+		fputc(')', f);
+	}
+	fputs(" · model ", f);
+	put(f, m->id, md);
+	fputc(' ', f);
+	put(f, m->version, md);
+	fputs(" (sha256 ", f);
+	put(f, sha, md);
+	fprintf(f, ") · %zu unit%s ranked\n", t->nrows,
+	        t->nrows == 1 ? "" : "s");
 }
 
 /* --- table ----------------------------------------------------------- */
@@ -123,7 +148,7 @@ static void table_group(const rank_table *t, const rank_group *g, FILE *f)
 }
 
 /* The legend of the class ids, in the order they are checked. */
-static void class_legend(const rank_table *t, FILE *f, const char *sep)
+static void class_legend(const rank_table *t, FILE *f, const char *sep, int md)
 {
 	const rs_model *m = &t->set->models[t->model];
 	size_t k;
@@ -131,9 +156,12 @@ static void class_legend(const rank_table *t, FILE *f, const char *sep)
 	if (m->nclasses == 0)
 		return;
 	fprintf(f, "Classes:");
-	for (k = 0; k < m->nclasses; k++)
-		fprintf(f, "%s%s = %s", k ? sep : " ", m->classes[k].id,
-		        m->classes[k].name);
+	for (k = 0; k < m->nclasses; k++) {
+		fputs(k ? sep : " ", f);
+		put(f, m->classes[k].id, md);
+		fputs(" = ", f);
+		put(f, m->classes[k].name, md);
+	}
 	fprintf(f, "; - = none (see chiso evaluate or the results' "
 	           "class_failed for why)\n");
 }
@@ -146,27 +174,38 @@ static void legend(const rank_table *t, FILE *f, const char *sep, int md)
 	if (t->ncols == 0)
 		return;
 	fprintf(f, "Columns:");
-	for (c = 0; c < t->ncols; c++)
-		fprintf(f, "%s%s = %s%s", c ? sep : " ", t->cols[c].id,
-		        t->cols[c].name,
-		        t->cols[c].kind == MEASURE_VIEW ? " (view)" : "");
+	for (c = 0; c < t->ncols; c++) {
+		fputs(c ? sep : " ", f);
+		put(f, t->cols[c].id, md);
+		fputs(" = ", f);
+		put(f, t->cols[c].name, md);
+		if (t->cols[c].kind == MEASURE_VIEW)
+			fputs(" (view)", f);
+	}
 	fprintf(f, md ? "\n\n" : "\n");
-	class_legend(t, f, sep);
+	class_legend(t, f, sep, md);
 }
 
 /* The units not ranked, with why. */
-static void unranked_lines(const rank_table *t, FILE *f)
+static void unranked_lines(const rank_table *t, FILE *f, int md)
 {
 	size_t k;
 
 	for (k = 0; k < t->nunranked; k++) {
 		const rs_unit *u = &t->set->units[t->unranked[k]];
 
-		fprintf(f, "Not ranked: %s %s: %s%s%s\n", u->code, u->name,
-		        u->status == RS_INVALID ? "invalid"
-		                                : "an indicator failed",
-		        u->nproblems ? ": " : "",
-		        u->nproblems ? u->problems[0] : "");
+		fputs("Not ranked: ", f);
+		put(f, u->code, md);
+		fputc(' ', f);
+		put(f, u->name, md);
+		fputs(u->status == RS_INVALID ? ": invalid"
+		                              : ": an indicator failed",
+		      f);
+		if (u->nproblems) {
+			fputs(": ", f);
+			put(f, u->problems[0], md);
+		}
+		fputc('\n', f);
 	}
 }
 
@@ -176,9 +215,15 @@ static void merged_line(const rs_unit *u, FILE *f, int md)
 {
 	size_t k;
 
-	fprintf(f, "%sMerged: %s %s, from ", md ? "- " : "", u->code, u->name);
-	for (k = 0; k < u->nderived_from; k++)
-		fprintf(f, "%s%s", k ? ", " : "", u->derived_from[k]);
+	fputs(md ? "- Merged: " : "Merged: ", f);
+	put(f, u->code, md);
+	fputc(' ', f);
+	put(f, u->name, md);
+	fputs(", from ", f);
+	for (k = 0; k < u->nderived_from; k++) {
+		fputs(k ? ", " : "", f);
+		put(f, u->derived_from[k], md);
+	}
 	fputc('\n', f);
 }
 
@@ -205,21 +250,30 @@ static void merged_lines(const rank_table *t, FILE *f, int md)
 	}
 }
 
+/* A group's title line: "TITLE (KEY)", after prefix. */
+static void group_line(const rank_group *g, FILE *f, const char *prefix, int md)
+{
+	fputs(prefix, f);
+	put(f, g->title, md);
+	fputs(" (", f);
+	put(f, *g->key ? g->key : "-", md);
+	fputs(")\n", f);
+}
+
 void rank_write_table(const rank_table *t, FILE *f)
 {
 	size_t g;
 
-	heading(t, f, "");
+	heading(t, f, "", 0);
 	for (g = 0; g < t->ngroups; g++) {
 		fputc('\n', f);
 		if (t->ngroups > 1 || *t->groups[g].key)
-			fprintf(f, "%s (%s)\n", t->groups[g].title,
-			        *t->groups[g].key ? t->groups[g].key : "-");
+			group_line(&t->groups[g], f, "", 0);
 		table_group(t, &t->groups[g], f);
 	}
 	fputc('\n', f);
 	legend(t, f, "; ", 0);
-	unranked_lines(t, f);
+	unranked_lines(t, f, 0);
 	merged_lines(t, f, 0);
 }
 
@@ -227,18 +281,18 @@ void rank_write_table(const rank_table *t, FILE *f)
 
 /* The "merged_from" cell: the predecessors of a unit made by chiso
  * merge, "A, B"; empty for others. */
-static void csv_merged_from(const rs_unit *u, FILE *f, strbuf *sb)
+static void csv_merged_from(const rs_unit *u, csvw *w, strbuf *sb)
 {
 	size_t k;
 
 	strbuf_reset(sb);
 	for (k = 0; k < u->nderived_from; k++)
 		strbuf_printf(sb, "%s%s", k ? ", " : "", u->derived_from[k]);
-	csvw_field(f, strbuf_str(sb), ',', 0);
+	csvw_text(w, strbuf_str(sb));
 }
 
 /* Units not ranked: code, name and status, the other cells empty. */
-static void csv_unranked(const rank_table *t, FILE *f, int grouped, int merged,
+static void csv_unranked(const rank_table *t, csvw *w, int grouped, int merged,
                          strbuf *sb)
 {
 	/* value, points, max, class, [group], value and rank per column */
@@ -247,86 +301,86 @@ static void csv_unranked(const rank_table *t, FILE *f, int grouped, int merged,
 	for (k = 0; k < t->nunranked; k++) {
 		const rs_unit *u = &t->set->units[t->unranked[k]];
 
-		csvw_field(f, "", ',', 1);
-		csvw_field(f, u->code, ',', 0);
-		csvw_field(f, u->name, ',', 0);
+		csvw_number(w, "");
+		csvw_text(w, u->code);
+		csvw_text(w, u->name);
 		for (c = 0; c < n; c++)
-			csvw_field(f, "", ',', 0);
-		csvw_field(f, u->status == RS_INVALID ? "invalid" : "error",
-		           ',', 0);
+			csvw_text(w, "");
+		csvw_text(w, u->status == RS_INVALID ? "invalid" : "error");
 		if (merged)
-			csv_merged_from(u, f, sb);
-		fputs("\r\n", f);
+			csv_merged_from(u, w, sb);
+		csvw_end(w);
 	}
 }
 
-void rank_write_csv(const rank_table *t, FILE *f, int bom)
+void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard)
 {
 	char buf[NUMFMT_MAX], num[32];
 	strbuf head = STRBUF_INIT;
 	size_t r, c;
 	int grouped = t->ngroups > 1 || (t->ngroups && *t->groups[0].key);
 	int merged = rank_has_merged(t);
+	csvw w;
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", f);
-	csvw_field(f, "rank", ',', 1);
-	csvw_field(f, "code", ',', 0);
-	csvw_field(f, "name", ',', 0);
-	csvw_field(f, "value", ',', 0);
-	csvw_field(f, "points", ',', 0);
-	csvw_field(f, "max", ',', 0);
-	csvw_field(f, "class", ',', 0);
+	csvw_init(&w, f, ',', guard);
+	csvw_text(&w, "rank");
+	csvw_text(&w, "code");
+	csvw_text(&w, "name");
+	csvw_text(&w, "value");
+	csvw_text(&w, "points");
+	csvw_text(&w, "max");
+	csvw_text(&w, "class");
 	if (grouped)
-		csvw_field(f, "group", ',', 0);
+		csvw_text(&w, "group");
 	for (c = 0; c < t->ncols; c++) {
 		strbuf_reset(&head);
 		strbuf_printf(&head, "%s %s", t->cols[c].id, t->cols[c].name);
-		csvw_field(f, strbuf_str(&head), ',', 0);
+		csvw_text(&w, strbuf_str(&head));
 		strbuf_reset(&head);
 		strbuf_printf(&head, "rank %s", t->cols[c].id);
-		csvw_field(f, strbuf_str(&head), ',', 0);
+		csvw_text(&w, strbuf_str(&head));
 	}
-	csvw_field(f, "status", ',', 0);
+	csvw_text(&w, "status");
 	if (merged)
-		csvw_field(f, "merged_from", ',', 0);
-	fputs("\r\n", f);
+		csvw_text(&w, "merged_from");
+	csvw_end(&w);
 	for (r = 0; r < t->nrows; r++) {
 		const rs_unit *u = &t->set->units[t->rows[r]];
 		size_t g;
 
 		snprintf(num, sizeof(num), "%zu", t->rank[r]);
-		csvw_field(f, num, ',', 1);
-		csvw_field(f, u->code, ',', 0);
-		csvw_field(f, u->name, ',', 0);
-		csvw_field(f, val(t, t->value[r], buf), ',', 0);
-		csvw_field(f, numfmt_fixed(u->points, t->precision, buf), ',',
-		           0);
-		csvw_field(f, numfmt_trim(u->max, t->precision, buf), ',', 0);
-		csvw_field(f, rank_class_name(t, t->rows[r]), ',', 0);
+		csvw_number(&w, num);
+		csvw_text(&w, u->code);
+		csvw_text(&w, u->name);
+		csvw_number(&w, val(t, t->value[r], buf));
+		csvw_number(&w, numfmt_fixed(u->points, t->precision, buf));
+		csvw_number(&w, numfmt_trim(u->max, t->precision, buf));
+		csvw_text(&w, rank_class_name(t, t->rows[r]));
 		if (grouped) {
 			for (g = 0;
 			     g + 1 < t->ngroups && r >= t->groups[g + 1].first;)
 				g++;
-			csvw_field(f, t->groups[g].key, ',', 0);
+			csvw_text(&w, t->groups[g].key);
 		}
 		for (c = 0; c < t->ncols; c++) {
 			size_t i = r * t->ncols + c;
 
-			csvw_field(f, val(t, t->col_value[i], buf), ',', 0);
+			csvw_number(&w, val(t, t->col_value[i], buf));
 			if (t->col_rank[i])
 				snprintf(num, sizeof(num), "%zu",
 				         t->col_rank[i]);
 			else
 				num[0] = '\0';
-			csvw_field(f, num, ',', 0);
+			csvw_number(&w, num);
 		}
-		csvw_field(f, "ok", ',', 0);
+		csvw_text(&w, "ok");
 		if (merged)
-			csv_merged_from(u, f, &head);
-		fputs("\r\n", f);
+			csv_merged_from(u, &w, &head);
+		csvw_end(&w);
 	}
-	csv_unranked(t, f, grouped, merged, &head);
+	csv_unranked(t, &w, grouped, merged, &head);
 	strbuf_release(&head);
 }
 
@@ -461,18 +515,11 @@ void rank_write_json(const rank_table *t, FILE *f)
 
 /* --- Markdown ---------------------------------------------------------- */
 
-/* A table cell: '|' escaped, line breaks as spaces. */
+/* A table cell, its text escaped as Markdown (markup.h). */
 static void md_cell(FILE *f, const char *s)
 {
 	fputs("| ", f);
-	for (; *s; s++) {
-		if (*s == '|')
-			fputs("\\|", f);
-		else if (*s == '\n' || *s == '\r')
-			fputc(' ', f);
-		else
-			fputc(*s, f);
-	}
+	markup_md_fputs(s, f);
 	fputc(' ', f);
 }
 
@@ -519,19 +566,20 @@ void rank_write_md(const rank_table *t, FILE *f)
 {
 	size_t g;
 
-	heading(t, f, "# ");
+	heading(t, f, "# ", 1);
 	for (g = 0; g < t->ngroups; g++) {
 		fputc('\n', f);
-		if (t->ngroups > 1 || *t->groups[g].key)
-			fprintf(f, "## %s (%s)\n\n", t->groups[g].title,
-			        *t->groups[g].key ? t->groups[g].key : "-");
+		if (t->ngroups > 1 || *t->groups[g].key) {
+			group_line(&t->groups[g], f, "## ", 1);
+			fputc('\n', f);
+		}
 		md_group(t, &t->groups[g], f);
 	}
 	fputc('\n', f);
 	legend(t, f, "; ", 1);
 	if (t->nunranked) {
 		fputc('\n', f);
-		unranked_lines(t, f);
+		unranked_lines(t, f, 1);
 	}
 	if (rank_has_merged(t)) {
 		fputc('\n', f);

@@ -13,7 +13,9 @@
 #include <stdio.h>
 
 void rank_write_table(const rank_table *t, FILE *f);
-void rank_write_csv(const rank_table *t, FILE *f, int bom);
+/* bom: start with a UTF-8 BOM; guard: defuse text cells that a
+ * spreadsheet would run as formulas (util/csvw.h). */
+void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard);
 void rank_write_json(const rank_table *t, FILE *f);
 void rank_write_md(const rank_table *t, FILE *f);
 

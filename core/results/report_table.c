@@ -5,6 +5,7 @@
 
 #include "eval/eval.h"
 #include "eval/outcomes.h"
+#include "util/escape.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/texttable.h"
@@ -26,22 +27,22 @@ static void points_text(char *buf, size_t size, double earned, double max,
 	         numfmt_trim(max, precision, b));
 }
 
-/* The unit's heading lines. */
+/* The unit's heading lines (codes and names escaped: escape.h). */
 static void heading(const batch *b, size_t u, FILE *f)
 {
 	const unit_rec *ur = &b->units[u];
 	const chiso_model *m = b->model;
 	const char *name = batch_str(b, ur->name);
 
-	fprintf(f, "%s (%s)", *name ? name : batch_str(b, ur->code),
-	        batch_str(b, ur->code));
+	escape_fprintf(f, "%s (%s)", *name ? name : batch_str(b, ur->code),
+	               batch_str(b, ur->code));
 	if (ur->level)
-		fprintf(f, " · %s", batch_str(b, ur->level));
+		escape_fprintf(f, " · %s", batch_str(b, ur->level));
 	if (ur->period)
-		fprintf(f, " · period %s", batch_str(b, ur->period));
-	fprintf(f, " · stage %s\n", batch_str(b, ur->stage));
-	fprintf(f, "Model %s %s · sha256 %.12s\n", m->id, m->version,
-	        m->sha256);
+		escape_fprintf(f, " · period %s", batch_str(b, ur->period));
+	escape_fprintf(f, " · stage %s\n", batch_str(b, ur->stage));
+	escape_fprintf(f, "Model %s %s · sha256 %.12s\n", m->id, m->version,
+	               m->sha256);
 }
 
 /* One row per node, names indented by depth. */
@@ -112,15 +113,15 @@ static void class_lines(const batch *b, size_t u, FILE *f)
 	if (m->nclasses == 0)
 		return;
 	if (got >= 0)
-		fprintf(f, "Class: %s (%s)\n", m->classes[got].name,
-		        m->classes[got].id);
+		escape_fprintf(f, "Class: %s (%s)\n", m->classes[got].name,
+		               m->classes[got].id);
 	else
 		fprintf(f, "Class: none\n");
 	for (c = 0; c < upto; c++) {
 		strbuf_reset(&why);
 		outcomes_class_check(b, u, c, &why);
-		fprintf(f, "  not %s: %s\n", m->classes[c].id,
-		        strbuf_str(&why));
+		escape_fprintf(f, "  not %s: %s\n", m->classes[c].id,
+		               strbuf_str(&why));
 	}
 	strbuf_release(&why);
 }
@@ -167,13 +168,14 @@ void report_table_write(const batch *b, FILE *f)
 			fprintf(f, "INVALID: not evaluated\n");
 			for (p = ur->first_problem; p;
 			     p = b->problems[p - 1].next)
-				fprintf(f, "  %s\n",
+				escape_fprintf(
+				        f, "  %s\n",
 				        batch_str(b, b->problems[p - 1].text));
 			continue;
 		}
 		unit_table(b, u, f);
 		for (p = ur->first_problem; p; p = b->problems[p - 1].next)
-			fprintf(f, "problem: %s\n",
-			        batch_str(b, b->problems[p - 1].text));
+			escape_fprintf(f, "problem: %s\n",
+			               batch_str(b, b->problems[p - 1].text));
 	}
 }

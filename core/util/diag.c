@@ -3,6 +3,7 @@
  */
 #include "util/diag.h"
 
+#include "util/escape.h"
 #include "util/strbuf.h"
 
 #include <stdlib.h>
@@ -45,11 +46,13 @@ static void push(diag *d, diag_level level, char *text)
 	d->count++;
 }
 
-/* Formats the place prefix and the message into a new entry. */
+/* Formats the place prefix and the message into a new entry, its
+ * control characters and bidi controls escaped (escape.h): messages
+ * quote codes, names and values from files and the command line. */
 void diag_vat(diag *d, diag_level level, const char *file, unsigned line,
               unsigned col, const char *fmt, va_list ap)
 {
-	strbuf sb = STRBUF_INIT;
+	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
 
 	if (file && line > 0)
 		strbuf_printf(&sb, "%s:%u:%u: ", file, line, col);
@@ -58,7 +61,9 @@ void diag_vat(diag *d, diag_level level, const char *file, unsigned line,
 	if (level == DIAG_WARNING)
 		strbuf_puts(&sb, "warning: ");
 	strbuf_vprintf(&sb, fmt, ap);
-	push(d, level, strbuf_detach(&sb));
+	escape_append(&safe, strbuf_str(&sb), 0);
+	strbuf_release(&sb);
+	push(d, level, strbuf_detach(&safe));
 }
 
 /* printf-style front of diag_vat. */

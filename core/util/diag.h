@@ -4,7 +4,10 @@
  *
  * Messages a person reads name the place: "FILE:LINE:COL: message" for
  * problems in a file (lines and columns 1-based), or "FILE: unit CODE:
- * field NAME: message" for problems in a unit's data.
+ * field NAME: message" for problems in a unit's data. Control characters
+ * and bidi controls in a message (a code or value quoted from a file)
+ * are stored escaped as "<U+XXXX>" (util/escape.h), so printing one is
+ * safe on a terminal.
  *
  * Ownership: a diag owns its messages; diag_free() frees them.
  */

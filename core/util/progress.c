@@ -3,12 +3,15 @@
  */
 #include "util/progress.h"
 
+#include "util/escape.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#define WHAT_MAX  96
+#define WHAT_MAX  256
+#define WHAT_COLS 60         /* the file name is cut (escaped) to this */
 #define REDRAW_NS 100000000L /* 0.1 s */
 
 static struct {
@@ -52,10 +55,14 @@ static void draw(void)
 
 void progress_start(const char *what, size_t total)
 {
+	strbuf sb = STRBUF_INIT;
+
 	pg.active = pg.enabled && isatty(STDERR_FILENO);
 	if (!pg.active)
 		return;
-	snprintf(pg.what, sizeof(pg.what), "%s", what);
+	escape_fit(&sb, what, WHAT_COLS); /* a file name from argv */
+	snprintf(pg.what, sizeof(pg.what), "%s", strbuf_str(&sb));
+	strbuf_release(&sb);
 	pg.count = 0;
 	pg.total = total;
 	pg.since_check = 0;

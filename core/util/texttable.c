@@ -3,13 +3,12 @@
  */
 #include "util/texttable.h"
 
+#include "util/escape.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
 
 struct texttable {
 	size_t ncols;
@@ -55,7 +54,8 @@ void texttable_max(texttable *t, size_t col, size_t cols)
 		t->max[col] = cols;
 }
 
-/* Copies the cells into the pool, truncating to the column's cap. */
+/* Copies the cells into the pool, control characters and bidi controls
+ * escaped (escape.h), then cut to the column's cap. */
 void texttable_row(texttable *t, const char *const *cells)
 {
 	size_t c;
@@ -69,14 +69,10 @@ void texttable_row(texttable *t, const char *const *cells)
 		const char *s = cells[c] ? cells[c] : "";
 		size_t off = t->pool.len;
 
-		if (t->max[c] > 1 && utf8_width(s) > t->max[c]) {
-			size_t keep = utf8_prefix_for_width(s, t->max[c] - 1);
-
-			strbuf_add(&t->pool, s, keep);
-			strbuf_puts(&t->pool, ELLIPSIS);
-		} else {
-			strbuf_puts(&t->pool, s);
-		}
+		if (t->max[c] > 1)
+			escape_fit(&t->pool, s, t->max[c]);
+		else
+			escape_append(&t->pool, s, 0);
 		strbuf_add(&t->pool, "", 1);
 		t->cells[t->nrows * t->ncols + c] = off;
 	}

@@ -3,6 +3,10 @@
  * Vietnamese (and any UTF-8) text: widths are display columns
  * (utf8_width), not bytes.
  *
+ * Cells are text from data files: their control characters and bidi
+ * controls are shown as "<U+XXXX>" (util/escape.h), and a long cell is
+ * cut after escaping, so no escape is cut in half.
+ *
  * Ownership: texttable_new() returns a table the caller frees with
  * texttable_free(); cells are copied in.
  */
@@ -20,7 +24,8 @@ void texttable_free(texttable *t);
 
 /* Right-aligns column col (numbers). */
 void texttable_right(texttable *t, size_t col);
-/* Caps column col at cols display columns; longer cells end in "…". */
+/* Caps column col at cols display columns; longer cells (once escaped)
+ * end in "…". */
 void texttable_max(texttable *t, size_t col, size_t cols);
 
 /* Adds a row of ncols cells (NULL cells are empty). */

@@ -148,7 +148,7 @@ static void read_back(const char *out, size_t len)
 	o.group = GROUP_PARENT;
 	if (rank_build(&t, &set, &o, &d) == 0) {
 		rank_write_table(&t, devnull);
-		rank_write_csv(&t, devnull, 0);
+		rank_write_csv(&t, devnull, 0, 1);
 		rank_free(&t);
 	}
 	rs_free(&set);

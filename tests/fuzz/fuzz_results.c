@@ -45,7 +45,7 @@ static void rank_all(const rs_set *set, const rank_opts *o)
 
 	if (rank_build(&t, set, o, &d) == 0) {
 		rank_write_table(&t, devnull);
-		rank_write_csv(&t, devnull, 1);
+		rank_write_csv(&t, devnull, 1, 1);
 		rank_write_json(&t, devnull);
 		rank_write_md(&t, devnull);
 		report_html_write(&t, devnull, "fuzz");
@@ -86,12 +86,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			rank_all(&set, &o);
 		}
 		if (!set.lean) {
-			gaps_write(&set, NULL, GAPS_TABLE, devnull, &d);
-			gaps_write(&set, NULL, GAPS_JSON, devnull, &d);
+			gaps_write(&set, NULL, GAPS_TABLE, 1, devnull, &d);
+			gaps_write(&set, NULL, GAPS_JSON, 1, devnull, &d);
+			gaps_write(&set, NULL, GAPS_CSV, 1, devnull, &d);
 			compare_write(&set, &set, COMPARE_AUTO, COMPARE_TABLE,
-			              devnull, &d);
+			              1, devnull, &d);
 			compare_write(&set, &set, COMPARE_STAGES, COMPARE_JSON,
-			              devnull, &d);
+			              1, devnull, &d);
 		}
 		fflush(devnull);
 	}

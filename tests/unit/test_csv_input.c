@@ -718,7 +718,7 @@ static char *template_text(struct fx *f, char sep, int labels, int bom)
 
 	if (!out)
 		return NULL;
-	csv_template_write(f->m, out, sep, labels, bom);
+	csv_template_write(f->m, out, sep, labels, bom, 1);
 	fclose(out);
 	return buf;
 }
