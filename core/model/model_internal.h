@@ -14,6 +14,8 @@ typedef struct model_loader {
 	schema_ctx sc;
 	plugin_registry *reg;
 	size_t nodes_cap;
+	double *sums;      /* per node: its leaves' points added up the tree
+	                      as evaluation adds them (nodes_cap entries) */
 	size_t indicators; /* read so far, against LIMIT_INDICATORS */
 } model_loader;
 
