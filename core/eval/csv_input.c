@@ -170,37 +170,50 @@ static int skipped_row(const struct csv_reader *r)
 	return 1;
 }
 
-/* The role a header name stands for, or COL_EXTRA when it is unknown. */
+/* The role a header name stands for, or COL_EXTRA when it is unknown.
+ * Input ids are lower case, so the name in lower case is looked up by
+ * hash (a header of thousands of columns stays linear). */
 static int column_role(const struct csv_reader *r, const char *name)
 {
-	size_t i;
+	char lower[80];
+	size_t i, n = strlen(name);
+	int slot;
 
 	for (i = 0; ident_cols[i]; i++)
 		if (utf8_ascii_caseeq(name, ident_cols[i]))
 			return COL_IDENT(i);
-	for (i = 0; i < r->m->ninputs; i++)
-		if (utf8_ascii_caseeq(name, r->m->inputs[i].id))
-			return (int)i;
-	return COL_EXTRA;
+	if (n >= sizeof(lower))
+		return COL_EXTRA; /* longer than any input id */
+	for (i = 0; i <= n; i++)
+		lower[i] = name[i] >= 'A' && name[i] <= 'Z'
+		                   ? (char)(name[i] - 'A' + 'a')
+		                   : name[i];
+	slot = model_input_slot(r->m, lower);
+	return slot >= 0 ? slot : COL_EXTRA;
 }
 
 /* "unknown column 'x'; did you mean 'y'?" at header cell i. */
 static void unknown_column(struct csv_reader *r, size_t i)
 {
 	const chiso_model *m = r->m;
-	const char **names = xcalloc(NIDENT + m->ninputs, sizeof(*names));
+	const char **names = NULL;
 	char *lower = xstrdup(cell(r, i));
-	const char *near;
+	const char *near = NULL;
 	size_t k;
 
-	for (k = 0; k < NIDENT; k++)
-		names[k] = ident_cols[k];
-	for (k = 0; k < m->ninputs; k++)
-		names[NIDENT + k] = m->inputs[k].id;
 	for (k = 0; lower[k]; k++)
 		if (lower[k] >= 'A' && lower[k] <= 'Z')
 			lower[k] = (char)(lower[k] - 'A' + 'a');
-	near = suggest_closest(lower, names, NIDENT + m->ninputs);
+	/* A pass over every input: none once messages are no longer
+	 * shown, so that a header of unknown columns stays linear. */
+	if (!diag_full(r->sc->d)) {
+		names = xcalloc(NIDENT + m->ninputs, sizeof(*names));
+		for (k = 0; k < NIDENT; k++)
+			names[k] = ident_cols[k];
+		for (k = 0; k < m->ninputs; k++)
+			names[NIDENT + k] = m->inputs[k].id;
+		near = suggest_closest(lower, names, NIDENT + m->ninputs);
+	}
 	file_error(r, r->row, (unsigned)i + 1,
 	           "unknown column '%s'%s%s%s (columns: code, name, level, "
 	           "parent, period, stage and the input ids of model %s; "

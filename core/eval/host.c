@@ -243,14 +243,9 @@ static void describe_types(strbuf *sb, unsigned mask)
 static void unknown_input(chiso_prepare_ctx *ctx, const chiso_param *name,
                           const char *id)
 {
-	chiso_model *m = ctx->m;
-	const char **ids = xcalloc(m->ninputs + 1, sizeof(*ids));
-	const char *near;
-	size_t i;
+	const char *near =
+	        diag_full(ctx->sc->d) ? NULL : model_suggest_input(ctx->m, id);
 
-	for (i = 0; i < m->ninputs; i++)
-		ids[i] = m->inputs[i].id;
-	near = suggest_closest(id, ids, m->ninputs);
 	if (near)
 		h_error(ctx, name,
 		        "unknown input '%s'; did you mean '%s'? (inputs are "
@@ -260,7 +255,6 @@ static void unknown_input(chiso_prepare_ctx *ctx, const chiso_param *name,
 		h_error(ctx, name,
 		        "unknown input '%s'; declare it under 'inputs:' first",
 		        id);
-	free(ids);
 }
 
 /* Records a dependency on slot; the same slot twice is kept once. */

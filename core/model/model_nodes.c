@@ -371,7 +371,8 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 	return prepare_leaf(ld, self, spec);
 }
 
-/* Collects roots and leaves, and which indicators use each input. */
+/* Collects roots and leaves, and which indicators use each input
+ * (counted first, so that each used_by list is allocated once). */
 static void index_tree(chiso_model *m)
 {
 	size_t i, k, nroots = 0, nleaves = 0;
@@ -379,6 +380,15 @@ static void index_tree(chiso_model *m)
 	for (i = 0; i < m->nnodes; i++) {
 		nroots += m->nodes[i].parent < 0;
 		nleaves += m->nodes[i].is_leaf;
+		for (k = 0; m->nodes[i].is_leaf && k < m->nodes[i].ndeps; k++)
+			m->inputs[m->nodes[i].deps[k].slot].nused++;
+	}
+	for (i = 0; i < m->ninputs; i++) {
+		m->inputs[i].used_by =
+		        m->inputs[i].nused
+		                ? xcalloc(m->inputs[i].nused, sizeof(size_t))
+		                : NULL;
+		m->inputs[i].nused = 0;
 	}
 	m->roots = xcalloc(nroots ? nroots : 1, sizeof(size_t));
 	m->leaves = xcalloc(nleaves ? nleaves : 1, sizeof(size_t));
@@ -396,8 +406,6 @@ static void index_tree(chiso_model *m)
 		for (k = 0; k < node->ndeps; k++) {
 			model_input *in = &m->inputs[node->deps[k].slot];
 
-			in->used_by = xrealloc(
-			        in->used_by, (in->nused + 1) * sizeof(size_t));
 			in->used_by[in->nused++] = i;
 		}
 	}

@@ -45,6 +45,12 @@ static void push(diag *d, diag_level level, char *text)
 	d->count++;
 }
 
+int diag_full(const diag *d)
+{
+	return !d ||
+	       d->count >= (d->max_entries ? d->max_entries : DIAG_DEFAULT_MAX);
+}
+
 /* Formats the place prefix and the message into a new entry. */
 void diag_vat(diag *d, diag_level level, const char *file, unsigned line,
               unsigned col, const char *fmt, va_list ap)

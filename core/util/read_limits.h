@@ -23,6 +23,9 @@
 #define LIMIT_MODEL_NODES   500000      /* nodes of a model file */
 #define LIMIT_DATA_NODES    20000000    /* nodes of a YAML data file */
 #define LIMIT_INDICATORS    10000       /* indicators of one model */
+#define LIMIT_INPUTS        10000       /* inputs of one model */
+/* (Each input is a column of a CSV data file, and spreadsheets stop at
+ * 16,384 columns; real sets have a few hundred inputs.) */
 
 /* Defaults of the limits an option raises. */
 #define LIMIT_DATA_FILE_MB  1024   /* a data or results file: --max-file-mb */
