@@ -587,6 +587,52 @@ static char detect_separator(const char *s, size_t n)
 	return ',';
 }
 
+/*
+ * The row and column of the cell holding byte off of buf[0..len), the
+ * text read so far, counted as the reader counts them: rows end at CR,
+ * LF or CRLF outside quotes (blank and comment rows count; a comment's
+ * bytes are all in column 1), columns at the separator outside quotes.
+ */
+static void csv_position(const char *buf, size_t len, size_t off, unsigned *row,
+                         unsigned *col)
+{
+	size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	char sep = detect_separator(buf + i, len - i);
+	int quoted = 0, row_start = 1;
+
+	*row = 1;
+	*col = 1;
+	while (i < off) {
+		char c;
+
+		if (row_start && comment_line(buf + i, len - i)) {
+			size_t end = line_end(buf, i, len, len - i);
+
+			if (off < end)
+				return;
+			i = end;
+			(*row)++;
+			continue;
+		}
+		row_start = 0;
+		c = buf[i++];
+		if (c == '"') {
+			quoted = !quoted;
+		} else if (!quoted && c == sep) {
+			(*col)++;
+		} else if (!quoted && (c == '\n' || c == '\r')) {
+			if (c == '\r' && i < off && buf[i] == '\n')
+				i++;
+			(*row)++;
+			*col = 1;
+			row_start = 1;
+		}
+	}
+}
+
+const source_kind csv_source_kind = {csv_position,
+                                     "in Excel, save as 'CSV UTF-8'"};
+
 /* Reports the error libcsv stopped at. */
 static void parse_error(struct csv_reader *r, struct csv_parser *p)
 {

@@ -518,7 +518,8 @@ int json_validate_span(const char *path, const char *buf, json_span sp, diag *d)
 
 	if (utf8_check(text, len, &bad) < 0) {
 		span_error(d, path, text, bad, sp,
-		           "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		           "(save it as UTF-8 in your editor)",
 		           (unsigned char)text[bad]);
 		return -1;
 	}

@@ -51,8 +51,8 @@ extern const doc_limits doc_limits_data;
 /* Sets lim's file size limit to mb MiB. */
 void limits_set_file_mb(doc_limits *lim, size_t mb);
 
-/* "file too large" at path: size bytes (0 when not known, e.g. a stream
- * read past the limit), the limit, and how to raise it. */
+/* "file too large" at path: size bytes (0 for a stream read past the
+ * limit: "more than LIMIT bytes"), the limit, and how to raise it. */
 void limits_file_error(diag *d, const char *path, unsigned long long size,
                        const doc_limits *lim);
 
