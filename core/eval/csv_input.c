@@ -390,8 +390,9 @@ static int bool_word(const char *s, size_t n)
 }
 
 /* With ';' as separator, "83,99" means 83.99: the cell with its one
- * comma made a point, into out, when that gives a number. Returns 1 when
- * out holds the converted text. */
+ * comma made a point, into out, when that gives a number (or one out of
+ * range, to be refused as such). Returns 1 when out holds the converted
+ * text. */
 static int decimal_comma(const char *s, size_t n, char *out, size_t size)
 {
 	const char *comma = memchr(s, ',', n);
@@ -403,7 +404,7 @@ static int decimal_comma(const char *s, size_t n, char *out, size_t size)
 	memcpy(out, s, n);
 	out[n] = '\0';
 	out[comma - s] = '.';
-	return numfmt_parse(out, &x) == 0;
+	return numfmt_parse(out, &x) != NUMFMT_SYNTAX;
 }
 
 /* The value node of input in for cell i of the current row. */

@@ -10,7 +10,6 @@
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,22 +101,12 @@ static int unit_keys(struct reader *r, const doc_node *map,
 	return bad;
 }
 
-/* 1 when s is a whole number text that overflows a double (1e400). */
-static int out_of_range(const char *s)
-{
-	char *end;
-
-	errno = 0;
-	strtod(s, &end);
-	return *s && *end == '\0' && errno == ERANGE;
-}
-
 /* Says why a plain scalar is not a valid number for in. */
 static void bad_number(struct reader *r, const model_input *in,
                        const doc_node *n, int integer)
 {
 	double x;
-	int parsed = numfmt_parse(n->text, &x) == 0;
+	int rc = numfmt_parse(n->text, &x), parsed = rc == 0;
 	const char *p = n->text;
 	int digits_only;
 
@@ -137,8 +126,9 @@ static void bad_number(struct reader *r, const model_input *in,
 		             "expected a number, not '%s' (write decimals with "
 		             "a point: 83.99)",
 		             n->text);
-	else if (!parsed && out_of_range(n->text))
-		unit_problem(r, n, in->id, "%s is out of range", n->text);
+	else if (numfmt_range_text(rc))
+		unit_problem(r, n, in->id, "%s %s", n->text,
+		             numfmt_range_text(rc));
 	else
 		unit_problem(r, n, in->id, "expected %s, not '%s'",
 		             integer ? "a whole number" : "a number", n->text);

@@ -133,17 +133,22 @@ static int h_param_number(chiso_prepare_ctx *ctx, const chiso_param *node,
                           const char *what, double *out)
 {
 	const doc_node *n = host_param_node(node);
+	int rc = n && n->kind == DOC_SCALAR ? numfmt_parse(n->text, out)
+	                                    : NUMFMT_SYNTAX;
 
-	if (n && n->kind == DOC_SCALAR && n->quoted &&
-	    numfmt_parse(n->text, out) == 0) {
+	if (rc < 0 && numfmt_range_text(rc)) {
+		h_error(ctx, node, "%s: %s %s", what, n->text,
+		        numfmt_range_text(rc));
+		return -1;
+	}
+	if (n && n->kind == DOC_SCALAR && n->quoted && rc == 0) {
 		h_error(ctx, node,
 		        "%s must be a number, not the quoted text \"%s\"; "
 		        "remove the quotes",
 		        what, n->text);
 		return -1;
 	}
-	if (!n || n->kind != DOC_SCALAR || n->quoted ||
-	    numfmt_parse(n->text, out) < 0) {
+	if (!n || n->kind != DOC_SCALAR || n->quoted || rc < 0) {
 		h_error(ctx, node, "%s must be a number, not %s", what,
 		        !n                      ? "missing"
 		        : n->kind != DOC_SCALAR ? doc_kind_name(n->kind)

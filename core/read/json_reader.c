@@ -3,11 +3,11 @@
  */
 #include "read/json_reader.h"
 
+#include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
 #include <cjson/cJSON.h>
-#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -185,6 +185,7 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 	const char *start = s->p;
 	doc_node *n;
 	char text[200];
+	double x;
 
 	if (s->doc->nodes >= s->limits->max_nodes) {
 		fail_here(s, "%s",
@@ -216,10 +217,16 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 	}
 	skip_atom(s);
 	n = scalar_node(s, start, (size_t)(s->p - start), 0, line, col);
-	if (n && cJSON_IsNumber(item) && !isfinite(item->valuedouble)) {
+	/* Past the largest double, no reader of the tree could use it.
+	 * Underflow (1e-400) is refused by the readers of numbers, as in
+	 * YAML: a results document may hold a subnormal value chiso
+	 * computed. */
+	if (n && cJSON_IsNumber(item) &&
+	    numfmt_parse(n->text, &x) == NUMFMT_OVERFLOW) {
 		s->line = line;
 		s->col = col;
-		fail_here(s, "number out of range");
+		fail_here(s, "number %s %s", n->text,
+		          numfmt_range_text(NUMFMT_OVERFLOW));
 		return NULL;
 	}
 	return n;
