@@ -132,7 +132,7 @@ int numfmt_parse(const char *s, double *out)
 		return NUMFMT_OVERFLOW;
 	if (fabs(v) < DBL_MIN && nonzero_mantissa(s))
 		return NUMFMT_UNDERFLOW;
-	*out = v;
+	*out = v == 0 ? 0.0 : v; /* -0 is 0 */
 	return 0;
 }
 

@@ -28,7 +28,8 @@ enum {
  * thousands separators (NUMFMT_SYNTAX), overflow (NUMFMT_OVERFLOW) and
  * underflow: a text whose digits are not all zero but whose value is 0
  * or subnormal (NUMFMT_UNDERFLOW), so that no number silently becomes 0.
- * Returns 0 on success, else one of the codes above.
+ * A zero reads as 0, never -0 ("-0", "-0.0", "-0e5"), so that it prints
+ * as "0". Returns 0 on success, else one of the codes above.
  */
 int numfmt_parse(const char *s, double *out);
 

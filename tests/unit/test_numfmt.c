@@ -67,6 +67,25 @@ static void test_parse_ok(void)
 	CU_ASSERT(parses_to("-2.2250738585072014e-308", -DBL_MIN));
 }
 
+/* A zero reads as 0, never -0, whatever its sign and exponent. */
+static void test_parse_zero(void)
+{
+	static const char *const zeros[] = {
+	        "0",   "-0",     "+0",      "-0.0",    "-0e5", "-.0",
+	        "-0.", "0e-400", "-0e-999", "000.000", "-0E+9"};
+	size_t i;
+	double v;
+
+	for (i = 0; i < sizeof(zeros) / sizeof(*zeros); i++) {
+		v = 1;
+		CU_ASSERT_EQUAL(numfmt_parse(zeros[i], &v), 0);
+		CU_ASSERT(v == 0.0);
+		if (signbit(v))
+			fprintf(stderr, "\n%s read as -0\n", zeros[i]);
+		CU_ASSERT(!signbit(v));
+	}
+}
+
 /* Numbers past the largest double, and numbers that are not zero but
  * read as 0 or as a subnormal double, are refused with their reason. */
 static void test_parse_range(void)
@@ -343,6 +362,7 @@ static void test_locale(void)
 static CU_TestInfo tests[] = {
         {"parse_ok", test_parse_ok},
         {"parse_reject", test_parse_reject},
+        {"parse_zero", test_parse_zero},
         {"parse_range", test_parse_range},
         {"parse_int", test_parse_int},
         {"exact", test_exact},
