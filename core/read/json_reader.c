@@ -9,6 +9,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 /* A cursor over text cJSON has already validated. */
@@ -258,6 +259,7 @@ struct check {
 	size_t len, pos;
 	const char *why; /* set at the first error */
 	unsigned depth;
+	char text[160]; /* a whole message, when not a syntax error */
 };
 
 #define CHECK_MAX_DEPTH 512
@@ -288,6 +290,53 @@ static int is_hex(char ch)
 	       (ch >= 'A' && ch <= 'F');
 }
 
+/* The code unit of the four hex digits at p. */
+static unsigned hex4(const char *p)
+{
+	unsigned v = 0;
+	int k;
+
+	for (k = 0; k < 4; k++)
+		v = v * 16 + (unsigned)(p[k] <= '9'   ? p[k] - '0'
+		                        : p[k] <= 'F' ? p[k] - 'A' + 10
+		                                      : p[k] - 'a' + 10);
+	return v;
+}
+
+/*
+ * A \u escape at c->pos (on the 'u'), its four hex digits checked: a
+ * UTF-16 surrogate must come as a pair, high (D800-DBFF) then low
+ * (DC00-DFFF), since alone it is no character (cJSON refuses it, and
+ * UTF-8 cannot hold it). Returns 0 (past the low half of a pair, then),
+ * or -1 with the message in c->text, at the backslash.
+ */
+static int check_surrogate(struct check *c)
+{
+	const char *p = c->buf + c->pos;
+	unsigned cu = hex4(p + 1), low;
+	int k;
+
+	if (cu < 0xD800 || cu > 0xDFFF)
+		return 0;
+	if (cu <= 0xDBFF && c->len - c->pos >= 11 && p[5] == '\\' &&
+	    p[6] == 'u') {
+		for (k = 7; k <= 10 && is_hex(p[k]); k++)
+			;
+		low = k > 10 ? hex4(p + 7) : 0;
+		if (low >= 0xDC00 && low <= 0xDFFF) {
+			c->pos += 6; /* the pair is one character */
+			return 0;
+		}
+	}
+	snprintf(c->text, sizeof(c->text),
+	         "invalid \\u escape: lone surrogate U+%04X; a character "
+	         "above U+FFFF is a pair of escapes, high then low "
+	         "(\\ud83d\\ude00), or is written as itself",
+	         cu);
+	c->pos--; /* at the backslash */
+	return bad(c, c->text);
+}
+
 /* A string: escapes checked, raw control characters refused. */
 static int check_string(struct check *c)
 {
@@ -313,6 +362,8 @@ static int check_string(struct check *c)
 				    !is_hex(c->buf[c->pos + (size_t)k]))
 					return bad(c, "\\u must be followed by "
 					              "four hex digits");
+			if (check_surrogate(c) < 0)
+				return -1;
 			c->pos += 5;
 		} else if (strchr("\"\\/bfnrt", c->buf[c->pos]) &&
 		           c->buf[c->pos] != '\0') {
@@ -476,14 +527,15 @@ static int check_value(struct check *c)
 }
 
 /*
- * Checks buf against JSON's grammar (RFC 8259), strictly. Returns 0, or
- * -1 with the offset of the first error in *off and its reason in *why
- * (a static string).
+ * Checks buf against JSON's grammar (RFC 8259), strictly, and that its
+ * \\u escapes are characters. Returns 0, or -1 with the offset of the
+ * first error in *off and the message in msg (size bytes): a syntax
+ * error after "invalid JSON: ".
  */
-static int json_check(const char *buf, size_t len, size_t *off,
-                      const char **why)
+static int json_check(const char *buf, size_t len, size_t *off, char *msg,
+                      size_t size)
 {
-	struct check c = {buf, len, 0, NULL, 0};
+	struct check c = {buf, len, 0, NULL, 0, ""};
 
 	if (check_value(&c) == 0) {
 		check_ws(&c);
@@ -493,7 +545,10 @@ static int json_check(const char *buf, size_t len, size_t *off,
 		        "one value");
 	}
 	*off = c.pos;
-	*why = c.why;
+	if (c.why == c.text)
+		snprintf(msg, size, "%s", c.text);
+	else
+		snprintf(msg, size, "invalid JSON: %s", c.why);
 	return -1;
 }
 
@@ -521,7 +576,7 @@ int json_validate_span(const char *path, const char *buf, json_span sp, diag *d)
 {
 	const char *text = buf + sp.start;
 	size_t len = sp.end - sp.start, bad;
-	const char *why = NULL;
+	char msg[200];
 
 	if (utf8_check(text, len, &bad) < 0) {
 		span_error(d, path, text, bad, sp,
@@ -535,8 +590,8 @@ int json_validate_span(const char *path, const char *buf, json_span sp, diag *d)
 		span_error(d, path, text, bad, sp, "NUL byte in JSON text");
 		return -1;
 	}
-	if (json_check(text, len, &bad, &why) < 0) {
-		span_error(d, path, text, bad, sp, "invalid JSON: %s", why);
+	if (json_check(text, len, &bad, msg, sizeof(msg)) < 0) {
+		span_error(d, path, text, bad, sp, "%s", msg);
 		return -1;
 	}
 	return 0;
@@ -681,14 +736,25 @@ doc *json_read_span(const char *path, const char *buf, json_span sp,
                     const doc_limits *limits, diag *d)
 {
 	struct scan s;
+	const char *stop = NULL;
 	cJSON *root;
 
-	root = cJSON_ParseWithLength(buf + sp.start, sp.end - sp.start);
+	root = cJSON_ParseWithLengthOpts(buf + sp.start, sp.end - sp.start,
+	                                 &stop, 0);
 	if (!root) {
-		/* The strict check passed, so this is cJSON's own limit. */
-		diag_error(d, path, sp.line, sp.col,
-		           "cannot read JSON (nested too deeply or out of "
-		           "memory)");
+		/* The strict check passed (its depth limit is below cJSON's,
+		 * and it refuses the lone surrogates cJSON cannot read), so
+		 * this is memory, or text cJSON refuses for a reason the
+		 * check does not know: name the place cJSON stopped at. */
+		size_t at =
+		        stop && stop >= buf + sp.start && stop <= buf + sp.end
+		                ? (size_t)(stop - (buf + sp.start))
+		                : 0;
+
+		span_error(d, path, buf + sp.start, at, sp,
+		           "cannot read this JSON: the JSON library (cJSON) "
+		           "stopped here, out of memory or at text it does "
+		           "not read; please report it");
 		return NULL;
 	}
 	cursor_init(&s, buf, sp);
