@@ -170,37 +170,50 @@ static int skipped_row(const struct csv_reader *r)
 	return 1;
 }
 
-/* The role a header name stands for, or COL_EXTRA when it is unknown. */
+/* The role a header name stands for, or COL_EXTRA when it is unknown.
+ * Input ids are lower case, so the name in lower case is looked up by
+ * hash (a header of thousands of columns stays linear). */
 static int column_role(const struct csv_reader *r, const char *name)
 {
-	size_t i;
+	char lower[80];
+	size_t i, n = strlen(name);
+	int slot;
 
 	for (i = 0; ident_cols[i]; i++)
 		if (utf8_ascii_caseeq(name, ident_cols[i]))
 			return COL_IDENT(i);
-	for (i = 0; i < r->m->ninputs; i++)
-		if (utf8_ascii_caseeq(name, r->m->inputs[i].id))
-			return (int)i;
-	return COL_EXTRA;
+	if (n >= sizeof(lower))
+		return COL_EXTRA; /* longer than any input id */
+	for (i = 0; i <= n; i++)
+		lower[i] = name[i] >= 'A' && name[i] <= 'Z'
+		                   ? (char)(name[i] - 'A' + 'a')
+		                   : name[i];
+	slot = model_input_slot(r->m, lower);
+	return slot >= 0 ? slot : COL_EXTRA;
 }
 
 /* "unknown column 'x'; did you mean 'y'?" at header cell i. */
 static void unknown_column(struct csv_reader *r, size_t i)
 {
 	const chiso_model *m = r->m;
-	const char **names = xcalloc(NIDENT + m->ninputs, sizeof(*names));
+	const char **names = NULL;
 	char *lower = xstrdup(cell(r, i));
-	const char *near;
+	const char *near = NULL;
 	size_t k;
 
-	for (k = 0; k < NIDENT; k++)
-		names[k] = ident_cols[k];
-	for (k = 0; k < m->ninputs; k++)
-		names[NIDENT + k] = m->inputs[k].id;
 	for (k = 0; lower[k]; k++)
 		if (lower[k] >= 'A' && lower[k] <= 'Z')
 			lower[k] = (char)(lower[k] - 'A' + 'a');
-	near = suggest_closest(lower, names, NIDENT + m->ninputs);
+	/* A pass over every input: none once messages are no longer
+	 * shown, so that a header of unknown columns stays linear. */
+	if (!diag_full(r->sc->d)) {
+		names = xcalloc(NIDENT + m->ninputs, sizeof(*names));
+		for (k = 0; k < NIDENT; k++)
+			names[k] = ident_cols[k];
+		for (k = 0; k < m->ninputs; k++)
+			names[NIDENT + k] = m->inputs[k].id;
+		near = suggest_closest(lower, names, NIDENT + m->ninputs);
+	}
 	file_error(r, r->row, (unsigned)i + 1,
 	           "unknown column '%s'%s%s%s (columns: code, name, level, "
 	           "parent, period, stage and the input ids of model %s; "
@@ -377,8 +390,9 @@ static int bool_word(const char *s, size_t n)
 }
 
 /* With ';' as separator, "83,99" means 83.99: the cell with its one
- * comma made a point, into out, when that gives a number. Returns 1 when
- * out holds the converted text. */
+ * comma made a point, into out, when that gives a number (or one out of
+ * range, to be refused as such). Returns 1 when out holds the converted
+ * text. */
 static int decimal_comma(const char *s, size_t n, char *out, size_t size)
 {
 	const char *comma = memchr(s, ',', n);
@@ -390,7 +404,7 @@ static int decimal_comma(const char *s, size_t n, char *out, size_t size)
 	memcpy(out, s, n);
 	out[n] = '\0';
 	out[comma - s] = '.';
-	return numfmt_parse(out, &x) == 0;
+	return numfmt_parse(out, &x) != NUMFMT_SYNTAX;
 }
 
 /* The value node of input in for cell i of the current row. */
@@ -573,6 +587,52 @@ static char detect_separator(const char *s, size_t n)
 	}
 	return ',';
 }
+
+/*
+ * The row and column of the cell holding byte off of buf[0..len), the
+ * text read so far, counted as the reader counts them: rows end at CR,
+ * LF or CRLF outside quotes (blank and comment rows count; a comment's
+ * bytes are all in column 1), columns at the separator outside quotes.
+ */
+static void csv_position(const char *buf, size_t len, size_t off, unsigned *row,
+                         unsigned *col)
+{
+	size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	char sep = detect_separator(buf + i, len - i);
+	int quoted = 0, row_start = 1;
+
+	*row = 1;
+	*col = 1;
+	while (i < off) {
+		char c;
+
+		if (row_start && comment_line(buf + i, len - i)) {
+			size_t end = line_end(buf, i, len, len - i);
+
+			if (off < end)
+				return;
+			i = end;
+			(*row)++;
+			continue;
+		}
+		row_start = 0;
+		c = buf[i++];
+		if (c == '"') {
+			quoted = !quoted;
+		} else if (!quoted && c == sep) {
+			(*col)++;
+		} else if (!quoted && (c == '\n' || c == '\r')) {
+			if (c == '\r' && i < off && buf[i] == '\n')
+				i++;
+			(*row)++;
+			*col = 1;
+			row_start = 1;
+		}
+	}
+}
+
+const source_kind csv_source_kind = {csv_position,
+                                     "in Excel, save as 'CSV UTF-8'"};
 
 /* Reports the error libcsv stopped at. */
 static void parse_error(struct csv_reader *r, struct csv_parser *p)

@@ -33,6 +33,7 @@
 
 #include "eval/data_file.h"
 #include "model/model.h"
+#include "read/source.h"
 
 #include <stdio.h>
 
@@ -49,6 +50,14 @@
  */
 int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
                    size_t len);
+
+/*
+ * How source_read_file_as() places a bad byte of a CSV file (a NUL byte,
+ * one that is not UTF-8) while reading it: at the ROW:COLUMN of its cell,
+ * as the reader counts them, with Excel's "save as 'CSV UTF-8'" as the
+ * advice.
+ */
+extern const source_kind csv_source_kind;
 
 /*
  * Writes the header row matching model m (code, name, level, parent,

@@ -218,7 +218,10 @@ int data_load_file(batch *b, const char *path, diag *d)
 	int rc;
 	char what[80];
 
-	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
+	if (source_read_file_as(path, &b->limits,
+	                        source_is_csv(path) ? &csv_source_kind
+	                                            : &source_kind_text,
+	                        &buf, &len, d) < 0)
 		return -1;
 	snprintf(what, sizeof(what), "reading %.60s", path);
 	progress_start(what, 0);

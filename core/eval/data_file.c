@@ -11,7 +11,6 @@
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,18 +29,29 @@ static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};
 
+/* "did you mean" for at most this many unknown fields of a file (each
+ * costs a pass over every input; as many as the problems printed). */
+#define SUGGEST_MAX 200
+
+/* A set of names (copies), open-addressed: size a power of two, at most
+ * half full. */
+struct name_set {
+	char **slots;
+	size_t size, count;
+};
+
 /* State of one file being read. */
 struct reader {
 	batch *b;
 	schema_ctx sc;
-	int results_doc; /* a results document: unknown fields warn */
-	char **warned;   /* unknown fields already warned about */
-	size_t nwarned;
-	size_t u;            /* the unit being read */
-	const char *code;    /* its code, for messages */
-	const doc_node **at; /* per input slot: its value's node in the
-	                        record being read (for positions) */
-	int over_units;      /* past the batch's max_units: said once */
+	int results_doc;        /* a results document: unknown fields warn */
+	struct name_set warned; /* unknown fields already warned about */
+	size_t suggested;       /* unknown fields given a "did you mean" */
+	size_t u;               /* the unit being read */
+	const char *code;       /* its code, for messages */
+	const doc_node **at;    /* per input slot: its value's node in the
+	                           record being read (for positions) */
+	int over_units;         /* past the batch's max_units: said once */
 };
 
 /* Adds a problem to the current unit and marks it invalid. The message
@@ -116,22 +126,12 @@ static int unit_keys(struct reader *r, const doc_node *map,
 	return bad;
 }
 
-/* 1 when s is a whole number text that overflows a double (1e400). */
-static int out_of_range(const char *s)
-{
-	char *end;
-
-	errno = 0;
-	strtod(s, &end);
-	return *s && *end == '\0' && errno == ERANGE;
-}
-
 /* Says why a plain scalar is not a valid number for in. */
 static void bad_number(struct reader *r, const model_input *in,
                        const doc_node *n, int integer)
 {
 	double x;
-	int parsed = numfmt_parse(n->text, &x) == 0;
+	int rc = numfmt_parse(n->text, &x), parsed = rc == 0;
 	const char *p = n->text;
 	int digits_only;
 
@@ -151,8 +151,9 @@ static void bad_number(struct reader *r, const model_input *in,
 		             "expected a number, not '%s' (write decimals with "
 		             "a point: 83.99)",
 		             n->text);
-	else if (!parsed && out_of_range(n->text))
-		unit_problem(r, n, in->id, "%s is out of range", n->text);
+	else if (numfmt_range_text(rc))
+		unit_problem(r, n, in->id, "%s %s", n->text,
+		             numfmt_range_text(rc));
 	else
 		unit_problem(r, n, in->id, "expected %s, not '%s'",
 		             integer ? "a whole number" : "a number", n->text);
@@ -283,16 +284,69 @@ static void read_value(struct reader *r, const model_input *in,
 	read_typed(r, in, val, v);
 }
 
-/* Warns once per file about a field the model does not know. */
-static void warn_unknown(struct reader *r, const doc_node *key, diag *d)
+/* FNV-1a over the name's bytes. */
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Puts the copy name into slots (size a power of two, room left). */
+static void name_set_put(char **slots, size_t size, char *name)
+{
+	size_t h = name_hash(name) & (size - 1);
+
+	while (slots[h])
+		h = (h + 1) & (size - 1);
+	slots[h] = name;
+}
+
+/* Adds a copy of name to set; returns 1 when it was not there yet. */
+static int name_set_add(struct name_set *set, const char *name)
+{
+	size_t h, i;
+
+	if (set->size) {
+		h = name_hash(name) & (set->size - 1);
+		for (; set->slots[h]; h = (h + 1) & (set->size - 1))
+			if (strcmp(set->slots[h], name) == 0)
+				return 0;
+	}
+	if (2 * (set->count + 1) > set->size) {
+		size_t size = set->size ? 2 * set->size : 16;
+		char **slots = xcalloc(size, sizeof(*slots));
+
+		for (i = 0; i < set->size; i++)
+			if (set->slots[i])
+				name_set_put(slots, size, set->slots[i]);
+		free(set->slots);
+		set->slots = slots;
+		set->size = size;
+	}
+	name_set_put(set->slots, set->size, xstrdup(name));
+	set->count++;
+	return 1;
+}
+
+/* Frees the names and the table. */
+static void name_set_free(struct name_set *set)
 {
 	size_t i;
 
-	for (i = 0; i < r->nwarned; i++)
-		if (strcmp(r->warned[i], key->text) == 0)
-			return;
-	r->warned = xrealloc(r->warned, (r->nwarned + 1) * sizeof(char *));
-	r->warned[r->nwarned++] = xstrdup(key->text);
+	for (i = 0; i < set->size; i++)
+		free(set->slots[i]);
+	free(set->slots);
+	memset(set, 0, sizeof(*set));
+}
+
+/* Warns once per file about a field the model does not know. */
+static void warn_unknown(struct reader *r, const doc_node *key, diag *d)
+{
+	if (!name_set_add(&r->warned, key->text))
+		return;
 	diag_at(d, DIAG_WARNING, r->sc.file, key->line, key->col,
 	        "field '%s' is not an input of model %s %s; ignored", key->text,
 	        r->b->model->id, r->b->model->version);
@@ -302,13 +356,10 @@ static void warn_unknown(struct reader *r, const doc_node *key, diag *d)
 static void unknown_field(struct reader *r, const doc_node *key)
 {
 	const chiso_model *m = r->b->model;
-	const char **ids = xcalloc(m->ninputs + 1, sizeof(*ids));
-	const char *near;
-	size_t i;
+	const char *near = r->suggested++ < SUGGEST_MAX
+	                           ? model_suggest_input(m, key->text)
+	                           : NULL;
 
-	for (i = 0; i < m->ninputs; i++)
-		ids[i] = m->inputs[i].id;
-	near = suggest_closest(key->text, ids, m->ninputs);
 	if (near)
 		unit_problem(r, key, key->text,
 		             "not an input of model %s; did you mean '%s'?",
@@ -317,7 +368,6 @@ static void unknown_field(struct reader *r, const doc_node *key)
 		unit_problem(r, key, key->text,
 		             "not an input of model %s (see 'chiso template')",
 		             m->id);
-	free(ids);
 }
 
 /* The bound of in as a number for this unit; 0 when it has none. */
@@ -635,7 +685,6 @@ void data_file_fail(data_file *df)
 int data_file_close(data_file *df)
 {
 	struct reader *r = &df->r;
-	size_t i;
 	int rc = 0;
 
 	if (df->failed || df->d->errors > df->errors_before) {
@@ -643,9 +692,7 @@ int data_file_close(data_file *df)
 		r->b->nproblems = df->problems_before;
 		rc = -1;
 	}
-	for (i = 0; i < r->nwarned; i++)
-		free(r->warned[i]);
-	free(r->warned);
+	name_set_free(&r->warned);
 	free(r->at);
 	free((char *)r->sc.file);
 	free(df);

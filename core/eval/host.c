@@ -133,17 +133,22 @@ static int h_param_number(chiso_prepare_ctx *ctx, const chiso_param *node,
                           const char *what, double *out)
 {
 	const doc_node *n = host_param_node(node);
+	int rc = n && n->kind == DOC_SCALAR ? numfmt_parse(n->text, out)
+	                                    : NUMFMT_SYNTAX;
 
-	if (n && n->kind == DOC_SCALAR && n->quoted &&
-	    numfmt_parse(n->text, out) == 0) {
+	if (rc < 0 && numfmt_range_text(rc)) {
+		h_error(ctx, node, "%s: %s %s", what, n->text,
+		        numfmt_range_text(rc));
+		return -1;
+	}
+	if (n && n->kind == DOC_SCALAR && n->quoted && rc == 0) {
 		h_error(ctx, node,
 		        "%s must be a number, not the quoted text \"%s\"; "
 		        "remove the quotes",
 		        what, n->text);
 		return -1;
 	}
-	if (!n || n->kind != DOC_SCALAR || n->quoted ||
-	    numfmt_parse(n->text, out) < 0) {
+	if (!n || n->kind != DOC_SCALAR || n->quoted || rc < 0) {
 		h_error(ctx, node, "%s must be a number, not %s", what,
 		        !n                      ? "missing"
 		        : n->kind != DOC_SCALAR ? doc_kind_name(n->kind)
@@ -243,14 +248,9 @@ static void describe_types(strbuf *sb, unsigned mask)
 static void unknown_input(chiso_prepare_ctx *ctx, const chiso_param *name,
                           const char *id)
 {
-	chiso_model *m = ctx->m;
-	const char **ids = xcalloc(m->ninputs + 1, sizeof(*ids));
-	const char *near;
-	size_t i;
+	const char *near =
+	        diag_full(ctx->sc->d) ? NULL : model_suggest_input(ctx->m, id);
 
-	for (i = 0; i < m->ninputs; i++)
-		ids[i] = m->inputs[i].id;
-	near = suggest_closest(id, ids, m->ninputs);
 	if (near)
 		h_error(ctx, name,
 		        "unknown input '%s'; did you mean '%s'? (inputs are "
@@ -260,7 +260,6 @@ static void unknown_input(chiso_prepare_ctx *ctx, const chiso_param *name,
 		h_error(ctx, name,
 		        "unknown input '%s'; declare it under 'inputs:' first",
 		        id);
-	free(ids);
 }
 
 /* Records a dependency on slot; the same slot twice is kept once. */

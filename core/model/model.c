@@ -4,6 +4,8 @@
  */
 #include "model/model_internal.h"
 
+#include "util/suggest.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +19,9 @@ static size_t hash_id(const char *s)
 	return h;
 }
 
-/* Builds the id hash of the inputs (size a power of two, load <= 1/2). */
-void model_index_inputs(chiso_model *m)
+/* Builds the id hash of the inputs (size a power of two, load <= 1/2);
+ * returns -1 at the first id already in it (the later slot in *dup). */
+int model_index_inputs(chiso_model *m, size_t *dup)
 {
 	size_t size = 16, i;
 
@@ -26,28 +29,32 @@ void model_index_inputs(chiso_model *m)
 		size *= 2;
 	free(m->input_hash);
 	free(m->child_inputs);
+	m->child_inputs = NULL;
 	m->input_hash = xcalloc(size, sizeof(int));
 	m->input_hash_size = size;
 	for (i = 0; i < m->ninputs; i++) {
 		size_t h = hash_id(m->inputs[i].id) & (size - 1);
 
-		while (m->input_hash[h] != 0)
+		while (m->input_hash[h] != 0) {
+			if (strcmp(m->inputs[m->input_hash[h] - 1].id,
+			           m->inputs[i].id) == 0) {
+				*dup = i;
+				return -1;
+			}
 			h = (h + 1) & (size - 1);
+		}
 		m->input_hash[h] = (int)i + 1;
 	}
+	return 0;
 }
 
-/* Hash look-up; linear before the hash exists (during loading). */
+/* Hash look-up; -1 for every id before the inputs are indexed. */
 int model_input_slot(const chiso_model *m, const char *id)
 {
-	size_t i, h;
+	size_t h;
 
-	if (!m->input_hash) {
-		for (i = 0; i < m->ninputs; i++)
-			if (m->inputs[i].id && strcmp(m->inputs[i].id, id) == 0)
-				return (int)i;
+	if (!m->input_hash)
 		return -1;
-	}
 	h = hash_id(id) & (m->input_hash_size - 1);
 	while (m->input_hash[h] != 0) {
 		int slot = m->input_hash[h] - 1;
@@ -57,6 +64,20 @@ int model_input_slot(const chiso_model *m, const char *id)
 		h = (h + 1) & (m->input_hash_size - 1);
 	}
 	return -1;
+}
+
+/* suggest_closest over the input ids. */
+const char *model_suggest_input(const chiso_model *m, const char *id)
+{
+	const char **ids = xcalloc(m->ninputs + 1, sizeof(*ids));
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < m->ninputs; i++)
+		ids[i] = m->inputs[i].id;
+	near = suggest_closest(id, ids, m->ninputs);
+	free(ids);
+	return near;
 }
 
 /* Linear search by id. */

@@ -169,9 +169,18 @@ chiso_model *model_load_buffer_env(const char *path, const char *buf,
 /* Releases every plugin state, then frees the model. m may be NULL. */
 void model_free(chiso_model *m);
 
-/* The slot of input id, or -1 (a hash look-up once the inputs are
- * loaded). */
+/* The slot of input id, or -1: a hash look-up, from the moment the
+ * loader has read the inputs' ids (before their specs, so that bounds
+ * and plugins bind by hash too). */
 int model_input_slot(const chiso_model *m, const char *id);
+
+/*
+ * The input id nearest to id, for "did you mean" (borrowed from m), or
+ * NULL. It costs a pass over every input: callers skip it for messages
+ * no one will read (diag_full()), so that many unknown names stay
+ * linear.
+ */
+const char *model_suggest_input(const chiso_model *m, const char *id);
 
 /* The view with this id, or -1. */
 int model_view_index(const chiso_model *m, const char *id);

@@ -6,7 +6,6 @@
 
 #include "util/numfmt.h"
 #include "util/strbuf.h"
-#include "util/suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -173,9 +172,7 @@ static int resolve_bound(model_loader *ld, model_input *in, input_bound *b,
                          const doc_node *n)
 {
 	chiso_model *m = ld->m;
-	const char **ids;
 	const char *near;
-	size_t i;
 	int slot;
 
 	if (b->kind != BOUND_INPUT)
@@ -198,10 +195,7 @@ static int resolve_bound(model_loader *ld, model_input *in, input_bound *b,
 		b->slot = slot;
 		return 0;
 	}
-	ids = xcalloc(m->ninputs + 1, sizeof(*ids));
-	for (i = 0; i < m->ninputs; i++)
-		ids[i] = m->inputs[i].id;
-	near = suggest_closest(n->text, ids, m->ninputs);
+	near = diag_full(ld->sc.d) ? NULL : model_suggest_input(m, n->text);
 	if (near)
 		schema_error(&ld->sc, n,
 		             "bound '%s' is neither a number nor an input id; "
@@ -211,34 +205,43 @@ static int resolve_bound(model_loader *ld, model_input *in, input_bound *b,
 		schema_error(&ld->sc, n,
 		             "bound '%s' is neither a number nor an input id",
 		             n->text);
-	free(ids);
 	return -1;
 }
 
-/* Reads every input, then resolves cross-field bounds. */
+/* Indexes the ids, reads every input, then resolves cross-field
+ * bounds. */
 int model_load_inputs(model_loader *ld, const doc_node *inputs)
 {
 	chiso_model *m = ld->m;
-	size_t i;
+	size_t i, dup;
 	int rc = 0;
 
 	if (schema_expect(&ld->sc, inputs, DOC_MAP, "inputs") < 0)
 		return -1;
+	if (inputs->count > LIMIT_INPUTS) {
+		schema_error(&ld->sc, inputs->keys[LIMIT_INPUTS],
+		             "too many inputs: the limit is %d per model (a "
+		             "fixed limit)",
+		             LIMIT_INPUTS);
+		return -1;
+	}
 	m->inputs =
 	        xcalloc(inputs->count ? inputs->count : 1, sizeof(*m->inputs));
 	m->ninputs = inputs->count;
+	for (i = 0; i < inputs->count; i++)
+		m->inputs[i].id = inputs->keys[i]->text;
+	if (model_index_inputs(m, &dup) < 0) {
+		/* The readers refuse duplicate keys already. */
+		schema_error(&ld->sc, inputs->keys[dup],
+		             "input '%s' is declared twice", m->inputs[dup].id);
+		return -1;
+	}
 	for (i = 0; i < inputs->count; i++)
 		if (load_input(ld, &m->inputs[i], inputs->keys[i],
 		               inputs->items[i]) < 0)
 			rc = -1;
 	if (rc < 0)
 		return -1;
-	for (i = 1; i < inputs->count; i++)
-		if (model_input_slot(m, m->inputs[i].id) != (int)i) {
-			/* Duplicate keys are refused by the reader already. */
-			return -1;
-		}
-	model_index_inputs(m);
 	for (i = 0; i < inputs->count; i++) {
 		model_input *in = &m->inputs[i];
 		const doc_node *spec = inputs->items[i];

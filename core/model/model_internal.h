@@ -14,6 +14,8 @@ typedef struct model_loader {
 	schema_ctx sc;
 	plugin_registry *reg;
 	size_t nodes_cap;
+	double *sums;      /* per node: its leaves' points added up the tree
+	                      as evaluation adds them (nodes_cap entries) */
 	size_t indicators; /* read so far, against LIMIT_INDICATORS */
 } model_loader;
 
@@ -30,8 +32,10 @@ int model_load_views(model_loader *ld, const doc_node *views);
 /* Reads "classes". Returns 0 or -1. */
 int model_load_classes(model_loader *ld, const doc_node *classes);
 
-/* Builds the hash that model_input_slot() uses. */
-void model_index_inputs(chiso_model *m);
+/* Builds the hash that model_input_slot() uses, from the ids of
+ * m->inputs. Returns 0, or -1 with the slot of the first id seen twice
+ * in *dup. */
+int model_index_inputs(chiso_model *m, size_t *dup);
 
 /* Releases the plugin states of every prepared leaf. */
 void model_release_states(chiso_model *m);

@@ -235,9 +235,11 @@ chiso_model *model_load_buffer_env(const char *path, const char *buf,
 	ld.reg = reg;
 	if (load_doc(&ld) < 0 || d->errors > errors_before)
 		goto fail;
+	free(ld.sums);
 	return m;
 
 fail:
+	free(ld.sums);
 	if (d->errors == errors_before)
 		diag_error(d, path, 0, 0, "the model could not be loaded");
 	model_free(m);

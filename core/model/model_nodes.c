@@ -29,8 +29,10 @@ static size_t new_node(model_loader *ld)
 		ld->nodes_cap = ld->nodes_cap ? ld->nodes_cap * 2 : 32;
 		m->nodes =
 		        xrealloc(m->nodes, ld->nodes_cap * sizeof(*m->nodes));
+		ld->sums = xrealloc(ld->sums, ld->nodes_cap * sizeof(double));
 	}
 	memset(&m->nodes[m->nnodes], 0, sizeof(m->nodes[0]));
+	ld->sums[m->nnodes] = 0;
 	return m->nnodes++;
 }
 
@@ -198,6 +200,42 @@ static void sum_text(const chiso_model *m, const model_node *node, strbuf *sb,
 	}
 }
 
+/*
+ * Adds up the children's sums of node self as evaluation adds their
+ * available points (in order, from the leaves' points). A sum past the
+ * largest double would print "inf" and make every value NaN, so it is
+ * refused at the group's points (pn), naming the child where it
+ * overflows. Returns 0 or -1.
+ */
+static int check_overflow(model_loader *ld, size_t self, const doc_node *pn)
+{
+	const model_node *node = &ld->m->nodes[self];
+	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+	double sum = 0;
+	size_t k;
+
+	for (k = 0; k < node->nchildren; k++) {
+		double before = sum;
+		size_t c = node->children[k];
+
+		sum += ld->sums[c];
+		if (!isfinite(sum)) {
+			schema_error(
+			        &ld->sc, pn,
+			        "points of '%s': its children's points add "
+			        "up past the largest number chiso holds "
+			        "(about 1.8e308) at '%s' (%s + %s); give "
+			        "smaller points",
+			        node->id, ld->m->nodes[c].id,
+			        numfmt_exact(before, a),
+			        numfmt_exact(ld->sums[c], b));
+			return -1;
+		}
+	}
+	ld->sums[self] = sum;
+	return 0;
+}
+
 /* A parent's points must equal the sum of its children's. */
 static int check_sum(model_loader *ld, size_t self, const doc_node *pn)
 {
@@ -287,6 +325,7 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 		rc = -1;
 	if (node_identity(ld, self, spec) < 0)
 		rc = -1;
+	ld->sums[self] = ld->m->nodes[self].points;
 	children = doc_get(spec, "children");
 	method = doc_get(spec, "method");
 	if (children && method) {
@@ -312,7 +351,9 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 	if (children) {
 		if (load_children(ld, children, self, depth) < 0)
 			return -1;
-		if (rc == 0 && check_sum(ld, self, doc_get(spec, "points")) < 0)
+		if (rc == 0 &&
+		    (check_overflow(ld, self, doc_get(spec, "points")) < 0 ||
+		     check_sum(ld, self, doc_get(spec, "points")) < 0))
 			rc = -1;
 		return rc;
 	}
@@ -330,7 +371,8 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 	return prepare_leaf(ld, self, spec);
 }
 
-/* Collects roots and leaves, and which indicators use each input. */
+/* Collects roots and leaves, and which indicators use each input
+ * (counted first, so that each used_by list is allocated once). */
 static void index_tree(chiso_model *m)
 {
 	size_t i, k, nroots = 0, nleaves = 0;
@@ -338,6 +380,15 @@ static void index_tree(chiso_model *m)
 	for (i = 0; i < m->nnodes; i++) {
 		nroots += m->nodes[i].parent < 0;
 		nleaves += m->nodes[i].is_leaf;
+		for (k = 0; m->nodes[i].is_leaf && k < m->nodes[i].ndeps; k++)
+			m->inputs[m->nodes[i].deps[k].slot].nused++;
+	}
+	for (i = 0; i < m->ninputs; i++) {
+		m->inputs[i].used_by =
+		        m->inputs[i].nused
+		                ? xcalloc(m->inputs[i].nused, sizeof(size_t))
+		                : NULL;
+		m->inputs[i].nused = 0;
 	}
 	m->roots = xcalloc(nroots ? nroots : 1, sizeof(size_t));
 	m->leaves = xcalloc(nleaves ? nleaves : 1, sizeof(size_t));
@@ -355,17 +406,45 @@ static void index_tree(chiso_model *m)
 		for (k = 0; k < node->ndeps; k++) {
 			model_input *in = &m->inputs[node->deps[k].slot];
 
-			in->used_by = xrealloc(
-			        in->used_by, (in->nused + 1) * sizeof(size_t));
 			in->used_by[in->nused++] = i;
 		}
 	}
 }
 
+/* The model's total, the main indices' sums added as evaluation adds a
+ * unit's available points, must stay finite: refused at the points of
+ * the main index where it overflows. Returns 0 or -1. */
+static int check_total(model_loader *ld, const doc_node *indices,
+                       const size_t *roots)
+{
+	char a[NUMFMT_MAX], b[NUMFMT_MAX];
+	double total = 0;
+	size_t k;
+
+	for (k = 0; k < indices->count; k++) {
+		double before = total;
+
+		total += ld->sums[roots[k]];
+		if (!isfinite(total)) {
+			schema_error(
+			        &ld->sc, doc_get(indices->items[k], "points"),
+			        "the main indices' points add up past the "
+			        "largest number chiso holds (about 1.8e308) "
+			        "at '%s' (%s + %s), so the model's total "
+			        "would be infinite; give smaller points",
+			        ld->m->nodes[roots[k]].id,
+			        numfmt_exact(before, a),
+			        numfmt_exact(ld->sums[roots[k]], b));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The whole "indices" list. */
 int model_load_tree(model_loader *ld, const doc_node *indices)
 {
-	size_t k, ignored;
+	size_t k, *roots;
 	int rc = 0;
 
 	if (schema_expect(&ld->sc, indices, DOC_SEQ, "indices") < 0)
@@ -376,9 +455,13 @@ int model_load_tree(model_loader *ld, const doc_node *indices)
 		             "main index");
 		return -1;
 	}
+	roots = xcalloc(indices->count, sizeof(*roots));
 	for (k = 0; k < indices->count; k++)
-		if (load_node(ld, indices->items[k], -1, 0, &ignored) < 0)
+		if (load_node(ld, indices->items[k], -1, 0, &roots[k]) < 0)
 			rc = -1;
+	if (rc == 0 && check_total(ld, indices, roots) < 0)
+		rc = -1;
+	free(roots);
 	if (rc == 0)
 		index_tree(ld->m);
 	return rc;

@@ -17,24 +17,31 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The value text of input id for unit u, or NULL. */
-static const char *value_of(const rs_unit *u, const char *id)
+/* The value text of input id for unit u, or NULL. Results of one model
+ * list the values in the same order, so the one after the last found
+ * (*next) is tried first: comparing two units stays linear in their
+ * values, also when a few are missing on one side. */
+static const char *value_of(const rs_unit *u, const char *id, size_t *next)
 {
 	size_t k;
 
+	if (*next < u->nvalues && strcmp(u->value_ids[*next], id) == 0)
+		return u->value_texts[(*next)++];
 	for (k = 0; k < u->nvalues; k++)
-		if (strcmp(u->value_ids[k], id) == 0)
+		if (strcmp(u->value_ids[k], id) == 0) {
+			*next = k + 1;
 			return u->value_texts[k];
+		}
 	return NULL;
 }
 
 /* "a 4 -> 2; b true -> false" for the inputs whose values differ. */
 void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
 {
-	size_t k;
+	size_t k, next = 0;
 
 	for (k = 0; k < b->nvalues; k++) {
-		const char *nv = value_of(n, b->value_ids[k]);
+		const char *nv = value_of(n, b->value_ids[k], &next);
 
 		if (nv && strcmp(nv, b->value_texts[k]) == 0)
 			continue;
@@ -42,8 +49,9 @@ void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
 		              b->value_ids[k], b->value_texts[k],
 		              nv ? nv : "(none)");
 	}
+	next = 0;
 	for (k = 0; k < n->nvalues; k++)
-		if (!value_of(b, n->value_ids[k]))
+		if (!value_of(b, n->value_ids[k], &next))
 			strbuf_printf(sb, "%s%s (none) -> %s",
 			              sb->len ? "; " : "", n->value_ids[k],
 			              n->value_texts[k]);

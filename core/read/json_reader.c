@@ -3,12 +3,13 @@
  */
 #include "read/json_reader.h"
 
+#include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
 #include <cjson/cJSON.h>
-#include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 /* A cursor over text cJSON has already validated. */
@@ -185,6 +186,7 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 	const char *start = s->p;
 	doc_node *n;
 	char text[200];
+	double x;
 
 	if (s->doc->nodes >= s->limits->max_nodes) {
 		fail_here(s, "%s",
@@ -216,10 +218,16 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 	}
 	skip_atom(s);
 	n = scalar_node(s, start, (size_t)(s->p - start), 0, line, col);
-	if (n && cJSON_IsNumber(item) && !isfinite(item->valuedouble)) {
+	/* Past the largest double, no reader of the tree could use it.
+	 * Underflow (1e-400) is refused by the readers of numbers, as in
+	 * YAML: a results document may hold a subnormal value chiso
+	 * computed. */
+	if (n && cJSON_IsNumber(item) &&
+	    numfmt_parse(n->text, &x) == NUMFMT_OVERFLOW) {
 		s->line = line;
 		s->col = col;
-		fail_here(s, "number out of range");
+		fail_here(s, "number %s %s", n->text,
+		          numfmt_range_text(NUMFMT_OVERFLOW));
 		return NULL;
 	}
 	return n;
@@ -251,6 +259,7 @@ struct check {
 	size_t len, pos;
 	const char *why; /* set at the first error */
 	unsigned depth;
+	char text[160]; /* a whole message, when not a syntax error */
 };
 
 #define CHECK_MAX_DEPTH 512
@@ -281,6 +290,53 @@ static int is_hex(char ch)
 	       (ch >= 'A' && ch <= 'F');
 }
 
+/* The code unit of the four hex digits at p. */
+static unsigned hex4(const char *p)
+{
+	unsigned v = 0;
+	int k;
+
+	for (k = 0; k < 4; k++)
+		v = v * 16 + (unsigned)(p[k] <= '9'   ? p[k] - '0'
+		                        : p[k] <= 'F' ? p[k] - 'A' + 10
+		                                      : p[k] - 'a' + 10);
+	return v;
+}
+
+/*
+ * A \u escape at c->pos (on the 'u'), its four hex digits checked: a
+ * UTF-16 surrogate must come as a pair, high (D800-DBFF) then low
+ * (DC00-DFFF), since alone it is no character (cJSON refuses it, and
+ * UTF-8 cannot hold it). Returns 0 (past the low half of a pair, then),
+ * or -1 with the message in c->text, at the backslash.
+ */
+static int check_surrogate(struct check *c)
+{
+	const char *p = c->buf + c->pos;
+	unsigned cu = hex4(p + 1), low;
+	int k;
+
+	if (cu < 0xD800 || cu > 0xDFFF)
+		return 0;
+	if (cu <= 0xDBFF && c->len - c->pos >= 11 && p[5] == '\\' &&
+	    p[6] == 'u') {
+		for (k = 7; k <= 10 && is_hex(p[k]); k++)
+			;
+		low = k > 10 ? hex4(p + 7) : 0;
+		if (low >= 0xDC00 && low <= 0xDFFF) {
+			c->pos += 6; /* the pair is one character */
+			return 0;
+		}
+	}
+	snprintf(c->text, sizeof(c->text),
+	         "invalid \\u escape: lone surrogate U+%04X; a character "
+	         "above U+FFFF is a pair of escapes, high then low "
+	         "(\\ud83d\\ude00), or is written as itself",
+	         cu);
+	c->pos--; /* at the backslash */
+	return bad(c, c->text);
+}
+
 /* A string: escapes checked, raw control characters refused. */
 static int check_string(struct check *c)
 {
@@ -306,6 +362,8 @@ static int check_string(struct check *c)
 				    !is_hex(c->buf[c->pos + (size_t)k]))
 					return bad(c, "\\u must be followed by "
 					              "four hex digits");
+			if (check_surrogate(c) < 0)
+				return -1;
 			c->pos += 5;
 		} else if (strchr("\"\\/bfnrt", c->buf[c->pos]) &&
 		           c->buf[c->pos] != '\0') {
@@ -469,14 +527,15 @@ static int check_value(struct check *c)
 }
 
 /*
- * Checks buf against JSON's grammar (RFC 8259), strictly. Returns 0, or
- * -1 with the offset of the first error in *off and its reason in *why
- * (a static string).
+ * Checks buf against JSON's grammar (RFC 8259), strictly, and that its
+ * \\u escapes are characters. Returns 0, or -1 with the offset of the
+ * first error in *off and the message in msg (size bytes): a syntax
+ * error after "invalid JSON: ".
  */
-static int json_check(const char *buf, size_t len, size_t *off,
-                      const char **why)
+static int json_check(const char *buf, size_t len, size_t *off, char *msg,
+                      size_t size)
 {
-	struct check c = {buf, len, 0, NULL, 0};
+	struct check c = {buf, len, 0, NULL, 0, ""};
 
 	if (check_value(&c) == 0) {
 		check_ws(&c);
@@ -486,7 +545,10 @@ static int json_check(const char *buf, size_t len, size_t *off,
 		        "one value");
 	}
 	*off = c.pos;
-	*why = c.why;
+	if (c.why == c.text)
+		snprintf(msg, size, "%s", c.text);
+	else
+		snprintf(msg, size, "invalid JSON: %s", c.why);
 	return -1;
 }
 
@@ -514,11 +576,12 @@ int json_validate_span(const char *path, const char *buf, json_span sp, diag *d)
 {
 	const char *text = buf + sp.start;
 	size_t len = sp.end - sp.start, bad;
-	const char *why = NULL;
+	char msg[200];
 
 	if (utf8_check(text, len, &bad) < 0) {
 		span_error(d, path, text, bad, sp,
-		           "invalid UTF-8 byte 0x%02X; save the file as UTF-8",
+		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		           "(save it as UTF-8 in your editor)",
 		           (unsigned char)text[bad]);
 		return -1;
 	}
@@ -527,8 +590,8 @@ int json_validate_span(const char *path, const char *buf, json_span sp, diag *d)
 		span_error(d, path, text, bad, sp, "NUL byte in JSON text");
 		return -1;
 	}
-	if (json_check(text, len, &bad, &why) < 0) {
-		span_error(d, path, text, bad, sp, "invalid JSON: %s", why);
+	if (json_check(text, len, &bad, msg, sizeof(msg)) < 0) {
+		span_error(d, path, text, bad, sp, "%s", msg);
 		return -1;
 	}
 	return 0;
@@ -673,14 +736,25 @@ doc *json_read_span(const char *path, const char *buf, json_span sp,
                     const doc_limits *limits, diag *d)
 {
 	struct scan s;
+	const char *stop = NULL;
 	cJSON *root;
 
-	root = cJSON_ParseWithLength(buf + sp.start, sp.end - sp.start);
+	root = cJSON_ParseWithLengthOpts(buf + sp.start, sp.end - sp.start,
+	                                 &stop, 0);
 	if (!root) {
-		/* The strict check passed, so this is cJSON's own limit. */
-		diag_error(d, path, sp.line, sp.col,
-		           "cannot read JSON (nested too deeply or out of "
-		           "memory)");
+		/* The strict check passed (its depth limit is below cJSON's,
+		 * and it refuses the lone surrogates cJSON cannot read), so
+		 * this is memory, or text cJSON refuses for a reason the
+		 * check does not know: name the place cJSON stopped at. */
+		size_t at =
+		        stop && stop >= buf + sp.start && stop <= buf + sp.end
+		                ? (size_t)(stop - (buf + sp.start))
+		                : 0;
+
+		span_error(d, path, buf + sp.start, at, sp,
+		           "cannot read this JSON: the JSON library (cJSON) "
+		           "stopped here, out of memory or at text it does "
+		           "not read; please report it");
 		return NULL;
 	}
 	cursor_init(&s, buf, sp);

@@ -140,12 +140,20 @@ const char *schema_string(const schema_ctx *sc, const doc_node *n,
 int schema_number(const schema_ctx *sc, const doc_node *n, const char *what,
                   double *out)
 {
+	int rc;
+
 	if (!n || n->kind != DOC_SCALAR) {
 		schema_error(sc, n, "%s must be a number, not %s", what,
 		             n ? doc_kind_name(n->kind) : "missing");
 		return -1;
 	}
-	if (numfmt_parse(n->text, out) < 0) {
+	rc = numfmt_parse(n->text, out);
+	if (rc < 0 && numfmt_range_text(rc)) {
+		schema_error(sc, n, "%s: %s %s", what, n->text,
+		             numfmt_range_text(rc));
+		return -1;
+	}
+	if (rc < 0) {
 		schema_error(sc, n, "%s must be a number, not '%s'", what,
 		             n->text);
 		return -1;

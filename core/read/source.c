@@ -1,74 +1,194 @@
 /*
- * source.c - whole-file reads and the YAML/JSON choice.
+ * source.c - whole-file reads, checked as they come, and the YAML/JSON
+ * choice.
  */
 #include "read/source.h"
 
 #include "read/json_reader.h"
 #include "read/yaml_reader.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-/* Reads from an open stream until EOF or past max. */
-static int read_stream(FILE *f, const char *path, const doc_limits *lim,
-                       char **buf, size_t *len, diag *d)
+/* Bytes asked of each read(): a stream's problem is seen within this. */
+#define READ_CHUNK (64 * 1024)
+
+const source_kind source_kind_text = {NULL, "save it as UTF-8 in your editor"};
+
+/* Line and column of byte off: lines and characters after a BOM. */
+static void text_position(const char *buf, size_t len, size_t off,
+                          unsigned *line, unsigned *col)
 {
-	strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	size_t n;
+	size_t bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 && off >= 3
+	                     ? 3
+	                     : 0;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (sb.len + n > lim->max_file_bytes) {
-			limits_file_error(d, path, 0, lim);
-			strbuf_release(&sb);
-			return -1;
-		}
-		strbuf_add(&sb, chunk, n);
+	json_position(buf + bom, off - bom, line, col);
+}
+
+/* Reports the bad byte at off, placed as kind says. */
+static void bad_byte(const char *path, const char *buf, size_t len, size_t off,
+                     const source_kind *kind, diag *d)
+{
+	unsigned line, col;
+
+	if (off == 0 && len >= 2 &&
+	    (memcmp(buf, "\xFF\xFE", 2) == 0 ||
+	     memcmp(buf, "\xFE\xFF", 2) == 0)) {
+		diag_error(d, path, 0, 0,
+		           "the file is UTF-16; it must be UTF-8 (%s)",
+		           kind->hint);
+		return;
 	}
-	if (ferror(f)) {
-		diag_error(d, path, 0, 0, "read error: %s", strerror(errno));
-		strbuf_release(&sb);
+	(kind->position ? kind->position : text_position)(buf, len, off, &line,
+	                                                  &col);
+	if (buf[off] == '\0')
+		diag_error(
+		        d, path, line, col,
+		        "a NUL byte (0x00), which UTF-8 text never holds (is "
+		        "it a binary or UTF-16 file?); the file must be "
+		        "UTF-8 (%s)",
+		        kind->hint);
+	else
+		diag_error(d, path, line, col,
+		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		           "(%s)",
+		           (unsigned char)buf[off], kind->hint);
+}
+
+/*
+ * Checks buf[*checked..len), just read: UTF-8 and no NUL byte. A
+ * sequence cut at len waits for the next bytes, unless at_eof. Returns
+ * 0 with *checked moved on, or -1 after reporting the first bad byte.
+ */
+static int check_text(const char *path, const char *buf, size_t len,
+                      size_t *checked, int at_eof, const source_kind *kind,
+                      diag *d)
+{
+	size_t from = *checked, whole, bad;
+	const char *nul = memchr(buf + from, '\0', len - from);
+	size_t end = nul ? (size_t)(nul - buf) : len;
+
+	if (from == 0 && len < 2 && !at_eof)
+		return 0; /* a UTF-16 byte-order mark needs two bytes */
+	if (utf8_check_prefix(buf + from, end - from, &whole, &bad) < 0) {
+		bad_byte(path, buf, len, from + bad, kind, d);
 		return -1;
 	}
-	*len = sb.len;
-	*buf = strbuf_detach(&sb);
+	if (from + whole < end && (nul || at_eof)) {
+		/* a sequence cut by a NUL byte or by the end of the file */
+		bad_byte(path, buf, len, from + whole, kind, d);
+		return -1;
+	}
+	if (nul) {
+		bad_byte(path, buf, len, end, kind, d);
+		return -1;
+	}
+	*checked = from + whole;
 	return 0;
 }
 
-/* Opens path (or stdin for "-"), refusing directories early. */
-int source_read_file(const char *path, const doc_limits *lim, char **buf,
-                     size_t *len, diag *d)
+/*
+ * Reads fd to its end, checking each piece as it comes (read() returns
+ * what a pipe holds, without waiting for a whole chunk). size_hint, the
+ * size of a regular file, sizes the buffer once.
+ */
+static int read_fd(int fd, const char *path, const doc_limits *lim,
+                   const source_kind *kind, size_t size_hint, char **buf,
+                   size_t *len, diag *d)
+{
+	strbuf sb = STRBUF_INIT;
+	size_t checked = 0, room;
+	ssize_t n;
+
+	/* a regular file's size and one more byte: its end is read into
+	 * the room left, without growing the buffer */
+	strbuf_grow(&sb, size_hint ? size_hint + 1 : READ_CHUNK);
+	for (;;) {
+		if (sb.cap - sb.len < 2)
+			strbuf_grow(&sb, READ_CHUNK);
+		room = sb.cap - sb.len - 1;
+		n = read(fd, sb.data + sb.len,
+		         room < READ_CHUNK ? room : READ_CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_error(d, path, 0, 0, "read error: %s",
+			           strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		if (sb.len + (size_t)n > lim->max_file_bytes) {
+			limits_file_error(d, path, 0, lim);
+			goto fail;
+		}
+		sb.len += (size_t)n;
+		if (check_text(path, sb.data, sb.len, &checked, 0, kind, d) < 0)
+			goto fail;
+	}
+	if (check_text(path, sb.data, sb.len, &checked, 1, kind, d) < 0)
+		goto fail;
+	sb.data[sb.len] = '\0';
+	*len = sb.len;
+	*buf = strbuf_detach(&sb);
+	return 0;
+
+fail:
+	strbuf_release(&sb);
+	return -1;
+}
+
+/* Opens path (or stdin for "-"), refusing directories and regular files
+ * past the limit before reading. */
+int source_read_file_as(const char *path, const doc_limits *lim,
+                        const source_kind *kind, char **buf, size_t *len,
+                        diag *d)
 {
 	struct stat st;
-	FILE *f;
-	int rc;
+	size_t hint = 0;
+	int fd, rc;
 
+	if (!kind)
+		kind = &source_kind_text;
 	if (strcmp(path, "-") == 0)
-		return read_stream(stdin, "<stdin>", lim, buf, len, d);
-	f = fopen(path, "rb");
-	if (!f) {
+		return read_fd(0, "<stdin>", lim, kind, 0, buf, len, d);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		diag_error(d, path, 0, 0, "is a directory, not a file");
-		fclose(f);
+		close(fd);
 		return -1;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > lim->max_file_bytes) {
-		limits_file_error(d, path, (unsigned long long)st.st_size, lim);
-		fclose(f);
-		return -1;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((unsigned long long)st.st_size > lim->max_file_bytes) {
+			limits_file_error(d, path,
+			                  (unsigned long long)st.st_size, lim);
+			close(fd);
+			return -1;
+		}
+		hint = (size_t)st.st_size;
 	}
-	rc = read_stream(f, path, lim, buf, len, d);
-	fclose(f);
+	rc = read_fd(fd, path, lim, kind, hint, buf, len, d);
+	close(fd);
 	return rc;
+}
+
+int source_read_file(const char *path, const doc_limits *lim, char **buf,
+                     size_t *len, diag *d)
+{
+	return source_read_file_as(path, lim, &source_kind_text, buf, len, d);
 }
 
 /* 1 when path ends in ext, ignoring case. */

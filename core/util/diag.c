@@ -46,6 +46,12 @@ static void push(diag *d, diag_level level, char *text)
 	d->count++;
 }
 
+int diag_full(const diag *d)
+{
+	return !d ||
+	       d->count >= (d->max_entries ? d->max_entries : DIAG_DEFAULT_MAX);
+}
+
 /* Formats the place prefix and the message into a new entry, its
  * control characters and bidi controls escaped (escape.h): messages
  * quote codes, names and values from files and the command line. */

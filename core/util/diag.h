@@ -54,6 +54,11 @@ void diag_vat(diag *d, diag_level level, const char *file, unsigned line,
 #define diag_error(d, file, line, col, ...)                                    \
 	diag_at((d), DIAG_ERROR, (file), (line), (col), __VA_ARGS__)
 
+/* 1 when d keeps no more messages (past its maximum, new ones are only
+ * counted) or d is NULL: the caller may skip the costly parts of a
+ * message no one will read, such as a "did you mean". */
+int diag_full(const diag *d);
+
 /* Prints every entry, one per line, to f, then a line saying how many
  * were not shown when some were dropped. */
 void diag_print(const diag *d, FILE *f);

@@ -5,6 +5,7 @@
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
@@ -110,18 +111,39 @@ static int decimal_syntax_ok(const char *s)
 	return *s == '\0';
 }
 
-/* Parses a whole decimal string into a finite double; 0 or -1. */
+/* 1 when the digits of s before its exponent are not all zero. */
+static int nonzero_mantissa(const char *s)
+{
+	for (; *s && *s != 'e' && *s != 'E'; s++)
+		if (*s >= '1' && *s <= '9')
+			return 1;
+	return 0;
+}
+
+/* Parses a whole decimal string into a finite double (see numfmt.h). */
 int numfmt_parse(const char *s, double *out)
 {
 	double v;
 
 	if (!s || !decimal_syntax_ok(s))
-		return -1;
+		return NUMFMT_SYNTAX;
 	v = c_strtod(s);
 	if (!isfinite(v))
-		return -1;
-	*out = v;
+		return NUMFMT_OVERFLOW;
+	if (fabs(v) < DBL_MIN && nonzero_mantissa(s))
+		return NUMFMT_UNDERFLOW;
+	*out = v == 0 ? 0.0 : v; /* -0 is 0 */
 	return 0;
+}
+
+const char *numfmt_range_text(int rc)
+{
+	if (rc == NUMFMT_OVERFLOW)
+		return "is out of range (the largest number is about 1.8e308)";
+	if (rc == NUMFMT_UNDERFLOW)
+		return "is too close to zero to be held (the smallest number "
+		       "is about 2.2e-308); write 0 if it is zero";
+	return NULL;
 }
 
 /* Parses a whole [-+]?digits string with magnitude <= 2^53; 0 or -1.

@@ -13,13 +13,34 @@
 /* Longest text any function here writes, NUL included. */
 #define NUMFMT_MAX 64
 
+/* Why numfmt_parse() refused a text (all below 0). */
+enum {
+	NUMFMT_SYNTAX = -1,   /* not a number in the syntax below */
+	NUMFMT_OVERFLOW = -2, /* beyond the largest double (1e309) */
+	NUMFMT_UNDERFLOW = -3 /* not zero, but reads as 0 or as a subnormal
+	                         double, below 2.2e-308 (1e-400) */
+};
+
 /*
  * Parses s (the whole string, no surrounding spaces) as a decimal number
  * in the syntax [-+]?digits[.digits]?([eE][-+]?digits)? (also ".5" and
  * "5."), into a finite double. Rejects "", "nan", "inf", hex, "1,5",
- * thousands separators and overflow. Returns 0 on success, -1 otherwise.
+ * thousands separators (NUMFMT_SYNTAX), overflow (NUMFMT_OVERFLOW) and
+ * underflow: a text whose digits are not all zero but whose value is 0
+ * or subnormal (NUMFMT_UNDERFLOW), so that no number silently becomes 0.
+ * A zero reads as 0, never -0 ("-0", "-0.0", "-0e5"), so that it prints
+ * as "0". Returns 0 on success, else one of the codes above.
  */
 int numfmt_parse(const char *s, double *out);
+
+/*
+ * The end of a message about the number text that numfmt_parse()
+ * refused with code rc, after the text itself ("1e309 is out of
+ * range ..."): for NUMFMT_OVERFLOW and NUMFMT_UNDERFLOW; NULL for any
+ * other code (a syntax error, whose message depends on the caller).
+ * A static string.
+ */
+const char *numfmt_range_text(int rc);
 
 /*
  * Parses s as an integer [-+]?digits whose magnitude is at most 2^53

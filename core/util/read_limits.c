@@ -37,6 +37,9 @@ void limits_file_error(diag *d, const char *path, unsigned long long size,
 
 	if (size)
 		snprintf(got, sizeof(got), " (%llu bytes)", size);
+	else /* a stream, stopped where it crossed the limit */
+		snprintf(got, sizeof(got), " (more than %zu bytes)",
+		         lim->max_file_bytes);
 	if (lim->max_file_bytes % MIB == 0)
 		snprintf(max, sizeof(max), "%zu MiB (%zu bytes)",
 		         lim->max_file_bytes / MIB, lim->max_file_bytes);

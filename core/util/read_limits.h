@@ -23,6 +23,9 @@
 #define LIMIT_MODEL_NODES   500000      /* nodes of a model file */
 #define LIMIT_DATA_NODES    20000000    /* nodes of a YAML data file */
 #define LIMIT_INDICATORS    10000       /* indicators of one model */
+#define LIMIT_INPUTS        10000       /* inputs of one model */
+/* (Each input is a column of a CSV data file, and spreadsheets stop at
+ * 16,384 columns; real sets have a few hundred inputs.) */
 
 /* Defaults of the limits an option raises. */
 #define LIMIT_DATA_FILE_MB  1024   /* a data or results file: --max-file-mb */
@@ -48,8 +51,8 @@ extern const doc_limits doc_limits_data;
 /* Sets lim's file size limit to mb MiB. */
 void limits_set_file_mb(doc_limits *lim, size_t mb);
 
-/* "file too large" at path: size bytes (0 when not known, e.g. a stream
- * read past the limit), the limit, and how to raise it. */
+/* "file too large" at path: size bytes (0 for a stream read past the
+ * limit: "more than LIMIT bytes"), the limit, and how to raise it. */
 void limits_file_error(diag *d, const char *path, unsigned long long size,
                        const doc_limits *lim);
 

@@ -20,13 +20,14 @@ static size_t min3(size_t a, size_t b, size_t c)
 size_t suggest_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, cost, d;
-	size_t *prev2, *prev, *cur, *rows, *t;
+	size_t *prev2, *prev, *cur, *rows, *t, local[3 * 129];
 
 	if (la == 0)
 		return lb;
 	if (lb == 0)
 		return la;
-	rows = xcalloc(3 * (lb + 1), sizeof(*rows));
+	/* ids and keys are short: no allocation per candidate */
+	rows = lb < 129 ? local : xcalloc(3 * (lb + 1), sizeof(*rows));
 	prev2 = rows;
 	prev = rows + lb + 1;
 	cur = rows + 2 * (lb + 1);
@@ -48,7 +49,8 @@ size_t suggest_distance(const char *a, const char *b)
 		cur = t;
 	}
 	d = prev[lb];
-	free(rows);
+	if (rows != local)
+		free(rows);
 	return d;
 }
 

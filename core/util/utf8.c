@@ -128,6 +128,52 @@ int utf8_check(const char *s, size_t len, size_t *bad_at)
 	return 0;
 }
 
+/* 1 when s[0..avail) is the start of a well-formed sequence longer
+ * than avail bytes: completed with one of three continuation bytes
+ * (the second byte's range depends on the lead), it decodes. */
+static int cut_sequence(const char *s, size_t avail)
+{
+	static const unsigned char pads[] = {0x80, 0x90, 0xA0};
+	char tmp[4];
+	unsigned cp;
+	size_t k, i;
+
+	if (avail == 0 || avail >= 4)
+		return 0;
+	for (k = 0; k < sizeof(pads); k++) {
+		memcpy(tmp, s, avail);
+		for (i = avail; i < 4; i++)
+			tmp[i] = (char)pads[k];
+		if (utf8_decode(tmp, 4, &cp) > avail)
+			return 1;
+	}
+	return 0;
+}
+
+/* utf8_check that leaves a sequence cut at len for later. */
+int utf8_check_prefix(const char *s, size_t len, size_t *whole, size_t *bad_at)
+{
+	size_t off = 0, n;
+	unsigned cp;
+
+	while (off < len) {
+		if ((unsigned char)s[off] < 0x80) {
+			off++;
+			continue;
+		}
+		n = utf8_decode(s + off, len - off, &cp);
+		if (n == 0) {
+			if (len - off < 4 && cut_sequence(s + off, len - off))
+				break;
+			*bad_at = off;
+			return -1;
+		}
+		off += n;
+	}
+	*whole = off;
+	return 0;
+}
+
 /* Returns the terminal columns of cp: 0, 1 or 2 (see utf8.h). */
 int utf8_cp_width(unsigned cp)
 {

@@ -15,6 +15,16 @@
 int utf8_check(const char *s, size_t len, size_t *bad_at);
 
 /*
+ * Checks s[0..len), the start of a text that may go on past len (a file
+ * read piece by piece). Returns 0 with, in *whole, the bytes of the
+ * complete sequences: len, or less by a last sequence cut at len that
+ * the next bytes may still complete; or -1 with the offset of the first
+ * ill-formed sequence in *bad_at. ASCII is checked a byte at a time
+ * without decoding.
+ */
+int utf8_check_prefix(const char *s, size_t len, size_t *whole, size_t *bad_at);
+
+/*
  * Decodes one code point at s (at most len bytes) into *cp; returns the
  * number of bytes used (1..4), or 0 for an ill-formed or truncated
  * sequence (then *cp is U+FFFD and the caller should skip one byte).

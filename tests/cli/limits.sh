@@ -182,6 +182,30 @@ run_chiso validate "$TMP/wide-past.yaml"
 expect_rc 2
 expect_err "wide-past.yaml:10004:5: too many indicators: the limit is 10000 per model (a fixed limit)"
 
+# --- inputs per model: 10,000 ------------------------------------------------
+# n inputs (the last the boolean the indicator reads). Inputs are looked
+# up by hash while the model loads: a model at the limit loads in a
+# fraction of a second (no time is asserted here; see the commit).
+inputs() {
+	awk -v n="$1" 'BEGIN {
+		print "model: { id: many, version: \"1\", title: \"Many inputs\" }"
+		print "inputs:"
+		for (i = 1; i < n; i++)
+			printf "  x%d: { type: integer, min: 0 }\n", i
+		print "  plan_issued: { type: boolean }"
+		print "indices:"
+		print "  - { id: \"1\", name: \"P\", points: 1, method: boolean, params: { input: plan_issued } }"
+	}'
+}
+inputs 10000 >"$TMP/inputs-at.yaml"
+run_chiso validate "$TMP/inputs-at.yaml"
+expect_rc 0
+expect_out "10000 inputs"
+inputs 10001 >"$TMP/inputs-past.yaml"
+run_chiso validate "$TMP/inputs-past.yaml"
+expect_rc 2
+expect_err "inputs-past.yaml:10003:3: too many inputs: the limit is 10000 per model (a fixed limit)"
+
 # --- a plugin's note and hint: 255 bytes each ------------------------------
 plugin_dir "$TEST_PLUGIN_DIR/misbehave.so" misbehave
 for mode in note255 note300; do

@@ -244,7 +244,8 @@ static void test_invalid_json(void)
 	CU_ASSERT(fails_with("{\"a\": tru}", &doc_limits_data,
 	                     "test.json:1:7: invalid JSON"));
 	CU_ASSERT(fails_with("{\"a\": 1e999}", &doc_limits_data,
-	                     "test.json:1:7: number out of range"));
+	                     "test.json:1:7: number 1e999 is out of range "
+	                     "(the largest number is about 1.8e308)"));
 }
 
 /* A truncated file: the end of the file, at the position after the last
@@ -436,6 +437,47 @@ static void test_empty_containers(void)
 	diag_free(&d);
 }
 
+/*
+ * A \u escape of a lone UTF-16 surrogate is no character: cJSON refuses
+ * it, and the reader said "nested too deeply or out of memory". It is
+ * named, at the escape; a high-low pair is one character.
+ */
+static void test_lone_surrogates(void)
+{
+	diag d = DIAG_INIT;
+	doc *x;
+
+	CU_ASSERT(fails_with("{\"a\": \"x\\ud800\"}", &doc_limits_data,
+	                     "test.json:1:9: invalid \\u escape: lone "
+	                     "surrogate U+D800"));
+	CU_ASSERT(fails_with("[\"\\uDC00\"]", &doc_limits_data,
+	                     "test.json:1:3: invalid \\u escape: lone "
+	                     "surrogate U+DC00"));
+	/* a high surrogate followed by another escape, or by text */
+	CU_ASSERT(fails_with("{\"a\":\n \"\\ud800\\u0041\"}", &doc_limits_data,
+	                     "test.json:2:3: invalid \\u escape: lone "
+	                     "surrogate U+D800"));
+	CU_ASSERT(fails_with("[\"\\udbff\\udbff\"]", &doc_limits_data,
+	                     "test.json:1:3: invalid \\u escape: lone "
+	                     "surrogate U+DBFF"));
+	CU_ASSERT(fails_with("[\"\\ud800x\"]", &doc_limits_data,
+	                     "test.json:1:3: invalid \\u escape: lone "
+	                     "surrogate U+D800"));
+	/* in a key too */
+	CU_ASSERT(fails_with("{\"\\udfff\": 1}", &doc_limits_data,
+	                     "test.json:1:3: invalid \\u escape: lone "
+	                     "surrogate U+DFFF"));
+	/* a pair is one character (U+1F600), in either case */
+	x = rd("[\"\\ud83d\\ude00\", \"\\uD83D\\uDE00!\"]", &doc_limits_data,
+	       &d);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_STRING_EQUAL(x->root->items[0]->text, "\xf0\x9f\x98\x80");
+	CU_ASSERT_STRING_EQUAL(x->root->items[1]->text, "\xf0\x9f\x98\x80!");
+	CU_ASSERT_EQUAL(d.errors, 0);
+	doc_free(x);
+	diag_free(&d);
+}
+
 /* json_position counts lines and code points. */
 static void test_json_position(void)
 {
@@ -476,6 +518,7 @@ static CU_TestInfo tests[] = {
         {"scalar root, length", test_scalar_root_and_length},
         {"empty containers", test_empty_containers},
         {"json_position", test_json_position},
+        {"lone surrogates", test_lone_surrogates},
         CU_TEST_INFO_NULL,
 };
 

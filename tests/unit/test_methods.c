@@ -249,7 +249,7 @@ static void test_ratio(void)
 	         "  - unit: {code: U2}\n"
 	         "    values: {n: 0, d: 0, a: -1, b: 2}\n"
 	         "  - unit: {code: U3}\n"
-	         "    values: {n: 5, d: 0, a: 1e308, b: 1e-308}\n"
+	         "    values: {n: 5, d: 0, a: 1e308, b: 1e-300}\n"
 	         "  - unit: {code: U4}\n"
 	         "    values: {n: 1, d: 3, a: 7, b: 5}\n");
 	CU_ASSERT_FATAL(r.ok);
@@ -289,7 +289,7 @@ static void test_ratio(void)
 	                      "data.yaml:4:5: unit U2: indicator free (method "
 	                      "ratio): -1/2: a ratio needs counts >= 0"));
 	CU_ASSERT(leaf_is(&r, "U3", "free", CHISO_STATUS_ERROR, 0, 0, 0,
-	                  "1e+308/1e-308 is not a finite ratio"));
+	                  "1e+308/1e-300 is not a finite ratio"));
 	/* a ratio above 1 with the default target is capped too */
 	CU_ASSERT(leaf_is(&r, "U4", "free", CHISO_STATUS_OK, 1.0, 1, 7.0 / 5.0,
 	                  "7/5 = 1.4 (target 1)"));

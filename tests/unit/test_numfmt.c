@@ -45,14 +45,12 @@ static int parse_rejects(const char *s)
 {
 	double v = 12345.0;
 
-	return numfmt_parse(s, &v) == -1 && v == 12345.0;
+	return numfmt_parse(s, &v) < 0 && v == 12345.0;
 }
 
 /* The accepted decimal syntax. */
 static void test_parse_ok(void)
 {
-	double v = 1;
-
 	CU_ASSERT(parses_to("0", 0.0));
 	CU_ASSERT(parses_to("42", 42.0));
 	CU_ASSERT(parses_to("+42", 42.0));
@@ -65,10 +63,55 @@ static void test_parse_ok(void)
 	CU_ASSERT(parses_to("0.1", 0.1));
 	CU_ASSERT(parses_to("007", 7.0));
 	CU_ASSERT(parses_to("1.7976931348623157e308", DBL_MAX));
-	CU_ASSERT_EQUAL(numfmt_parse("-0", &v), 0);
-	CU_ASSERT(v == 0.0);
-	CU_ASSERT_EQUAL(numfmt_parse("1e-400", &v), 0);
-	CU_ASSERT(v == 0.0);
+	CU_ASSERT(parses_to("2.2250738585072014e-308", DBL_MIN));
+	CU_ASSERT(parses_to("-2.2250738585072014e-308", -DBL_MIN));
+}
+
+/* A zero reads as 0, never -0, whatever its sign and exponent. */
+static void test_parse_zero(void)
+{
+	static const char *const zeros[] = {
+	        "0",   "-0",     "+0",      "-0.0",    "-0e5", "-.0",
+	        "-0.", "0e-400", "-0e-999", "000.000", "-0E+9"};
+	size_t i;
+	double v;
+
+	for (i = 0; i < sizeof(zeros) / sizeof(*zeros); i++) {
+		v = 1;
+		CU_ASSERT_EQUAL(numfmt_parse(zeros[i], &v), 0);
+		CU_ASSERT(v == 0.0);
+		if (signbit(v))
+			fprintf(stderr, "\n%s read as -0\n", zeros[i]);
+		CU_ASSERT(!signbit(v));
+	}
+}
+
+/* Numbers past the largest double, and numbers that are not zero but
+ * read as 0 or as a subnormal double, are refused with their reason. */
+static void test_parse_range(void)
+{
+	static const char *const under[] = {
+	        "1e-400",   "-1e-400",   "4.9e-324",
+	        "1e-310",   "-2.5e-320", "0.001e-306",
+	        "2.2e-308", "1e-99999",  "0.0000000000001e-300",
+	};
+	size_t i;
+	double v = 7;
+
+	for (i = 0; i < sizeof(under) / sizeof(*under); i++) {
+		if (numfmt_parse(under[i], &v) != NUMFMT_UNDERFLOW)
+			fprintf(stderr, "\n%s not an underflow\n", under[i]);
+		CU_ASSERT_EQUAL(numfmt_parse(under[i], &v), NUMFMT_UNDERFLOW);
+	}
+	CU_ASSERT(v == 7);
+	CU_ASSERT_EQUAL(numfmt_parse("1e309", &v), NUMFMT_OVERFLOW);
+	CU_ASSERT_EQUAL(numfmt_parse("-1e400", &v), NUMFMT_OVERFLOW);
+	CU_ASSERT_EQUAL(numfmt_parse("1,5", &v), NUMFMT_SYNTAX);
+	CU_ASSERT(v == 7);
+	CU_ASSERT_PTR_NOT_NULL(numfmt_range_text(NUMFMT_OVERFLOW));
+	CU_ASSERT_PTR_NOT_NULL(numfmt_range_text(NUMFMT_UNDERFLOW));
+	CU_ASSERT_PTR_NULL(numfmt_range_text(NUMFMT_SYNTAX));
+	CU_ASSERT_PTR_NULL(numfmt_range_text(0));
 }
 
 /* Everything outside the syntax, and overflow, is rejected. */
@@ -152,9 +195,12 @@ static void test_exact(void)
 	numfmt_exact(1e17, buf);
 	CU_ASSERT_EQUAL(numfmt_parse(buf, &v), 0);
 	CU_ASSERT(v == 1e17);
-	numfmt_exact(5e-324, buf);
+	numfmt_exact(DBL_MIN, buf);
 	CU_ASSERT_EQUAL(numfmt_parse(buf, &v), 0);
-	CU_ASSERT(v == 5e-324);
+	CU_ASSERT(v == DBL_MIN);
+	/* a subnormal double prints, but is not read back (underflow) */
+	numfmt_exact(5e-324, buf);
+	CU_ASSERT_EQUAL(numfmt_parse(buf, &v), NUMFMT_UNDERFLOW);
 	numfmt_exact(DBL_MAX, buf);
 	CU_ASSERT_EQUAL(numfmt_parse(buf, &v), 0);
 	CU_ASSERT(v == DBL_MAX);
@@ -259,6 +305,10 @@ static void test_round(void)
 	CU_ASSERT(numfmt_round(9.99995, 4) == 10.0);
 	CU_ASSERT(numfmt_round(1e-20, 4) == 0.0);
 	CU_ASSERT(!signbit(numfmt_round(-1e-20, 4)));
+	/* what rounds to zero from below is 0, not -0 */
+	CU_ASSERT(numfmt_round(-0.00001, 4) == 0.0);
+	CU_ASSERT(!signbit(numfmt_round(-0.00001, 4)));
+	CU_ASSERT(!signbit(numfmt_round(-0.0, 4)));
 	CU_ASSERT(numfmt_round(0.1 + 0.2, 15) == 0.3);
 	/* Values that print the same compare equal (ties in rankings). */
 	CU_ASSERT(numfmt_round(0.1 + 0.2, 4) == numfmt_round(0.3, 4));
@@ -312,6 +362,8 @@ static void test_locale(void)
 static CU_TestInfo tests[] = {
         {"parse_ok", test_parse_ok},
         {"parse_reject", test_parse_reject},
+        {"parse_zero", test_parse_zero},
+        {"parse_range", test_parse_range},
         {"parse_int", test_parse_int},
         {"exact", test_exact},
         {"exact_roundtrip", test_exact_roundtrip},

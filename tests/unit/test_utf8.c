@@ -63,6 +63,42 @@ static void test_check_bad(void)
 	CU_ASSERT_EQUAL(utf8_check("\xc0\x80", 2, NULL), -1);
 }
 
+/* A text read piece by piece: a sequence cut at the end of a piece
+ * waits for the next bytes; one that cannot be completed is bad. */
+static void test_check_prefix(void)
+{
+	size_t whole = 99, bad = 99;
+
+	CU_ASSERT_EQUAL(utf8_check_prefix("ab" NFC_TEXT, 2, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 2);
+	/* "Nh\xe1\xba\xad...": cut after one and after two bytes of U+1EAD */
+	CU_ASSERT_EQUAL(utf8_check_prefix(NFC_TEXT, 3, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 2);
+	CU_ASSERT_EQUAL(utf8_check_prefix(NFC_TEXT, 4, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 2);
+	CU_ASSERT_EQUAL(utf8_check_prefix(NFC_TEXT, 5, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 5);
+	CU_ASSERT_EQUAL(utf8_check_prefix("x\xf0\x9f\x98", 4, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 1);
+	CU_ASSERT_EQUAL(utf8_check_prefix("x\xe0", 2, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 1);
+	CU_ASSERT_EQUAL(utf8_check_prefix("x\xed", 2, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 1);
+	/* cut, but already ill-formed: no later byte can help */
+	CU_ASSERT_EQUAL(utf8_check_prefix("x\xe0\x80", 3, &whole, &bad), -1);
+	CU_ASSERT_EQUAL(bad, 1);
+	CU_ASSERT_EQUAL(utf8_check_prefix("x\xed\xa0", 3, &whole, &bad), -1);
+	CU_ASSERT_EQUAL(bad, 1);
+	CU_ASSERT_EQUAL(utf8_check_prefix("xy\xff", 3, &whole, &bad), -1);
+	CU_ASSERT_EQUAL(bad, 2);
+	CU_ASSERT_EQUAL(utf8_check_prefix("\x80", 1, &whole, &bad), -1);
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT_EQUAL(utf8_check_prefix("\xc3(", 2, &whole, &bad), -1);
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT_EQUAL(utf8_check_prefix("", 0, &whole, &bad), 0);
+	CU_ASSERT_EQUAL(whole, 0);
+}
+
 /* Decoding returns lengths and code points, U+FFFD on errors. */
 static void test_decode(void)
 {
@@ -201,6 +237,7 @@ static void test_prefix_property(void)
 static CU_TestInfo tests[] = {
         {"check_ok", test_check_ok},
         {"check_bad", test_check_bad},
+        {"check_prefix", test_check_prefix},
         {"decode", test_decode},
         {"cp_width", test_cp_width},
         {"width", test_width},
