@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage[] =
         "Usage: chiso COMMAND [OPTIONS] [ARGS]\n"
@@ -137,14 +138,45 @@ static int run(int argc, char **argv)
 }
 
 /*
+ * Standard output as a stream that keeps the errno of a write that
+ * failed (glibc's own stdout drops it when a full buffer's write fails):
+ * a duplicate of descriptor 1 through atomic_file, line-buffered on a
+ * terminal as stdout is. NULL when descriptor 1 is closed or not
+ * writable; stdout is then left as it is.
+ */
+static atomic_file *keep_stdout_errors(void)
+{
+	char err[512];
+	atomic_file *out;
+
+	out = atomic_file_open_fd(STDOUT_FILENO, "standard output", err,
+	                          sizeof(err));
+	if (!out)
+		return NULL;
+	if (isatty(STDOUT_FILENO))
+		setvbuf(atomic_file_stream(out), NULL, _IOLBF, BUFSIZ);
+	stdout = atomic_file_stream(out); /* glibc: stdout may be assigned */
+	return out;
+}
+
+/*
  * Flushes and closes standard output: when any write to it failed (a
  * full disk, /dev/full, a closed descriptor), whatever the command, says
- * so with the reason and returns 2; else returns rc.
+ * so with the reason and returns 2; else returns rc. out is the stream of
+ * keep_stdout_errors() (freed here), or NULL.
  */
-static int close_stdout(int rc)
+static int close_stdout(int rc, atomic_file *out, FILE *orig)
 {
+	char err[512];
 	int errnum = 0, lost;
 
+	if (out) {
+		stdout = orig;
+		if (atomic_file_commit(out, err, sizeof(err)) < 0) {
+			cli_error("cannot write %s", err);
+			return EXIT_FAILURE2;
+		}
+	}
 	if (fflush(stdout) != 0)
 		errnum = errno;
 	lost = errnum || ferror(stdout);
@@ -165,6 +197,10 @@ static int close_stdout(int rc)
 
 int main(int argc, char **argv)
 {
+	FILE *orig = stdout;
+	atomic_file *out;
+
 	setlocale(LC_CTYPE, "");
-	return close_stdout(run(argc, argv));
+	out = keep_stdout_errors();
+	return close_stdout(run(argc, argv), out, orig);
 }

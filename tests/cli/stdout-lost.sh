@@ -51,6 +51,31 @@ full gaps "$TMP/r.json"
 full compare "$TMP/r.json" "$TMP/r.json"
 full doc "$model"
 full diff "$model" "$model"
+# Printed output of lengths a little past 4 and 8 KiB, 20 bytes apart:
+# the write that fails may then be one of a full buffer, not the last,
+# and glibc's own stdout drops that write's errno ("a write failed").
+# chiso plugins lists 20 search directories whose names grow by one
+# byte per step.
+dirs() {
+	pad=$(printf "%0${1}d" 0)
+	k=1
+	while [ "$k" -le 20 ]; do
+		printf ' -P %s/%s%s' "$TMP" "$pad" "$k"
+		k=$((k + 1))
+	done
+}
+# shellcheck disable=SC2046
+n0=$("$CHISO" plugins $(dirs 0) | wc -c)
+for target in 4096 8192; do
+	i=$(((target - n0) / 20))
+	[ "$i" -ge 0 ] || i=0
+	last=$((i + 16))
+	while [ "$i" -le "$last" ]; do
+		# shellcheck disable=SC2046
+		full plugins $(dirs "$i")
+		i=$((i + 1))
+	done
+done
 run_chiso evaluate -f json -o /dev/null "$model" "$data"
 expect_rc 0
 exit 0
