@@ -129,7 +129,7 @@ expect_rc 0
 expect_out "100 units ranked"
 run_chiso rank "$TMP/slots-40099.json"
 expect_rc 2
-expect_err "slots-40099.json:1:"
+expect_err "slots-40099.json:1:35106: unit u99"
 expect_err "unit u99: the merged units of this file would be held with 40100 node and view slots, more than its 40099 bytes can carry"
 
 # --- what chiso writes still reads back --------------------------------
