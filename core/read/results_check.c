@@ -64,8 +64,8 @@ static const doc_node *at(const doc_node *obj, const char *key)
  * message shows up to four numbers). */
 static const char *num(double x)
 {
-	static _Thread_local char bufs[4][NUMFMT_MAX];
-	static _Thread_local unsigned next;
+	static char bufs[4][NUMFMT_MAX];
+	static unsigned next;
 
 	return numfmt_exact(x, bufs[next++ % 4]);
 }
@@ -129,23 +129,26 @@ int rs_check_tree(const schema_ctx *sc, const rs_model *m, const doc_node *list,
 		const doc_node *n = list->items[i];
 
 		if (nd->is_leaf && kids[i])
-			rc = -1, schema_error(sc, at(n, "method"),
-			                      "model.nodes: node '%s' has a "
-			                      "method and children; a node is "
-			                      "an indicator or a group",
-			                      nd->id);
+			schema_error(
+			        sc, at(n, "method"),
+			        "model.nodes: node '%s' has a method and "
+			        "children; a node is an indicator or a group",
+			        nd->id);
 		else if (!nd->is_leaf && !kids[i])
-			rc = -1, schema_error(sc, n,
-			                      "model.nodes: node '%s' has "
-			                      "neither a method nor children",
-			                      nd->id);
+			schema_error(
+			        sc, n,
+			        "model.nodes: node '%s' has neither a method "
+			        "nor children",
+			        nd->id);
 		else if (!nd->is_leaf && !same_declared(sum[i], nd->points))
-			rc = -1,
-			schema_error(sc, at(n, "points"),
-			             "model.nodes: node '%s' has "
-			             "points %s, but its children's "
-			             "add up to %s",
-			             nd->id, num(nd->points), num(sum[i]));
+			schema_error(
+			        sc, at(n, "points"),
+			        "model.nodes: node '%s' has points %s, but "
+			        "its children's add up to %s",
+			        nd->id, num(nd->points), num(sum[i]));
+		else
+			continue;
+		rc = -1;
 	}
 	if (rc == 0 && !same_declared(roots, model_points)) {
 		schema_error(sc, points_at,
@@ -552,14 +555,49 @@ static int leaf_met(const struct chk *c, size_t i)
 	return f >= 1.0;
 }
 
+/* What the class conditions look at, counted once per unit: the
+ * mandatory indicators not met (the first five ids, and how many), the
+ * extended ones that apply and those met. */
+struct met {
+	strbuf unmet_ids;
+	size_t unmet, applicable, met;
+};
+
+/* Counts the unit's mandatory and extended indicators into *mt (not
+ * those na; a kind given to a group is ignored). Release mt->unmet_ids. */
+static void count_met(const struct chk *c, struct met *mt)
+{
+	const rs_model *m = c->m;
+	size_t i;
+
+	memset(mt, 0, sizeof(*mt));
+	for (i = 0; i < m->nnodes; i++) {
+		const rs_node *nd = &m->nodes[i];
+
+		if (!nd->is_leaf || !nd->kind || c->u->node_status[i] == ST_NA)
+			continue;
+		if (strcmp(nd->kind, "mandatory") == 0 && !leaf_met(c, i)) {
+			if (mt->unmet < 5)
+				strbuf_printf(&mt->unmet_ids, "%s%s",
+				              mt->unmet ? ", " : "", nd->id);
+			mt->unmet++;
+		}
+		if (strcmp(nd->kind, "extended") == 0) {
+			mt->applicable++;
+			mt->met += leaf_met(c, i);
+		}
+	}
+	if (mt->unmet > 5)
+		strbuf_printf(&mt->unmet_ids, " and %zu more", mt->unmet - 5);
+}
+
 /* Whether class k's conditions hold for the unit, as evaluate decides
  * (eval/outcomes.c); why not into why. */
-static int class_holds(const struct chk *c, size_t k, strbuf *why)
+static int class_holds(const struct chk *c, size_t k, const struct met *mt,
+                       strbuf *why)
 {
 	const rs_class_rule *r = &c->m->class_rules[k];
-	const rs_model *m = c->m;
 	char a[NUMFMT_MAX], b[NUMFMT_MAX];
-	size_t i, unmet = 0, applicable = 0, met = 0;
 	int ok = 1;
 
 	if (r->has_min_value &&
@@ -569,42 +607,69 @@ static int class_holds(const struct chk *c, size_t k, strbuf *why)
 		              numfmt_trim(r->min_value, c->prec, b));
 		ok = 0;
 	}
-	for (i = 0; i < m->nnodes; i++) {
-		const rs_node *nd = &m->nodes[i];
-
-		if (!nd->is_leaf || !nd->kind || c->u->node_status[i] == ST_NA)
-			continue;
-		if (r->mandatory_all && strcmp(nd->kind, "mandatory") == 0 &&
-		    !leaf_met(c, i)) {
-			if (unmet < 5)
-				strbuf_printf(why, "%s%s",
-				              unmet ? ", "
-				              : why->len
-				                      ? "; mandatory not met: "
-				                      : "mandatory not met: ",
-				              nd->id);
-			unmet++;
-		}
-		if (strcmp(nd->kind, "extended") == 0) {
-			applicable++;
-			met += leaf_met(c, i);
-		}
-	}
-	if (unmet > 5)
-		strbuf_printf(why, " and %zu more", unmet - 5);
-	if (unmet)
+	if (r->mandatory_all && mt->unmet) {
+		strbuf_printf(why, "%smandatory not met: %s",
+		              why->len ? "; " : "", strbuf_str(&mt->unmet_ids));
 		ok = 0;
-	if (r->has_extended_min && applicable &&
-	    (double)met / (double)applicable < r->extended_min - 1e-12) {
-		strbuf_printf(
-		        why, "%sextended met: %zu of %zu (%s%%) < %s%%",
-		        why->len ? "; " : "", met, applicable,
-		        numfmt_trim(100.0 * (double)met / (double)applicable, 1,
-		                    a),
-		        numfmt_trim(100.0 * r->extended_min, 2, b));
+	}
+	if (r->has_extended_min && mt->applicable &&
+	    (double)mt->met / (double)mt->applicable <
+	            r->extended_min - 1e-12) {
+		strbuf_printf(why, "%sextended met: %zu of %zu (%s%%) < %s%%",
+		              why->len ? "; " : "", mt->met, mt->applicable,
+		              numfmt_trim(100.0 * (double)mt->met /
+		                                  (double)mt->applicable,
+		                          1, a),
+		              numfmt_trim(100.0 * r->extended_min, 2, b));
 		ok = 0;
 	}
 	return ok;
+}
+
+/* The class of model m that entry k of class_failed names (the k-th, as
+ * the writer lists them, else looked up), or -1. */
+static int failed_class(const rs_model *m, const doc_node *id, size_t k)
+{
+	size_t j;
+
+	if (!id || id->kind != DOC_SCALAR)
+		return -1;
+	if (k < m->nclasses && strcmp(m->classes[k].id, id->text) == 0)
+		return (int)k;
+	for (j = 0; j < m->nclasses; j++)
+		if (strcmp(m->classes[j].id, id->text) == 0)
+			return (int)j;
+	return -1;
+}
+
+/* class_failed: each class it lists is one of the model's and does not
+ * hold. */
+static int check_failed(const struct chk *c, const struct met *mt)
+{
+	const doc_node *failed = doc_get(c->src->unit, "class_failed");
+	strbuf why = STRBUF_INIT;
+	size_t k;
+	int rc = 0;
+
+	for (k = 0;
+	     rc == 0 && failed && failed->kind == DOC_SEQ && k < failed->count;
+	     k++) {
+		const doc_node *id = doc_get(failed->items[k], "class");
+		int j = failed_class(c->m, id, k);
+
+		strbuf_reset(&why);
+		if (j < 0)
+			rc = bad(c, at(failed->items[k], "class"),
+			         "class_failed names a class not in "
+			         "model.classes");
+		else if (class_holds(c, (size_t)j, mt, &why))
+			rc = bad(c, id,
+			         "class_failed lists '%s', but its conditions "
+			         "hold",
+			         c->m->classes[j].id);
+	}
+	strbuf_release(&why);
+	return rc;
 }
 
 /* The unit's class is the first of model.classes whose conditions hold
@@ -615,8 +680,8 @@ static int check_class(const struct chk *c)
 {
 	const rs_model *m = c->m;
 	const doc_node *cn = at(c->src->unit, "class");
-	const doc_node *failed = doc_get(c->src->unit, "class_failed");
 	strbuf why = STRBUF_INIT;
+	struct met mt;
 	size_t k;
 	int first = -1, rc = 0;
 
@@ -629,9 +694,10 @@ static int check_class(const struct chk *c)
 	for (k = 0; k < m->nclasses; k++)
 		if (!m->class_rules[k].given)
 			return 0;
-	for (k = 0; k < m->nclasses && first < 0; k++) {
+	count_met(c, &mt);
+	for (k = 0; k < m->nclasses && first < 0 && rc == 0; k++) {
 		strbuf_reset(&why);
-		if (class_holds(c, k, &why))
+		if (class_holds(c, k, &mt, &why))
 			first = (int)k;
 		else if ((int)k == c->u->klass)
 			rc = bad(c, cn, "class '%s' does not hold: %s",
@@ -649,30 +715,10 @@ static int check_class(const struct chk *c)
 		                   "first in model.classes",
 		                   m->classes[c->u->klass].id,
 		                   m->classes[first].id);
-	for (k = 0;
-	     rc == 0 && failed && failed->kind == DOC_SEQ && k < failed->count;
-	     k++) {
-		const doc_node *id = doc_get(failed->items[k], "class");
-		size_t j;
-
-		for (j = 0; j < m->nclasses && id && id->kind == DOC_SCALAR;
-		     j++)
-			if (strcmp(m->classes[j].id, id->text) == 0)
-				break;
-		if (!id || id->kind != DOC_SCALAR || j == m->nclasses) {
-			rc = bad(c, at(failed->items[k], "class"),
-			         "class_failed names a class not in "
-			         "model.classes");
-			break;
-		}
-		strbuf_reset(&why);
-		if (class_holds(c, j, &why))
-			rc = bad(c, id,
-			         "class_failed lists '%s', but its conditions "
-			         "hold",
-			         m->classes[j].id);
-	}
+	if (rc == 0)
+		rc = check_failed(c, &mt);
 	strbuf_release(&why);
+	strbuf_release(&mt.unmet_ids);
 	return rc;
 }
 

@@ -701,7 +701,8 @@ static void read_scores(struct rs_reader *r, rs_unit *u, const rs_model *m,
 
 	memset(&src, 0, sizeof(src));
 	src.unit = n;
-	src.derived = doc_get(n, "derived") != NULL;
+	src.derived =
+	        doc_get(n, "derived") && !schema_is_null(doc_get(n, "derived"));
 	u->points = need(r, u, n, "points", NULL);
 	u->max = need(r, u, n, "max", NULL);
 	u->value = need(r, u, n, "value", NULL);
