@@ -79,13 +79,15 @@ static int same_published(const struct chk *c, double a, double b)
 }
 
 /* 1 when stated is sum, a sum of n terms none negative, to within the
- * rounding of adding n doubles in another order: n x 2^-52 of the sum.
- * (The writers add in the order the reader does, so they match
- * exactly.) */
+ * rounding of adding n doubles in another order, n x 2^-52 of the sum,
+ * and n x 2^-1022 for terms below the smallest normal double, which a
+ * reader may take as 0. (The writers add in the order the reader does,
+ * so they match exactly.) */
 static int same_sum(double stated, double sum, size_t n)
 {
 	return stated == sum ||
-	       fabs(stated - sum) <= (double)(n + 1) * DBL_EPSILON * sum;
+	       fabs(stated - sum) <=
+	               (double)(n + 1) * (DBL_EPSILON * sum + DBL_MIN);
 }
 
 /* 1 when a and b agree as a model's points must (1e-9 of the larger of 1
