@@ -241,7 +241,8 @@ static int check_groups(const struct merger *mg)
 		           mg->map->col_code,
 		           "the new code %s is also the code of a unit the "
 		           "map keeps (period %s); give the merged unit "
-		           "another code, or merge %s into it",
+		           "another code, or merge %s into it (under a code "
+		           "neither had: a map may not map a unit to itself)",
 		           u->code, u->period, u->code);
 		rc = -1;
 	}

@@ -177,12 +177,57 @@ static int disagree(const char *a, const char *b)
 	return *a && *b && strcmp(a, b) != 0;
 }
 
-/* No old code twice; the rows of a new code agree. */
+/* By text only (bsearch of a code among the old codes). */
+static int cmp_text(const void *a, const void *b)
+{
+	return strcmp(((const struct key *)a)->text,
+	              ((const struct key *)b)->text);
+}
+
+/* No new code is an old code: a unit mapped to itself, two units
+ * swapped (A into B, B into A) or a chain (A into B, B into C) would give
+ * a merged unit the code of a predecessor, and compare would match the
+ * two as one unit. by_old: the rows sorted by old code. */
+static int check_codes(const merge_map *map, const struct key *by_old, diag *d)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < map->nrows; i++) {
+		const merge_row *row = &map->rows[i];
+		struct key want = {row->code, row};
+		const struct key *hit = bsearch(&want, by_old, map->nrows,
+		                                sizeof(*by_old), cmp_text);
+
+		if (!hit)
+			continue;
+		if (strcmp(row->old, row->code) == 0)
+			diag_error(d, map->path, row->line, map->col_code,
+			           "the row maps '%s' to itself; a merged "
+			           "unit needs a code no predecessor has, or "
+			           "compare would take it for that predecessor",
+			           row->code);
+		else
+			diag_error(
+			        d, map->path, row->line, map->col_code,
+			        "the new code '%s' is an old_code too (row "
+			        "%u merges %s into %s); a merged unit needs "
+			        "a code no predecessor has, or compare would "
+			        "take it for that predecessor",
+			        row->code, hit->row->line, hit->row->old,
+			        hit->row->code);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* No old code twice, no new code that is an old one; the rows of a new
+ * code agree. */
 static int check_rows(const merge_map *map, diag *d)
 {
 	struct key *k = sorted_by(map, 1);
 	size_t i;
-	int rc = 0;
+	int rc = check_codes(map, k, d);
 
 	for (i = 1; i < map->nrows; i++) {
 		const merge_row *a = k[i - 1].row, *b = k[i].row;

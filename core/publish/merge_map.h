@@ -30,8 +30,9 @@ typedef struct merge_map {
 
 /*
  * Reads and checks the map at path: known columns, code and old_code
- * given on every row, no old_code twice, the rows of one new code agree
- * on its name, parent and level. Returns 0, or -1 with
+ * given on every row, no old_code twice, no code that is also an
+ * old_code (a unit mapped to itself, two units swapped, a chain), the
+ * rows of one new code agree on its name, parent and level. Returns 0, or -1 with
  * "FILE:ROW:COL: message" errors in d (map then holds nothing).
  */
 int merge_map_read(merge_map *map, const char *path, diag *d);

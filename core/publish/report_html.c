@@ -873,7 +873,7 @@ static void unranked_reason(FILE *f, const rs_set *set, const rs_unit *u)
 		return;
 	}
 	for (k = 0; u->node_status && k < m->nnodes; k++)
-		if (u->node_status[k] == 2) {
+		if (u->node_status[k] == 2 && m->nodes[k].is_leaf) {
 			fputs("Chỉ tiêu ", f);
 			put_esc(f, m->nodes[k].id);
 			fputs(" lỗi", f);

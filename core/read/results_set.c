@@ -4,11 +4,13 @@
 #include "read/results_set.h"
 
 #include "read/json_reader.h"
+#include "read/results_check.h"
 #include "read/schema.h"
 #include "read/source.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,8 @@ struct rs_reader {
 	int have_model, failed;
 	json_span model_span, units_span, format_span;
 	int has_units, has_format;
+	size_t len;   /* bytes of the file */
+	size_t slots; /* node and view slots held for its merged units */
 };
 
 void rs_init(rs_set *set)
@@ -67,13 +71,52 @@ static double number(struct rs_reader *r, const doc_node *map, const char *key)
 	return x;
 }
 
+/* A number the unit must have: key of map, the unit's own (what NULL)
+ * or that of a node or view of it (what "node 1.1"); 0 after reporting
+ * that it lacks it. */
+static double need(struct rs_reader *r, const rs_unit *u, const doc_node *map,
+                   const char *key, const char *what)
+{
+	const doc_node *n = doc_get(map, key);
+
+	if (r->failed)
+		return 0;
+	if (n && !schema_is_null(n))
+		return number(r, map, key);
+	if (what)
+		schema_error(&r->sc, map, "unit %s: %s: no %s", u->code, what,
+		             key);
+	else
+		schema_error(&r->sc, map,
+		             "unit %s: no %s; a unit with status ok or error "
+		             "is scored: it has points, max, value and its "
+		             "nodes",
+		             u->code, key);
+	r->failed = 1;
+	return 0;
+}
+
 int rs_node_index(const rs_model *m, const char *id)
 {
-	size_t i;
+	size_t i, lo = 0, hi = m->nnodes;
 
-	for (i = 0; i < m->nnodes; i++)
-		if (strcmp(m->nodes[i].id, id) == 0)
-			return (int)i;
+	if (!m->by_id) {
+		for (i = 0; i < m->nnodes; i++)
+			if (strcmp(m->nodes[i].id, id) == 0)
+				return (int)i;
+		return -1;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->nodes[m->by_id[mid]].id, id);
+
+		if (c == 0)
+			return (int)m->by_id[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -92,10 +135,79 @@ double rs_published(const rs_set *set, double value, const rs_unit *u)
 	return numfmt_round(value, set->models[u->model].precision);
 }
 
-/* "nodes" of the model section: the tree with parents by id. */
+/* A node id and its place, for sorting. */
+struct id_key {
+	const char *id;
+	size_t index;
+};
+
+/* By id, then place. */
+static int cmp_id_keys(const void *a, const void *b)
+{
+	const struct id_key *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Sorts the node ids into m->by_id, for look-ups; reports an id listed
+ * twice. Returns 0 or -1. */
+static int index_ids(struct rs_reader *r, rs_model *m, const doc_node *list)
+{
+	struct id_key *k = xmalloc((m->nnodes + 1) * sizeof(*k));
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < m->nnodes; i++) {
+		k[i].id = m->nodes[i].id;
+		k[i].index = i;
+	}
+	qsort(k, m->nnodes, sizeof(*k), cmp_id_keys);
+	m->by_id = doc_alloc(r->set->arena, (m->nnodes + 1) * sizeof(size_t));
+	for (i = 0; i < m->nnodes; i++) {
+		m->by_id[i] = k[i].index;
+		if (rc == 0 && i > 0 && strcmp(k[i].id, k[i - 1].id) == 0) {
+			schema_error(
+			        &r->sc, list->items[k[i].index],
+			        "model.nodes: node id '%s' is listed twice",
+			        k[i].id);
+			rc = -1;
+		}
+	}
+	free(k);
+	return rc;
+}
+
+/* The identity of node i of model.nodes; its parent's id into *parent. */
+static void read_tree_node(struct rs_reader *r, rs_node *node,
+                           const doc_node *n, const char **parent)
+{
+	rs_set *set = r->set;
+
+	node->id = keep(set, doc_get(n, "id"));
+	node->name = keep(set, doc_get(n, "name"));
+	if (!*node->id) {
+		schema_error(&r->sc, n, "model.nodes: a node needs an id");
+		r->failed = 1;
+	} else if (!doc_get(n, "points")) {
+		schema_error(&r->sc, n, "model.nodes: node '%s' has no points",
+		             node->id);
+		r->failed = 1;
+	}
+	node->points = number(r, n, "points");
+	node->method =
+	        doc_get(n, "method") ? keep(set, doc_get(n, "method")) : NULL;
+	node->kind = doc_get(n, "kind") ? keep(set, doc_get(n, "kind")) : NULL;
+	node->is_leaf = node->method != NULL;
+	*parent = keep(set, doc_get(n, "parent"));
+}
+
+/* "nodes" of the model section: the tree with parents by id, each
+ * listed before its children. */
 static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 {
 	rs_set *set = r->set;
+	const char **parents;
 	size_t i, nroots = 0;
 
 	if (!list || list->kind != DOC_SEQ) {
@@ -106,32 +218,24 @@ static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 		r->failed = 1;
 		return;
 	}
-	/* nnodes counts the nodes read so far: a parent is looked up among
-	 * them only. */
-	m->nnodes = 0;
+	m->nnodes = list->count;
 	m->nodes = doc_alloc(set->arena, (list->count + 1) * sizeof(rs_node));
 	m->roots = doc_alloc(set->arena, (list->count + 1) * sizeof(size_t));
-	for (i = 0; i < list->count; i++) {
-		const doc_node *n = list->items[i];
+	parents = xcalloc(list->count + 1, sizeof(char *));
+	for (i = 0; i < list->count && !r->failed; i++)
+		read_tree_node(r, &m->nodes[i], list->items[i], &parents[i]);
+	if (!r->failed && index_ids(r, m, list) < 0)
+		r->failed = 1;
+	for (i = 0; i < list->count && !r->failed; i++) {
 		rs_node *node = &m->nodes[i];
-		const char *parent;
 
-		node->id = keep(set, doc_get(n, "id"));
-		node->name = keep(set, doc_get(n, "name"));
-		node->points = number(r, n, "points");
-		node->method = doc_get(n, "method")
-		                       ? keep(set, doc_get(n, "method"))
-		                       : NULL;
-		node->kind = doc_get(n, "kind") ? keep(set, doc_get(n, "kind"))
-		                                : NULL;
-		node->is_leaf = node->method != NULL;
-		parent = keep(set, doc_get(n, "parent"));
-		node->parent = *parent ? rs_node_index(m, parent) : -1;
-		if (*parent && node->parent < 0) {
-			schema_error(&r->sc, n,
+		node->parent = *parents[i] ? rs_node_index(m, parents[i]) : -1;
+		if (*parents[i] &&
+		    (node->parent < 0 || node->parent >= (int)i)) {
+			schema_error(&r->sc, list->items[i],
 			             "node '%s' names parent '%s', not listed "
 			             "before it",
-			             node->id, parent);
+			             node->id, parents[i]);
 			r->failed = 1;
 		}
 		node->depth = node->parent >= 0
@@ -139,8 +243,8 @@ static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 		                      : 0;
 		if (node->parent < 0)
 			m->roots[nroots++] = i;
-		m->nnodes = i + 1;
 	}
+	free(parents);
 	m->nroots = nroots;
 }
 
@@ -163,6 +267,141 @@ static rs_named *read_named(struct rs_reader *r, const doc_node *list,
 	return out;
 }
 
+/* The nodes each view sums, when model.views lists them. */
+static void read_view_defs(struct rs_reader *r, rs_model *m,
+                           const doc_node *list)
+{
+	size_t v, k;
+
+	m->view_defs = doc_alloc(r->set->arena,
+	                         (m->nviews + 1) * sizeof(*m->view_defs));
+	for (v = 0; v < m->nviews && !r->failed; v++) {
+		const doc_node *ids = doc_get(list->items[v], "nodes");
+		rs_view_def *def = &m->view_defs[v];
+		size_t *idx;
+
+		if (!ids)
+			continue;
+		if (ids->kind != DOC_SEQ) {
+			schema_error(&r->sc, ids,
+			             "model.views: the nodes of view '%s' must "
+			             "be a list of node ids",
+			             m->views[v].id);
+			r->failed = 1;
+			return;
+		}
+		idx = doc_alloc(r->set->arena,
+		                (ids->count + 1) * sizeof(size_t));
+		for (k = 0; k < ids->count; k++) {
+			const doc_node *id = ids->items[k];
+			int i = id->kind == DOC_SCALAR
+			                ? rs_node_index(m, id->text)
+			                : -1;
+
+			if (i < 0) {
+				schema_error(&r->sc, id,
+				             "model.views: view '%s' names a "
+				             "node not in model.nodes",
+				             m->views[v].id);
+				r->failed = 1;
+				return;
+			}
+			idx[k] = (size_t)i;
+		}
+		def->nodes = idx;
+		def->nnodes = ids->count;
+		def->given = 1;
+	}
+}
+
+/* A share of a class's conditions (min_value, extended_min): a number
+ * in [0, 1]; *has set when given. */
+static double read_share(struct rs_reader *r, const doc_node *cls,
+                         const char *key, const char *id, int *has)
+{
+	const doc_node *n = doc_get(cls, key);
+	double x = 0;
+
+	*has = n != NULL;
+	if (!n)
+		return 0;
+	if (schema_number(&r->sc, n, key, &x) < 0 || x < 0 || x > 1) {
+		if (x < 0 || x > 1)
+			schema_error(
+			        &r->sc, n,
+			        "model.classes: %s of class '%s' must be a "
+			        "share in [0, 1]",
+			        key, id);
+		r->failed = 1;
+	}
+	return x;
+}
+
+/* The conditions of each class, when model.classes gives them. */
+static void read_class_rules(struct rs_reader *r, rs_model *m,
+                             const doc_node *list)
+{
+	size_t k;
+
+	m->class_rules = doc_alloc(r->set->arena,
+	                           (m->nclasses + 1) * sizeof(*m->class_rules));
+	for (k = 0; k < m->nclasses; k++) {
+		const doc_node *cls = list->items[k];
+		const doc_node *mand = doc_get(cls, "mandatory");
+		rs_class_rule *c = &m->class_rules[k];
+		const char *id = m->classes[k].id;
+
+		c->min_value =
+		        read_share(r, cls, "min_value", id, &c->has_min_value);
+		c->extended_min = read_share(r, cls, "extended_min", id,
+		                             &c->has_extended_min);
+		if (mand && (mand->kind != DOC_SCALAR ||
+		             strcmp(mand->text, "all") != 0)) {
+			schema_error(&r->sc, mand,
+			             "model.classes: mandatory of class '%s' "
+			             "must be \"all\"",
+			             id);
+			r->failed = 1;
+		}
+		c->mandatory_all = mand != NULL;
+		c->given = c->has_min_value || c->has_extended_min ||
+		           c->mandatory_all;
+	}
+}
+
+/* model.precision (required: values are checked as published, to its
+ * decimals) and model.missing (optional). */
+static void read_policy(struct rs_reader *r, rs_model *m, const doc_node *n)
+{
+	static const char *const missing[] = {"zero", "exclude", "error", NULL};
+	const doc_node *pn = doc_get(n, "precision");
+	const doc_node *mn = doc_get(n, "missing");
+	double prec = -1;
+	size_t k;
+
+	if (pn && schema_number(&r->sc, pn, "model.precision", &prec) < 0) {
+		r->failed = 1;
+		return;
+	}
+	if (prec < 0 || prec > 10 || prec != floor(prec)) {
+		schema_error(&r->sc, pn ? pn : n,
+		             "model.precision must be a whole number of "
+		             "decimals from 0 to 10");
+		r->failed = 1;
+		return;
+	}
+	m->precision = (int)prec;
+	m->missing = RS_MISSING_UNKNOWN;
+	for (k = 0; mn && missing[k]; k++)
+		if (mn->kind == DOC_SCALAR && strcmp(mn->text, missing[k]) == 0)
+			m->missing = (int)k;
+	if (mn && m->missing == RS_MISSING_UNKNOWN) {
+		schema_error(&r->sc, mn,
+		             "model.missing must be zero, exclude or error");
+		r->failed = 1;
+	}
+}
+
 /* The same model (id, version, hash) read from another file, or -1. */
 static int find_model(const rs_set *set, const rs_model *m)
 {
@@ -180,8 +419,8 @@ static int find_model(const rs_set *set, const rs_model *m)
 static void read_model(struct rs_reader *r, const doc_node *n)
 {
 	rs_set *set = r->set;
+	const doc_node *list;
 	rs_model m;
-	double prec;
 	int found;
 
 	memset(&m, 0, sizeof(m));
@@ -194,14 +433,15 @@ static void read_model(struct rs_reader *r, const doc_node *n)
 	m.title = keep(set, doc_get(n, "title"));
 	m.sha256 = keep(set, doc_get(n, "sha256"));
 	m.file = keep(set, doc_get(n, "file"));
-	prec = number(r, n, "precision");
-	m.precision = prec >= 0 && prec <= 15 ? (int)prec : 4;
 	m.points = number(r, n, "points");
 	if (!*m.id || !*m.version) {
 		schema_error(&r->sc, n, "model: id and version are required");
 		r->failed = 1;
 		return;
 	}
+	read_policy(r, &m, n);
+	if (r->failed)
+		return;
 	found = find_model(set, &m);
 	if (found >= 0) {
 		r->model = (size_t)found;
@@ -209,8 +449,23 @@ static void read_model(struct rs_reader *r, const doc_node *n)
 		return;
 	}
 	read_tree(r, &m, doc_get(n, "nodes"));
-	m.views = read_named(r, doc_get(n, "views"), &m.nviews);
-	m.classes = read_named(r, doc_get(n, "classes"), &m.nclasses);
+	if (!r->failed && !doc_get(n, "points")) {
+		size_t k;
+
+		for (k = 0; k < m.nroots; k++)
+			m.points += m.nodes[m.roots[k]].points;
+	}
+	if (!r->failed && rs_check_tree(&r->sc, &m, doc_get(n, "nodes"),
+	                                m.points, doc_get(n, "points")) < 0)
+		r->failed = 1;
+	if (r->failed)
+		return;
+	list = doc_get(n, "views");
+	m.views = read_named(r, list, &m.nviews);
+	read_view_defs(r, &m, list);
+	list = doc_get(n, "classes");
+	m.classes = read_named(r, list, &m.nclasses);
+	read_class_rules(r, &m, list);
 	if (r->failed)
 		return;
 	set->models = xrealloc(set->models,
@@ -220,16 +475,16 @@ static void read_model(struct rs_reader *r, const doc_node *n)
 	r->have_model = 1;
 }
 
-/* Node status names to numbers (chiso_status). */
-static unsigned char node_status(const char *s)
+/* Node status names to numbers (chiso_status); -1 for another text. */
+static int node_status(const char *s)
 {
-	if (strcmp(s, "na") == 0)
-		return 1;
-	if (strcmp(s, "error") == 0)
-		return 2;
-	if (strcmp(s, "missing") == 0)
-		return 3;
-	return 0;
+	static const char *const names[] = {"ok", "na", "error", "missing"};
+	int k;
+
+	for (k = 0; k < 4; k++)
+		if (strcmp(s, names[k]) == 0)
+			return k;
+	return -1;
 }
 
 /* Allocates the per-node and per-view arrays of a unit. */
@@ -250,40 +505,73 @@ static void alloc_unit(rs_set *set, rs_unit *u, const rs_model *m)
 	u->view_value = doc_alloc(set->arena, v * sizeof(double));
 }
 
-/* "nodes" of a unit, matched to the model's by position or id. */
-static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
-                            const doc_node *list)
+/* The model node a unit's node object n is (by position k, else by id),
+ * or -1 after reporting why it cannot be: unknown, listed twice, or not
+ * a main index in a merged unit. */
+static int unit_node_index(struct rs_reader *r, const rs_unit *u,
+                           const rs_model *m, const rs_unit_src *src,
+                           const doc_node *n, size_t k)
 {
+	const doc_node *idn = doc_get(n, "id");
+	const char *id = idn && idn->kind == DOC_SCALAR ? idn->text : "?";
+	int i = k < m->nnodes && strcmp(m->nodes[k].id, id) == 0
+	                ? (int)k
+	                : rs_node_index(m, id);
+
+	if (i < 0)
+		schema_error(&r->sc, n,
+		             "unit %s: node '%s' is not in model.nodes",
+		             u->code, id);
+	else if (src->nodes[i])
+		schema_error(&r->sc, n, "unit %s: node '%s' is listed twice",
+		             u->code, id);
+	else if (src->derived && m->nodes[i].parent >= 0)
+		schema_error(&r->sc, n,
+		             "unit %s: node '%s' is not a main index; a merged "
+		             "unit (derived) lists only the main indices",
+		             u->code, id);
+	else
+		return i;
+	r->failed = 1;
+	return -1;
+}
+
+/* "nodes" of a unit, matched to the model's by position or id; each
+ * once, with its points, max, value and status. */
+static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
+                            const doc_node *list, rs_unit_src *src)
+{
+	char what[96];
 	size_t k;
 
 	for (k = 0; k < m->nnodes; k++) {
 		u->node_note[k] = "";
 		u->node_hint[k] = "";
 	}
-	if (!list || list->kind != DOC_SEQ)
-		return;
-	for (k = 0; k < list->count; k++) {
+	for (k = 0; list && k < list->count && !r->failed; k++) {
 		const doc_node *n = list->items[k];
-		const doc_node *idn = doc_get(n, "id");
-		int i = k < m->nnodes && idn && idn->kind == DOC_SCALAR &&
-		                        strcmp(m->nodes[k].id, idn->text) == 0
-		                ? (int)k
-		                : (idn && idn->kind == DOC_SCALAR
-		                           ? rs_node_index(m, idn->text)
-		                           : -1);
+		const char *status;
+		int i = unit_node_index(r, u, m, src, n, k), st;
 
-		if (i < 0) {
-			schema_error(&r->sc, n,
-			             "unit %s: node '%s' is not in model.nodes",
-			             u->code, idn ? idn->text : "?");
-			r->failed = 1;
+		if (i < 0)
 			return;
+		src->nodes[i] = n;
+		snprintf(what, sizeof(what), "node %.80s", m->nodes[i].id);
+		u->node_points[i] = need(r, u, n, "points", what);
+		u->node_max[i] = need(r, u, n, "max", what);
+		u->node_value[i] = need(r, u, n, "value", what);
+		status = keep(r->set, doc_get(n, "status"));
+		st = node_status(status);
+		if (st < 0 && !r->failed) {
+			schema_error(&r->sc,
+			             doc_get(n, "status") ? doc_get(n, "status")
+			                                  : n,
+			             "unit %s: %s: status '%s' is not ok, na, "
+			             "missing or error",
+			             u->code, what, status);
+			r->failed = 1;
 		}
-		u->node_points[i] = number(r, n, "points");
-		u->node_max[i] = number(r, n, "max");
-		u->node_value[i] = number(r, n, "value");
-		u->node_status[i] =
-		        node_status(keep(r->set, doc_get(n, "status")));
+		u->node_status[i] = (unsigned char)(st < 0 ? 0 : st);
 		if (doc_get(n, "raw")) {
 			u->node_raw[i] = number(r, n, "raw");
 			u->node_has_raw[i] = 1;
@@ -295,30 +583,43 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	}
 }
 
-/* "views" of a unit. */
+/* "views" of a unit: each view of the model once, with its points, max
+ * and value. */
 static void read_unit_views(struct rs_reader *r, rs_unit *u, const rs_model *m,
-                            const doc_node *list)
+                            const doc_node *list, rs_unit_src *src)
 {
+	char what[96];
 	size_t k;
 
-	if (!list || list->kind != DOC_SEQ)
-		return;
-	for (k = 0; k < list->count; k++) {
+	for (k = 0; list && k < list->count && !r->failed; k++) {
 		const doc_node *n = list->items[k];
 		const doc_node *idn = doc_get(n, "id");
-		int v = idn && idn->kind == DOC_SCALAR
-		                ? rs_view_index(m, idn->text)
-		                : -1;
+		const char *id =
+		        idn && idn->kind == DOC_SCALAR ? idn->text : "?";
+		int v = k < m->nviews && strcmp(m->views[k].id, id) == 0
+		                ? (int)k
+		                : rs_view_index(m, id);
 
-		if (v < 0)
-			continue;
-		u->view_points[v] = number(r, n, "points");
-		u->view_max[v] = number(r, n, "max");
-		u->view_value[v] = number(r, n, "value");
+		if (v < 0 || src->views[v]) {
+			schema_error(
+			        &r->sc, n,
+			        v < 0 ? "unit %s: view '%s' is not in "
+			                "model.views"
+			              : "unit %s: view '%s' is listed twice",
+			        u->code, id);
+			r->failed = 1;
+			return;
+		}
+		src->views[v] = n;
+		snprintf(what, sizeof(what), "view %.80s", id);
+		u->view_points[v] = need(r, u, n, "points", what);
+		u->view_max[v] = need(r, u, n, "max", what);
+		u->view_value[v] = need(r, u, n, "value", what);
 	}
 }
 
-/* "class" and "class_failed" of a unit. */
+/* "class" and "class_failed" of a unit; a class not in model.classes is
+ * refused. */
 static void read_unit_class(struct rs_reader *r, rs_unit *u, const rs_model *m,
                             const doc_node *n)
 {
@@ -328,15 +629,103 @@ static void read_unit_class(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	size_t k;
 
 	u->klass = -1;
-	for (k = 0; k < m->nclasses && *id; k++)
+	for (k = 0; k < m->nclasses && *id && u->klass < 0; k++)
 		if (strcmp(m->classes[k].id, id) == 0)
 			u->klass = (int)k;
+	if (*id && u->klass < 0) {
+		schema_error(&r->sc, doc_get(n, "class"),
+		             "unit %s: class '%s' is not in model.classes",
+		             u->code, id);
+		r->failed = 1;
+	}
 	for (k = 0; failed && failed->kind == DOC_SEQ && k < failed->count; k++)
 		strbuf_printf(&why, "%snot %s: %s", k ? "\n" : "",
 		              keep(r->set, doc_get(failed->items[k], "class")),
 		              keep(r->set, doc_get(failed->items[k], "why")));
 	u->class_why = doc_strndup(r->set->arena, strbuf_str(&why), why.len);
 	strbuf_release(&why);
+}
+
+/* A scored unit lists every node of its model once (a merged unit: every
+ * main index), and every view: checked before its arrays are allocated,
+ * so that memory follows what the file holds, not what it declares. A
+ * merged unit is held with every node of the model although it lists
+ * only the main indices: the file's merged units may take one node or
+ * view slot per byte of it. Returns 0 or -1. */
+static int check_counts(struct rs_reader *r, const rs_unit *u,
+                        const rs_model *m, const doc_node *n,
+                        const rs_unit_src *src)
+{
+	const doc_node *nodes = doc_get(n, "nodes");
+	const doc_node *views = doc_get(n, "views");
+	size_t want = src->derived ? m->nroots : m->nnodes;
+	size_t nn = nodes && nodes->kind == DOC_SEQ ? nodes->count : 0;
+	size_t nv = views && views->kind == DOC_SEQ ? views->count : 0;
+
+	if (nn != want && src->derived)
+		schema_error(&r->sc, nodes ? nodes : n,
+		             "unit %s: lists %zu nodes, but a merged unit "
+		             "(derived) lists each of the %zu main indices of "
+		             "model %s once",
+		             u->code, nn, want, m->id);
+	else if (nn != want)
+		schema_error(
+		        &r->sc, nodes ? nodes : n,
+		        "unit %s: lists %zu nodes, but model %s has %zu; a "
+		        "scored unit lists every node of its model, once",
+		        u->code, nn, m->id, want);
+	else if (nv != m->nviews)
+		schema_error(
+		        &r->sc, views ? views : n,
+		        "unit %s: lists %zu views, but model %s has %zu; a "
+		        "scored unit lists every view of its model, once",
+		        u->code, nv, m->id, m->nviews);
+	else if (src->derived &&
+	         (r->slots += m->nnodes + m->nviews + 1) > r->len)
+		schema_error(
+		        &r->sc, n,
+		        "unit %s: the merged units of this file would be "
+		        "held with %zu node and view slots, more than its "
+		        "%zu bytes can carry (a merged unit lists only the "
+		        "main indices but is held with every node of the "
+		        "model; the limit is one slot per byte of the "
+		        "file, fixed)",
+		        u->code, r->slots, r->len);
+	else
+		return 0;
+	r->failed = 1;
+	return -1;
+}
+
+/* Points, max, value, nodes, views and class of a scored unit, then the
+ * checks of their arithmetic (read/results_check.h). */
+static void read_scores(struct rs_reader *r, rs_unit *u, const rs_model *m,
+                        const doc_node *n)
+{
+	rs_set *set = r->set;
+	rs_unit_src src;
+
+	memset(&src, 0, sizeof(src));
+	src.unit = n;
+	src.derived =
+	        doc_get(n, "derived") && !schema_is_null(doc_get(n, "derived"));
+	u->points = need(r, u, n, "points", NULL);
+	u->max = need(r, u, n, "max", NULL);
+	u->value = need(r, u, n, "value", NULL);
+	if (r->failed || check_counts(r, u, m, n, &src) < 0)
+		return;
+	alloc_unit(set, u, m);
+	src.nodes = xcalloc(m->nnodes + 1, sizeof(*src.nodes));
+	src.views = xcalloc(m->nviews + 1, sizeof(*src.views));
+	read_unit_nodes(r, u, m, doc_get(n, "nodes"), &src);
+	if (!r->failed)
+		read_unit_views(r, u, m, doc_get(n, "views"), &src);
+	if (!r->failed)
+		read_unit_class(r, u, m, n);
+	if (!r->failed && rs_check_unit(&r->sc, m, u, &src) < 0)
+		r->failed = 1;
+	free(src.nodes);
+	free(src.views);
 }
 
 /* "derived" of a unit made by chiso merge: the codes it came from. */
@@ -396,7 +785,7 @@ static int read_unit(void *arg, json_span item)
 	const rs_model *m = &set->models[r->model];
 	doc *d =
 	        json_read_span(r->file, r->buf, item, &r->set->limits, r->sc.d);
-	const doc_node *n, *id;
+	const doc_node *n, *id, *st;
 	rs_unit *u;
 	const char *status;
 
@@ -433,22 +822,22 @@ static int read_unit(void *arg, json_span item)
 	if (set->keep_text)
 		u->text = doc_strndup(set->arena, r->buf + item.start,
 		                      item.end - item.start);
-	status = keep(set, doc_get(n, "status"));
+	st = doc_get(n, "status");
+	status = keep(set, st);
 	u->status = strcmp(status, "invalid") == 0 ? RS_INVALID
 	            : strcmp(status, "error") == 0 ? RS_ERROR
 	                                           : RS_OK;
+	if (u->status == RS_OK && strcmp(status, "ok") != 0) {
+		schema_error(&r->sc, st ? st : n,
+		             "unit %s: status '%s' is not ok, error or invalid",
+		             u->code, status);
+		r->failed = 1;
+	}
 	read_unit_texts(r, u, n);
 	u->klass = -1;
 	u->class_why = "";
-	if (u->status != RS_INVALID) {
-		u->points = number(r, n, "points");
-		u->max = number(r, n, "max");
-		u->value = number(r, n, "value");
-		alloc_unit(set, u, m);
-		read_unit_nodes(r, u, m, doc_get(n, "nodes"));
-		read_unit_views(r, u, m, doc_get(n, "views"));
-		read_unit_class(r, u, m, n);
-	}
+	if (u->status != RS_INVALID && !r->failed)
+		read_scores(r, u, m, n);
 	doc_free(d);
 	return r->failed ? -1 : 0;
 }
@@ -524,6 +913,7 @@ int rs_read_buffer(rs_set *set, const char *path, const char *buf, size_t len,
 
 	memset(&r, 0, sizeof(r));
 	r.set = set;
+	r.len = len;
 	r.file = doc_strndup(set->arena, path, strlen(path));
 	r.sc.d = d;
 	r.sc.file = r.file;

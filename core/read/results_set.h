@@ -7,7 +7,9 @@
  * are read one unit at a time (the text is validated whole first), into
  * compact arrays: national scale (10,600 units) is the everyday case.
  * Several files may be read into one set; each distinct model (id,
- * version, sha256) is kept once.
+ * version, sha256) is kept once. What a document says is checked as it
+ * is read (read/results_check.h), so that nothing published from it can
+ * differ from what its numbers add up to.
  *
  * Ownership: the set owns everything (one arena); rs_free() frees it.
  * Every pointer reachable from a set is borrowed from it.
@@ -34,6 +36,33 @@ typedef struct rs_named {
 	const char *id, *name;
 } rs_named;
 
+/* A view's nodes, as model.views lists them (what evaluate writes);
+ * given 0 when the document does not list them (what chiso merge
+ * writes), and then the sums over them are not checked. */
+typedef struct rs_view_def {
+	const size_t *nodes; /* node indices */
+	size_t nnodes;
+	int given;
+} rs_view_def;
+
+/* A class's conditions, as model.classes gives them (what evaluate
+ * writes); given 0 when it gives none (what chiso merge writes), and then
+ * the units' classes are not checked. */
+typedef struct rs_class_rule {
+	double min_value, extended_min;
+	int has_min_value, mandatory_all, has_extended_min;
+	int given;
+} rs_class_rule;
+
+/* model.missing; RS_MISSING_UNKNOWN when the document does not say (chiso
+ * merge). */
+enum rs_missing {
+	RS_MISSING_UNKNOWN = -1,
+	RS_MISSING_ZERO = 0,
+	RS_MISSING_EXCLUDE = 1,
+	RS_MISSING_ERROR = 2
+};
+
 typedef struct rs_model {
 	const char *id, *version, *title, *sha256, *file;
 	int precision;
@@ -46,6 +75,10 @@ typedef struct rs_model {
 	size_t nviews;
 	rs_named *classes;
 	size_t nclasses;
+	int missing;                /* enum rs_missing */
+	rs_view_def *view_defs;     /* per view */
+	rs_class_rule *class_rules; /* per class */
+	size_t *by_id;              /* node indices sorted by id (look-ups) */
 } rs_model;
 
 enum rs_status { RS_OK = 0, RS_ERROR = 1, RS_INVALID = 2 };
@@ -104,8 +137,12 @@ void rs_free(rs_set *set);
 
 /*
  * Reads the results document at path (JSON, as written by "chiso
- * evaluate --format json") and appends its units. Returns 0, or -1 with
- * "PATH:LINE:COL: message" errors in d (nothing of the file added).
+ * evaluate --format json" or "chiso merge") and appends its units, each
+ * scored unit checked as it is read (read/results_check.h: the document
+ * must add up). Memory follows the file's size: a unit must list every
+ * node and view of its model before room is made for them. Returns 0, or
+ * -1 with "PATH:LINE:COL: message" errors in d (nothing of the file
+ * added); the first rule a unit breaks stops the file.
  */
 int rs_read_file(rs_set *set, const char *path, diag *d);
 

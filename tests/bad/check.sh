@@ -2,7 +2,10 @@
 # The .expect file holds lines "exit: N" and "stderr: TEXT" (TEXT must
 # appear in stderr, any number of such lines). Files under tests/bad/model
 # are checked with "chiso validate FILE"; files under tests/bad/data with
-# "chiso evaluate tests/bad/data-model.yaml FILE". Run by make check.
+# "chiso evaluate tests/bad/data-model.yaml FILE"; results documents that
+# do not add up, under tests/bad/results, with "chiso rank FILE" (and
+# every other command that reads results in tests/cli/results-lies.sh).
+# Run by make check.
 set -u
 case_file=$1
 . "$srcdir/tests/lib.sh"
@@ -13,6 +16,7 @@ case "$case_file" in
 */bad/model/*) run_chiso validate "$case_file" ;;
 */bad/data/*) run_chiso evaluate -f json -o "$TMP/results.json" \
 	"$srcdir/tests/bad/data-model.yaml" "$case_file" ;;
+*/bad/results/*) run_chiso rank "$case_file" ;;
 *) fail "no rule for $case_file" ;;
 esac
 
