@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "eval/data.h"
 #include "eval/eval.h"
+#include "eval/missing.h"
 #include "model/model.h"
 #include "read/results_set.h"
 #include "results/report_table.h"
@@ -46,6 +47,10 @@ static const char help[] =
         "                         (default 10)\n"
         "      --check-only       read and check the data, report problems,\n"
         "                         score nothing and write nothing\n"
+        "      --strict           a required value that is missing is an\n"
+        "                         error: exit 1 (the results are still\n"
+        "                         written, scored by the model's missing\n"
+        "                         policy)\n"
         "      --max-units N      take at most N units in one run (default\n"
         "                         100000)\n" CLI_MAX_FILE_MB_HELP
         "  -h, --help             show this help\n"
@@ -53,6 +58,10 @@ static const char help[] =
         "Units whose data is wrong (a value of the wrong type, out of bounds,\n"
         "an unknown field) are reported on stderr with the unit and field,\n"
         "and marked invalid; the other units are still scored and written.\n"
+        "A required value that is missing (an empty cell, a column or field\n"
+        "left out) is never silent: a warning names the unit and input, the\n"
+        "results list it per unit (\"missing\"), and the model's 'missing'\n"
+        "policy decides the score (zero, exclude or error).\n"
         "\n"
         "Examples:\n"
         "  chiso evaluate criteria/example-district.yaml "
@@ -60,7 +69,8 @@ static const char help[] =
         "  chiso evaluate -f json -o results.json MODEL units/*.yaml\n"
         "  chiso evaluate MODEL-2024.yaml results-2023.json   # re-score\n"
         "\n"
-        "Exit status: 0 ok; 1 some units invalid or an indicator failed;\n"
+        "Exit status: 0 ok; 1 some units invalid or an indicator failed (or,\n"
+        "with --strict, a required value missing);\n"
         "2 usage, model, data file or plugin error (nothing written).\n";
 
 enum {
@@ -68,14 +78,15 @@ enum {
 	OPT_CHILDREN,
 	OPT_ISOLATE,
 	OPT_TIMEOUT,
-	OPT_MAX_UNITS
+	OPT_MAX_UNITS,
+	OPT_STRICT
 };
 
 /* The default time limit of an isolated computation. */
 #define DEFAULT_TIMEOUT_MS 10000
 
 struct options {
-	int json, check_only, isolate;
+	int json, check_only, isolate, strict;
 	long timeout_ms;
 	const char *output;
 	cli_plugin_dirs pd;
@@ -97,6 +108,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"isolate", no_argument, NULL, OPT_ISOLATE},
 	        {"timeout", required_argument, NULL, OPT_TIMEOUT},
 	        {"max-units", required_argument, NULL, OPT_MAX_UNITS},
+	        {"strict", no_argument, NULL, OPT_STRICT},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
@@ -129,6 +141,9 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			break;
 		case OPT_ISOLATE:
 			o->isolate = 1;
+			break;
+		case OPT_STRICT:
+			o->strict = 1;
 			break;
 		case OPT_TIMEOUT: {
 			char *end;
@@ -211,6 +226,18 @@ static size_t count_bad(const batch *b)
 	for (u = 0; u < b->nunits; u++)
 		n += b->units[u].invalid || b->units[u].failed;
 	return n;
+}
+
+/* With --strict, a missing required value fails the run: says so. */
+static int strict_fails(const batch *b, const struct options *o)
+{
+	if (!o->strict || b->missing_values == 0)
+		return 0;
+	cli_error("--strict: %zu required value%s missing in %zu unit%s; "
+	          "fill them in (the warnings above name them)",
+	          b->missing_values, b->missing_values == 1 ? " is" : "s are",
+	          b->missing_units, b->missing_units == 1 ? "" : "s");
+	return 1;
 }
 
 /* Reads the --children results. Returns 0, or -1 with errors in d. */
@@ -359,14 +386,17 @@ int cmd_evaluate(int argc, char **argv)
 		goto out_batch;
 	}
 	data_check_duplicates(&b);
+	missing_report_summary(&b, &d);
 	if (o.check_only) {
 		eval_check_missing(&b);
 		data_report_problems(&b, &d);
 		cli_print_diag(&d);
 		bad = count_bad(&b);
-		printf("%zu unit%s read, %zu invalid\n", b.nunits,
-		       b.nunits == 1 ? "" : "s", bad);
-		rc = bad ? EXIT_UNITS : EXIT_OK;
+		printf("%zu unit%s read, %zu invalid, %zu with missing "
+		       "values\n",
+		       b.nunits, b.nunits == 1 ? "" : "s", bad,
+		       b.missing_units);
+		rc = bad || strict_fails(&b, &o) ? EXIT_UNITS : EXIT_OK;
 		goto out_batch;
 	}
 	b.isolate_all = o.isolate;
@@ -391,6 +421,8 @@ int cmd_evaluate(int argc, char **argv)
 		          bad, b.nunits, b.nunits == 1 ? "" : "s");
 		rc = EXIT_UNITS;
 	}
+	if (strict_fails(&b, &o))
+		rc = EXIT_UNITS;
 out_batch:
 	batch_free(&b);
 	model_free(m);

@@ -80,7 +80,16 @@ typedef struct batch {
 	 * most units the batch takes (--max-units). */
 	doc_limits limits;
 	size_t max_units;
+	/* Required inputs the units lack (model_input.required, no value),
+	 * counted as each data file is read (eval/data_file.c): values
+	 * missing, units lacking at least one, and how many of the values
+	 * were warned about one by one (at most BATCH_MISSING_SHOWN). */
+	size_t missing_values, missing_units, missing_shown;
 } batch;
+
+/* Missing values warned about one by one in a run; the rest are counted
+ * in a summary. */
+#define BATCH_MISSING_SHOWN 10
 
 /* Makes b an empty batch for model m. */
 void batch_init(batch *b, const chiso_model *m);
@@ -99,6 +108,10 @@ size_t batch_add_unit(batch *b);
 /* The values row of unit u (model->ninputs entries). Borrowed, valid
  * until the next batch_add_unit(). */
 unit_value *batch_values(batch *b, size_t u);
+
+/* The required inputs unit u lacks: their count, and the first cap of
+ * their slots in slots (which may be NULL when cap is 0). */
+size_t batch_unit_missing(const batch *b, size_t u, size_t *slots, size_t cap);
 
 /* Adds a problem message to unit u. */
 void batch_problem_add(batch *b, size_t u, const char *fmt, ...)

@@ -262,6 +262,9 @@ static void header_row(struct csv_reader *r)
 		           "writes the header)");
 	else
 		r->code_col = first[0] - 1;
+	for (k = 0; k < r->m->ninputs && !r->bad; k++)
+		if (!first[NIDENT + k])
+			data_file_column_absent(r->df, k, r->row);
 	free(first);
 }
 
@@ -460,8 +463,13 @@ static void data_row(struct csv_reader *r)
 		int role = i < r->ncols ? r->role[i] : COL_EXTRA;
 		unsigned col = (unsigned)i + 1;
 
-		if (r->len[i] == 0)
+		if (r->len[i] == 0) {
+			/* an empty cell: a missing value, at its place */
+			if (role >= 0)
+				map_add(d, values, r->m->inputs[role].id,
+				        scalar(d, "", 0, row, col, 0));
 			continue;
+		}
 		if (role == COL_EXTRA) {
 			if (!first_extra)
 				first_extra = i + 1;

@@ -6,6 +6,7 @@
  */
 #include "eval/data_file.h"
 
+#include "eval/missing.h"
 #include "util/escape.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -24,7 +25,7 @@ static const char *const record_keys[] = {"unit", "stage", "values", NULL};
 static const char *const results_record_keys[] = {
         "unit",         "stage", "status",  "points",   "max",
         "value",        "nodes", "values",  "problems", "class",
-        "class_failed", "views", "derived", NULL};
+        "class_failed", "views", "derived", "missing",  NULL};
 static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};
@@ -52,6 +53,8 @@ struct reader {
 	const doc_node **at;    /* per input slot: its value's node in the
 	                           record being read (for positions) */
 	int over_units;         /* past the batch's max_units: said once */
+	missing_list missing;   /* required values lacking, to warn of */
+	unsigned char *absent;  /* per input slot: the file has no column */
 };
 
 /* Adds a problem to the current unit and marks it invalid. The message
@@ -439,7 +442,6 @@ static void read_values(struct reader *r, const doc_node *values, diag *d)
 	}
 	if (!r->at)
 		r->at = xcalloc(m->ninputs + 1, sizeof(*r->at));
-	memset(r->at, 0, m->ninputs * sizeof(*r->at));
 	for (i = 0; i < values->count; i++) {
 		const doc_node *key = values->keys[i];
 		int slot = model_input_slot(m, key->text);
@@ -554,11 +556,14 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 
 	if (schema_expect(&r->sc, rec, DOC_MAP, "a unit record") < 0)
 		return -1;
+	if (r->at)
+		memset(r->at, 0, r->b->model->ninputs * sizeof(*r->at));
 	if (read_identity(r, rec) < 0)
 		return -1;
 	unit_keys(r, rec, keys, "a unit record", NULL);
 	read_stage(r, rec);
 	read_values(r, doc_get(rec, "values"), d);
+	missing_note_unit(&r->missing, r->b, r->u, r->at, r->absent);
 	return 0;
 }
 
@@ -677,6 +682,19 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
 	strbuf_release(&safe);
 }
 
+void data_file_column_absent(data_file *df, size_t slot, unsigned line)
+{
+	struct reader *r = &df->r;
+	const chiso_model *m = r->b->model;
+
+	if (!m->inputs[slot].required)
+		return;
+	if (!r->absent)
+		r->absent = xcalloc(m->ninputs + 1, 1);
+	r->absent[slot] = 1;
+	missing_warn_column(r->b, slot, r->sc.file, line, df->d);
+}
+
 void data_file_fail(data_file *df)
 {
 	df->failed = 1;
@@ -691,7 +709,12 @@ int data_file_close(data_file *df)
 		r->b->nunits = df->units_before;
 		r->b->nproblems = df->problems_before;
 		rc = -1;
+	} else {
+		missing_commit(&r->missing, r->b, df->units_before, r->sc.file,
+		               df->d);
 	}
+	missing_list_free(&r->missing);
+	free(r->absent);
 	name_set_free(&r->warned);
 	free(r->at);
 	free((char *)r->sc.file);

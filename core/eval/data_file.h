@@ -55,6 +55,11 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
                        const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
 
+/* Says that the file (a table: CSV, a workbook) has no column for input
+ * slot: when the input is required, a warning at line (the header) and
+ * no warning per unit for it (eval/missing.h). */
+void data_file_column_absent(data_file *df, size_t slot, unsigned line);
+
 /* Marks the file bad (its units will be removed at close). */
 void data_file_fail(data_file *df);
 

@@ -45,6 +45,8 @@ typedef struct model_input {
 	size_t nchoices;
 	size_t *used_by; /* node indices of the indicators that bind it */
 	size_t nused;
+	int required; /* some indicator binds it without CHISO_BIND_OPTIONAL:
+	                 a unit without it loses points (the missing policy) */
 	unsigned line, col;
 } model_input;
 

@@ -407,6 +407,8 @@ static void index_tree(chiso_model *m)
 			model_input *in = &m->inputs[node->deps[k].slot];
 
 			in->used_by[in->nused++] = i;
+			if (!(node->deps[k].flags & CHISO_BIND_OPTIONAL))
+				in->required = 1;
 		}
 	}
 }

@@ -94,6 +94,31 @@ void cmp_printf(const struct cmp *c, FILE *f, const char *fmt, ...)
 	strbuf_release(&sb);
 }
 
+/* The required inputs one side of a pair lacked, after what. */
+static void missing_list(const struct cmp *c, const rs_unit *u,
+                         const char *what, FILE *f)
+{
+	size_t k;
+
+	for (k = 0; k < u->nmissing; k++)
+		cmp_printf(c, f, "%s%s", k ? ", " : what, u->missing[k]);
+}
+
+/* "Incomplete: CODE, base missing a; new missing b": a compared unit that
+ * lacked required inputs on a side, scored there by its model's missing
+ * policy. Nothing when it lacked none. */
+static void incomplete_line(const struct cmp *c, const rs_unit *b,
+                            const rs_unit *n, FILE *f)
+{
+	if (!b->nmissing && !n->nmissing)
+		return;
+	cmp_printf(c, f, "Incomplete: %s,", n->code);
+	missing_list(c, b, " base missing ", f);
+	fputs(b->nmissing && n->nmissing ? ";" : "", f);
+	missing_list(c, n, " new missing ", f);
+	fputs(" (scored by the model's missing policy)\n", f);
+}
+
 void cmp_write_unmatched(const struct cmp *c, FILE *f)
 {
 	size_t k;
@@ -112,6 +137,9 @@ void cmp_write_unmatched(const struct cmp *c, FILE *f)
 			           c->base->units[c->gone[k]].code);
 		fputc('\n', f);
 	}
+	for (k = 0; k < c->npairs; k++)
+		incomplete_line(c, &c->base->units[c->pairs[k].b],
+		                &c->next->units[c->pairs[k].n], f);
 	for (k = 0; k < c->ninvalid; k++) {
 		const rs_unit *b = &c->base->units[c->invalid[k].b];
 		const rs_unit *n = &c->next->units[c->invalid[k].n];

@@ -73,6 +73,13 @@ static void write_unit_table(const rs_model *m, const rs_unit *u,
 	               numfmt_trim(u->max, m->precision, b),
 	               numfmt_fixed(u->value, m->precision, gain),
 	               numfmt_fixed(u->max - u->points, m->precision, pts));
+	for (k = 0; k < u->nmissing; k++)
+		escape_fprintf(f, "%s%s%s", k ? ", " : "Incomplete: missing ",
+		               u->missing[k],
+		               k + 1 < u->nmissing
+		                       ? ""
+		                       : " (required; scored by the model's "
+		                         "missing policy until filled in)\n");
 	if (n == 0) {
 		fprintf(f, "  every indicator earns its full points\n");
 		texttable_free(t);
@@ -137,6 +144,13 @@ static void write_unit_json(const rs_model *m, const rs_unit *u,
 	jsonw_knumber(w, "points", u->points);
 	jsonw_knumber(w, "max", u->max);
 	jsonw_knumber(w, "to_gain", u->max - u->points);
+	if (u->nmissing) {
+		jsonw_key(w, "missing");
+		jsonw_array(w, 1);
+		for (k = 0; k < u->nmissing; k++)
+			jsonw_string(w, u->missing[k]);
+		jsonw_end(w);
+	}
 	jsonw_key(w, "gaps");
 	jsonw_array(w, 0);
 	for (k = 0; k < n; k++) {

@@ -405,6 +405,16 @@ int rank_has_merged(const rank_table *t)
 	return 0;
 }
 
+int rank_has_incomplete(const rank_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows + t->nunranked; i++)
+		if (rank_listed_unit(t, i)->nmissing)
+			return 1;
+	return 0;
+}
+
 void rank_free(rank_table *t)
 {
 	size_t c;

@@ -88,6 +88,11 @@ const rs_unit *rank_listed_unit(const rank_table *t, size_t i);
 /* 1 when a unit of the table (ranked or not) was made by chiso merge. */
 int rank_has_merged(const rank_table *t);
 
+/* 1 when a listed unit lacked required inputs (rs_unit.missing): scored
+ * by its model's missing policy, which a reader of the ranking must
+ * know. */
+int rank_has_incomplete(const rank_table *t);
+
 /*
  * Competition ranks of n values, highest first: ranks[i] is 1 + the
  * number of values strictly greater than values[i]. Values must already

@@ -209,45 +209,71 @@ static void unranked_lines(const rank_table *t, FILE *f, int md)
 	}
 }
 
-/* A merged unit's line: code, name and its predecessors; a list item in
- * Markdown. */
-static void merged_line(const rs_unit *u, FILE *f, int md)
-{
-	size_t k;
+/* The lists a ranking adds under its table, each a line per unit: the
+ * units made by chiso merge, with their predecessors (their values are
+ * means of the predecessors' published values), and the units that
+ * lacked required inputs, with them (scored by the model's missing
+ * policy). */
+enum unit_list { LIST_MERGED, LIST_MISSING };
 
-	fputs(md ? "- Merged: " : "Merged: ", f);
+/* The items of list l of unit u. */
+static const char *const *list_items(const rs_unit *u, enum unit_list l,
+                                     size_t *n)
+{
+	*n = l == LIST_MERGED ? u->nderived_from : u->nmissing;
+	return l == LIST_MERGED ? u->derived_from : u->missing;
+}
+
+/* One unit's line of list l: code, name and its items; a list item in
+ * Markdown. */
+static void list_line(const rs_unit *u, enum unit_list l, FILE *f, int md)
+{
+	size_t k, n;
+	const char *const *items = list_items(u, l, &n);
+
+	fputs(md ? "- " : "", f);
+	fputs(l == LIST_MERGED ? "Merged: " : "Incomplete: ", f);
 	put(f, u->code, md);
 	fputc(' ', f);
 	put(f, u->name, md);
-	fputs(", from ", f);
-	for (k = 0; k < u->nderived_from; k++) {
+	fputs(l == LIST_MERGED ? ", from " : ", missing ", f);
+	for (k = 0; k < n; k++) {
 		fputs(k ? ", " : "", f);
-		put(f, u->derived_from[k], md);
+		put(f, items[k], md);
 	}
 	fputc('\n', f);
 }
 
-/* The units made by chiso merge, in table order (ranked, then not):
- * their values are means of their predecessors', which a reader of the
- * ranking must know. */
-static void merged_lines(const rank_table *t, FILE *f, int md)
+/* The units of list l in table order (ranked, then not), after its
+ * introduction. Returns how many. */
+static size_t list_lines(const rank_table *t, enum unit_list l, FILE *f, int md)
 {
-	size_t r, n = 0;
+	size_t r, n = 0, count;
 
 	for (r = 0; r < t->nrows + t->nunranked; r++) {
 		const rs_unit *u = rank_listed_unit(t, r);
 
-		if (u->nderived_from == 0)
+		list_items(u, l, &count);
+		if (count == 0)
 			continue;
 		if (n++ == 0)
-			fputs("Merged units (chiso merge): their main-index "
-			      "values are the means of their predecessors' "
-			      "published values.\n",
+			fputs(l == LIST_MERGED
+			              ? "Merged units (chiso merge): their "
+			                "main-index values are the means of "
+			                "their predecessors' published "
+			                "values.\n"
+			              : "Incomplete units: required values "
+			                "were "
+			                "missing, scored as the model's "
+			                "missing "
+			                "policy says (the results list "
+			                "them).\n",
 			      f);
 		if (n == 1 && md)
 			fputc('\n', f);
-		merged_line(u, f, md);
+		list_line(u, l, f, md);
 	}
+	return n;
 }
 
 /* A group's title line: "TITLE (KEY)", after prefix. */
@@ -274,26 +300,39 @@ void rank_write_table(const rank_table *t, FILE *f)
 	fputc('\n', f);
 	legend(t, f, "; ", 0);
 	unranked_lines(t, f, 0);
-	merged_lines(t, f, 0);
+	list_lines(t, LIST_MERGED, f, 0);
+	list_lines(t, LIST_MISSING, f, 0);
 }
 
 /* --- CSV --------------------------------------------------------------- */
 
-/* The "merged_from" cell: the predecessors of a unit made by chiso
- * merge, "A, B"; empty for others. */
-static void csv_merged_from(const rs_unit *u, csvw *w, strbuf *sb)
+/* The cell of list l ("merged_from": the predecessors of a unit made by
+ * chiso merge; "missing": the required inputs it lacked), "A, B"; empty
+ * for others. */
+static void csv_list(const rs_unit *u, enum unit_list l, csvw *w, strbuf *sb)
 {
-	size_t k;
+	size_t k, n;
+	const char *const *items = list_items(u, l, &n);
 
 	strbuf_reset(sb);
-	for (k = 0; k < u->nderived_from; k++)
-		strbuf_printf(sb, "%s%s", k ? ", " : "", u->derived_from[k]);
+	for (k = 0; k < n; k++)
+		strbuf_printf(sb, "%s%s", k ? ", " : "", items[k]);
 	csvw_text(w, strbuf_str(sb));
+}
+
+/* The last cells of a unit's row: its lists that some unit has. */
+static void csv_lists(const rs_unit *u, int merged, int incomplete, csvw *w,
+                      strbuf *sb)
+{
+	if (merged)
+		csv_list(u, LIST_MERGED, w, sb);
+	if (incomplete)
+		csv_list(u, LIST_MISSING, w, sb);
 }
 
 /* Units not ranked: code, name and status, the other cells empty. */
 static void csv_unranked(const rank_table *t, csvw *w, int grouped, int merged,
-                         strbuf *sb)
+                         int incomplete, strbuf *sb)
 {
 	/* value, points, max, class, [group], value and rank per column */
 	size_t k, c, n = 4 + (grouped ? 1 : 0) + 2 * t->ncols;
@@ -307,8 +346,7 @@ static void csv_unranked(const rank_table *t, csvw *w, int grouped, int merged,
 		for (c = 0; c < n; c++)
 			csvw_text(w, "");
 		csvw_text(w, u->status == RS_INVALID ? "invalid" : "error");
-		if (merged)
-			csv_merged_from(u, w, sb);
+		csv_lists(u, merged, incomplete, w, sb);
 		csvw_end(w);
 	}
 }
@@ -319,7 +357,7 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard)
 	strbuf head = STRBUF_INIT;
 	size_t r, c;
 	int grouped = t->ngroups > 1 || (t->ngroups && *t->groups[0].key);
-	int merged = rank_has_merged(t);
+	int merged = rank_has_merged(t), incomplete = rank_has_incomplete(t);
 	csvw w;
 
 	if (bom)
@@ -345,6 +383,8 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard)
 	csvw_text(&w, "status");
 	if (merged)
 		csvw_text(&w, "merged_from");
+	if (incomplete)
+		csvw_text(&w, "missing");
 	csvw_end(&w);
 	for (r = 0; r < t->nrows; r++) {
 		const rs_unit *u = &t->set->units[t->rows[r]];
@@ -376,11 +416,10 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard)
 			csvw_number(&w, num);
 		}
 		csvw_text(&w, "ok");
-		if (merged)
-			csv_merged_from(u, &w, &head);
+		csv_lists(u, merged, incomplete, &w, &head);
 		csvw_end(&w);
 	}
-	csv_unranked(t, &w, grouped, merged, &head);
+	csv_unranked(t, &w, grouped, merged, incomplete, &head);
 	strbuf_release(&head);
 }
 
@@ -396,18 +435,25 @@ static void json_val(const rank_table *t, jsonw *w, const char *key, double v)
 		jsonw_number(w, numfmt_round(v, t->precision));
 }
 
-/* "derived_from": the predecessors of a unit made by chiso merge. */
-static void json_derived(jsonw *w, const rs_unit *u)
+/* "derived_from" (the predecessors of a unit made by chiso merge) and
+ * "missing" (the required inputs it lacked), each when it has some. */
+static void json_lists(jsonw *w, const rs_unit *u)
 {
-	size_t k;
+	static const char *const keys[] = {"derived_from", "missing"};
+	enum unit_list l;
+	size_t k, n;
 
-	if (u->nderived_from == 0)
-		return;
-	jsonw_key(w, "derived_from");
-	jsonw_array(w, 1);
-	for (k = 0; k < u->nderived_from; k++)
-		jsonw_string(w, u->derived_from[k]);
-	jsonw_end(w);
+	for (l = LIST_MERGED; l <= LIST_MISSING; l++) {
+		const char *const *items = list_items(u, l, &n);
+
+		if (n == 0)
+			continue;
+		jsonw_key(w, keys[l]);
+		jsonw_array(w, 1);
+		for (k = 0; k < n; k++)
+			jsonw_string(w, items[k]);
+		jsonw_end(w);
+	}
 }
 
 /* One ranked unit. */
@@ -428,7 +474,7 @@ static void json_row(const rank_table *t, jsonw *w, size_t r)
 		jsonw_string(w, t->set->models[u->model].classes[u->klass].id);
 	else
 		jsonw_null(w);
-	json_derived(w, u);
+	json_lists(w, u);
 	jsonw_key(w, "columns");
 	jsonw_object(w, 1);
 	for (c = 0; c < t->ncols; c++) {
@@ -505,7 +551,7 @@ void rank_write_json(const rank_table *t, FILE *f)
 		              u->status == RS_INVALID ? "invalid" : "error");
 		jsonw_kstring(&w, "problem",
 		              u->nproblems ? u->problems[0] : "");
-		json_derived(&w, u);
+		json_lists(&w, u);
 		jsonw_end(&w);
 	}
 	jsonw_end(&w);
@@ -583,6 +629,10 @@ void rank_write_md(const rank_table *t, FILE *f)
 	}
 	if (rank_has_merged(t)) {
 		fputc('\n', f);
-		merged_lines(t, f, 1);
+		list_lines(t, LIST_MERGED, f, 1);
+	}
+	if (rank_has_incomplete(t)) {
+		fputc('\n', f);
+		list_lines(t, LIST_MISSING, f, 1);
 	}
 }

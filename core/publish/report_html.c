@@ -914,8 +914,9 @@ static void write_unranked(const struct ctx *c)
 	fputs("</tbody>\n</table>\n</section>\n", c->f);
 }
 
-/* One merged unit's row: code, name, predecessors. */
-static void merged_row(const struct ctx *c, const rs_unit *u)
+/* One unit's row of a list section: code, name, and its items. */
+static void list_row(const struct ctx *c, const rs_unit *u,
+                     const char *const *items, size_t n)
 {
 	size_t k;
 
@@ -924,35 +925,47 @@ static void merged_row(const struct ctx *c, const rs_unit *u)
 	fputs("</td><td>", c->f);
 	put_esc(c->f, u->name);
 	fputs("</td><td class=\"code\">", c->f);
-	for (k = 0; k < u->nderived_from; k++) {
+	for (k = 0; k < n; k++) {
 		if (k)
 			fputs(", ", c->f);
-		put_esc(c->f, u->derived_from[k]);
+		put_esc(c->f, items[k]);
 	}
 	fputs("</td></tr>\n", c->f);
 }
 
-/* The units made by chiso merge, ranked first, with their predecessors:
- * their values are means, which a reader must know. */
-static void write_merged(const struct ctx *c)
+/* A section listing units with something a reader must know, ranked
+ * first: merged units with their predecessors (missing 0), or units
+ * that lacked required inputs, with them (missing 1). */
+static void write_list_section(const struct ctx *c, int missing)
 {
 	const rank_table *t = c->t;
 	size_t r;
 
-	if (!rank_has_merged(t))
+	if (missing ? !rank_has_incomplete(t) : !rank_has_merged(t))
 		return;
-	fputs("<section class=\"merged\">\n<h2>Đơn vị hình thành do sáp "
-	      "nhập</h2>\n<p>Giá trị các chỉ số chính của đơn vị sau sáp "
-	      "nhập là trung bình giá trị đã công bố của các đơn vị trước "
-	      "sáp nhập (chiso merge).</p>\n<table>\n<thead><tr><th>Mã</th>"
-	      "<th>Đơn vị</th><th>Hình thành từ</th></tr></thead>\n"
-	      "<tbody>\n",
-	      c->f);
+	if (missing)
+		fputs("<section class=\"incomplete\">\n<h2>Đơn vị thiếu số "
+		      "liệu</h2>\n<p>Các đơn vị này thiếu số liệu bắt buộc; "
+		      "chỉ tiêu cần số liệu đó được chấm theo quy tắc thiếu "
+		      "số liệu của bộ chỉ số (missing).</p>\n<table>\n"
+		      "<thead><tr><th>Mã</th><th>Đơn vị</th><th>Số liệu còn "
+		      "thiếu</th></tr></thead>\n<tbody>\n",
+		      c->f);
+	else
+		fputs("<section class=\"merged\">\n<h2>Đơn vị hình thành do "
+		      "sáp nhập</h2>\n<p>Giá trị các chỉ số chính của đơn vị "
+		      "sau sáp nhập là trung bình giá trị đã công bố của các "
+		      "đơn vị trước sáp nhập (chiso merge).</p>\n<table>\n"
+		      "<thead><tr><th>Mã</th><th>Đơn vị</th><th>Hình thành "
+		      "từ</th></tr></thead>\n<tbody>\n",
+		      c->f);
 	for (r = 0; r < t->nrows + t->nunranked; r++) {
 		const rs_unit *u = rank_listed_unit(t, r);
 
-		if (u->nderived_from)
-			merged_row(c, u);
+		if (missing && u->nmissing)
+			list_row(c, u, u->missing, u->nmissing);
+		else if (!missing && u->nderived_from)
+			list_row(c, u, u->derived_from, u->nderived_from);
 	}
 	fputs("</tbody>\n</table>\n</section>\n", c->f);
 }
@@ -1010,7 +1023,8 @@ void report_html_write(const rank_table *t, FILE *f, const char *title)
 	for (g = 0; g < t->ngroups; g++)
 		write_group(&c, &t->groups[g]);
 	write_unranked(&c);
-	write_merged(&c);
+	write_list_section(&c, 0);
+	write_list_section(&c, 1);
 	fputs("</main>\n", f);
 	write_foot(&c);
 	fputs("</body>\n</html>\n", f);

@@ -744,6 +744,39 @@ static void read_unit_derived(struct rs_reader *r, rs_unit *u,
 		        keep(r->set, from->items[k]);
 }
 
+/* "missing" of a unit: the required inputs it lacked, a list of input
+ * ids. */
+static void read_unit_missing(struct rs_reader *r, rs_unit *u,
+                              const doc_node *missing)
+{
+	size_t k;
+
+	if (!missing)
+		return;
+	if (missing->kind != DOC_SEQ) {
+		schema_error(&r->sc, missing,
+		             "unit %s: \"missing\" must be a list of input ids",
+		             u->code);
+		r->failed = 1;
+		return;
+	}
+	u->missing =
+	        doc_alloc(r->set->arena, (missing->count + 1) * sizeof(char *));
+	for (k = 0; k < missing->count; k++) {
+		const doc_node *id = missing->items[k];
+
+		if (id->kind != DOC_SCALAR || id->len == 0) {
+			schema_error(&r->sc, id,
+			             "unit %s: \"missing\" must be a list of "
+			             "input ids",
+			             u->code);
+			r->failed = 1;
+			return;
+		}
+		u->missing[u->nmissing++] = keep(r->set, id);
+	}
+}
+
 /* "values", "problems" and "derived" of a unit, as text. */
 static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 {
@@ -768,6 +801,7 @@ static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 		}
 	}
 	read_unit_derived(r, u, doc_get(n, "derived"));
+	read_unit_missing(r, u, doc_get(n, "missing"));
 	if (problems && problems->kind == DOC_SEQ) {
 		u->nproblems = problems->count;
 		u->problems = doc_alloc(set->arena,

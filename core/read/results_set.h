@@ -110,6 +110,10 @@ typedef struct rs_unit {
 	 * (none for other units). */
 	const char **derived_from;
 	size_t nderived_from;
+	/* The required inputs the unit lacked ("missing"; none when it had
+	 * every one): it was scored by its model's missing policy. */
+	const char **missing;
+	size_t nmissing;
 	/* The unit's JSON object as it was in the file, when the set keeps
 	 * it (keep_text); else NULL. */
 	const char *text;

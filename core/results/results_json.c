@@ -283,7 +283,28 @@ static void write_unit_views(jsonw *w, const batch *b, size_t u)
 	jsonw_end(w);
 }
 
-/* One unit: identity, scores, nodes, values, problems. */
+/* "missing": the required inputs the unit lacks, in model order; only
+ * when it lacks some. */
+static void write_missing(jsonw *w, const batch *b, size_t u)
+{
+	const chiso_model *m = b->model;
+	size_t i, n = 0;
+
+	for (i = 0; i < m->ninputs; i++) {
+		if (!m->inputs[i].required ||
+		    b->values[u * m->ninputs + i].present)
+			continue;
+		if (n++ == 0) {
+			jsonw_key(w, "missing");
+			jsonw_array(w, 0);
+		}
+		jsonw_string(w, m->inputs[i].id);
+	}
+	if (n)
+		jsonw_end(w);
+}
+
+/* One unit: identity, scores, nodes, values, missing, problems. */
 static void write_unit(jsonw *w, const batch *b, size_t u)
 {
 	const unit_rec *ur = &b->units[u];
@@ -309,6 +330,8 @@ static void write_unit(jsonw *w, const batch *b, size_t u)
 		write_unit_views(w, b, u);
 	}
 	write_values(w, b, u);
+	if (!ur->invalid)
+		write_missing(w, b, u);
 	jsonw_key(w, "problems");
 	jsonw_array(w, 0);
 	for (p = ur->first_problem; p; p = b->problems[p - 1].next)

@@ -85,7 +85,8 @@ for v in comma semi; do
 	run_chiso evaluate -f json -o r.json "$model" units.csv
 	expect_rc 1
 	# exactly one problem, named exactly: row, column, unit, field
-	[ "$(grep -c 'units.csv' "$TMP/err")" -eq 1 ] || {
+	# (the generator leaves some cells empty: warned, not problems)
+	[ "$(grep -v ': warning: ' "$TMP/err" | grep -c 'units.csv')" -eq 1 ] || {
 		cat "$TMP/err" >&2
 		fail "$v: expected exactly one problem"
 	}

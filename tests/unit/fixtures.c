@@ -50,6 +50,20 @@ int fixture_diag_has(const diag *d, const char *text)
 	return 0;
 }
 
+size_t fixture_diag_others(const diag *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->count; i++) {
+		const char *t = d->items[i].text;
+
+		n += !(d->items[i].level == DIAG_WARNING &&
+		       (strstr(t, ": missing: ") || strstr(t, ": empty: ") ||
+		        strstr(t, "no column '")));
+	}
+	return n;
+}
+
 int fixture_diag_has2(const diag *d, const char *a, const char *b)
 {
 	size_t i;

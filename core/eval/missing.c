@@ -1,0 +1,139 @@
+/*
+ * missing.c - the required values a unit lacks, said as the data is read.
+ */
+#include "eval/missing.h"
+
+#include "util/strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Indicators named in a message before "and N more". */
+#define NAMED_INDICATORS 3
+
+/* What a missing value of in costs under the model's policy: "indicator
+ * 3.1 scores 0 (...)", "indicators 3.1, 3.2 and 2 more are left out of
+ * ...". */
+static void append_cost(strbuf *sb, const chiso_model *m, const model_input *in)
+{
+	size_t k, n = in->nused;
+
+	strbuf_printf(sb, "indicator%s ", n == 1 ? "" : "s");
+	for (k = 0; k < n && k < NAMED_INDICATORS; k++)
+		strbuf_printf(sb, "%s%s", k ? ", " : "",
+		              m->nodes[in->used_by[k]].id);
+	if (n > NAMED_INDICATORS)
+		strbuf_printf(sb, " and %zu more", n - NAMED_INDICATORS);
+	if (m->missing == MISSING_EXCLUDE)
+		strbuf_printf(sb,
+		              " %s left out of the unit's points (the model's "
+		              "missing: exclude)",
+		              n == 1 ? "is" : "are");
+	else
+		strbuf_printf(sb, " score%s 0 (the model's missing: zero)",
+		              n == 1 ? "s" : "");
+}
+
+void missing_note_unit(missing_list *l, const batch *b, size_t u,
+                       const doc_node *const *at, const unsigned char *absent)
+{
+	const chiso_model *m = b->model;
+	const unit_value *row = &b->values[u * m->ninputs];
+	size_t i;
+
+	if (m->missing == MISSING_ERROR || b->units[u].invalid)
+		return; /* refused: said as errors */
+	for (i = 0; i < m->ninputs; i++) {
+		const doc_node *n = at ? at[i] : NULL;
+		missing_seen *s;
+
+		if (!m->inputs[i].required || row[i].present ||
+		    (absent && absent[i]))
+			continue;
+		if (b->missing_shown + l->n >= BATCH_MISSING_SHOWN)
+			return;
+		if (l->n == l->cap) {
+			l->cap = l->cap ? 2 * l->cap : 4;
+			l->items = xrealloc(l->items, l->cap * sizeof(*s));
+		}
+		s = &l->items[l->n++];
+		s->u = u;
+		s->slot = i;
+		s->empty = n != NULL;
+		s->line = n && n->line ? n->line : b->units[u].line;
+		s->col = n && n->line ? n->col : b->units[u].col;
+	}
+}
+
+void missing_commit(missing_list *l, batch *b, size_t first, const char *file,
+                    diag *d)
+{
+	const chiso_model *m = b->model;
+	size_t u, k;
+
+	for (u = first; u < b->nunits; u++) {
+		size_t n = b->units[u].invalid
+		                   ? 0
+		                   : batch_unit_missing(b, u, NULL, 0);
+
+		b->missing_values += n;
+		b->missing_units += n > 0;
+	}
+	for (k = 0; k < l->n; k++) {
+		const missing_seen *s = &l->items[k];
+		const model_input *in = &m->inputs[s->slot];
+		strbuf sb = STRBUF_INIT;
+
+		append_cost(&sb, m, in);
+		diag_at(d, DIAG_WARNING, file, s->line, s->col,
+		        "unit %s: field %s: %s: %s; enter its value (0 if it "
+		        "is 0)",
+		        batch_str(b, b->units[s->u].code), in->id,
+		        s->empty ? "empty" : "missing", strbuf_str(&sb));
+		strbuf_release(&sb);
+		b->missing_shown++;
+	}
+	l->n = 0;
+}
+
+void missing_list_free(missing_list *l)
+{
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
+void missing_warn_column(const batch *b, size_t slot, const char *file,
+                         unsigned line, diag *d)
+{
+	const chiso_model *m = b->model;
+	const model_input *in = &m->inputs[slot];
+	strbuf sb = STRBUF_INIT;
+
+	if (m->missing == MISSING_ERROR)
+		strbuf_printf(&sb, "every unit is refused (the model's "
+		                   "missing: error)");
+	else
+		append_cost(&sb, m, in);
+	diag_at(d, DIAG_WARNING, file, line, 1,
+	        "no column '%s' (%s), a required input: every unit of this "
+	        "file lacks it, so %s; add the column ('chiso template "
+	        "--format csv' writes the header)",
+	        in->id, in->label, strbuf_str(&sb));
+	strbuf_release(&sb);
+}
+
+void missing_report_summary(const batch *b, diag *d)
+{
+	const chiso_model *m = b->model;
+
+	if (b->missing_values == 0 || m->missing == MISSING_ERROR)
+		return;
+	diag_at(d, DIAG_WARNING, NULL, 0, 0,
+	        "%zu required value%s missing in %zu of %zu unit%s (see "
+	        "the warnings above): each costs its indicators' points "
+	        "(the model's missing: %s); the results list them per unit "
+	        "(\"missing\"), and --strict refuses them",
+	        b->missing_values, b->missing_values == 1 ? " is" : "s are",
+	        b->missing_units, b->nunits, b->nunits == 1 ? "" : "s",
+	        m->missing == MISSING_EXCLUDE ? "exclude" : "zero");
+}
