@@ -296,7 +296,7 @@ static void write_missing(jsonw *w, const batch *b, size_t u)
 			continue;
 		if (n++ == 0) {
 			jsonw_key(w, "missing");
-			jsonw_array(w, 0);
+			jsonw_array(w, 1);
 		}
 		jsonw_string(w, m->inputs[i].id);
 	}
