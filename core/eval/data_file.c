@@ -30,6 +30,9 @@ static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};
 
+/* Fractions in percent inputs warned about one by one in a file. */
+#define FRACTIONS_SHOWN 10
+
 /* "did you mean" for at most this many unknown fields of a file (each
  * costs a pass over every input; as many as the problems printed). */
 #define SUGGEST_MAX 200
@@ -54,6 +57,7 @@ struct reader {
 	                           record being read (for positions) */
 	int over_units;         /* past the batch's max_units: said once */
 	missing_list missing;   /* required values lacking, to warn of */
+	size_t fractions;       /* fractions in percent inputs seen */
 	unsigned char *absent;  /* per input slot: the file has no column */
 };
 
@@ -129,13 +133,65 @@ static int unit_keys(struct reader *r, const doc_node *map,
 	return bad;
 }
 
-/* Says why a plain scalar is not a valid number for in. */
+/* 1 when in is measured in percent (its unit is "%"). */
+static int is_percent(const model_input *in)
+{
+	return in->unit && strcmp(in->unit, "%") == 0;
+}
+
+/* The bytes of a no-break space (U+00A0, U+202F: what spreadsheets
+ * write between thousands) at p, or 0. */
+static size_t nbsp_at(const char *p)
+{
+	if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+		return 2;
+	if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	    (unsigned char)p[2] == 0xAF)
+		return 3;
+	return 0;
+}
+
+/* Copies the digits of s into out (of size bytes) when s is a whole
+ * number grouped by thousands with sep (' ' for spaces and no-break
+ * spaces): "1.234.567", "1,234", "12 345". Returns 1 then, else 0. */
+static int grouped_digits(const char *s, char sep, char *out, size_t size)
+{
+	const char *p = s;
+	size_t n = 0, run = 0, groups = 0;
+
+	if (*p == '-')
+		out[n++] = *p++;
+	while (*p) {
+		size_t w = sep == ' ' ? (*p == ' ' ? 1 : nbsp_at(p))
+		                      : (size_t)(*p == sep);
+
+		if (w) {
+			if (run == 0 || (groups && run != 3) || run > 3)
+				return 0;
+			groups++;
+			run = 0;
+			p += w;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || n + 1 >= size)
+			return 0;
+		out[n++] = *p++;
+		run++;
+	}
+	out[n] = '\0';
+	return groups > 0 && run == 3;
+}
+
+/* Says why a plain scalar is not a valid number for in, with advice
+ * that is right for it (a whole number, a percent, a decimal). */
 static void bad_number(struct reader *r, const model_input *in,
                        const doc_node *n, int integer)
 {
 	double x;
 	int rc = numfmt_parse(n->text, &x), parsed = rc == 0;
-	const char *p = n->text;
+	const char *p = n->text,
+	           *what = integer ? "a whole number" : "a number";
+	char digits[NUMFMT_MAX];
 	int digits_only;
 
 	if (*p == '-' || *p == '+')
@@ -149,7 +205,20 @@ static void bad_number(struct reader *r, const model_input *in,
 	else if (integer && parsed)
 		unit_problem(r, n, in->id, "expected a whole number, not '%s'",
 		             n->text);
-	else if (strchr(n->text, ',') && !strchr(n->text, '.'))
+	else if (grouped_digits(n->text, '.', digits, sizeof(digits)) ||
+	         grouped_digits(n->text, ',', digits, sizeof(digits)) ||
+	         grouped_digits(n->text, ' ', digits, sizeof(digits)))
+		unit_problem(r, n, in->id,
+		             "expected %s, not '%s': it holds thousands "
+		             "separators; write %s",
+		             what, n->text, digits);
+	else if (strchr(n->text, '%'))
+		unit_problem(r, n, in->id,
+		             "expected %s, not '%s': a percent sign is read "
+		             "only in an input whose unit is %%, and this "
+		             "one's is %s; write the number alone",
+		             what, n->text, in->unit ? in->unit : "not given");
+	else if (!integer && strchr(n->text, ',') && !strchr(n->text, '.'))
 		unit_problem(r, n, in->id,
 		             "expected a number, not '%s' (write decimals with "
 		             "a point: 83.99)",
@@ -158,8 +227,44 @@ static void bad_number(struct reader *r, const model_input *in,
 		unit_problem(r, n, in->id, "%s %s", n->text,
 		             numfmt_range_text(rc));
 	else
-		unit_problem(r, n, in->id, "expected %s, not '%s'",
-		             integer ? "a whole number" : "a number", n->text);
+		unit_problem(r, n, in->id, "expected %s, not '%s'", what,
+		             n->text);
+}
+
+/* Reads "85%" or "85 %" in a percent input as 85 into *out. Returns 0,
+ * or -1 when the text is not a number followed by a percent sign. */
+static int read_percent(const model_input *in, const doc_node *n, double *out)
+{
+	char num[NUMFMT_MAX];
+	size_t len = n->len;
+
+	if (!is_percent(in) || len < 2 || n->text[len - 1] != '%' ||
+	    len > sizeof(num))
+		return -1;
+	len--;
+	while (len > 0 && n->text[len - 1] == ' ')
+		len--;
+	memcpy(num, n->text, len);
+	num[len] = '\0';
+	return numfmt_parse(num, out) == 0 ? 0 : -1;
+}
+
+/* A fraction written in a percent input: 0.85 for 85 %. Said, not
+ * changed: 0.85 % can be meant (at most a few times per file). */
+static void check_fraction(struct reader *r, const model_input *in,
+                           const doc_node *n, double x)
+{
+	char a[NUMFMT_MAX], pct[NUMFMT_MAX];
+
+	if (!is_percent(in) || !(x > 0 && x <= 1))
+		return;
+	if (r->fractions++ >= FRACTIONS_SHOWN)
+		return;
+	diag_at(r->sc.d, DIAG_WARNING, r->sc.file, n->line, n->col,
+	        "unit %s: field %s: %s in an input measured in %% (%s) looks "
+	        "like a fraction; if it means %s %%, write %s",
+	        r->code, in->id, numfmt_exact(x, a), in->label,
+	        numfmt_exact(x * 100, pct), pct);
 }
 
 /* Reads a scalar of the value into v per the input's type. */
@@ -190,10 +295,12 @@ static void read_typed(struct reader *r, const model_input *in,
 			return;
 		}
 		if (in->type == CHISO_INPUT_NUMBER &&
-		    numfmt_parse(n->text, &v->num) < 0) {
+		    numfmt_parse(n->text, &v->num) < 0 &&
+		    read_percent(in, n, &v->num) < 0) {
 			bad_number(r, in, n, 0);
 			return;
 		}
+		check_fraction(r, in, n, v->num);
 		break;
 	case CHISO_INPUT_BOOLEAN: {
 		int flag;
@@ -712,6 +819,12 @@ int data_file_close(data_file *df)
 	} else {
 		missing_commit(&r->missing, r->b, df->units_before, r->sc.file,
 		               df->d);
+		if (r->fractions > FRACTIONS_SHOWN)
+			diag_at(df->d, DIAG_WARNING, r->sc.file, 0, 0,
+			        "%zu values in (0, 1] in inputs measured in "
+			        "%% in all (the first %d named above): write "
+			        "percents as 85, not 0.85",
+			        r->fractions, FRACTIONS_SHOWN);
 	}
 	missing_list_free(&r->missing);
 	free(r->absent);

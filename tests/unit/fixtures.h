@@ -33,7 +33,8 @@ int fixture_diag_has(const diag *d, const char *text);
  * whose wording may grow). */
 /* Entries of d other than the warnings of missing required values
  * (eval/missing.h: "...: missing: ...", "...: empty: ...", "no column
- * '...'"): what a test of something else expects none of. */
+ * '...'") and of likely fractions in percent inputs: what a test of
+ * something else expects none of. */
 size_t fixture_diag_others(const diag *d);
 
 int fixture_diag_has2(const diag *d, const char *a, const char *b);

@@ -934,6 +934,9 @@ static void test_results_roundtrip(void)
 	                0);
 	CU_ASSERT_EQUAL(d.errors, 0);
 	CU_ASSERT_EQUAL(fixture_diag_others(&d), 0);
+	/* 0.1 and 1e-7 in percent inputs: likely fractions, said */
+	CU_ASSERT(fixture_diag_has(&d, "field households_fibre_pct: 0.1 in an "
+	                               "input measured in % "));
 	if (fixture_diag_others(&d))
 		fixture_diag_dump(&d);
 	CU_ASSERT_EQUAL_FATAL(b2.nunits, 2);
