@@ -169,7 +169,7 @@ static int check_wanted(const rs_set *set, const rs_held *h, int stages,
 	cand = xmalloc((n + 1) * sizeof(*cand));
 	for (k = 0; k < n; k++)
 		cand[k] = c[k].text;
-	near = suggest_closest(want, cand, n);
+	near = n > 1 ? suggest_closest(want, cand, n) : NULL;
 	for (k = 0; near && k < n; k++) /* 2024 is as near 2022 as 2023 */
 		if (cand[k] != near && suggest_distance(want, cand[k]) ==
 		                               suggest_distance(want, near))
