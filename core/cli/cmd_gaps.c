@@ -15,7 +15,9 @@ static const char help[] =
         "For each unit, the indicators not at full points, sorted by the\n"
         "points still to gain, with the input value that would earn more "
         "where\n"
-        "the method can say so: what to do next to gain the most.\n"
+        "the method can say so: what to do next to gain the most. Each unit's\n"
+        "heading names its period and stage; a unit of several periods or\n"
+        "stages is shown once for each (--period and --stage pick).\n"
         "\n"
         "Options:\n"
         "  -u, --unit CODE        only this unit\n" CLI_PICK_HELP
