@@ -83,6 +83,17 @@ run_chiso rank --period 2023 "$TMP/stages.json" "$TMP/stages.json"
 expect_rc 2
 expect_err "$TMP/stages.json (--period 2023): holds 1 period (2023) and 2 stages (self: 18 units, appraised: 18 units); pick one with --stage self or --stage appraised"
 
+# A model whose units are all left out by the pick is no mixing.
+run_chiso rank --stage final "$TMP/two.json" "$TMP/appraised.json"
+expect_rc 2
+expect_err "$TMP/two.json (--stage final): holds 2 periods (2022: 6 units, 2023: 6 units) and 1 stage (final)"
+run_chiso rank --period 2023 --stage appraised "$TMP/two.json" "$TMP/appraised.json"
+expect_rc 0
+expect_out "9 units ranked"
+run_chiso rank --period 2022 "$TMP/two.json" "$TMP/appraised.json"
+expect_rc 0
+same "$TMP/rank-2022.txt"
+
 run_chiso report "$TMP/two.json"
 expect_rc 2
 expect_err "$TMP/two.json: holds 2 periods (2022: 6 units, 2023: 6 units)"
