@@ -130,4 +130,16 @@ void cli_print_diag(const diag *d);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 
+/* getopt values of --period and --stage, the options of the commands
+ * that read results (rank, report, compare, gaps): read/results_pick.h. */
+enum { CLI_OPT_PERIOD = 1100, CLI_OPT_STAGE };
+#define CLI_PICK_HELP                                                          \
+	"      --period P         only the units of period P\n"                \
+	"      --stage S          only the units of stage S (e.g. "            \
+	"appraised)\n"
+/* Stores --period or --stage (c) of arg in p. Returns 1 when c was one
+ * of them, else 0. */
+struct rs_pick_opts;
+int cli_pick_option(int c, const char *arg, struct rs_pick_opts *p);
+
 #endif

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 
 #include "eval/host.h"
+#include "read/results_pick.h"
 #include "util/escape.h"
 #include "util/strbuf.h"
 
@@ -173,4 +174,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nRun 'chiso %s --help' for usage.\n", cmd);
 	return EXIT_FAILURE2;
+}
+
+int cli_pick_option(int c, const char *arg, rs_pick_opts *p)
+{
+	if (c == CLI_OPT_PERIOD)
+		p->period = arg;
+	else if (c == CLI_OPT_STAGE)
+		p->stage = arg;
+	return c == CLI_OPT_PERIOD || c == CLI_OPT_STAGE;
 }

@@ -3,6 +3,7 @@
  */
 #include "cli/cli.h"
 #include "publish/gaps.h"
+#include "read/results_pick.h"
 #include "read/results_set.h"
 
 #include <getopt.h>
@@ -14,10 +15,12 @@ static const char help[] =
         "For each unit, the indicators not at full points, sorted by the\n"
         "points still to gain, with the input value that would earn more "
         "where\n"
-        "the method can say so: what to do next to gain the most.\n"
+        "the method can say so: what to do next to gain the most. Each unit's\n"
+        "heading names its period and stage; a unit of several periods or\n"
+        "stages is shown once for each (--period and --stage pick).\n"
         "\n"
         "Options:\n"
-        "  -u, --unit CODE        only this unit\n"
+        "  -u, --unit CODE        only this unit\n" CLI_PICK_HELP
         "  -f, --format FMT       table (default), csv or "
         "json\n" CLI_NO_FORMULA_GUARD_HELP
         "  -o, --output FILE      write to FILE (atomically) instead of "
@@ -36,12 +39,15 @@ int cmd_gaps(int argc, char **argv)
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"no-formula-guard", no_argument, NULL,
 	         CLI_OPT_NO_FORMULA_GUARD},
+	        {"period", required_argument, NULL, CLI_OPT_PERIOD},
+	        {"stage", required_argument, NULL, CLI_OPT_STAGE},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
 	gaps_format format = GAPS_TABLE;
 	const char *output = NULL, *unit = NULL;
+	rs_pick_opts pick = {NULL, NULL};
 	rs_set set;
 	cli_output out;
 	diag d = DIAG_INIT;
@@ -80,6 +86,8 @@ int cmd_gaps(int argc, char **argv)
 			no_guard = 1;
 			break;
 		default:
+			if (cli_pick_option(c, optarg, &pick))
+				break;
 			if (c == 'P')
 				c = '?';
 			if (cli_common_option(c, "gaps", help, &none, &rc) < 0)
@@ -100,6 +108,8 @@ int cmd_gaps(int argc, char **argv)
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;
+	if (rc == EXIT_OK && rs_pick(&set, &pick, &d) < 0)
+		rc = EXIT_FAILURE2;
 	if (rc == EXIT_OK && cli_output_open(&out, output) == 0) {
 		if (gaps_write(&set, unit, format, !no_guard, out.f, &d) < 0) {
 			cli_output_close(&out, 0);

@@ -6,6 +6,7 @@
 #include "publish/rank_output.h"
 #include "publish/rank_xlsx.h"
 #include "publish/report_html.h"
+#include "read/results_pick.h"
 #include "read/results_set.h"
 
 #include <getopt.h>
@@ -24,6 +25,10 @@ static const char rank_help[] =
         "with\n"
         "an indicator in error are listed apart, not ranked.\n"
         "\n"
+        "One period and one stage are ranked: results holding several (years\n"
+        "merged by 'chiso merge', self and appraised data scored in one run)\n"
+        "are refused with what they hold, unless --period and --stage pick.\n"
+        "\n"
         "Options:\n"
         "  -b, --by WHAT          rank by total (default), a node id (\"7\") "
         "or\n"
@@ -38,7 +43,7 @@ static const char rank_help[] =
         "Excel)\n" CLI_NO_FORMULA_GUARD_HELP
         "      --title TEXT       html: the report's title\n"
         "      --allow-mixed-models  rank results of different models "
-        "together\n" CLI_MAX_RESULTS_MB_HELP
+        "together\n" CLI_PICK_HELP CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -57,7 +62,8 @@ static const char report_help[] =
         "Writes the HTML report of results documents: one self-contained file\n"
         "(no network, no scripts) with the ranking table, a bar chart of the\n"
         "values, a heat map of units x main indices, and for each unit a\n"
-        "profile of its main indices against its group's average.\n"
+        "profile of its main indices against its group's average. Results\n"
+        "holding several periods or stages need --period or --stage.\n"
         "\n"
         "Options:\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
@@ -67,7 +73,7 @@ static const char report_help[] =
         "  -g, --group-by KEY     parent or level\n"
         "      --title TEXT       the report's title\n"
         "      --allow-mixed-models  report results of different "
-        "models\n" CLI_MAX_RESULTS_MB_HELP
+        "models\n" CLI_PICK_HELP CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"
@@ -78,6 +84,7 @@ enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML, FMT_XLSX };
 
 struct rank_cli {
 	rank_opts ro;
+	rs_pick_opts pick;
 	int format, bom, no_guard;
 	const char *output, *title;
 	doc_limits limits; /* of each results file */
@@ -111,6 +118,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	        {"title", required_argument, NULL, OPT_TITLE},
 	        {"allow-mixed-models", no_argument, NULL, OPT_MIXED},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
+	        {"period", required_argument, NULL, CLI_OPT_PERIOD},
+	        {"stage", required_argument, NULL, CLI_OPT_STAGE},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
@@ -178,6 +187,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 			o->ro.allow_mixed = 1;
 			break;
 		default:
+			if (cli_pick_option(c, optarg, &o->pick))
+				break;
 			/* -h and bad options; there is no --plugin-dir. */
 			if (c == 'P')
 				c = '?';
@@ -264,6 +275,8 @@ static int run(int argc, char **argv, const char *cmd, const char *help,
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;
+	if (rc == EXIT_OK && rs_pick_one(&set, &o.pick, &d) < 0)
+		rc = EXIT_FAILURE2;
 	if (rc == EXIT_OK && rank_build(&t, &set, &o.ro, &d) < 0)
 		rc = EXIT_FAILURE2;
 	cli_print_diag(&d);

@@ -596,6 +596,13 @@ static char detect_separator(const char *s, size_t n)
 	return ',';
 }
 
+char csv_input_separator(const char *buf, size_t len)
+{
+	size_t start = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	return detect_separator(buf + start, len - start);
+}
+
 /*
  * The row and column of the cell holding byte off of buf[0..len), the
  * text read so far, counted as the reader counts them: rows end at CR,

@@ -67,8 +67,11 @@ static void write_unit_table(const rs_model *m, const rs_unit *u,
 	texttable *t = texttable_new(6);
 	size_t k;
 
-	escape_fprintf(f, "%s %s: %s / %s, value %s; %s points to gain\n",
-	               u->code, u->name,
+	escape_fprintf(f,
+	               "%s %s%s%s · stage %s: %s / %s, value %s; %s points "
+	               "to gain\n",
+	               u->code, u->name, *u->period ? " · period " : "",
+	               u->period, u->stage,
 	               numfmt_fixed(u->points, m->precision, a),
 	               numfmt_trim(u->max, m->precision, b),
 	               numfmt_fixed(u->value, m->precision, gain),
@@ -120,6 +123,8 @@ static void write_unit_csv(const rs_model *m, const rs_unit *u,
 
 		csvw_text(w, u->code);
 		csvw_text(w, u->name);
+		csvw_text(w, u->period);
+		csvw_text(w, u->stage);
 		csvw_text(w, m->nodes[i].id);
 		csvw_text(w, m->nodes[i].name);
 		csvw_number(w,
@@ -141,6 +146,8 @@ static void write_unit_json(const rs_model *m, const rs_unit *u,
 	jsonw_object(w, 0);
 	jsonw_kstring(w, "code", u->code);
 	jsonw_kstring(w, "name", u->name);
+	jsonw_kstring(w, "period", *u->period ? u->period : NULL);
+	jsonw_kstring(w, "stage", u->stage);
 	jsonw_knumber(w, "points", u->points);
 	jsonw_knumber(w, "max", u->max);
 	jsonw_knumber(w, "to_gain", u->max - u->points);
@@ -175,9 +182,9 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format,
                int csv_guard, FILE *f, diag *d)
 {
 	static const char *const csv_head[] = {
-	        "code",           "name",   "indicator",
-	        "indicator_name", "points", "max",
-	        "to_gain",        "note",   "hint"};
+	        "code",      "name",           "period", "stage",
+	        "indicator", "indicator_name", "points", "max",
+	        "to_gain",   "note",           "hint"};
 	size_t k, n, shown = 0;
 	jsonw w;
 	csvw cw;

@@ -381,6 +381,22 @@ static void write_identity(jsonw *w, const char *code, const char *name,
 	jsonw_end(w);
 }
 
+/* The name of g's merged unit: the map's; without one, the name its
+ * predecessors share (a unit that only changes its code keeps its name);
+ * else its code. Borrowed from the map or the set. */
+static const char *merged_name(const rs_set *set, const struct group *g)
+{
+	const char *name = set->units[g->from[0]].name;
+	size_t k;
+
+	if (*g->row->name)
+		return g->row->name;
+	for (k = 1; k < g->nfrom && *name; k++)
+		if (strcmp(set->units[g->from[k]].name, name) != 0)
+			name = "";
+	return *name ? name : g->row->code;
+}
+
 /* One merged unit: main indices as the means, totals recomputed. */
 static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 {
@@ -403,10 +419,10 @@ static void write_merged(jsonw *w, const rs_set *set, const struct group *g)
 		tm += max[k];
 	}
 	jsonw_object(w, 0);
-	write_identity(
-	        w, g->row->code, *g->row->name ? g->row->name : g->row->code,
-	        *g->row->level ? g->row->level : first->level,
-	        *g->row->parent ? g->row->parent : first->parent, g->period);
+	write_identity(w, g->row->code, merged_name(set, g),
+	               *g->row->level ? g->row->level : first->level,
+	               *g->row->parent ? g->row->parent : first->parent,
+	               g->period);
 	jsonw_kstring(w, "stage", g->stage);
 	for (k = 0; k < g->nfrom && !failed; k++)
 		failed = set->units[g->from[k]].status == RS_ERROR;

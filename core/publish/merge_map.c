@@ -3,6 +3,7 @@
  */
 #include "publish/merge_map.h"
 
+#include "eval/csv_input.h"
 #include "read/source.h"
 #include "util/read_limits.h"
 #include "util/strbuf.h"
@@ -69,17 +70,17 @@ static void read_header(struct reader *r)
 		if (!slot) {
 			diag_error(r->d, r->map->path, r->row, (unsigned)i + 1,
 			           "unknown column '%s': a merge map has the "
-			           "columns code, name, old_code (and "
-			           "optionally parent, level)",
+			           "columns code, old_code (and optionally "
+			           "name, parent, level)",
 			           h);
 			r->bad = 1;
 		} else {
 			*slot = (int)i;
 		}
 	}
-	if (r->col_code < 0 || r->col_name < 0 || r->col_old < 0) {
+	if (r->col_code < 0 || r->col_old < 0) {
 		diag_error(r->d, r->map->path, r->row, 1,
-		           "the header must name the columns code, name and "
+		           "the header must name the columns code and "
 		           "old_code");
 		r->bad = 1;
 	}
@@ -272,6 +273,39 @@ static int check_rows(const merge_map *map, diag *d)
 	return rc;
 }
 
+/* Gives to each optional field that from has and to lacks. */
+static void copy_missing(merge_row *to, const merge_row *from)
+{
+	char **t[] = {&to->name, &to->parent, &to->level};
+	char *const f[] = {from->name, from->parent, from->level};
+	size_t j;
+
+	for (j = 0; j < 3; j++)
+		if (!**t[j] && *f[j]) {
+			free(*t[j]);
+			*t[j] = xstrdup(f[j]);
+		}
+}
+
+/* An optional field given on only some rows of a code holds for them
+ * all ("give it once"). */
+static void fill_rows(merge_map *map)
+{
+	struct key *k = sorted_by(map, 0);
+	size_t i;
+
+	/* Forwards, then backwards: every row of a code gets each field. */
+	for (i = 1; i < map->nrows; i++)
+		if (strcmp(k[i - 1].row->code, k[i].row->code) == 0)
+			copy_missing(&map->rows[k[i].row - map->rows],
+			             k[i - 1].row);
+	for (i = map->nrows; i-- > 1;)
+		if (strcmp(k[i - 1].row->code, k[i].row->code) == 0)
+			copy_missing(&map->rows[k[i - 1].row - map->rows],
+			             k[i].row);
+	free(k);
+}
+
 int merge_map_parse(merge_map *map, const char *path, const char *buf,
                     size_t len, diag *d)
 {
@@ -288,6 +322,7 @@ int merge_map_parse(merge_map *map, const char *path, const char *buf,
 		start = 3;
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
 		return -1;
+	csv_set_delim(&p, (unsigned char)csv_input_separator(buf, len));
 	if (csv_parse(&p, buf + start, len - start, on_field, on_row, &r) !=
 	            len - start ||
 	    csv_fini(&p, on_field, on_row, &r) != 0) {
@@ -308,6 +343,7 @@ int merge_map_parse(merge_map *map, const char *path, const char *buf,
 		merge_map_free(map);
 		return -1;
 	}
+	fill_rows(map);
 	return 0;
 }
 

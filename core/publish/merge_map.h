@@ -1,8 +1,10 @@
 /*
  * merge_map.h - the map of a merger of units, as CSV: one row per
- * predecessor with the columns code, name, old_code and optionally
+ * predecessor with the columns code, old_code and optionally name,
  * parent, level (any order, any case; a row starting with '#' is a
- * comment). A new unit absorbing three old ones has three rows.
+ * comment; ',' or ';' as separator, chosen as eval/csv_input.h chooses;
+ * a UTF-8 BOM skipped). A new unit absorbing three old ones has three
+ * rows; an optional field given on some of them holds for all.
  *
  * Ownership: a merge_map owns its rows and their strings;
  * merge_map_free() frees them.
@@ -32,7 +34,8 @@ typedef struct merge_map {
  * Reads and checks the map at path: known columns, code and old_code
  * given on every row, no old_code twice, no code that is also an
  * old_code (a unit mapped to itself, two units swapped, a chain), the
- * rows of one new code agree on its name, parent and level. Returns 0, or -1 with
+ * rows of one new code agree on its name, parent and level (and each
+ * then has those given on any of them). Returns 0, or -1 with
  * "FILE:ROW:COL: message" errors in d (map then holds nothing).
  */
 int merge_map_read(merge_map *map, const char *path, diag *d);

@@ -57,7 +57,10 @@ expect_out "Disappeared (base only): YB.TTA"
 
 run_chiso compare "$TMP/2022.json"
 expect_rc 2
-expect_err "give BASE and NEW results"
+expect_err "2022.json: holds 1 period (2022) and 1 stage (final): nothing to compare within it; give BASE and NEW"
+run_chiso compare "$TMP/2022.json" "$TMP/2022.json" "$TMP/2022.json"
+expect_rc 2
+expect_err "give BASE and NEW results, or one results file holding both"
 
 # A unit invalid on one side is not compared as if it scored 0.
 printf 'units:\n  - unit: { code: "YB.TTA", period: "2023" }\n    values: { officials_total: "x" }\n' \

@@ -10,7 +10,7 @@ expect_rc 0
 expect_same tests/cli/expected/gaps-yen-binh.table
 run_chiso gaps -f csv --unit YB.YBI "$TMP/r.json"
 expect_rc 0
-expect_out 'YB.YBI,Huyện Yên Bình,5.2,Người trưởng thành có điện thoại thông minh (chỉ tiêu 90%),0.0000,5,5.0000,86.3 >= 90: not met,smartphone_adult_pct >= 90 for full points'
+expect_out 'YB.YBI,Huyện Yên Bình,2022,self,5.2,Người trưởng thành có điện thoại thông minh (chỉ tiêu 90%),0.0000,5,5.0000,86.3 >= 90: not met,smartphone_adult_pct >= 90 for full points'
 run_chiso gaps -f json "$TMP/r.json"
 expect_rc 0
 expect_out '"hint": "dossiers_online >= 6000 (0.5 of 12000) for full points"'

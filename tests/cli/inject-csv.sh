@@ -52,7 +52,7 @@ expect_out "'+1,2,Plan,10.0000,0.0000,-10.0000,1,0,no,"
 run_chiso gaps -f csv "$TMP/esc-self.json"
 expect_rc 0
 expect_out "<U+001B>[2JX,\"<U+001B>]8;;http://evil.example/<U+0007>click<U+001B>]8;;<U+0007>"
-expect_out "'@SUM(A1),<img src=x onerror=alert(1)>,1.1,"
+expect_out "'@SUM(A1),<img src=x onerror=alert(1)>,2023,self,1.1,"
 
 # template: the model's labels.
 run_chiso template -f csv --labels "$IM"
@@ -73,7 +73,7 @@ expect_rc 0
 expect_out "+1,[x](javascript:alert(1)),2,Plan,"
 run_chiso gaps -f csv --no-formula-guard "$TMP/self.json"
 expect_rc 0
-expect_out "-1+2,<script>alert(1)</script>,2,Plan,"
+expect_out "-1+2,<script>alert(1)</script>,2023,self,2,Plan,"
 run_chiso template -f csv --labels --no-formula-guard "$IM"
 expect_rc 0
 expect_out ",+1 plan issued,-1+2 report number,@SUM(A1)"

@@ -49,7 +49,7 @@ expect_out "P<U+009B>31m"
 # gaps: the whole name in its heading, with the line break; notes and
 # hints.
 cp "$TMP/out-gaps" "$TMP/out"
-expect_out "<U+001B>[2JX <U+001B>]8;;http://evil.example/<U+0007>click<U+001B>]8;;<U+0007><U+000A># Heading: 15.0000 / 20"
+expect_out "<U+001B>[2JX <U+001B>]8;;http://evil.example/<U+0007>click<U+001B>]8;;<U+0007><U+000A># Heading · period 2023 · stage self: 15.0000 / 20"
 expect_out "Ch<U+001B>[2Jair"
 run_chiso gaps --unit "+1" "$TMP/esc-self.json"
 expect_rc 0

@@ -36,7 +36,7 @@ expect_out "Appeared (new only): YB.N1, YB.N2"
 printf 'code,name,old\nA,B,C\n' >"$TMP/bad-col.csv"
 run_chiso merge --map "$TMP/bad-col.csv" "$TMP/r.json"
 expect_rc 2
-expect_err "bad-col.csv:1:3: unknown column 'old': a merge map has the columns code, name, old_code"
+expect_err "bad-col.csv:1:3: unknown column 'old': a merge map has the columns code, old_code (and optionally name, parent, level)"
 printf 'code,name,old_code\nX,Xa,YB.NOPE\n' >"$TMP/bad-old.csv"
 run_chiso merge --map "$TMP/bad-old.csv" "$TMP/r.json"
 expect_rc 2

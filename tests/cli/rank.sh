@@ -66,10 +66,17 @@ expect_err "the results come from different models: $TMP/r.json (vn-district-exa
 expect_err "$TMP/c.json (test-commune 1"
 expect_err "--allow-mixed-models"
 
-# A unit twice (two years) is refused.
+# The same units in two years are refused with what the files hold;
+# --period picks one; the same file twice is a unit twice.
 run_chiso evaluate -f json -o "$TMP/r23.json" criteria/example-district.yaml \
 	examples/yen-bai-districts-2023-self.yaml
 run_chiso rank "$TMP/r.json" "$TMP/r23.json"
+expect_rc 2
+expect_err "$TMP/r.json, $TMP/r23.json: hold 2 periods (2022: 9 units, 2023: 9 units) and 2 stages (self: 9 units, final: 9 units); pick one with --period 2022 or --period 2023, and one with --stage self or --stage final"
+run_chiso rank --period 2023 "$TMP/r.json" "$TMP/r23.json"
+expect_rc 0
+expect_out "9 units ranked"
+run_chiso rank "$TMP/r.json" "$TMP/r.json"
 expect_rc 2
 expect_err "appears twice"
 
