@@ -5,6 +5,7 @@
 #include "eval/csv_input.h"
 #include "model/model.h"
 #include "publish/template.h"
+#include "publish/template_xlsx.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -23,6 +24,10 @@ static const char help[] =
         "                         (the header row of a batch: code, name,\n"
         "                         level, parent, period, stage, then one\n"
         "                         column per input; one unit per row)\n"
+        "                         or xlsx (that batch as an Excel workbook,\n"
+        "                         needs -o FILE.xlsx: Vietnamese labels,\n"
+        "                         frozen header, a dropdown or bounds on\n"
+        "                         every input cell, an instructions sheet)\n"
         "      --labels           csv: add a second row with each column's\n"
         "                         label (a '#' comment row, skipped when\n"
         "                         read)\n"
@@ -45,7 +50,7 @@ static const char help[] =
 enum { OPT_LABELS = 256, OPT_BOM, OPT_SEPARATOR };
 
 /* The output formats. */
-enum { FMT_YAML, FMT_JSON, FMT_CSV };
+enum { FMT_YAML, FMT_JSON, FMT_CSV, FMT_XLSX };
 
 int cmd_template(int argc, char **argv)
 {
@@ -83,12 +88,14 @@ int cmd_template(int argc, char **argv)
 				format = FMT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
 				format = FMT_CSV;
+			else if (strcmp(optarg, "xlsx") == 0)
+				format = FMT_XLSX;
 			else {
 				free(pd.dirs);
 				return cli_usage_error("template",
 				                       "unknown format '%s': "
-				                       "use yaml, json or "
-				                       "csv",
+				                       "use yaml, json, csv "
+				                       "or xlsx",
 				                       optarg);
 			}
 			break;
@@ -140,9 +147,23 @@ int cmd_template(int argc, char **argv)
 		free(pd.dirs);
 		return EXIT_FAILURE2;
 	}
+	if (format == FMT_XLSX && !output) {
+		free(pd.dirs);
+		return cli_usage_error("template",
+		                       "--format xlsx needs -o FILE.xlsx");
+	}
 	reg = cli_registry(&pd);
 	m = model_load(argv[optind], reg, &d);
 	cli_print_diag(&d);
+	if (m && format == FMT_XLSX) {
+		char err[512];
+
+		if (template_xlsx_write(m, output, err, sizeof(err)) < 0) {
+			cli_error("%s", err);
+			rc = EXIT_FAILURE2;
+		}
+		goto out;
+	}
 	if (!m || cli_output_open(&out, output) < 0) {
 		rc = EXIT_FAILURE2;
 		goto out;

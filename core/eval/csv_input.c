@@ -767,36 +767,50 @@ int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
 	return rc;
 }
 
+size_t csv_template_ncols(const chiso_model *m)
+{
+	return NIDENT + m->ninputs;
+}
+
+const char *csv_template_column(const chiso_model *m, size_t col, strbuf *label)
+{
+	const model_input *in;
+	size_t k;
+
+	strbuf_reset(label);
+	if (col < NIDENT) {
+		strbuf_puts(label, ident_labels[col]);
+		return ident_cols[col];
+	}
+	in = &m->inputs[col - NIDENT];
+	strbuf_puts(label, in->label ? in->label : in->id);
+	if (in->unit && *in->unit)
+		strbuf_printf(label, " (%s)", in->unit);
+	for (k = 0; k < label->len; k++)
+		if (label->data[k] == '\r' || label->data[k] == '\n')
+			label->data[k] = ' '; /* the row stays one line */
+	return in->id;
+}
+
 void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
                         int bom, int guard)
 {
-	size_t i, k;
+	strbuf label = STRBUF_INIT;
+	size_t i, n = csv_template_ncols(m);
 	csvw w;
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", f);
 	csvw_init(&w, f, sep, guard);
-	for (i = 0; ident_cols[i]; i++)
-		csvw_text(&w, ident_cols[i]);
-	for (i = 0; i < m->ninputs; i++)
-		csvw_text(&w, m->inputs[i].id);
+	for (i = 0; i < n; i++)
+		csvw_text(&w, csv_template_column(m, i, &label));
 	csvw_end(&w);
-	if (!labels)
-		return;
-	for (i = 0; ident_labels[i]; i++)
-		csvw_text(&w, ident_labels[i]);
-	for (i = 0; i < m->ninputs; i++) {
-		const model_input *in = &m->inputs[i];
-		strbuf sb = STRBUF_INIT;
-
-		strbuf_puts(&sb, in->label ? in->label : in->id);
-		if (in->unit && *in->unit)
-			strbuf_printf(&sb, " (%s)", in->unit);
-		for (k = 0; k < sb.len; k++)
-			if (sb.data[k] == '\r' || sb.data[k] == '\n')
-				sb.data[k] = ' '; /* the row stays one line */
-		csvw_text(&w, strbuf_str(&sb));
-		strbuf_release(&sb);
+	if (labels) {
+		for (i = 0; i < n; i++) {
+			csv_template_column(m, i, &label);
+			csvw_text(&w, strbuf_str(&label));
+		}
+		csvw_end(&w);
 	}
-	csvw_end(&w);
+	strbuf_release(&label);
 }

@@ -34,6 +34,7 @@
 #include "eval/data_file.h"
 #include "model/model.h"
 #include "read/source.h"
+#include "util/strbuf.h"
 
 #include <stdio.h>
 
@@ -66,6 +67,17 @@ char csv_input_separator(const char *buf, size_t len);
  * advice.
  */
 extern const source_kind csv_source_kind;
+
+/* The columns of a batch file of model m (CSV, a workbook): code, name,
+ * level, parent, period, stage, then every input id in model order. */
+size_t csv_template_ncols(const chiso_model *m);
+
+/* Column col of that layout: returns its header name (borrowed from m or
+ * static) and puts into label (reset first) its label: "# Mã đơn vị
+ * (code)" for the first (so that a labels row is a comment), an input's
+ * label and " (unit)" (line breaks made spaces). */
+const char *csv_template_column(const chiso_model *m, size_t col,
+                                strbuf *label);
 
 /*
  * Writes the header row matching model m (code, name, level, parent,

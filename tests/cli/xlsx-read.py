@@ -1,4 +1,5 @@
-"""xlsx-read.py - print a workbook as text, for tests/cli/rank-xlsx.sh.
+"""xlsx-read.py - print a workbook as text, for tests/cli/rank-xlsx.sh and
+template-xlsx.sh.
 
 Usage: python3 xlsx-read.py FILE.xlsx
 
@@ -7,6 +8,8 @@ other than the one that wrote it) and prints, for each sheet in order:
 
     sheet: NAME
     freeze: A2                 (or "none")
+    validation: RANGE | TYPE | OPERATOR | F1 | F2 | PROMPT TITLE
+                               (each data validation, if any)
     bold header: yes           (or "no": some cell of row 1 is not bold)
     value format: 0.0000       (the number format of the first data cell
                                 under the "Giá trị/Value" header, if any)
@@ -38,6 +41,10 @@ def print_sheet(ws):
     """Prints one worksheet."""
     print("sheet: " + ws.title)
     print("freeze: " + (ws.freeze_panes or "none"))
+    for dv in ws.data_validations.dataValidation:
+        print("validation: %s | %s | %s | %s | %s | %s" % (
+            dv.sqref, dv.type or "any", dv.operator or "between",
+            dv.formula1 or "", dv.formula2 or "", dv.promptTitle or ""))
     rows = list(ws.iter_rows())
     if rows:
         bold = all(c.font is not None and c.font.b for c in rows[0]
