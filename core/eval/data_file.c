@@ -44,15 +44,32 @@ struct name_set {
 struct reader {
 	batch *b;
 	schema_ctx sc;
-	int results_doc;        /* a results document: unknown fields warn */
-	struct name_set warned; /* unknown fields already warned about */
-	size_t suggested;       /* unknown fields given a "did you mean" */
-	size_t u;               /* the unit being read */
-	const char *code;       /* its code, for messages */
-	const doc_node **at;    /* per input slot: its value's node in the
+	int results_doc;          /* a results document: unknown fields warn */
+	struct name_set warned;   /* unknown fields already warned about */
+	size_t suggested;         /* unknown fields given a "did you mean" */
+	size_t u;                 /* the unit being read */
+	const char *code;         /* its code, for messages */
+	const doc_node **at;      /* per input slot: its value's node in the
 	                           record being read (for positions) */
-	int over_units;         /* past the batch's max_units: said once */
+	int over_units;           /* past the batch's max_units: said once */
+	data_file_place_fn place; /* names places; NULL: LINE:COL */
+	void *place_arg;
 };
+
+/* Writes the place line:col of the file into sb: "FILE:LINE:COL", or
+ * as the reader names it; "FILE" alone for line 0. */
+static void put_place(const struct reader *r, strbuf *sb, unsigned line,
+                      unsigned col)
+{
+	strbuf_puts(sb, r->sc.file);
+	if (line == 0)
+		return;
+	strbuf_putc(sb, ':');
+	if (r->place)
+		r->place(r->place_arg, sb, line, col);
+	else
+		strbuf_printf(sb, "%u:%u", line, col);
+}
 
 /* Adds a problem to the current unit and marks it invalid. The message
  * quotes the unit's code and values: its control characters and bidi
@@ -66,11 +83,8 @@ static void unit_problem(struct reader *r, const doc_node *at,
 	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
 	va_list ap;
 
-	if (at && at->line > 0)
-		strbuf_printf(&sb, "%s:%u:%u: ", r->sc.file, at->line, at->col);
-	else
-		strbuf_printf(&sb, "%s: ", r->sc.file);
-	strbuf_printf(&sb, "unit %s: ", r->code);
+	put_place(r, &sb, at ? at->line : 0, at ? at->col : 0);
+	strbuf_printf(&sb, ": unit %s: ", r->code);
 	if (field)
 		strbuf_printf(&sb, "field %s: ", field);
 	va_start(ap, fmt);
@@ -492,13 +506,24 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	if (!code || !schema_string(&r->sc, code, "unit.code", 0))
 		return -1;
 	if (r->b->nunits >= r->b->max_units) {
-		if (!r->over_units)
+		if (!r->over_units && r->place) {
+			strbuf sb = STRBUF_INIT;
+
+			put_place(r, &sb, rec->line, rec->col);
+			diag_error(r->sc.d, NULL, 0, 0,
+			           "%s: too many units: the limit is %zu per "
+			           "run; raise it with --max-units N, or "
+			           "evaluate the files in parts",
+			           strbuf_str(&sb), r->b->max_units);
+			strbuf_release(&sb);
+		} else if (!r->over_units) {
 			schema_error(
 			        &r->sc, rec,
 			        "too many units: the limit is %zu per run; "
 			        "raise it with --max-units N, or evaluate "
 			        "the files in parts",
 			        r->b->max_units);
+		}
 		r->over_units = 1;
 		return -1;
 	}
@@ -509,6 +534,18 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	ur->file = batch_intern_str(r->b, r->sc.file);
 	ur->line = rec->line;
 	ur->col = rec->col;
+	{
+		strbuf sb = STRBUF_INIT;
+
+		if (r->place && rec->line)
+			put_place(r, &sb, rec->line, rec->col);
+		else
+			strbuf_printf(&sb, "%s:%u:%u", r->sc.file, rec->line,
+			              rec->col);
+		r->b->units[r->u].place = batch_intern(r->b, sb.data, sb.len);
+		strbuf_release(&sb);
+		ur = &r->b->units[r->u];
+	}
 	ur->stage = batch_intern_str(r->b, "final");
 	unit_keys(r, um, unit_map_keys, "unit", NULL);
 	refuse_controls(r, code, "unit.code", 0);
@@ -665,8 +702,8 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
 	if (b->nunits <= df->units_before)
 		return;
 	u = b->nunits - 1;
-	strbuf_printf(&sb, "%s:%u:%u: unit %s: ", df->r.sc.file, line, col,
-	              batch_str(b, b->units[u].code));
+	put_place(&df->r, &sb, line, col);
+	strbuf_printf(&sb, ": unit %s: ", batch_str(b, b->units[u].code));
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
@@ -675,6 +712,50 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
 	b->units[u].invalid = 1;
 	strbuf_release(&sb);
 	strbuf_release(&safe);
+}
+
+void data_file_unit_warning(data_file *df, unsigned line, unsigned col,
+                            const char *fmt, ...)
+{
+	batch *b = df->r.b;
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	if (b->nunits <= df->units_before)
+		return;
+	put_place(&df->r, &sb, line, col);
+	strbuf_printf(
+	        &sb, ": unit %s: ", batch_str(b, b->units[b->nunits - 1].code));
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	diag_at(df->d, DIAG_WARNING, NULL, 0, 0, "%s", strbuf_str(&sb));
+	strbuf_release(&sb);
+}
+
+void data_file_set_place(data_file *df, data_file_place_fn fn, void *arg)
+{
+	df->r.place = fn;
+	df->r.place_arg = arg;
+}
+
+void data_file_error(data_file *df, unsigned line, unsigned col,
+                     const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (!df->r.place) {
+		diag_vat(df->d, DIAG_ERROR, df->r.sc.file, line, col, fmt, ap);
+	} else {
+		put_place(&df->r, &sb, line, col);
+		strbuf_puts(&sb, ": ");
+		strbuf_vprintf(&sb, fmt, ap);
+		diag_error(df->d, NULL, 0, 0, "%s", strbuf_str(&sb));
+	}
+	va_end(ap);
+	strbuf_release(&sb);
 }
 
 void data_file_fail(data_file *df)
