@@ -76,7 +76,7 @@ workbook() {
 	csv="$out/example-$units.csv"
 	xlsx="$out/example-$units.xlsx"
 	model="$top/criteria/example-district.yaml"
-	[ -f "$csv" ] || sh "$top/bench/gen-units-csv.sh" "$units" >"$csv"
+	[ -f "$csv" ] || sh "$top/bench/gen-units.sh" "$units" csv >"$csv"
 	if [ ! -f "$xlsx" ]; then
 		for py in ${PYTHON:-} python3 /usr/bin/python3; do
 			if "$py" -c 'import openpyxl' >/dev/null 2>&1; then

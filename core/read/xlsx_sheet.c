@@ -108,24 +108,39 @@ static void book_error(xlsx_book *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+static void stop_at(struct part *pt, const char *ref, const char *fmt,
+                    va_list ap) __attribute__((format(printf, 3, 0)));
+/* Reports an error of a part ("FILE: PART: ...") or, with ref, of a cell
+ * ("FILE:SHEET!REF: ..."), and stops the part's parser. */
+static void stop_at(struct part *pt, const char *ref, const char *fmt,
+                    va_list ap)
+{
+	strbuf sb = STRBUF_INIT;
+
+	if (pt->bad)
+		return;
+	if (ref)
+		strbuf_printf(&sb, "%s:%s!%.24s: ", pt->b->path,
+		              pt->b->sheet_ref, ref);
+	else
+		strbuf_printf(&sb, "%s: %s: ", pt->b->path, pt->name);
+	strbuf_vprintf(&sb, fmt, ap);
+	diag_error(pt->b->d, NULL, 0, 0, "%s", strbuf_str(&sb));
+	strbuf_release(&sb);
+	pt->bad = 1;
+	XML_StopParser(pt->p, XML_FALSE);
+}
+
 static void part_error(struct part *pt, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 /* Reports an error of a part and stops its parser. */
 static void part_error(struct part *pt, const char *fmt, ...)
 {
-	strbuf sb = STRBUF_INIT;
 	va_list ap;
 
-	if (pt->bad)
-		return;
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	stop_at(pt, NULL, fmt, ap);
 	va_end(ap);
-	diag_error(pt->b->d, pt->b->path, 0, 0, "%s: %s", pt->name,
-	           strbuf_str(&sb));
-	strbuf_release(&sb);
-	pt->bad = 1;
-	XML_StopParser(pt->p, XML_FALSE);
 }
 
 char *xlsx_cell_ref(char *out, unsigned row, unsigned col)
@@ -150,21 +165,24 @@ static void cell_error(struct part *pt, unsigned row, unsigned col,
 static void cell_error(struct part *pt, unsigned row, unsigned col,
                        const char *fmt, ...)
 {
-	strbuf sb = STRBUF_INIT;
 	char ref[16];
 	va_list ap;
 
-	if (pt->bad)
-		return;
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	stop_at(pt, xlsx_cell_ref(ref, row, col), fmt, ap);
 	va_end(ap);
-	diag_error(pt->b->d, NULL, 0, 0, "%s:%s!%s: %s", pt->b->path,
-	           pt->b->sheet_ref, xlsx_cell_ref(ref, row, col),
-	           strbuf_str(&sb));
-	strbuf_release(&sb);
-	pt->bad = 1;
-	XML_StopParser(pt->p, XML_FALSE);
+}
+
+static void ref_error(struct part *pt, const char *ref, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+/* Reports an error at the reference ref as the file writes it. */
+static void ref_error(struct part *pt, const char *ref, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	stop_at(pt, ref, fmt, ap);
+	va_end(ap);
 }
 
 /* Refuses a DTD: workbooks have none, and entities could expand. */
@@ -825,18 +843,15 @@ static void cell_start(struct sheet_state *s, const char **atts)
 		rc = parse_ref(r, &col, &row);
 	if (rc == -2 || (rc == 0 && col > XLSX_MAX_COLS)) {
 		if (r)
-			diag_error(s->pt.b->d, NULL, 0, 0,
-			           "%s:%s!%.24s: past column XFD, the last "
-			           "column of a worksheet (%u columns)",
-			           s->pt.b->path, s->pt.b->sheet_ref, r,
-			           XLSX_MAX_COLS);
+			ref_error(&s->pt, r,
+			          "past column XFD, the last column of a "
+			          "worksheet (%u columns)",
+			          XLSX_MAX_COLS);
 		else
 			cell_error(&s->pt, s->row, XLSX_MAX_COLS,
 			           "the next cell is past column XFD, the last "
 			           "column of a worksheet (%u columns)",
 			           XLSX_MAX_COLS);
-		s->pt.bad = 1;
-		XML_StopParser(s->pt.p, XML_FALSE);
 		return;
 	}
 	if (rc < 0) {

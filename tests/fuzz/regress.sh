@@ -128,19 +128,14 @@ for f in "$regdir"/data/*; do
 	n=$((n + 1))
 done
 
-for f in "$regdir"/csv/*; do
+# csv/ and xlsx/: the folder's name is the data file's extension.
+for f in "$regdir"/csv/* "$regdir"/xlsx/*; do
 	[ -f "$f" ] || continue
+	ext=${f%/*}
+	ext=${ext##*/}
 	sel=$(($(byte "$f") % 12))
-	tail -c +2 "$f" >"$TMP/data.csv"
-	data_cmds "$f" "$(model_of "$sel")" "$TMP/data.csv"
-	n=$((n + 1))
-done
-
-for f in "$regdir"/xlsx/*; do
-	[ -f "$f" ] || continue
-	sel=$(($(byte "$f") % 12))
-	tail -c +2 "$f" >"$TMP/data.xlsx"
-	data_cmds "$f" "$(model_of "$sel")" "$TMP/data.xlsx"
+	tail -c +2 "$f" >"$TMP/data.$ext"
+	data_cmds "$f" "$(model_of "$sel")" "$TMP/data.$ext"
 	n=$((n + 1))
 done
 
