@@ -11,7 +11,7 @@
  * 1 tests/bad/data-model.yaml, 2 tests/cli/data/commune-model.yaml,
  * 3 tests/cli/data/district-rollup.yaml); the rest is the workbook's
  * bytes. tests/fuzz/regress.sh decodes the same way. Seeds are
- * tests/cli/data/xlsx/*.xlsx and tests/bad/data/xlsx-* behind a
+ * the workbooks of tests/cli/data/xlsx and tests/bad/data behind a
  * selector; a mutated zip mostly fails its CRC, so most of the depth
  * comes from the seeds' structure (use -dict with XML words for more).
  */
