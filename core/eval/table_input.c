@@ -240,32 +240,6 @@ static void map_add(doc *d, doc_node *map, const char *key, doc_node *value)
 	map->count++;
 }
 
-/* Writes code point cp to out as UTF-8 (room checked by the caller);
- * returns the bytes written. */
-static size_t put_cp(char *out, unsigned cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /*
  * Folds a short cell to lower case NFC for the yes/no words: ASCII, and
  * the Vietnamese letters of those words (Ó Ú Ô Đ, and o/u followed by a
@@ -299,7 +273,7 @@ static int fold_word(const char *s, size_t n, char *out, size_t size)
 		}
 		if (o + 4 >= size)
 			return -1;
-		o += put_cp(out + o, cp);
+		o += utf8_encode(cp, out + o);
 		last = cp;
 	}
 	out[o] = '\0';

@@ -8,6 +8,7 @@
 
 #include "util/numfmt.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 #include <expat.h>
 #include <math.h>
@@ -481,6 +482,66 @@ static void styles_end(void *ud, const XML_Char *name)
 		s->in_xfs = 0;
 }
 
+/* --- escapes in strings ------------------------------------------------- */
+
+/* The value of the escape "_xHHHH_" at s (7 bytes at least), or -1. */
+static long hex_escape(const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+		return -1;
+	for (i = 2; i < 6; i++) {
+		char c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/*
+ * Decodes, in place, the escapes Excel writes in strings for characters
+ * XML cannot hold: "_x000D_" is a CR, "_x005F_" the '_' of a literal
+ * "_x...", a pair of surrogates one character. Text only shrinks.
+ */
+static void unescape_x(strbuf *sb)
+{
+	size_t i = 0, o = 0;
+	long v, lo;
+
+	while (i < sb->len) {
+		v = hex_escape(sb->data + i, sb->len - i);
+		if (v < 0 || (v >= 0xDC00 && v <= 0xDFFF)) {
+			sb->data[o++] = sb->data[i++];
+			continue;
+		}
+		i += 7;
+		if (v >= 0xD800 && v <= 0xDBFF) {
+			lo = hex_escape(sb->data + i, sb->len - i);
+			if (lo < 0xDC00 || lo > 0xDFFF) {
+				i -= 7; /* a lone surrogate: kept as written */
+				sb->data[o++] = sb->data[i++];
+				continue;
+			}
+			i += 7;
+			v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+		}
+		o += utf8_encode((unsigned)v, sb->data + o);
+	}
+	sb->len = o;
+	if (sb->data)
+		sb->data[o] = '\0';
+}
+
 /* --- xl/sharedStrings.xml ----------------------------------------------- */
 
 struct sst_state {
@@ -523,6 +584,7 @@ static void sst_end(void *ud, const XML_Char *name)
 			                      b->str_cap * sizeof(*b->str_off));
 		}
 		b->str_off[b->nstr++] = b->strings.len;
+		unescape_x(&s->cur);
 		strbuf_add(&b->strings, s->cur.data ? s->cur.data : "",
 		           s->cur.len);
 		strbuf_putc(&b->strings, '\0');
@@ -935,6 +997,11 @@ static void cell_end(struct sheet_state *s)
 	const char *t = s->type, *v = s->v.data ? s->v.data : "";
 	size_t n = s->v.len;
 
+	if (strcmp(t, "inlineStr") == 0 || strcmp(t, "str") == 0) {
+		unescape_x(&s->v);
+		v = s->v.data ? s->v.data : "";
+		n = s->v.len;
+	}
 	if (strcmp(t, "inlineStr") == 0) {
 		add_cell(s, XLSX_TEXT, v, n, 0);
 		return;

@@ -8,7 +8,8 @@
 #   boolean, shared string, rich text runs (phonetic run left out), inline
 #   string, a formula's saved number, a str formula, an error value, empty
 #   and styled empty cells, dates (built-in and custom formats) into a
-#   text input, a number in a [Red] format that is not a date;
+#   text input, a number in a [Red] format that is not a date, Excel's
+#   _xHHHH_ escapes in strings;
 # - a blank cell is warned about by Sheet1!D7 and unit; a bad value names
 #   its cell;
 # - a zip bomb stops at --max-file-mb (counted as the part inflates);
@@ -51,7 +52,7 @@ expect_err "$x/cells.xlsx:Sheet1!F5: unit D3: field fibre_pct: the cell holds th
 # D4, row 7 (row 6 of blank strings skipped): the blank cell named
 expect_err "warning: $x/cells.xlsx:Sheet1!D7: unit D4: field officials_total: the cell is empty: a missing value (model bad-data-test's missing policy decides its points)"
 expect_err "warning: $x/cells.xlsx:Sheet1!H5: unit D3: field committee_chair: the cell is empty"
-grep -F -q '"code":"D4"' "$TMP/flat" || fail "D4 missing"
+grep -F -q '"code":"D4","name":"Xã_x0031_𝐀"' "$TMP/flat" || fail "D4's name: Excel's _xHHHH_ escapes"
 grep -c '"code":"D[0-9]"' "$TMP/flat" >/dev/null
 [ "$(grep -o '"code":"D[0-9]"' "$TMP/flat" | wc -l)" -eq 4 ] || fail "not 4 units"
 

@@ -5,6 +5,10 @@ the tests need no Python). Run from the top of the tree after a change:
 
 (Debian's python3-openpyxl installs for /usr/bin/python3.)
 
+The hand-made workbooks come out byte for byte the same on each run;
+openpyxl's holds the time it was written (restore it with git when it
+did not need to change).
+
 - tests/cli/data/xlsx/districts-2023.xlsx: examples/districts-2023.csv as
   openpyxl writes it (numbers as numbers, có/không as booleans, the rest
   as shared strings; the labels row and the note as '#' rows), for
@@ -71,6 +75,13 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def stamp(name):
+    """A zip entry with a fixed date: the same workbook, the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2023, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def workbook(path, sheet_xml, strings=None, styles=None, sheet_name="Sheet1",
              date1904=False, extra=None, omit=()):
     """A workbook by hand: sheet_xml is the <sheetData> content; strings
@@ -135,7 +146,7 @@ def workbook(path, sheet_xml, strings=None, styles=None, sheet_name="Sheet1",
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts.items():
             if name not in omit:
-                z.writestr(name, text)
+                z.writestr(stamp(name), text)
 
 
 def c(ref, value=None, t=None, s=None, f=None):
@@ -204,9 +215,12 @@ def cells():
                     c("H5", None, s=1), c("J5", None, s=0)))
     # row 6: only empty strings and a styled cell: skipped
     rows.append(row(6, c("A6", "  ", t="inlineStr"), c("B6", None, s=1)))
-    # D4 at row 7: officials_total (D) blank
+    # D4 at row 7: officials_total (D) blank; Excel's escapes in its name
+    # (a literal "_x0031_", a character past U+FFFF as two surrogates)
     rows.append(row(7,
-                    c("A7", "D4", t="inlineStr"), c("E7", 3),
+                    c("A7", "D4", t="inlineStr"),
+                    c("B7", "X\u00e3 _x005F_x0031_ _xD835__xDC00_", t="inlineStr"),
+                    c("E7", 3),
                     c("F7", 90), c("G7", 1, t="b"), c("H7", 11, t="s"),
                     c("I7", "ok", t="str", f='"o"&"k"')))
     workbook(os.path.join(OUT, "cells.xlsx"), "".join(rows), st)
@@ -217,10 +231,10 @@ def bad():
     with open(os.path.join(BAD, "xlsx-renamed-csv.xlsx"), "w") as f:
         f.write("code,steering_meetings\nD1,4\n")
     with zipfile.ZipFile(os.path.join(BAD, "xlsx-not-workbook.xlsx"), "w") as z:
-        z.writestr("word/document.xml", "<document/>")
+        z.writestr(stamp("word/document.xml"), "<document/>")
     with zipfile.ZipFile(os.path.join(BAD, "xlsx-ods.ods"), "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("content.xml", "<office:document-content/>")
+        z.writestr(stamp("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(stamp("content.xml"), "<office:document-content/>")
     ole2 = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(504)
     with open(os.path.join(BAD, "xlsx-xls.xls"), "wb") as f:
         f.write(ole2 + b"Workbook".ljust(512, b"\0"))
