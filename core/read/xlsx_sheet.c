@@ -67,7 +67,8 @@ static const char *local(const char *name)
 	return bar ? bar + 1 : name;
 }
 
-/* The value of the attribute without a namespace called name. */
+/* The value of the attribute without a namespace called name (borrowed
+ * from atts), or NULL. */
 static const char *attr(const char **atts, const char *name)
 {
 	size_t i;
@@ -666,7 +667,7 @@ static void not_workbook(xlsx_book *b)
 }
 
 /* The sheet's name as a reference writes it: quoted ('My sheet') unless
- * it is letters, digits, '_' and '.'. */
+ * it is letters, digits, '_' and '.'. Caller frees. */
 static char *sheet_ref(const char *name)
 {
 	strbuf sb = STRBUF_INIT;
