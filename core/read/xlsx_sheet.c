@@ -1146,8 +1146,9 @@ int xlsx_date_text(const xlsx_book *b, const char *text, char *out)
 	long days, secs, y;
 	unsigned m, d;
 
-	if (numfmt_parse(text, &x) < 0 || x < 1 || x >= 2958466)
-		return -1; /* before 1900-01-01 or after 9999-12-31 */
+	if (numfmt_parse(text, &x) < 0 || x < (b->date1904 ? 0 : 1) ||
+	    x >= (b->date1904 ? 2957004 : 2958466))
+		return -1; /* before 1900-01-01 (1904-01-01) or after 9999-12-31 */
 	day = floor(x);
 	secs = lround((x - day) * 86400.0);
 	if (secs >= 86400) {

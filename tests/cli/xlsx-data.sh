@@ -56,6 +56,13 @@ grep -F -q '"code":"D4","name":"Xã_x0031_𝐀"' "$TMP/flat" || fail "D4's name:
 grep -c '"code":"D[0-9]"' "$TMP/flat" >/dev/null
 [ "$(grep -o '"code":"D[0-9]"' "$TMP/flat" | wc -l)" -eq 4 ] || fail "not 4 units"
 
+# The 1904 date system, a time of day, a sheet name quoted as a reference.
+run_chiso evaluate -f json -o "$TMP/d1904.json" tests/bad/data-model.yaml "$x/dates1904.xlsx"
+expect_rc 1
+tr -d '\n' <"$TMP/d1904.json" | grep -F -q '"report_ref": "1904-01-01"' || fail "1904: serial 0"
+tr -d '\n' <"$TMP/d1904.json" | grep -F -q '"report_ref": "2028-01-01 12:00:00"' || fail "1904: a time of day"
+expect_err "$x/dates1904.xlsx:'Dữ liệu'!C3: unit D2: field steering_meetings: expected a whole number, not 'x'"
+
 # A bad value names its cell; with missing: error, the missing input too.
 sed 's/missing: zero/missing: error/' tests/bad/data-model.yaml >"$TMP/strict.yaml"
 run_chiso evaluate "$TMP/strict.yaml" "$x/cells.xlsx"

@@ -226,6 +226,18 @@ def cells():
     workbook(os.path.join(OUT, "cells.xlsx"), "".join(rows), st)
 
 
+def dates1904():
+    """The 1904 date system, a time of day, a sheet name that a reference
+    quotes (tests/cli/xlsx-data.sh)."""
+    st = ["code", "report_ref", "steering_meetings"]
+    h = row(1, c("A1", 0, t="s"), c("B1", 1, t="s"), c("C1", 2, t="s"))
+    workbook(os.path.join(OUT, "dates1904.xlsx"),
+             h + row(2, c("A2", "D1", t="inlineStr"), c("B2", 0, s=1), c("C2", 1))
+             + row(3, c("A3", "D2", t="inlineStr"), c("B3", 45291.5, s=2),
+                   c("C3", "x", t="inlineStr")),
+             st, sheet_name="D\u1eef li\u1ec7u", date1904=True)
+
+
 def bad():
     """Workbooks to refuse (tests/bad/data/, each with a .expect)."""
     with open(os.path.join(BAD, "xlsx-renamed-csv.xlsx"), "w") as f:
@@ -275,6 +287,7 @@ def bomb(path, mib):
 if __name__ == "__main__":
     districts()
     cells()
+    dates1904()
     bad()
     bomb(os.path.join(OUT, "bomb.xlsx"), 3)
     print("written", file=sys.stderr)
