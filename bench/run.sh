@@ -8,7 +8,10 @@
 # (max RSS, with GNU time when installed). "evaluate --isolate" is the same
 # evaluation with every computation in a worker process (the cost of
 # isolating untrusted plugins: one request per unit through a pipe, one
-# answer per indicator).
+# answer per indicator). Then reading the example's units from an .xlsx
+# workbook next to the same rows as CSV (evaluate --check-only; the
+# workbook written once by bench/csv-to-xlsx.py, "n/a" without a python3
+# that has openpyxl). BENCH_ONLY=xlsx runs only that part.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 chiso=${CHISO:-$top/chiso}
@@ -68,13 +71,43 @@ suite() {
 	row "report (HTML) of results.json" "$chiso" report -o "$out/$name.html" "$out/$name.json"
 }
 
-ex="$out/example-$units.yaml"
-[ -f "$ex" ] || sh "$top/bench/gen-units.sh" "$units" >"$ex"
-m100="$out/model-100.yaml"
-[ -f "$m100" ] || sh "$top/bench/gen-model.sh" >"$m100"
-d100="$out/units-100-$units.jsonl"
-[ -f "$d100" ] || sh "$top/bench/gen-units-100.sh" "$units" >"$d100"
+# workbook: the example's units as CSV and as .xlsx, read and checked.
+workbook() {
+	csv="$out/example-$units.csv"
+	xlsx="$out/example-$units.xlsx"
+	model="$top/criteria/example-district.yaml"
+	[ -f "$csv" ] || sh "$top/bench/gen-units.sh" "$units" csv >"$csv"
+	if [ ! -f "$xlsx" ]; then
+		for py in ${PYTHON:-} python3 /usr/bin/python3; do
+			if "$py" -c 'import openpyxl' >/dev/null 2>&1; then
+				"$py" "$top/bench/csv-to-xlsx.py" "$csv" "$xlsx"
+				break
+			fi
+		done
+	fi
+	echo
+	echo "workbook-16: $units units, CSV $(stat -c %s "$csv") bytes," \
+		".xlsx $( [ -f "$xlsx" ] && stat -c %s "$xlsx" || echo n/a) bytes, median of $runs runs"
+	echo
+	echo "| step                               |  wall time |  peak memory |"
+	echo "|------------------------------------|-----------:|-------------:|"
+	row "CSV: read and check only" "$chiso" evaluate --check-only "$model" "$csv"
+	if [ -f "$xlsx" ]; then
+		row ".xlsx: read and check only" "$chiso" evaluate --check-only "$model" "$xlsx"
+	else
+		printf "| %-34s | %10s | %12s |\n" ".xlsx: read and check only" "n/a" "n/a"
+	fi
+}
 
 echo "chiso benchmark ($("$chiso" --version))"
-suite example-16 "$top/criteria/example-district.yaml" "$ex"
-suite synthetic-100 "$m100" "$d100"
+if [ "${BENCH_ONLY:-}" != xlsx ]; then
+	ex="$out/example-$units.yaml"
+	[ -f "$ex" ] || sh "$top/bench/gen-units.sh" "$units" >"$ex"
+	m100="$out/model-100.yaml"
+	[ -f "$m100" ] || sh "$top/bench/gen-model.sh" >"$m100"
+	d100="$out/units-100-$units.jsonl"
+	[ -f "$d100" ] || sh "$top/bench/gen-units-100.sh" "$units" >"$d100"
+	suite example-16 "$top/criteria/example-district.yaml" "$ex"
+	suite synthetic-100 "$m100" "$d100"
+fi
+workbook

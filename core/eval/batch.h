@@ -33,6 +33,8 @@ typedef struct unit_rec {
 	size_t code, name, level, parent, period, stage;
 	size_t file;         /* pool: the data file it came from */
 	unsigned line, col;  /* where its record starts */
+	size_t place;        /* pool: the same for messages, "FILE:LINE:COL"
+	                        or as its reader names it ("FILE:Sheet1!A7") */
 	int invalid;         /* bad data: not evaluated */
 	int invalid_by_eval; /* invalid was set by evaluation (missing: error) */
 	int failed;          /* evaluated, but an indicator errored */

@@ -1,6 +1,7 @@
 /*
  * data.c - units' data files into a batch, by format: YAML, JSON (read
- * one unit at a time), JSON Lines and CSV (csv_input.c), each record
+ * one unit at a time), JSON Lines, CSV (csv_input.c) and .xlsx
+ * workbooks (xlsx_input.c), each record
  * through data_file.c; then the units repeated across files, and the
  * problems to report.
  */
@@ -8,6 +9,7 @@
 
 #include "eval/csv_input.h"
 #include "eval/data_file.h"
+#include "eval/xlsx_input.h"
 #include "read/json_reader.h"
 #include "read/schema.h"
 #include "read/source.h"
@@ -198,6 +200,9 @@ int data_load_buffer(batch *b, const char *path, const char *buf, size_t len,
 	} else if (source_is_csv(path)) {
 		if (csv_input_load(df, b->model, buf, len) < 0)
 			data_file_fail(df);
+	} else if (source_is_workbook(path)) {
+		if (xlsx_input_load(df, b->model, buf, len) < 0)
+			data_file_fail(df);
 	} else if (source_is_json(path)) {
 		if (load_json(df, buf, len) < 0)
 			data_file_fail(df);
@@ -219,8 +224,9 @@ int data_load_file(batch *b, const char *path, diag *d)
 	char what[80];
 
 	if (source_read_file_as(path, &b->limits,
-	                        source_is_csv(path) ? &csv_source_kind
-	                                            : &source_kind_text,
+	                        source_is_csv(path)        ? &csv_source_kind
+	                        : source_is_workbook(path) ? &source_kind_binary
+	                                                   : &source_kind_text,
 	                        &buf, &len, d) < 0)
 		return -1;
 	snprintf(what, sizeof(what), "reading %.60s", path);
@@ -272,12 +278,11 @@ void data_check_duplicates(batch *b)
 		cur->invalid = 1;
 		batch_problem_add(
 		        b, order[i],
-		        "%s:%u:%u: unit %s: appears twice for period "
-		        "'%s' and stage %s (first at %s:%u:%u)",
-		        batch_str(b, cur->file), cur->line, cur->col,
-		        batch_str(b, cur->code), batch_str(b, cur->period),
-		        batch_str(b, cur->stage), batch_str(b, prev->file),
-		        prev->line, prev->col);
+		        "%s: unit %s: appears twice for period "
+		        "'%s' and stage %s (first at %s)",
+		        batch_str(b, cur->place), batch_str(b, cur->code),
+		        batch_str(b, cur->period), batch_str(b, cur->stage),
+		        batch_str(b, prev->place));
 	}
 	free(order);
 }

@@ -1,5 +1,5 @@
 /*
- * data.h - reading units' data files (YAML, JSON, JSON Lines, CSV) into
+ * data.h - reading units' data files (YAML, JSON, JSON Lines, CSV, .xlsx) into
  * a batch, checking every value against the model's inputs.
  *
  * Accepted shapes: one unit ({unit, stage, values}); many units
@@ -23,7 +23,8 @@
 /*
  * Reads the file at path into b: YAML; JSON (validated whole, then read
  * one unit at a time); JSON Lines (".jsonl", one unit record per line,
- * read as a stream); or CSV (".csv", see csv_input.h). Returns 0 when the
+ * read as a stream); CSV (".csv", see csv_input.h); or an Excel workbook
+ * (".xlsx", see xlsx_input.h). Returns 0 when the
  * file was read (some units may be invalid), -1 when the file itself is
  * bad (errors in d; nothing of it added).
  */

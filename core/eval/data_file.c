@@ -48,18 +48,77 @@ struct name_set {
 struct reader {
 	batch *b;
 	schema_ctx sc;
-	int results_doc;        /* a results document: unknown fields warn */
-	struct name_set warned; /* unknown fields already warned about */
-	size_t suggested;       /* unknown fields given a "did you mean" */
-	size_t u;               /* the unit being read */
-	const char *code;       /* its code, for messages */
-	const doc_node **at;    /* per input slot: its value's node in the
+	int results_doc;          /* a results document: unknown fields warn */
+	struct name_set warned;   /* unknown fields already warned about */
+	size_t suggested;         /* unknown fields given a "did you mean" */
+	size_t u;                 /* the unit being read */
+	const char *code;         /* its code, for messages */
+	const doc_node **at;      /* per input slot: its value's node in the
 	                           record being read (for positions) */
-	int over_units;         /* past the batch's max_units: said once */
-	missing_list missing;   /* required values lacking, to warn of */
-	size_t fractions;       /* fractions in percent inputs seen */
-	unsigned char *absent;  /* per input slot: the file has no column */
+	int over_units;           /* past the batch's max_units: said once */
+	missing_list missing;     /* required values lacking, to warn of */
+	strbuf places;            /* their places named, NUL-separated (a
+	                             reader's place formatter may not outlive
+	                             the reading) */
+	size_t fractions;         /* fractions in percent inputs seen */
+	unsigned char *absent;    /* per input slot: the file has no column */
+	data_file_place_fn place; /* names places; NULL: LINE:COL */
+	void *place_arg;
 };
+
+/* Writes the place line:col of the file into sb: "FILE:LINE:COL", or
+ * as the reader names it; "FILE" alone for line 0. */
+static void put_place(const struct reader *r, strbuf *sb, unsigned line,
+                      unsigned col)
+{
+	strbuf_puts(sb, r->sc.file);
+	if (line == 0)
+		return;
+	strbuf_putc(sb, ':');
+	if (r->place)
+		r->place(r->place_arg, sb, line, col);
+	else
+		strbuf_printf(sb, "%u:%u", line, col);
+}
+
+/* A warning at line:col of the file, its place named as the reader names
+ * places ("FILE:LINE:COL: warning: msg"). */
+static void warn_at(const struct reader *r, diag *d, unsigned line,
+                    unsigned col, const char *msg)
+{
+	strbuf place = STRBUF_INIT;
+
+	put_place(r, &place, line, col);
+	diag_at(d, DIAG_WARNING, strbuf_str(&place), 0, 0, "%s", msg);
+	strbuf_release(&place);
+}
+
+/* When a file was read: counts the missing values of its units (from
+ * first on) and warns of those noted, as many as the run still shows,
+ * skipping units found invalid after their record was read. */
+static void warn_missing(struct reader *r, size_t first, diag *d)
+{
+	batch *b = r->b;
+	strbuf sb = STRBUF_INIT;
+	size_t k;
+
+	missing_count(b, first);
+	for (k = 0; k < r->missing.n; k++) {
+		const missing_seen *s = &r->missing.items[k];
+
+		if (b->units[s->u].invalid ||
+		    b->missing_shown >= BATCH_MISSING_SHOWN)
+			continue;
+		strbuf_reset(&sb);
+		missing_describe(b, s, &sb);
+		diag_at(d, DIAG_WARNING, r->places.data + s->place, 0, 0, "%s",
+		        strbuf_str(&sb));
+		b->missing_shown++;
+	}
+	r->missing.n = 0;
+	strbuf_reset(&r->places);
+	strbuf_release(&sb);
+}
 
 /* Adds a problem to the current unit and marks it invalid. The message
  * quotes the unit's code and values: its control characters and bidi
@@ -73,11 +132,8 @@ static void unit_problem(struct reader *r, const doc_node *at,
 	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
 	va_list ap;
 
-	if (at && at->line > 0)
-		strbuf_printf(&sb, "%s:%u:%u: ", r->sc.file, at->line, at->col);
-	else
-		strbuf_printf(&sb, "%s: ", r->sc.file);
-	strbuf_printf(&sb, "unit %s: ", r->code);
+	put_place(r, &sb, at ? at->line : 0, at ? at->col : 0);
+	strbuf_printf(&sb, ": unit %s: ", r->code);
 	if (field)
 		strbuf_printf(&sb, "field %s: ", field);
 	va_start(ap, fmt);
@@ -255,16 +311,19 @@ static void check_fraction(struct reader *r, const model_input *in,
                            const doc_node *n, double x)
 {
 	char a[NUMFMT_MAX], pct[NUMFMT_MAX];
+	strbuf sb = STRBUF_INIT;
 
 	if (!is_percent(in) || !(x > 0 && x <= 1))
 		return;
 	if (r->fractions++ >= FRACTIONS_SHOWN)
 		return;
-	diag_at(r->sc.d, DIAG_WARNING, r->sc.file, n->line, n->col,
-	        "unit %s: field %s: %s in an input measured in %% (%s) looks "
-	        "like a fraction; if it means %s %%, write %s",
-	        r->code, in->id, numfmt_exact(x, a), in->label,
-	        numfmt_exact(x * 100, pct), pct);
+	strbuf_printf(&sb,
+	              "unit %s: field %s: %s in an input measured in %% (%s) "
+	              "looks like a fraction; if it means %s %%, write %s",
+	              r->code, in->id, numfmt_exact(x, a), in->label,
+	              numfmt_exact(x * 100, pct), pct);
+	warn_at(r, r->sc.d, n->line, n->col, strbuf_str(&sb));
+	strbuf_release(&sb);
 }
 
 /* Reads a scalar of the value into v per the input's type. */
@@ -601,13 +660,24 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	if (!code || !schema_string(&r->sc, code, "unit.code", 0))
 		return -1;
 	if (r->b->nunits >= r->b->max_units) {
-		if (!r->over_units)
+		if (!r->over_units && r->place) {
+			strbuf sb = STRBUF_INIT;
+
+			put_place(r, &sb, rec->line, rec->col);
+			diag_error(r->sc.d, NULL, 0, 0,
+			           "%s: too many units: the limit is %zu per "
+			           "run; raise it with --max-units N, or "
+			           "evaluate the files in parts",
+			           strbuf_str(&sb), r->b->max_units);
+			strbuf_release(&sb);
+		} else if (!r->over_units) {
 			schema_error(
 			        &r->sc, rec,
 			        "too many units: the limit is %zu per run; "
 			        "raise it with --max-units N, or evaluate "
 			        "the files in parts",
 			        r->b->max_units);
+		}
 		r->over_units = 1;
 		return -1;
 	}
@@ -618,6 +688,18 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	ur->file = batch_intern_str(r->b, r->sc.file);
 	ur->line = rec->line;
 	ur->col = rec->col;
+	{
+		strbuf sb = STRBUF_INIT;
+
+		if (r->place && rec->line)
+			put_place(r, &sb, rec->line, rec->col);
+		else
+			strbuf_printf(&sb, "%s:%u:%u", r->sc.file, rec->line,
+			              rec->col);
+		r->b->units[r->u].place = batch_intern(r->b, sb.data, sb.len);
+		strbuf_release(&sb);
+		ur = &r->b->units[r->u];
+	}
 	ur->stage = batch_intern_str(r->b, "final");
 	unit_keys(r, um, unit_map_keys, "unit", NULL);
 	refuse_controls(r, code, "unit.code", 0);
@@ -655,6 +737,22 @@ static void read_stage(struct reader *r, const doc_node *rec)
 	             n->kind == DOC_SCALAR ? n->text : "a mapping or list");
 }
 
+/* Notes the required values the unit just read lacks, each with its
+ * place named now. */
+static void note_missing(struct reader *r)
+{
+	size_t k = r->missing.n;
+
+	missing_note_unit(&r->missing, r->b, r->u, r->at, r->absent);
+	for (; k < r->missing.n; k++) {
+		missing_seen *s = &r->missing.items[k];
+
+		s->place = r->places.len;
+		put_place(r, &r->places, s->line, s->col);
+		strbuf_putc(&r->places, '\0');
+	}
+}
+
 /* One unit record. Returns -1 when it is malformed beyond a unit problem. */
 static int read_record(struct reader *r, const doc_node *rec, diag *d)
 {
@@ -670,7 +768,7 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 	unit_keys(r, rec, keys, "a unit record", NULL);
 	read_stage(r, rec);
 	read_values(r, doc_get(rec, "values"), d);
-	missing_note_unit(&r->missing, r->b, r->u, r->at, r->absent);
+	note_missing(r);
 	return 0;
 }
 
@@ -777,8 +875,8 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
 	if (b->nunits <= df->units_before)
 		return;
 	u = b->nunits - 1;
-	strbuf_printf(&sb, "%s:%u:%u: unit %s: ", df->r.sc.file, line, col,
-	              batch_str(b, b->units[u].code));
+	put_place(&df->r, &sb, line, col);
+	strbuf_printf(&sb, ": unit %s: ", batch_str(b, b->units[u].code));
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
@@ -793,13 +891,41 @@ void data_file_column_absent(data_file *df, size_t slot, unsigned line)
 {
 	struct reader *r = &df->r;
 	const chiso_model *m = r->b->model;
+	strbuf sb = STRBUF_INIT;
 
 	if (!m->inputs[slot].required)
 		return;
 	if (!r->absent)
 		r->absent = xcalloc(m->ninputs + 1, 1);
 	r->absent[slot] = 1;
-	missing_warn_column(r->b, slot, r->sc.file, line, df->d);
+	missing_describe_column(r->b, slot, &sb);
+	warn_at(r, df->d, line, 1, strbuf_str(&sb));
+	strbuf_release(&sb);
+}
+
+void data_file_set_place(data_file *df, data_file_place_fn fn, void *arg)
+{
+	df->r.place = fn;
+	df->r.place_arg = arg;
+}
+
+void data_file_error(data_file *df, unsigned line, unsigned col,
+                     const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (!df->r.place) {
+		diag_vat(df->d, DIAG_ERROR, df->r.sc.file, line, col, fmt, ap);
+	} else {
+		put_place(&df->r, &sb, line, col);
+		strbuf_puts(&sb, ": ");
+		strbuf_vprintf(&sb, fmt, ap);
+		diag_error(df->d, NULL, 0, 0, "%s", strbuf_str(&sb));
+	}
+	va_end(ap);
+	strbuf_release(&sb);
 }
 
 void data_file_fail(data_file *df)
@@ -817,8 +943,7 @@ int data_file_close(data_file *df)
 		r->b->nproblems = df->problems_before;
 		rc = -1;
 	} else {
-		missing_commit(&r->missing, r->b, df->units_before, r->sc.file,
-		               df->d);
+		warn_missing(r, df->units_before, df->d);
 		if (r->fractions > FRACTIONS_SHOWN)
 			diag_at(df->d, DIAG_WARNING, r->sc.file, 0, 0,
 			        "%zu values in (0, 1] in inputs measured in "
@@ -827,6 +952,7 @@ int data_file_close(data_file *df)
 			        r->fractions, FRACTIONS_SHOWN);
 	}
 	missing_list_free(&r->missing);
+	strbuf_release(&r->places);
 	free(r->absent);
 	name_set_free(&r->warned);
 	free(r->at);

@@ -19,6 +19,7 @@
 #include "eval/batch.h"
 #include "read/schema.h"
 #include "util/diag.h"
+#include "util/strbuf.h"
 
 /*
  * Reading one file record by record, for the reader of each format (YAML,
@@ -43,6 +44,24 @@ const schema_ctx *data_file_schema(const data_file *df);
 
 /* The limits df is read within (its batch's). Borrowed. */
 const doc_limits *data_file_limits(const data_file *df);
+
+/*
+ * How a reader names a place of its file: writes into sb what follows
+ * "FILE:" for line > 0 and col (a worksheet: "Sheet1!D7"). Without one,
+ * places are "FILE:LINE:COL". Used by every message of df, and kept with
+ * each unit (unit_rec.place) for the messages of evaluation.
+ */
+typedef void (*data_file_place_fn)(void *arg, strbuf *sb, unsigned line,
+                                   unsigned col);
+
+/* Sets df's place formatter (arg borrowed until close). */
+void data_file_set_place(data_file *df, data_file_place_fn fn, void *arg);
+
+/* Reports an error of the file at line:col named as df's places are
+ * ("FILE: " alone for line 0). */
+void data_file_error(data_file *df, unsigned line, unsigned col,
+                     const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 
 /* Reads one record. Returns 0, or -1 when the record is malformed beyond
  * a unit problem (the file is then bad). */

@@ -95,11 +95,10 @@ static int check_missing_error(batch *b, size_t u, const unit_value *row)
 		if (!needed)
 			continue;
 		batch_problem_add(b, u,
-		                  "%s:%u:%u: unit %s: field %s: missing, and "
+		                  "%s: unit %s: field %s: missing, and "
 		                  "model %s requires every input (missing: "
 		                  "error)",
-		                  batch_str(b, b->units[u].file),
-		                  b->units[u].line, b->units[u].col,
+		                  batch_str(b, b->units[u].place),
 		                  batch_str(b, b->units[u].code), in->id,
 		                  m->id);
 		bad = 1;

@@ -72,12 +72,12 @@ static void store_missing(batch *b, size_t u, const model_node *node, size_t ni,
 	b->units[u].invalid = 1;
 	b->units[u].invalid_by_eval = 1;
 	batch_problem_add(b, u,
-	                  "%s:%u:%u: unit %s: indicator %s (method %s): %s, "
+	                  "%s: unit %s: indicator %s (method %s): %s, "
 	                  "and model %s requires every input (missing: "
 	                  "error)",
-	                  batch_str(b, b->units[u].file), b->units[u].line,
-	                  b->units[u].col, batch_str(b, b->units[u].code),
-	                  node->id, node->method, note, m->id);
+	                  batch_str(b, b->units[u].place),
+	                  batch_str(b, b->units[u].code), node->id,
+	                  node->method, note, m->id);
 }
 
 /* The outcome into the result arrays, by status. */
@@ -105,13 +105,12 @@ void leaf_store(batch *b, size_t u, size_t k, const chiso_outcome *out)
 	case CHISO_STATUS_ERROR:
 		b->node_max[ni] = node->points;
 		b->units[u].failed = 1;
-		batch_problem_add(
-		        b, u,
-		        "%s:%u:%u: unit %s: indicator %s (method %s): "
-		        "%s",
-		        batch_str(b, b->units[u].file), b->units[u].line,
-		        b->units[u].col, batch_str(b, b->units[u].code),
-		        node->id, node->method, out->note);
+		batch_problem_add(b, u,
+		                  "%s: unit %s: indicator %s (method %s): "
+		                  "%s",
+		                  batch_str(b, b->units[u].place),
+		                  batch_str(b, b->units[u].code), node->id,
+		                  node->method, out->note);
 		break;
 	default: /* na: nothing available */
 		break;

@@ -34,6 +34,10 @@ static void append_cost(strbuf *sb, const chiso_model *m, const model_input *in)
 		              n == 1 ? "s" : "");
 }
 
+/* Values noted per file beyond those the run shows: room for units that
+ * become invalid after their record is read. */
+#define NOTED_SPARE (3 * BATCH_MISSING_SHOWN)
+
 void missing_note_unit(missing_list *l, const batch *b, size_t u,
                        const doc_node *const *at, const unsigned char *absent)
 {
@@ -50,7 +54,8 @@ void missing_note_unit(missing_list *l, const batch *b, size_t u,
 		if (!m->inputs[i].required || row[i].present ||
 		    (absent && absent[i]))
 			continue;
-		if (b->missing_shown + l->n >= BATCH_MISSING_SHOWN)
+		if (b->missing_shown + l->n >=
+		    BATCH_MISSING_SHOWN + NOTED_SPARE)
 			return;
 		if (l->n == l->cap) {
 			l->cap = l->cap ? 2 * l->cap : 4;
@@ -65,11 +70,9 @@ void missing_note_unit(missing_list *l, const batch *b, size_t u,
 	}
 }
 
-void missing_commit(missing_list *l, batch *b, size_t first, const char *file,
-                    diag *d)
+void missing_count(batch *b, size_t first)
 {
-	const chiso_model *m = b->model;
-	size_t u, k;
+	size_t u;
 
 	for (u = first; u < b->nunits; u++) {
 		size_t n = b->units[u].invalid
@@ -79,21 +82,18 @@ void missing_commit(missing_list *l, batch *b, size_t first, const char *file,
 		b->missing_values += n;
 		b->missing_units += n > 0;
 	}
-	for (k = 0; k < l->n; k++) {
-		const missing_seen *s = &l->items[k];
-		const model_input *in = &m->inputs[s->slot];
-		strbuf sb = STRBUF_INIT;
+}
 
-		append_cost(&sb, m, in);
-		diag_at(d, DIAG_WARNING, file, s->line, s->col,
-		        "unit %s: field %s: %s: %s; enter its value (0 if it "
-		        "is 0)",
-		        batch_str(b, b->units[s->u].code), in->id,
-		        s->empty ? "empty" : "missing", strbuf_str(&sb));
-		strbuf_release(&sb);
-		b->missing_shown++;
-	}
-	l->n = 0;
+void missing_describe(const batch *b, const missing_seen *s, strbuf *sb)
+{
+	const chiso_model *m = b->model;
+	const model_input *in = &m->inputs[s->slot];
+
+	strbuf_printf(sb, "unit %s: field %s: %s: ",
+	              batch_str(b, b->units[s->u].code), in->id,
+	              s->empty ? "empty" : "missing");
+	append_cost(sb, m, in);
+	strbuf_puts(sb, "; enter its value (0 if it is 0)");
 }
 
 void missing_list_free(missing_list *l)
@@ -102,24 +102,22 @@ void missing_list_free(missing_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
-void missing_warn_column(const batch *b, size_t slot, const char *file,
-                         unsigned line, diag *d)
+void missing_describe_column(const batch *b, size_t slot, strbuf *sb)
 {
 	const chiso_model *m = b->model;
 	const model_input *in = &m->inputs[slot];
-	strbuf sb = STRBUF_INIT;
 
+	strbuf_printf(sb,
+	              "no column '%s' (%s), a required input: every unit of "
+	              "this file lacks it, so ",
+	              in->id, in->label);
 	if (m->missing == MISSING_ERROR)
-		strbuf_printf(&sb, "every unit is refused (the model's "
-		                   "missing: error)");
+		strbuf_puts(sb, "every unit is refused (the model's missing: "
+		                "error)");
 	else
-		append_cost(&sb, m, in);
-	diag_at(d, DIAG_WARNING, file, line, 1,
-	        "no column '%s' (%s), a required input: every unit of this "
-	        "file lacks it, so %s; add the column ('chiso template "
-	        "--format csv' writes the header)",
-	        in->id, in->label, strbuf_str(&sb));
-	strbuf_release(&sb);
+		append_cost(sb, m, in);
+	strbuf_puts(sb, "; add the column ('chiso template --format csv' "
+	                "writes the header)");
 }
 
 void missing_report_summary(const batch *b, diag *d)

@@ -19,12 +19,14 @@
 #include "eval/batch.h"
 #include "read/doc.h"
 #include "util/diag.h"
+#include "util/strbuf.h"
 
 /* A missing value noted while its file is read. */
 typedef struct missing_seen {
 	size_t u, slot;
 	unsigned line, col; /* where to point: the value, or the record */
 	int empty;          /* written empty (a blank cell, a null) */
+	size_t place;       /* the reader's: where its place is named */
 } missing_seen;
 
 /* The missing values of one file, held until the file is known good.
@@ -35,26 +37,28 @@ typedef struct missing_list {
 } missing_list;
 
 /*
- * Notes the required values unit u lacks, as many as the run still
- * shows one by one. at (may be NULL) holds per input slot the node of the
- * value the record gave, NULL when it gave none; absent (may be NULL)
- * marks the slots whose column the file lacks (warned once instead).
+ * Notes the required values unit u lacks (a few more than the run still
+ * shows one by one: some units may become invalid before their file is
+ * read). at (may be NULL) holds per input slot the node of the value the
+ * record gave, NULL when it gave none; absent (may be NULL) marks the
+ * slots whose column the file lacks (warned once instead).
  */
 void missing_note_unit(missing_list *l, const batch *b, size_t u,
                        const doc_node *const *at, const unsigned char *absent);
 
-/* When a file was read: counts the missing values of its units (from
- * first to the last) into b's totals, warns in d of those noted, and
- * empties l. */
-void missing_commit(missing_list *l, batch *b, size_t first, const char *file,
-                    diag *d);
+/* Counts the missing values of the units from first to the last (those
+ * not invalid) into b's totals. */
+void missing_count(batch *b, size_t first);
+
+/* The warning of a noted value, without its place: "unit CODE: field ID:
+ * empty: indicator 3.1 scores 0 (...); enter its value (0 if it is 0)". */
+void missing_describe(const batch *b, const missing_seen *s, strbuf *sb);
 
 void missing_list_free(missing_list *l);
 
-/* Warns that the header of file (at line) has no column for input slot,
- * a required one: every unit of the file lacks it. */
-void missing_warn_column(const batch *b, size_t slot, const char *file,
-                         unsigned line, diag *d);
+/* The warning of a table whose header has no column for input slot, a
+ * required one, without its place. */
+void missing_describe_column(const batch *b, size_t slot, strbuf *sb);
 
 /* The summary of a run's missing values, when there are any. */
 void missing_report_summary(const batch *b, diag *d);

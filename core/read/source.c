@@ -21,7 +21,9 @@
 /* Bytes asked of each read(): a stream's problem is seen within this. */
 #define READ_CHUNK (64 * 1024)
 
-const source_kind source_kind_text = {NULL, "save it as UTF-8 in your editor"};
+const source_kind source_kind_text = {NULL, "save it as UTF-8 in your editor",
+                                      0};
+const source_kind source_kind_binary = {NULL, "", 1};
 
 /* Line and column of byte off: lines and characters after a BOM. */
 static void text_position(const char *buf, size_t len, size_t off,
@@ -132,10 +134,12 @@ static int read_fd(int fd, const char *path, const doc_limits *lim,
 			goto fail;
 		}
 		sb.len += (size_t)n;
-		if (check_text(path, sb.data, sb.len, &checked, 0, kind, d) < 0)
+		if (!kind->binary &&
+		    check_text(path, sb.data, sb.len, &checked, 0, kind, d) < 0)
 			goto fail;
 	}
-	if (check_text(path, sb.data, sb.len, &checked, 1, kind, d) < 0)
+	if (!kind->binary &&
+	    check_text(path, sb.data, sb.len, &checked, 1, kind, d) < 0)
 		goto fail;
 	sb.data[sb.len] = '\0';
 	*len = sb.len;
@@ -212,6 +216,13 @@ int source_is_jsonl(const char *path)
 int source_is_csv(const char *path)
 {
 	return has_ext(path, ".csv");
+}
+
+int source_is_workbook(const char *path)
+{
+	return has_ext(path, ".xlsx") || has_ext(path, ".xlsm") ||
+	       has_ext(path, ".xls") || has_ext(path, ".ods") ||
+	       has_ext(path, ".xlsb");
 }
 
 /* Dispatches to the reader and refuses empty documents. */

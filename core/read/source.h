@@ -18,17 +18,22 @@
  * position gives the line and column of byte off of buf[0..len) (the
  * text read so far) as the file's reader counts them; NULL counts lines
  * and characters (after a byte-order mark), as the YAML and JSON readers
- * do. hint says how to save the file as UTF-8.
+ * do. hint says how to save the file as UTF-8. binary 1 takes any bytes
+ * (a zip archive): the text is not checked then.
  */
 typedef struct source_kind {
 	void (*position)(const char *buf, size_t len, size_t off,
 	                 unsigned *line, unsigned *col);
 	const char *hint;
+	int binary;
 } source_kind;
 
 /* YAML, JSON and JSON Lines files: lines and characters, "save it as
  * UTF-8 in your editor". */
 extern const source_kind source_kind_text;
+
+/* Workbooks (a zip archive): any bytes, only the size limit. */
+extern const source_kind source_kind_binary;
 
 /*
  * Reads the file at path into a new NUL-terminated buffer (caller frees
@@ -55,6 +60,10 @@ int source_is_jsonl(const char *path);
 
 /* 1 for CSV (".csv"). */
 int source_is_csv(const char *path);
+
+/* 1 for a spreadsheet workbook (".xlsx", ".xlsm"; and ".xls", ".ods",
+ * ".xlsb", for the reader of .xlsx to refuse with advice). */
+int source_is_workbook(const char *path);
 
 /*
  * Parses buf[0..len) as JSON or YAML per source_is_json(path). Returns

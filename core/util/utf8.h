@@ -31,6 +31,10 @@ int utf8_check_prefix(const char *s, size_t len, size_t *whole, size_t *bad_at);
  */
 size_t utf8_decode(const char *s, size_t len, unsigned *cp);
 
+/* Writes code point cp (at most 0x10FFFF) as UTF-8 into out, which has
+ * room for 4 bytes; returns the bytes written (1 to 4). */
+size_t utf8_encode(unsigned cp, char *out);
+
 /*
  * Columns code point cp occupies in a terminal: 0 for combining marks
  * (U+0300..U+036F, U+1AB0..U+1AFF, U+1DC0..U+1DFF, U+20D0..U+20FF,

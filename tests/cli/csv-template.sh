@@ -101,4 +101,4 @@ expect_rc 2
 expect_err "unknown separator '|'"
 run_chiso template --format xml criteria/example-district.yaml
 expect_rc 2
-expect_err "use yaml, json or csv"
+expect_err "use yaml, json, csv or xlsx"

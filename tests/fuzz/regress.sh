@@ -19,6 +19,7 @@
 #             output
 #   csv/      first byte chooses the model as for data/; the rest is a
 #             CSV batch: the same commands
+#   xlsx/     the same, the rest an .xlsx workbook
 #   results/  a results document: chiso rank (every format), gaps and
 #             compare (the document against itself)
 #   merge/    first byte sel = byte mod 2 chooses the results (0 the
@@ -127,11 +128,14 @@ for f in "$regdir"/data/*; do
 	n=$((n + 1))
 done
 
-for f in "$regdir"/csv/*; do
+# csv/ and xlsx/: the folder's name is the data file's extension.
+for f in "$regdir"/csv/* "$regdir"/xlsx/*; do
 	[ -f "$f" ] || continue
+	ext=${f%/*}
+	ext=${ext##*/}
 	sel=$(($(byte "$f") % 12))
-	tail -c +2 "$f" >"$TMP/data.csv"
-	data_cmds "$f" "$(model_of "$sel")" "$TMP/data.csv"
+	tail -c +2 "$f" >"$TMP/data.$ext"
+	data_cmds "$f" "$(model_of "$sel")" "$TMP/data.$ext"
 	n=$((n + 1))
 done
 

@@ -7,8 +7,8 @@
 #
 #   sh tests/fuzz/run.sh [SECONDS] [TARGET...]
 #
-# SECONDS defaults to 60; TARGETs (model, data, csv, results, merge, elf,
-# or fuzz_*) default to all six. The environment may set:
+# SECONDS defaults to 60; TARGETs (model, data, csv, xlsx, results,
+# merge, elf, or fuzz_*) default to all seven. The environment may set:
 #   FUZZ_BIN     directory of the built fuzz_* programs (default: the
 #                directory of this script, i.e. an in-tree build)
 #   FUZZ_CORPUS  directory of the seed corpora, one folder per target
@@ -45,7 +45,7 @@ targets=
 for t in "$@"; do
 	targets="$targets ${t#fuzz_}"
 done
-[ -n "$targets" ] || targets="model data csv results merge elf"
+[ -n "$targets" ] || targets="model data csv xlsx results merge elf"
 targets=${targets# }
 for t in $targets; do
 	if [ ! -x "$bin/fuzz_$t" ]; then
