@@ -28,10 +28,12 @@ static const char help[] =
         "\n"
         "Options:\n"
         "  -m, --mode MODE        years or stages (default: from the data)\n"
-        "  -f, --format FMT       table (default), csv, json or "
-        "md\n" CLI_NO_FORMULA_GUARD_HELP
+        "  -f, --format FMT       table (default), csv, json or md\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n" CLI_MAX_RESULTS_MB_HELP
+        "stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.txt, .csv, .json, "
+        ".md)\n" CLI_CSV_HELP CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -46,21 +48,21 @@ int cmd_compare(int argc, char **argv)
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
-	        {"no-formula-guard", no_argument, NULL,
-	         CLI_OPT_NO_FORMULA_GUARD},
+	        CLI_CSV_OPTIONS,
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
-	static const char *const formats[] = {"table", "csv", "json", "md"};
+	static const char *const names[] = {"table", "csv", "json", "md"};
+	static const cli_formats formats = {names, 4};
+	cli_csv csv = CLI_CSV_INIT;
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
 	compare_mode mode = COMPARE_AUTO;
-	compare_format format = COMPARE_TABLE;
+	int format = COMPARE_TABLE, given = 0;
 	const char *output = NULL;
 	rs_set base, next;
 	cli_output out;
 	diag d = DIAG_INIT;
-	int c, rc = EXIT_OK, no_guard = 0;
-	size_t i;
+	int c, rc = EXIT_OK;
 
 	optind = 1;
 	for (;;) {
@@ -79,15 +81,10 @@ int cmd_compare(int argc, char **argv)
 				        "--mode takes years or stages");
 			break;
 		case 'f':
-			for (i = 0; i < 4 && strcmp(optarg, formats[i]); i++)
-				;
-			if (i == 4)
-				return cli_usage_error("compare",
-				                       "unknown format '%s': "
-				                       "use table, csv, json "
-				                       "or md",
-				                       optarg);
-			format = (compare_format)i;
+			if (cli_format_parse("compare", &formats, optarg,
+			                     &format, &rc) < 0)
+				return rc;
+			given = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -96,10 +93,12 @@ int cmd_compare(int argc, char **argv)
 			if (cli_max_file_mb("compare", optarg, &lim, &rc) < 0)
 				return rc;
 			break;
-		case CLI_OPT_NO_FORMULA_GUARD:
-			no_guard = 1;
-			break;
 		default:
+			if (cli_csv_option("compare", c, &csv, &rc) < 0)
+				return rc;
+			if (c == CLI_OPT_BOM || c == CLI_OPT_SEPARATOR ||
+			    c == CLI_OPT_NO_FORMULA_GUARD)
+				break;
 			if (c == 'P')
 				c = '?';
 			if (cli_common_option(c, "compare", help, &none, &rc) <
@@ -109,11 +108,12 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage_error("compare", "give BASE and NEW results");
-	if (no_guard && format != COMPARE_CSV)
-		return cli_usage_error(
-		        "compare", "--no-formula-guard is for --format csv");
 	if (cli_output_not_input(output, argv + optind, 2) < 0)
 		return EXIT_FAILURE2;
+	if (cli_format_pick("compare", &formats, given, output, &format, &rc) <
+	            0 ||
+	    cli_csv_only("compare", &csv, format == COMPARE_CSV, &rc) < 0)
+		return rc;
 	rs_init(&base);
 	rs_init(&next);
 	base.limits.max_file_bytes = lim.max_file_bytes;
@@ -127,8 +127,8 @@ int cmd_compare(int argc, char **argv)
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (compare_write(&base, &next, mode, format, !no_guard, out.f, &d) <
-	    0) {
+	if (compare_write(&base, &next, mode, (compare_format)format, &csv.o,
+	                  out.f, &d) < 0) {
 		cli_output_close(&out, 0);
 		rc = EXIT_FAILURE2;
 		goto out;

@@ -30,7 +30,9 @@ static const char help[] =
         "                         json: the results document\n"
         "                         (docs/results-format.md)\n"
         "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
-        "                         renamed when complete), instead of stdout\n"
+        "                         renamed when complete), instead of stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.txt, .json)\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "      --children RESULTS the results of the units' children (e.g.\n"
         "                         the communes of these districts, from\n"
@@ -74,8 +76,13 @@ enum {
 /* The default time limit of an isolated computation. */
 #define DEFAULT_TIMEOUT_MS 10000
 
+/* The output formats. */
+enum { FMT_TABLE, FMT_JSON };
+static const char *const format_names[] = {"table", "json"};
+static const cli_formats formats = {format_names, 2};
+
 struct options {
-	int json, check_only, isolate;
+	int format, format_given, check_only, isolate;
 	long timeout_ms;
 	const char *output;
 	cli_plugin_dirs pd;
@@ -109,17 +116,10 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			break;
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") == 0) {
-				o->json = 1;
-			} else if (strcmp(optarg, "table") == 0) {
-				o->json = 0;
-			} else {
-				*rc = cli_usage_error("evaluate",
-				                      "unknown format '%s': "
-				                      "use table or json",
-				                      optarg);
+			if (cli_format_parse("evaluate", &formats, optarg,
+			                     &o->format, rc) < 0)
 				return -1;
-			}
+			o->format_given = 1;
 			break;
 		case 'o':
 			o->output = optarg;
@@ -196,7 +196,7 @@ static int write_results(const batch *b, const struct options *o)
 
 	if (cli_output_open(&out, o->output) < 0)
 		return -1;
-	if (o->json)
+	if (o->format == FMT_JSON)
 		results_json_write(b, out.f);
 	else
 		report_table_write(b, out.f);
@@ -321,6 +321,11 @@ int cmd_evaluate(int argc, char **argv)
 	    cli_output_not_input(o.output, o.children, o.nchildren) < 0) {
 		free(o.pd.dirs);
 		rc = EXIT_FAILURE2;
+		goto out_kids;
+	}
+	if (cli_format_pick("evaluate", &formats, o.format_given, o.output,
+	                    &o.format, &rc) < 0) {
+		free(o.pd.dirs);
 		goto out_kids;
 	}
 	reg = cli_registry(&o.pd);

@@ -752,15 +752,13 @@ int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
 	return rc;
 }
 
-void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
-                        int bom, int guard)
+void csv_template_write(const chiso_model *m, FILE *f, int labels,
+                        const csvw_opts *o)
 {
 	size_t i, k;
 	csvw w;
 
-	if (bom)
-		fputs("\xEF\xBB\xBF", f);
-	csvw_init(&w, f, sep, guard);
+	csvw_start(&w, f, o);
 	for (i = 0; ident_cols[i]; i++)
 		csvw_text(&w, ident_cols[i]);
 	for (i = 0; i < m->ninputs; i++)

@@ -248,7 +248,7 @@ static void find_diffs(struct cmp *c)
 }
 
 int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
-                  compare_format format, int csv_guard, FILE *f, diag *d)
+                  compare_format format, const csvw_opts *csv, FILE *f, diag *d)
 {
 	struct cmp c;
 	int rc = 0;
@@ -257,7 +257,7 @@ int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
 	c.base = base;
 	c.next = new_set;
 	c.fmt = format;
-	c.guard = csv_guard;
+	c.csv = csv;
 	c.f = f;
 	if (base->nunits == 0 || new_set->nunits == 0) {
 		diag_error(d, NULL, 0, 0, "chiso compare: a side has no units");

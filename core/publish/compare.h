@@ -18,6 +18,7 @@
 #define CHISO_COMPARE_H
 
 #include "read/results_set.h"
+#include "util/csvw.h"
 #include "util/diag.h"
 
 #include <stdio.h>
@@ -36,12 +37,12 @@ typedef enum compare_format {
 } compare_format;
 
 /*
- * Compares base with new and writes the report to f; csv_guard 1 (the
- * default) defuses text cells of the CSV that a spreadsheet would run as
- * formulas (util/csvw.h). Returns 0, or -1 with errors in d (a set whose
+ * Compares base with new and writes the report to f; csv says how CSV
+ * is written (separator, BOM, formula guard: util/csvw.h). Returns 0, or -1 with errors in d (a set whose
  * unit codes repeat, or nothing in common and nothing to report).
  */
 int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
-                  compare_format format, int csv_guard, FILE *f, diag *d);
+                  compare_format format, const csvw_opts *csv, FILE *f,
+                  diag *d);
 
 #endif

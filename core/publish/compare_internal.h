@@ -25,7 +25,7 @@ struct diff {
 struct cmp {
 	const rs_set *base, *next;
 	compare_format fmt;
-	int guard; /* CSV: defuse formulas (util/csvw.h) */
+	const csvw_opts *csv; /* CSV: separator, BOM, guard */
 	FILE *f;
 	int prec;
 	const rs_model *mb, *mn;

@@ -187,7 +187,7 @@ static void write_csv(const struct cmp *c)
 	size_t k, i;
 	csvw w;
 
-	csvw_init(&w, c->f, ',', c->guard);
+	csvw_start(&w, c->f, c->csv);
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
 		csvw_text(&w, head[i]);
 	csvw_end(&w);

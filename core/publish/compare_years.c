@@ -291,7 +291,7 @@ static void write_csv(const struct cmp *c, const struct column *cols,
 	size_t k;
 	csvw w;
 
-	csvw_init(&w, c->f, ',', c->guard);
+	csvw_start(&w, c->f, c->csv);
 	for (k = 0; k < sizeof(head) / sizeof(head[0]); k++)
 		csvw_text(&w, head[k]);
 	for (k = 0; k < ncols; k++) {

@@ -158,7 +158,7 @@ static void write_unit_json(const rs_model *m, const rs_unit *u,
 }
 
 int gaps_write(const rs_set *set, const char *code, gaps_format format,
-               int csv_guard, FILE *f, diag *d)
+               const csvw_opts *csv, FILE *f, diag *d)
 {
 	static const char *const csv_head[] = {
 	        "code",           "name",   "indicator",
@@ -185,7 +185,7 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format,
 		return -1;
 	}
 	if (format == GAPS_CSV) {
-		csvw_init(&cw, f, ',', csv_guard);
+		csvw_start(&cw, f, csv);
 		for (k = 0; k < sizeof(csv_head) / sizeof(csv_head[0]); k++)
 			csvw_text(&cw, csv_head[k]);
 		csvw_end(&cw);

@@ -8,6 +8,7 @@
 #define CHISO_GAPS_H
 
 #include "read/results_set.h"
+#include "util/csvw.h"
 #include "util/diag.h"
 
 #include <stdio.h>
@@ -16,11 +17,11 @@ typedef enum gaps_format { GAPS_TABLE = 0, GAPS_CSV, GAPS_JSON } gaps_format;
 
 /*
  * Writes the gaps of every scored unit of set (only unit `code` when not
- * NULL); csv_guard 1 (the default) defuses text cells of the CSV that a
- * spreadsheet would run as formulas (util/csvw.h). Returns 0, or -1 with
+ * NULL); csv says how CSV is written (separator, BOM, formula guard:
+ * util/csvw.h). Returns 0, or -1 with
  * an error in d when code names no unit of the set.
  */
 int gaps_write(const rs_set *set, const char *code, gaps_format format,
-               int csv_guard, FILE *f, diag *d);
+               const csvw_opts *csv, FILE *f, diag *d);
 
 #endif
