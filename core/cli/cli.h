@@ -10,6 +10,7 @@
 #include "util/diag.h"
 #include "util/csvw.h"
 #include "util/read_limits.h"
+#include "util/sheetw.h"
 
 #include <stdio.h>
 
@@ -64,6 +65,19 @@ int cli_output_open(cli_output *out, const char *path);
 /* Commits (or, when ok is 0, discards) the output. Returns 0, or -1
  * after a message "cannot write PATH: reason". */
 int cli_output_close(cli_output *out, int ok);
+
+/*
+ * Opens an output of rows (util/sheetw.h): a workbook written to path
+ * when xlsx is 1 (path names a file: cli_format_pick() refuses xlsx
+ * without -o), with one sheet called sheet; else CSV as o says, into
+ * out opened on path as cli_output_open() does. Returns 0, or -1 after
+ * a message.
+ */
+int cli_sheet_open(cli_output *out, sheetw *w, const char *path, int xlsx,
+                   const csvw_opts *o, const char *sheet);
+/* Commits (or, when ok is 0, discards) what cli_sheet_open() opened.
+ * Returns 0, or -1 after a message "cannot write PATH: reason". */
+int cli_sheet_close(cli_output *out, sheetw *w, int ok);
 
 /*
  * Refuses an output that is one of the command's inputs: output (-o;
@@ -166,7 +180,8 @@ int cli_format_parse(const char *cmd, const cli_formats *fs, const char *arg,
  * it, and refused when it does not; with -f (given 1, *format holding
  * it) an extension naming another format is refused (.txt takes table
  * and md). No output, "-", or an extension naming no format keep
- * *format. Call it after cli_output_not_input(). Returns 0, or -1 after
+ * *format. xlsx needs an output file ("--format xlsx needs -o
+ * FILE.xlsx"). Call it after cli_output_not_input(). Returns 0, or -1 after
  * a usage message with *rc set (exit 2, nothing written).
  */
 int cli_format_pick(const char *cmd, const cli_formats *fs, int given,

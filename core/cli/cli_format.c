@@ -122,6 +122,10 @@ int cli_format_pick(const char *cmd, const cli_formats *fs, int given,
 	strbuf sb = STRBUF_INIT;
 	const char *f = given ? fs->names[*format] : NULL;
 
+	if (f && strcmp(f, "xlsx") == 0 && (!output || !strcmp(output, "-"))) {
+		*rc = cli_usage_error(cmd, "--format xlsx needs -o FILE.xlsx");
+		return -1;
+	}
 	if (!e)
 		return 0;
 	/* Plain text holds a table or Markdown alike. */

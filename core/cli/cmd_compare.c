@@ -28,12 +28,13 @@ static const char help[] =
         "\n"
         "Options:\n"
         "  -m, --mode MODE        years or stages (default: from the data)\n"
-        "  -f, --format FMT       table (default), csv, json or md\n"
+        "  -f, --format FMT       table (default), csv, json, md or xlsx\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout;\n"
         "                         without -f, FILE's extension picks the\n"
-        "                         format (.txt, .csv, .json, "
-        ".md)\n" CLI_CSV_HELP CLI_MAX_RESULTS_MB_HELP
+        "                         format (.txt, .csv, .json, .md, .xlsx;\n"
+        "                         xlsx needs -o)\n" CLI_CSV_HELP
+                CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -51,8 +52,9 @@ int cmd_compare(int argc, char **argv)
 	        CLI_CSV_OPTIONS,
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
-	static const char *const names[] = {"table", "csv", "json", "md"};
-	static const cli_formats formats = {names, 4};
+	static const char *const names[] = {"table", "csv", "json", "md",
+	                                    "xlsx"};
+	static const cli_formats formats = {names, 5};
 	cli_csv csv = CLI_CSV_INIT;
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
@@ -61,6 +63,7 @@ int cmd_compare(int argc, char **argv)
 	const char *output = NULL;
 	rs_set base, next;
 	cli_output out;
+	sheetw rows;
 	diag d = DIAG_INIT;
 	int c, rc = EXIT_OK;
 
@@ -123,17 +126,18 @@ int cmd_compare(int argc, char **argv)
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (cli_output_open(&out, output) < 0) {
+	if (cli_sheet_open(&out, &rows, output, format == COMPARE_XLSX, &csv.o,
+	                   "Compare") < 0) {
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (compare_write(&base, &next, mode, (compare_format)format, &csv.o,
+	if (compare_write(&base, &next, mode, (compare_format)format, &rows,
 	                  out.f, &d) < 0) {
-		cli_output_close(&out, 0);
+		cli_sheet_close(&out, &rows, 0);
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (cli_output_close(&out, 1) < 0)
+	if (cli_sheet_close(&out, &rows, 1) < 0)
 		rc = EXIT_FAILURE2;
 out:
 	cli_print_diag(&d);

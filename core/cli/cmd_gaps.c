@@ -18,12 +18,13 @@ static const char help[] =
         "\n"
         "Options:\n"
         "  -u, --unit CODE        only this unit\n"
-        "  -f, --format FMT       table (default), csv or json\n"
+        "  -f, --format FMT       table (default), csv, json or xlsx\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout;\n"
         "                         without -f, FILE's extension picks the\n"
-        "                         format (.txt, .csv, "
-        ".json)\n" CLI_CSV_HELP CLI_MAX_RESULTS_MB_HELP
+        "                         format (.txt, .csv, .json, .xlsx; xlsx\n"
+        "                         needs -o)\n" CLI_CSV_HELP
+                CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"
@@ -41,13 +42,14 @@ int cmd_gaps(int argc, char **argv)
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
-	static const char *const names[] = {"table", "csv", "json"};
-	static const cli_formats formats = {names, 3};
+	static const char *const names[] = {"table", "csv", "json", "xlsx"};
+	static const cli_formats formats = {names, 4};
 	cli_csv csv = CLI_CSV_INIT;
 	int format = GAPS_TABLE, given = 0;
 	const char *output = NULL, *unit = NULL;
 	rs_set set;
 	cli_output out;
+	sheetw rows;
 	diag d = DIAG_INIT;
 	int c, i, rc = EXIT_OK;
 
@@ -100,12 +102,14 @@ int cmd_gaps(int argc, char **argv)
 	for (i = optind; i < argc; i++)
 		if (rs_read_file(&set, argv[i], &d) < 0)
 			rc = EXIT_FAILURE2;
-	if (rc == EXIT_OK && cli_output_open(&out, output) == 0) {
-		if (gaps_write(&set, unit, (gaps_format)format, &csv.o, out.f,
+	if (rc == EXIT_OK &&
+	    cli_sheet_open(&out, &rows, output, format == GAPS_XLSX, &csv.o,
+	                   "Gaps") == 0) {
+		if (gaps_write(&set, unit, (gaps_format)format, &rows, out.f,
 		               &d) < 0) {
-			cli_output_close(&out, 0);
+			cli_sheet_close(&out, &rows, 0);
 			rc = EXIT_FAILURE2;
-		} else if (cli_output_close(&out, 1) < 0) {
+		} else if (cli_sheet_close(&out, &rows, 1) < 0) {
 			rc = EXIT_FAILURE2;
 		}
 	} else if (rc == EXIT_OK) {

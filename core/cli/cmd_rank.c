@@ -189,10 +189,6 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	                    o->format_given, o->output, &o->format, rc) < 0 ||
 	    cli_csv_only(cmd, &o->csv, o->format == FMT_CSV, rc) < 0)
 		return -1;
-	if (o->format == FMT_XLSX && (!o->output || !strcmp(o->output, "-"))) {
-		*rc = cli_usage_error(cmd, "--format xlsx needs -o FILE.xlsx");
-		return -1;
-	}
 	return 0;
 }
 

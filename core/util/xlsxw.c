@@ -205,6 +205,12 @@ void xlsxw_header(xlsxw_book *b, xlsxw_sheet *s, const char *const *head,
 
 	for (c = 0; c < n; c++)
 		xlsxw_str(b, s, 0, c, head[c], b->head);
+	xlsxw_freeze_header(b, s);
+}
+
+void xlsxw_freeze_header(xlsxw_book *b, xlsxw_sheet *s)
+{
+	(void)b;
 	worksheet_freeze_panes(s->ws, 1, 0);
 }
 
@@ -289,6 +295,12 @@ void xlsxw_header(xlsxw_book *b, xlsxw_sheet *s, const char *const *head,
 	(void)s;
 	(void)head;
 	(void)n;
+}
+
+void xlsxw_freeze_header(xlsxw_book *b, xlsxw_sheet *s)
+{
+	(void)b;
+	(void)s;
 }
 
 #endif

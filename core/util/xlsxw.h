@@ -90,6 +90,9 @@ void xlsxw_str(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
 void xlsxw_number(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
                   double v, int decimals);
 
+/* Freezes row 0 (the header) of s, so that it stays in view. */
+void xlsxw_freeze_header(xlsxw_book *b, xlsxw_sheet *s);
+
 /* Writes row 0 from the n strings of head in the header format, and
  * freezes it. */
 void xlsxw_header(xlsxw_book *b, xlsxw_sheet *s, const char *const *head,

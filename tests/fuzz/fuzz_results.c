@@ -88,13 +88,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			rank_all(&set, &o);
 		}
 		if (!set.lean) {
-			gaps_write(&set, NULL, GAPS_TABLE, &csv, devnull, &d);
-			gaps_write(&set, NULL, GAPS_JSON, &csv, devnull, &d);
-			gaps_write(&set, NULL, GAPS_CSV, &csv, devnull, &d);
+			sheetw rows;
+
+			sheetw_csv(&rows, devnull, &csv);
+			gaps_write(&set, NULL, GAPS_TABLE, &rows, devnull, &d);
+			gaps_write(&set, NULL, GAPS_JSON, &rows, devnull, &d);
+			gaps_write(&set, NULL, GAPS_CSV, &rows, devnull, &d);
 			compare_write(&set, &set, COMPARE_AUTO, COMPARE_TABLE,
-			              &csv, devnull, &d);
+			              &rows, devnull, &d);
 			compare_write(&set, &set, COMPARE_STAGES, COMPARE_JSON,
-			              &csv, devnull, &d);
+			              &rows, devnull, &d);
 		}
 		fflush(devnull);
 	}
