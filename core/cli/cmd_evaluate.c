@@ -8,6 +8,7 @@
 #include "read/results_set.h"
 #include "results/report_table.h"
 #include "results/results_json.h"
+#include "results/score_sheet.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -28,11 +29,15 @@ static const char help[] =
         "                         points, values to the model's precision,\n"
         "                         status and the plugin's note;\n"
         "                         json: the results document\n"
-        "                         (docs/results-format.md)\n"
+        "                         (docs/results-format.md); csv or xlsx:\n"
+        "                         a score sheet, one row per unit (identity,\n"
+        "                         status, points, max, value, class, then\n"
+        "                         the points of every node; xlsx needs -o)\n"
         "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
         "                         renamed when complete), instead of stdout;\n"
         "                         without -f, FILE's extension picks the\n"
-        "                         format (.txt, .json)\n"
+        "                         format (.txt, .json, .csv, "
+        ".xlsx)\n" CLI_CSV_HELP
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "      --children RESULTS the results of the units' children (e.g.\n"
         "                         the communes of these districts, from\n"
@@ -77,14 +82,15 @@ enum {
 #define DEFAULT_TIMEOUT_MS 10000
 
 /* The output formats. */
-enum { FMT_TABLE, FMT_JSON };
-static const char *const format_names[] = {"table", "json"};
-static const cli_formats formats = {format_names, 2};
+enum { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_XLSX };
+static const char *const format_names[] = {"table", "json", "csv", "xlsx"};
+static const cli_formats formats = {format_names, 4};
 
 struct options {
 	int format, format_given, check_only, isolate;
 	long timeout_ms;
 	const char *output;
+	cli_csv csv;
 	cli_plugin_dirs pd;
 	char **children; /* --children files */
 	size_t nchildren;
@@ -105,6 +111,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"timeout", required_argument, NULL, OPT_TIMEOUT},
 	        {"max-units", required_argument, NULL, OPT_MAX_UNITS},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
+	        CLI_CSV_OPTIONS,
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	int c;
@@ -165,6 +172,11 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			o->children[o->nchildren++] = optarg;
 			break;
 		default:
+			if (cli_csv_option("evaluate", c, &o->csv, rc) < 0)
+				return -1;
+			if (c == CLI_OPT_BOM || c == CLI_OPT_SEPARATOR ||
+			    c == CLI_OPT_NO_FORMULA_GUARD)
+				break;
 			if (cli_common_option(c, "evaluate", help, &o->pd, rc) <
 			    0)
 				return -1;
@@ -193,7 +205,16 @@ static int load_data(batch *b, char **files, int n, diag *d)
 static int write_results(const batch *b, const struct options *o)
 {
 	cli_output out;
+	sheetw rows;
 
+	if (o->format == FMT_CSV || o->format == FMT_XLSX) {
+		if (cli_sheet_open(&out, &rows, o->output,
+		                   o->format == FMT_XLSX, &o->csv.o,
+		                   "Scores") < 0)
+			return -1;
+		score_sheet_write(b, &rows);
+		return cli_sheet_close(&out, &rows, 1);
+	}
 	if (cli_output_open(&out, o->output) < 0)
 		return -1;
 	if (o->format == FMT_JSON)
@@ -309,6 +330,7 @@ int cmd_evaluate(int argc, char **argv)
 	size_t bad;
 
 	memset(&o, 0, sizeof(o));
+	o.csv = (cli_csv)CLI_CSV_INIT;
 	o.max_units = LIMIT_UNITS;
 	o.limits = doc_limits_data;
 	rs_init(&kids);
@@ -324,7 +346,8 @@ int cmd_evaluate(int argc, char **argv)
 		goto out_kids;
 	}
 	if (cli_format_pick("evaluate", &formats, o.format_given, o.output,
-	                    &o.format, &rc) < 0) {
+	                    &o.format, &rc) < 0 ||
+	    cli_csv_only("evaluate", &o.csv, o.format == FMT_CSV, &rc) < 0) {
 		free(o.pd.dirs);
 		goto out_kids;
 	}
