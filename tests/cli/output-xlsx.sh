@@ -1,23 +1,13 @@
 # output-xlsx.sh - evaluate, compare and gaps write workbooks (-o x.xlsx,
-# or -f xlsx): a zip holding xl/workbook.xml that openpyxl opens (through
-# tests/cli/xlsx-read.py), one sheet with a bold header frozen at A2 and
+# or -f xlsx): a zip holding xl/workbook.xml that openpyxl opens, one
+# sheet with a bold header frozen at A2 and
 # the same cells as the CSV, numbers as numbers shown with the CSV's
 # decimals. Skipped (77) without a python3 that has openpyxl (Debian:
 # python3-openpyxl), or when chiso was built without libxlsxwriter.
 . "$srcdir/tests/lib.sh"
 cd "$srcdir"
 
-PY=
-for py in ${PYTHON:-} python3 /usr/bin/python3; do
-	if "$py" -c 'import openpyxl' >/dev/null 2>&1; then
-		PY=$py
-		break
-	fi
-done
-if [ -z "$PY" ]; then
-	echo "SKIP: no python3 with openpyxl (apt-get install python3-openpyxl)"
-	exit 77
-fi
+need_openpyxl
 
 model=criteria/example-district.yaml
 d22=examples/yen-bai-districts-2022.yaml
