@@ -178,8 +178,8 @@ int cli_format_parse(const char *cmd, const cli_formats *fs, const char *arg,
  * .csv, .xlsx, .md, .html, .yaml; any case) names a format. Without -f
  * (given 0) that format is picked into *format when the command writes
  * it, and refused when it does not; with -f (given 1, *format holding
- * it) an extension naming another format is refused (.txt takes table
- * and md). No output, "-", or an extension naming no format keep
+ * it) an extension naming another format is refused (but -f md may
+ * write .txt, -f json .yaml: text holds Markdown, JSON is YAML). No output, "-", or an extension naming no format keep
  * *format. xlsx needs an output file ("--format xlsx needs -o
  * FILE.xlsx"). Call it after cli_output_not_input(). Returns 0, or -1 after
  * a usage message with *rc set (exit 2, nothing written).

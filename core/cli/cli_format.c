@@ -16,15 +16,22 @@ struct ext_format {
 	const char *ext;  /* ".json" */
 	const char *name; /* the format's name as -f takes it */
 	const char *what; /* for messages: "JSON" */
+	const char *also; /* another format it holds, given with -f */
 };
 
-/* The first entry of a format is its usual extension. */
+/* The first entry of a format is its usual extension. Plain text holds
+ * Markdown as well as a table; JSON is YAML. */
 static const struct ext_format exts[] = {
-        {".txt", "table", "text"}, {".json", "json", "JSON"},
-        {".csv", "csv", "CSV"},    {".xlsx", "xlsx", "an Excel workbook"},
-        {".md", "md", "Markdown"}, {".markdown", "md", "Markdown"},
-        {".html", "html", "HTML"}, {".htm", "html", "HTML"},
-        {".yaml", "yaml", "YAML"}, {".yml", "yaml", "YAML"},
+        {".txt", "table", "text", "md"},
+        {".json", "json", "JSON", NULL},
+        {".csv", "csv", "CSV", NULL},
+        {".xlsx", "xlsx", "an Excel workbook", NULL},
+        {".md", "md", "Markdown", NULL},
+        {".markdown", "md", "Markdown", NULL},
+        {".html", "html", "HTML", NULL},
+        {".htm", "html", "HTML", NULL},
+        {".yaml", "yaml", "YAML", "json"},
+        {".yml", "yaml", "YAML", "json"},
 };
 #define NEXTS (sizeof(exts) / sizeof(exts[0]))
 
@@ -128,9 +135,7 @@ int cli_format_pick(const char *cmd, const cli_formats *fs, int given,
 	}
 	if (!e)
 		return 0;
-	/* Plain text holds a table or Markdown alike. */
-	if (f && (strcmp(e->name, f) == 0 ||
-	          (strcmp(e->name, "table") == 0 && strcmp(f, "md") == 0)))
+	if (f && (strcmp(e->name, f) == 0 || (e->also && !strcmp(e->also, f))))
 		return 0;
 	if (f) {
 		renamed(&sb, output, f);

@@ -87,7 +87,14 @@ grep -q '^<!DOCTYPE html>' "$o/r.html" || fail "rank -o r.html is not HTML"
 run_chiso rank -f md -o "$o/r.txt" "$TMP/r22.json"
 expect_rc 0
 grep -q '^| Rank' "$o/r.txt" || fail "rank -f md -o r.txt: not Markdown"
+run_chiso evaluate -f json -o "$o/r.yaml" "$model" "$d22"
+expect_rc 0
+is_json "$o/r.yaml"
 rm -f "$o"/*
+refused "chiso evaluate: cannot write $o/r.yaml as YAML: evaluate writes" \
+	evaluate -o "$o/r.yaml" "$model" "$d22"
+refused "chiso doc: cannot write $o/d.txt as text: doc writes md (.md) or html (.html)" \
+	doc -o "$o/d.txt" "$model"
 refused "chiso rank: -f csv does not match the output name $o/ranking.xlsx (.xlsx is for an Excel workbook): drop -f to write an Excel workbook there, or name the output $o/ranking.csv" \
 	rank -f csv -o "$o/ranking.xlsx" "$TMP/r22.json"
 refused "chiso rank: cannot write $o/r.yaml as YAML: rank writes table (.txt), csv (.csv), json (.json), md (.md), html (.html) or xlsx (.xlsx)" \

@@ -1,8 +1,7 @@
 # output-xlsx.sh - evaluate, compare and gaps write workbooks (-o x.xlsx,
 # or -f xlsx): a zip holding xl/workbook.xml that openpyxl opens, one
-# sheet with a bold header frozen at A2 and
-# the same cells as the CSV, numbers as numbers shown with the CSV's
-# decimals. Skipped (77) without a python3 that has openpyxl (Debian:
+# sheet with a bold header frozen at A2 and the same cells as the CSV,
+# numbers as numbers shown with the CSV's decimals. Skipped (77) without a python3 that has openpyxl (Debian:
 # python3-openpyxl), or when chiso was built without libxlsxwriter.
 . "$srcdir/tests/lib.sh"
 cd "$srcdir"
