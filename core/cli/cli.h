@@ -149,9 +149,9 @@ typedef struct cli_csv {
 		CSVW_OPTS_DEFAULT, 0                                           \
 	}
 
-/* Handles c when it is one of the CSV options. Returns 1 when handled,
- * 0 when c is another option, -1 after a usage message with *rc set
- * (a separator other than ',' or ';'). */
+/* Handles c, one of the CSV options (CLI_OPT_BOM, CLI_OPT_SEPARATOR,
+ * CLI_OPT_NO_FORMULA_GUARD) with its optarg. Returns 0, or -1 after a
+ * usage message with *rc set (a separator other than ',' or ';'). */
 int cli_csv_option(const char *cmd, int c, cli_csv *csv, int *rc);
 
 /* Refuses a CSV option given when the format (is_csv 0) is not CSV.

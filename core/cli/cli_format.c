@@ -169,10 +169,10 @@ int cli_csv_option(const char *cmd, int c, cli_csv *csv, int *rc)
 	switch (c) {
 	case CLI_OPT_BOM:
 		csv->o.bom = 1;
-		return 1;
+		return 0;
 	case CLI_OPT_NO_FORMULA_GUARD:
 		csv->o.guard = 0;
-		return 1;
+		return 0;
 	case CLI_OPT_SEPARATOR:
 		if (strcmp(optarg, ",") != 0 && strcmp(optarg, ";") != 0) {
 			*rc = cli_usage_error(cmd,
@@ -183,7 +183,7 @@ int cli_csv_option(const char *cmd, int c, cli_csv *csv, int *rc)
 		}
 		csv->o.sep = optarg[0];
 		csv->sep_given = 1;
-		return 1;
+		return 0;
 	default:
 		return 0;
 	}

@@ -96,12 +96,13 @@ int cmd_compare(int argc, char **argv)
 			if (cli_max_file_mb("compare", optarg, &lim, &rc) < 0)
 				return rc;
 			break;
-		default:
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
 			if (cli_csv_option("compare", c, &csv, &rc) < 0)
 				return rc;
-			if (c == CLI_OPT_BOM || c == CLI_OPT_SEPARATOR ||
-			    c == CLI_OPT_NO_FORMULA_GUARD)
-				break;
+			break;
+		default:
 			if (c == 'P')
 				c = '?';
 			if (cli_common_option(c, "compare", help, &none, &rc) <

@@ -171,12 +171,13 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			                 (o->nchildren + 1) * sizeof(char *));
 			o->children[o->nchildren++] = optarg;
 			break;
-		default:
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
 			if (cli_csv_option("evaluate", c, &o->csv, rc) < 0)
 				return -1;
-			if (c == CLI_OPT_BOM || c == CLI_OPT_SEPARATOR ||
-			    c == CLI_OPT_NO_FORMULA_GUARD)
-				break;
+			break;
+		default:
 			if (cli_common_option(c, "evaluate", help, &o->pd, rc) <
 			    0)
 				return -1;

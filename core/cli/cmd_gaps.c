@@ -75,12 +75,13 @@ int cmd_gaps(int argc, char **argv)
 			if (cli_max_file_mb("gaps", optarg, &lim, &rc) < 0)
 				return rc;
 			break;
-		default:
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
 			if (cli_csv_option("gaps", c, &csv, &rc) < 0)
 				return rc;
-			if (c == CLI_OPT_BOM || c == CLI_OPT_SEPARATOR ||
-			    c == CLI_OPT_NO_FORMULA_GUARD)
-				break;
+			break;
+		default:
 			if (c == 'P')
 				c = '?';
 			if (cli_common_option(c, "gaps", help, &none, &rc) < 0)

@@ -161,12 +161,13 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 		case OPT_MIXED:
 			o->ro.allow_mixed = 1;
 			break;
-		default:
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
 			if (cli_csv_option(cmd, c, &o->csv, rc) < 0)
 				return -1;
-			if (c == CLI_OPT_BOM || c == CLI_OPT_SEPARATOR ||
-			    c == CLI_OPT_NO_FORMULA_GUARD)
-				break;
+			break;
+		default:
 			/* -h and bad options; there is no --plugin-dir. */
 			if (c == 'P')
 				c = '?';

@@ -86,14 +86,15 @@ int cmd_template(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
-		default:
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
 			if (cli_csv_option("template", c, &csv, &rc) < 0) {
 				free(pd.dirs);
 				return rc;
 			}
-			if (c == CLI_OPT_BOM || c == CLI_OPT_SEPARATOR ||
-			    c == CLI_OPT_NO_FORMULA_GUARD)
-				break;
+			break;
+		default:
 			if (cli_common_option(c, "template", help, &pd, &rc) <
 			    0)
 				return rc;
