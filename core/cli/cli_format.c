@@ -122,46 +122,68 @@ static void renamed(strbuf *sb, const char *path, const char *name)
 	strbuf_puts(sb, usual_ext(name));
 }
 
+/* What an xlsx output needs: a file, and libxlsxwriter. Said before
+ * anything is read or scored. Returns 0, or -1 with *rc set. */
+static int xlsx_possible(const char *cmd, const char *output, int *rc)
+{
+	if (!output || strcmp(output, "-") == 0) {
+		*rc = cli_usage_error(cmd, "--format xlsx needs -o FILE.xlsx");
+		return -1;
+	}
+	if (xlsxw_unavailable()) {
+		cli_error("%s", xlsxw_unavailable());
+		*rc = EXIT_FAILURE2;
+		return -1;
+	}
+	return 0;
+}
+
+/* Refuses -f f for output, whose extension e names another format. */
+static int contradiction(const char *cmd, const cli_formats *fs,
+                         const struct ext_format *e, const char *f,
+                         const char *output, int *rc)
+{
+	strbuf sb = STRBUF_INIT;
+	int can = find(fs, e->name) >= 0;
+
+	renamed(&sb, output, f);
+	*rc = cli_usage_error(
+	        cmd,
+	        "-f %s does not match the output name %s (%s is "
+	        "for %s): %s%s%sname the output %s",
+	        f, output, e->ext, e->what, can ? "drop -f to write " : "",
+	        can ? e->what : "", can ? " there, or " : "", strbuf_str(&sb));
+	strbuf_release(&sb);
+	return -1;
+}
+
 int cli_format_pick(const char *cmd, const cli_formats *fs, int given,
                     const char *output, int *format, int *rc)
 {
 	const struct ext_format *e = ext_of(output);
-	strbuf sb = STRBUF_INIT;
 	const char *f = given ? fs->names[*format] : NULL;
+	strbuf sb = STRBUF_INIT;
 
-	if (f && strcmp(f, "xlsx") == 0 && (!output || !strcmp(output, "-"))) {
-		*rc = cli_usage_error(cmd, "--format xlsx needs -o FILE.xlsx");
-		return -1;
-	}
-	if (!e)
-		return 0;
-	if (f && (strcmp(e->name, f) == 0 || (e->also && !strcmp(e->also, f))))
-		return 0;
-	if (f) {
-		renamed(&sb, output, f);
-		*rc = cli_usage_error(
-		        cmd,
-		        "-f %s does not match the output name %s (%s is for "
-		        "%s): %s%s%sname the output %s",
-		        f, output, e->ext, e->what,
-		        find(fs, e->name) >= 0 ? "drop -f to write " : "",
-		        find(fs, e->name) >= 0 ? e->what : "",
-		        find(fs, e->name) >= 0 ? " there, or " : "",
-		        strbuf_str(&sb));
-		strbuf_release(&sb);
-		return -1;
-	}
-	if (find(fs, e->name) >= 0) {
+	if (e && f && strcmp(e->name, f) != 0 &&
+	    !(e->also && strcmp(e->also, f) == 0))
+		return contradiction(cmd, fs, e, f, output, rc);
+	if (e && !f) {
+		if (find(fs, e->name) < 0) {
+			list_formats(&sb, fs, 1);
+			*rc = cli_usage_error(
+			        cmd,
+			        "cannot write %s as %s: %s writes "
+			        "%s; name the output for one of "
+			        "them",
+			        output, e->what, cmd, strbuf_str(&sb));
+			strbuf_release(&sb);
+			return -1;
+		}
 		*format = find(fs, e->name);
-		return 0;
 	}
-	list_formats(&sb, fs, 1);
-	*rc = cli_usage_error(cmd,
-	                      "cannot write %s as %s: %s writes %s; name the "
-	                      "output for one of them",
-	                      output, e->what, cmd, strbuf_str(&sb));
-	strbuf_release(&sb);
-	return -1;
+	if (fs->names[*format] && strcmp(fs->names[*format], "xlsx") == 0)
+		return xlsx_possible(cmd, output, rc);
+	return 0;
 }
 
 int cli_csv_option(const char *cmd, int c, cli_csv *csv, int *rc)

@@ -25,6 +25,11 @@ int xlsxw_available(void)
 	return 1;
 }
 
+const char *xlsxw_unavailable(void)
+{
+	return NULL;
+}
+
 void xlsxw_check(xlsxw_book *b, int e)
 {
 	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
@@ -221,16 +226,19 @@ int xlsxw_available(void)
 	return 0;
 }
 
+const char *xlsxw_unavailable(void)
+{
+	return "xlsx output is not available: this chiso was built without "
+	       "libxlsxwriter (install libxlsxwriter-dev and rebuild)";
+}
+
 /* Without libxlsxwriter: always fails, saying how to get xlsx output. */
 int xlsxw_open(xlsxw_book *b, const char *path, char *err, size_t errsize)
 {
 	(void)path;
 	memset(b, 0, sizeof(*b));
 	if (err && errsize > 0)
-		snprintf(err, errsize,
-		         "xlsx output is not available: this chiso was built "
-		         "without libxlsxwriter (install libxlsxwriter-dev and "
-		         "rebuild)");
+		snprintf(err, errsize, "%s", xlsxw_unavailable());
 	return -1;
 }
 

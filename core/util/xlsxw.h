@@ -47,6 +47,11 @@ typedef struct xlsxw_sheet {
 /* 1 when this chiso was built with libxlsxwriter, else 0. */
 int xlsxw_available(void);
 
+/* Why xlsx output is not available: "xlsx output is not available: this
+ * chiso was built without libxlsxwriter (install libxlsxwriter-dev and
+ * rebuild)"; NULL when it is. A static string. */
+const char *xlsxw_unavailable(void);
+
 /*
  * Starts a workbook to be written to path. Returns 0, or -1 with a
  * message in err (of size errsize): "PATH: reason" (a path naming a
