@@ -48,6 +48,13 @@ run_chiso evaluate -o "$TMP/scores.csv" "$model" "$d22"
 expect_rc 0
 cp "$TMP/scores.csv" "$TMP/out"
 expect_same tests/cli/expected/scores-2022.csv
+# an invalid unit: its identity and status, no numbers (exit 1 as ever)
+sed 's/steering_meetings: { value: 4,/steering_meetings: { value: "four",/' \
+	examples/yen-binh-2022.yaml >"$TMP/bad.yaml"
+run_chiso evaluate -o "$TMP/bad.csv" "$model" "$TMP/bad.yaml"
+expect_rc 1
+grep -q '^YB.YBI,Huyện Yên Bình,district,YB,2022,self,invalid.$' \
+	"$TMP/bad.csv" || fail "the invalid unit's row: $(sed -n 2p "$TMP/bad.csv")"
 run_chiso evaluate -o "$TMP/r.txt" "$model" "$d22"
 expect_rc 0
 grep -q '^Huyện Yên Bình (YB.YBI)' "$TMP/r.txt" || fail ".txt is not the table"
