@@ -24,6 +24,20 @@ is_json() {
 	fi
 }
 
+# writes FILE CHECK ARGS...: chiso ARGS exits 0 and writes FILE, which
+# parses as JSON (CHECK "json") or has a line matching the regex CHECK.
+writes() {
+	file=$1 check=$2
+	shift 2
+	run_chiso "$@"
+	expect_rc 0
+	if [ "$check" = json ]; then
+		is_json "$file"
+	else
+		grep -q -- "$check" "$file" || fail "chiso $*: $file lacks $check"
+	fi
+}
+
 # refused TEXT ARGS...: chiso ARGS exits 2 with TEXT on stderr and
 # leaves nothing in $o.
 refused() {
@@ -36,14 +50,10 @@ refused() {
 }
 
 # --- evaluate ------------------------------------------------------------
-run_chiso evaluate -o "$TMP/r22.json" "$model" "$d22"
-expect_rc 0
-is_json "$TMP/r22.json"
+writes "$TMP/r22.json" json evaluate -o "$TMP/r22.json" "$model" "$d22"
 run_chiso evaluate -o "$TMP/r23.json" "$model" "$d23"
 expect_rc 0
-run_chiso evaluate -o "$TMP/R.JSON" "$model" "$d22"
-expect_rc 0
-is_json "$TMP/R.JSON"
+writes "$TMP/R.JSON" json evaluate -o "$TMP/R.JSON" "$model" "$d22"
 run_chiso evaluate -o "$TMP/scores.csv" "$model" "$d22"
 expect_rc 0
 cp "$TMP/scores.csv" "$TMP/out"
@@ -55,13 +65,11 @@ run_chiso evaluate -o "$TMP/bad.csv" "$model" "$TMP/bad.yaml"
 expect_rc 1
 grep -q '^YB.YBI,Huyện Yên Bình,district,YB,2022,self,invalid.$' \
 	"$TMP/bad.csv" || fail "the invalid unit's row: $(sed -n 2p "$TMP/bad.csv")"
-run_chiso evaluate -o "$TMP/r.txt" "$model" "$d22"
-expect_rc 0
-grep -q '^Huyện Yên Bình (YB.YBI)' "$TMP/r.txt" || fail ".txt is not the table"
+writes "$TMP/r.txt" '^Huyện Yên Bình (YB.YBI)' \
+	evaluate -o "$TMP/r.txt" "$model" "$d22"
 # no extension, an unknown one, and "-": the table as before
-run_chiso evaluate -o "$TMP/r.out" "$model" "$d22"
-expect_rc 0
-grep -q '^Huyện Yên Bình (YB.YBI)' "$TMP/r.out" || fail ".out is not the table"
+writes "$TMP/r.out" '^Huyện Yên Bình (YB.YBI)' \
+	evaluate -o "$TMP/r.out" "$model" "$d22"
 run_chiso evaluate -o - "$model" "$d22"
 expect_rc 0
 expect_out "Huyện Yên Bình (YB.YBI)"
@@ -78,25 +86,13 @@ refused "chiso evaluate: --format xlsx needs -o FILE.xlsx" \
 	evaluate -f xlsx "$model" "$d22"
 
 # --- rank and report -----------------------------------------------------
-run_chiso rank -o "$o/r.csv" "$TMP/r22.json"
-expect_rc 0
-head -1 "$o/r.csv" | grep -q '^rank,code,name,value,points,max,class,' ||
-	fail "rank -o r.csv did not write CSV"
-run_chiso rank -o "$o/r.json" "$TMP/r22.json"
-expect_rc 0
-is_json "$o/r.json"
-run_chiso rank -o "$o/r.md" "$TMP/r22.json"
-expect_rc 0
-grep -q '^| Rank' "$o/r.md" || fail "rank -o r.md did not write Markdown"
-run_chiso rank -o "$o/r.html" "$TMP/r22.json"
-expect_rc 0
-grep -q '^<!DOCTYPE html>' "$o/r.html" || fail "rank -o r.html is not HTML"
-run_chiso rank -f md -o "$o/r.txt" "$TMP/r22.json"
-expect_rc 0
-grep -q '^| Rank' "$o/r.txt" || fail "rank -f md -o r.txt: not Markdown"
-run_chiso evaluate -f json -o "$o/r.yaml" "$model" "$d22"
-expect_rc 0
-is_json "$o/r.yaml"
+writes "$o/r.csv" '^rank,code,name,value,points,max,class,' \
+	rank -o "$o/r.csv" "$TMP/r22.json"
+writes "$o/r.json" json rank -o "$o/r.json" "$TMP/r22.json"
+writes "$o/r.md" '^| Rank' rank -o "$o/r.md" "$TMP/r22.json"
+writes "$o/r.html" '^<!DOCTYPE html>' rank -o "$o/r.html" "$TMP/r22.json"
+writes "$o/r.txt" '^| Rank' rank -f md -o "$o/r.txt" "$TMP/r22.json"
+writes "$o/r.yaml" json evaluate -f json -o "$o/r.yaml" "$model" "$d22"
 rm -f "$o"/*
 refused "chiso evaluate: cannot write $o/r.yaml as YAML: evaluate writes" \
 	evaluate -o "$o/r.yaml" "$model" "$d22"
@@ -113,20 +109,11 @@ expect_rc 0
 rm -f "$o"/*
 
 # --- compare and gaps ----------------------------------------------------
-run_chiso compare -o "$o/c.csv" "$TMP/r22.json" "$TMP/r23.json"
-expect_rc 0
-head -1 "$o/c.csv" | grep -q '^code,name,status,value_base,' ||
-	fail "compare -o c.csv did not write CSV"
-run_chiso compare -o "$o/c.json" "$TMP/r22.json" "$TMP/r23.json"
-expect_rc 0
-is_json "$o/c.json"
-run_chiso gaps -o "$o/g.csv" "$TMP/r23.json"
-expect_rc 0
-head -1 "$o/g.csv" | grep -q '^code,name,indicator,' ||
-	fail "gaps -o g.csv did not write CSV"
-run_chiso gaps -o "$o/g.json" "$TMP/r23.json"
-expect_rc 0
-is_json "$o/g.json"
+writes "$o/c.csv" '^code,name,status,value_base,' \
+	compare -o "$o/c.csv" "$TMP/r22.json" "$TMP/r23.json"
+writes "$o/c.json" json compare -o "$o/c.json" "$TMP/r22.json" "$TMP/r23.json"
+writes "$o/g.csv" '^code,name,indicator,' gaps -o "$o/g.csv" "$TMP/r23.json"
+writes "$o/g.json" json gaps -o "$o/g.json" "$TMP/r23.json"
 rm -f "$o"/*
 refused "chiso compare: -f md does not match the output name $o/c.json" \
 	compare -f md -o "$o/c.json" "$TMP/r22.json" "$TMP/r23.json"
@@ -134,22 +121,13 @@ refused "chiso gaps: cannot write $o/g.md as Markdown: gaps writes table (.txt),
 	gaps -o "$o/g.md" "$TMP/r23.json"
 
 # --- template, doc, diff, merge ------------------------------------------
-run_chiso template -o "$o/t.csv" "$model"
-expect_rc 0
-head -1 "$o/t.csv" | grep -q '^code,name,level,parent,period,stage,' ||
-	fail "template -o t.csv did not write CSV"
-run_chiso template -o "$o/t.json" "$model"
-expect_rc 0
-is_json "$o/t.json"
-run_chiso template -o "$o/t.yml" "$model"
-expect_rc 0
-grep -q '^unit:' "$o/t.yml" || fail "template -o t.yml did not write YAML"
-run_chiso doc -o "$o/d.html" "$model"
-expect_rc 0
-grep -q '<html' "$o/d.html" || fail "doc -o d.html did not write HTML"
-run_chiso diff -o "$o/diff.json" "$model" criteria/example-district.yaml
-expect_rc 0
-is_json "$o/diff.json"
+writes "$o/t.csv" '^code,name,level,parent,period,stage,' \
+	template -o "$o/t.csv" "$model"
+writes "$o/t.json" json template -o "$o/t.json" "$model"
+writes "$o/t.yml" '^unit:' template -o "$o/t.yml" "$model"
+writes "$o/d.html" '<html' doc -o "$o/d.html" "$model"
+writes "$o/diff.json" json \
+	diff -o "$o/diff.json" "$model" criteria/example-district.yaml
 rm -f "$o"/*
 refused "chiso template: cannot write $o/t.xlsx as an Excel workbook: template writes yaml (.yaml), json (.json) or csv (.csv)" \
 	template -o "$o/t.xlsx" "$model"
