@@ -49,7 +49,7 @@ static void put_value(struct book *b, xlsxw_sheet *s, size_t row, size_t col,
 {
 	if (!isnan(v))
 		xlsxw_number(&b->x, s, row, col, numfmt_round(v, b->precision),
-		             b->precision);
+		             b->precision, 0);
 }
 
 /* Writes a number in the General format (maxima: "100", "57.5"). */
@@ -58,7 +58,7 @@ static void put_plain(struct book *b, xlsxw_sheet *s, size_t row, size_t col,
 {
 	if (!isnan(v))
 		xlsxw_number(&b->x, s, row, col, numfmt_round(v, b->precision),
-		             -1);
+		             -1, 0);
 }
 
 /* Writes a rank as an integer (nothing for 0: not ranked). */
@@ -66,7 +66,7 @@ static void put_rank(struct book *b, xlsxw_sheet *s, size_t row, size_t col,
                      size_t rank)
 {
 	if (rank > 0)
-		xlsxw_number(&b->x, s, row, col, (double)rank, -1);
+		xlsxw_number(&b->x, s, row, col, (double)rank, -1, 0);
 }
 
 /* --- sheet names --------------------------------------------------------- */

@@ -75,7 +75,8 @@ void sheetw_number(sheetw *w, const char *s)
 		sheetw_text(w, s);
 		return;
 	}
-	xlsxw_number(&w->book, &w->sheet, w->row, w->col++, v, decimals_of(s));
+	xlsxw_number(&w->book, &w->sheet, w->row, w->col++, v, decimals_of(s),
+	             *s == '+');
 }
 
 void sheetw_end(sheetw *w)

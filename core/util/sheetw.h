@@ -5,7 +5,8 @@
  * which. The first row is the header (in a workbook: bold and frozen).
  * A number cell is given as the text CSV would show ("0.8399", "+2",
  * ""); in a workbook it becomes a number shown with as many decimals
- * as the text has, so both say the same.
+ * as the text has, and with its '+' when the text has one, so both say
+ * the same.
  *
  * Ownership: a sheetw owns its workbook until sheetw_close(); a CSV
  * sheetw only borrows its stream.

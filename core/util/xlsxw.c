@@ -167,40 +167,52 @@ void xlsxw_str(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
 	fit(s, col, utf8_width(text));
 }
 
-/* The number format of `decimals` places ("0", "0.0000"), made once. */
-static lxw_format *fixed_format(xlsxw_book *b, int decimals)
+/* The number format of `decimals` places ("0", "0.0000"; with plus,
+ * "+0.0000;-0.0000;0.0000"), made once. */
+static lxw_format *fixed_format(xlsxw_book *b, int decimals, int plus)
 {
-	char fmt[XLSXW_MAX_DECIMALS + 3] = "0";
+	char part[XLSXW_MAX_DECIMALS + 3] = "0";
+	char fmt[3 * sizeof(part) + 4];
+	lxw_format **f;
 	int k;
 
 	if (decimals > XLSXW_MAX_DECIMALS)
 		decimals = XLSXW_MAX_DECIMALS;
-	if (b->fixed[decimals])
-		return b->fixed[decimals];
+	f = &b->fixed[plus ? 1 : 0][decimals];
+	if (*f)
+		return *f;
 	if (decimals > 0)
-		strcat(fmt, ".");
+		strcat(part, ".");
 	for (k = 0; k < decimals; k++)
-		strcat(fmt, "0");
-	b->fixed[decimals] = workbook_add_format(b->wb);
-	if (!b->fixed[decimals])
+		strcat(part, "0");
+	if (plus)
+		snprintf(fmt, sizeof(fmt), "+%s;-%s;%s", part, part, part);
+	else
+		snprintf(fmt, sizeof(fmt), "%s", part);
+	*f = workbook_add_format(b->wb);
+	if (!*f)
 		xlsxw_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	else
-		format_set_num_format(b->fixed[decimals], fmt);
-	return b->fixed[decimals];
+		format_set_num_format(*f, fmt);
+	return *f;
 }
 
 void xlsxw_number(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
-                  double v, int decimals)
+                  double v, int decimals, int plus)
 {
 	char buf[NUMFMT_MAX];
+	lxw_format *f = NULL;
 
-	xlsxw_check(b,
-	            worksheet_write_number(
-	                    s->ws, (lxw_row_t)row, (lxw_col_t)col, v,
-	                    decimals < 0 ? NULL : fixed_format(b, decimals)));
+	if (plus && decimals < 0)
+		decimals = 0;
+	if (decimals >= 0)
+		f = fixed_format(b, decimals, plus);
+	xlsxw_check(b, worksheet_write_number(s->ws, (lxw_row_t)row,
+	                                      (lxw_col_t)col, v, f));
 	fit(s, col,
 	    strlen(decimals < 0 ? numfmt_exact(v, buf)
-	                        : numfmt_fixed(v, decimals, buf)));
+	                        : numfmt_fixed(v, decimals, buf)) +
+	            (plus && v > 0));
 }
 
 void xlsxw_header(xlsxw_book *b, xlsxw_sheet *s, const char *const *head,
@@ -286,8 +298,9 @@ void xlsxw_str(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
 }
 
 void xlsxw_number(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
-                  double v, int decimals)
+                  double v, int decimals, int plus)
 {
+	(void)plus;
 	(void)b;
 	(void)s;
 	(void)row;

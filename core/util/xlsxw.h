@@ -31,8 +31,9 @@ typedef struct xlsxw_book {
 	atomic_file *af;
 	struct lxw_format *head; /* bold, wrapped, top: header rows */
 	struct lxw_format *key;  /* bold: labels */
-	/* "0", "0.0", "0.00"...: made when first used */
-	struct lxw_format *fixed[XLSXW_MAX_DECIMALS + 1];
+	/* "0", "0.0", "0.00"...; [1]: "+0.0;-0.0;0.0"...: made when first
+	 * used */
+	struct lxw_format *fixed[2][XLSXW_MAX_DECIMALS + 1];
 	int err; /* the first libxlsxwriter error (lxw_error), 0 none */
 } xlsxw_book;
 
@@ -91,9 +92,11 @@ void xlsxw_str(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
                const char *text, struct lxw_format *f);
 
 /* Writes a number cell shown with `decimals` places ("0.0000"; a
- * negative count: Excel's General format, as "100" or "57.5"). */
+ * negative count: Excel's General format, as "100" or "57.5"); plus 1
+ * shows a positive number with its sign, as a change: "+0.0222", "+2"
+ * (a negative count is then 0 places). */
 void xlsxw_number(xlsxw_book *b, xlsxw_sheet *s, size_t row, size_t col,
-                  double v, int decimals);
+                  double v, int decimals, int plus);
 
 /* Freezes row 0 (the header) of s, so that it stays in view. */
 void xlsxw_freeze_header(xlsxw_book *b, xlsxw_sheet *s);

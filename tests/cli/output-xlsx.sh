@@ -1,7 +1,8 @@
 # output-xlsx.sh - evaluate, compare and gaps write workbooks (-o x.xlsx,
 # or -f xlsx): a zip holding xl/workbook.xml that openpyxl opens, one
 # sheet with a bold header frozen at A2 and the same cells as the CSV,
-# numbers as numbers shown with the CSV's decimals. Skipped (77) without a python3 that has openpyxl (Debian:
+# numbers as numbers shown with the CSV's decimals (and its '+' on a
+# change). Skipped (77) without a python3 that has openpyxl (Debian:
 # python3-openpyxl), or when chiso was built without libxlsxwriter.
 . "$srcdir/tests/lib.sh"
 cd "$srcdir"
@@ -55,9 +56,12 @@ for r, (want, have) in enumerate(zip(rows, got), 1):
             assert h == w, (r, c, w, h)
             continue
         assert isinstance(h, (int, float)) and abs(h - num) < 1e-12, (r, c, w, h)
-        if "." in w and r > 1:
-            fmt = ws.cell(row=r, column=c).number_format
-            assert fmt == "0." + "0" * len(w.split(".")[1]), (r, c, fmt)
+        fmt = ws.cell(row=r, column=c).number_format
+        part = "0." + "0" * len(w.split(".")[1]) if "." in w else "0"
+        if w.startswith("+"):  # a change shows its sign, as in the CSV
+            assert fmt == "+%s;-%s;%s" % (part, part, part), (r, c, fmt)
+        elif "." in w and r > 1:
+            assert fmt == part, (r, c, fmt)
 PYEOF
 }
 
