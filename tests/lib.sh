@@ -70,6 +70,21 @@ expect_out_re() {
 	}
 }
 
+# need_openpyxl: sets PY to a python3 with openpyxl ($PYTHON, python3
+# from PATH, or the system's: the Debian package installs for
+# /usr/bin/python3 only), or skips the test (exit 77).
+need_openpyxl() {
+	PY=
+	for py in ${PYTHON:-} python3 /usr/bin/python3; do
+		if "$py" -c 'import openpyxl' >/dev/null 2>&1; then
+			PY=$py
+			return 0
+		fi
+	done
+	echo "SKIP: no python3 with openpyxl (apt-get install python3-openpyxl)"
+	exit 77
+}
+
 # method_model FILE METHOD [ID]: writes a one-indicator model whose
 # indicator (at line 11, column 13 of FILE: "method: METHOD") reads the
 # boolean input plan_issued.

@@ -8,7 +8,9 @@
 #include "plugin/plugin_loader.h"
 #include "util/atomic_file.h"
 #include "util/diag.h"
+#include "util/csvw.h"
 #include "util/read_limits.h"
+#include "util/sheetw.h"
 
 #include <stdio.h>
 
@@ -65,6 +67,19 @@ int cli_output_open(cli_output *out, const char *path);
 int cli_output_close(cli_output *out, int ok);
 
 /*
+ * Opens an output of rows (util/sheetw.h): a workbook written to path
+ * when xlsx is 1 (path names a file: cli_format_pick() refuses xlsx
+ * without -o), with one sheet called sheet; else CSV as o says, into
+ * out opened on path as cli_output_open() does. Returns 0, or -1 after
+ * a message.
+ */
+int cli_sheet_open(cli_output *out, sheetw *w, const char *path, int xlsx,
+                   const csvw_opts *o, const char *sheet);
+/* Commits (or, when ok is 0, discards) what cli_sheet_open() opened.
+ * Returns 0, or -1 after a message "cannot write PATH: reason". */
+int cli_sheet_close(cli_output *out, sheetw *w, int ok);
+
+/*
  * Refuses an output that is one of the command's inputs: output (-o;
  * NULL or "-" is standard output, never refused) is an existing regular
  * file that is the same file (device and inode, links followed; a hard
@@ -90,13 +105,32 @@ int cli_common_option(int c, const char *cmd, const char *help,
 int cli_count_option(const char *cmd, const char *name, const char *arg,
                      size_t max, size_t *out, int *rc);
 
-/* getopt values of --max-file-mb and --no-formula-guard (above every
+/* getopt values of --max-file-mb and the CSV options (above every
  * command's own values). */
-enum { CLI_OPT_MAX_FILE_MB = 1000, CLI_OPT_NO_FORMULA_GUARD };
+enum {
+	CLI_OPT_MAX_FILE_MB = 1000,
+	CLI_OPT_NO_FORMULA_GUARD,
+	CLI_OPT_BOM,
+	CLI_OPT_SEPARATOR
+};
 
-/* The option of every command that writes CSV: --no-formula-guard
- * writes text cells as they are (util/csvw.h). */
-#define CLI_NO_FORMULA_GUARD_HELP                                              \
+/* The options of every command that writes CSV, for its struct option
+ * list: --bom, --separator SEP, --no-formula-guard. */
+#define CLI_CSV_OPTIONS                                                        \
+	{"bom", no_argument, NULL, CLI_OPT_BOM},                               \
+	        {"separator", required_argument, NULL, CLI_OPT_SEPARATOR},     \
+	{                                                                      \
+		"no-formula-guard", no_argument, NULL,                         \
+		        CLI_OPT_NO_FORMULA_GUARD                               \
+	}
+
+/* Their help. */
+#define CLI_CSV_HELP                                                           \
+	"      --bom              csv: start with a UTF-8 BOM (for Excel)\n"   \
+	"      --separator SEP    csv: ',' (default) or ';' (Excel in "        \
+	"Vietnamese\n"                                                         \
+	"                         or European settings; numbers then have a\n" \
+	"                         decimal comma, 83,99)\n"                     \
 	"      --no-formula-guard csv: write text cells as they are (by "      \
 	"default\n"                                                            \
 	"                         a cell starting with =, +, -, @, TAB or CR " \
@@ -104,6 +138,54 @@ enum { CLI_OPT_MAX_FILE_MB = 1000, CLI_OPT_NO_FORMULA_GUARD };
 	"                         a leading ' so that a spreadsheet does not " \
 	"run\n"                                                                \
 	"                         it as a formula)\n"
+
+/* The CSV options given: o starts as CSVW_OPTS_DEFAULT. */
+typedef struct cli_csv {
+	csvw_opts o;
+	int sep_given; /* --separator was given */
+} cli_csv;
+#define CLI_CSV_INIT                                                           \
+	{                                                                      \
+		CSVW_OPTS_DEFAULT, 0                                           \
+	}
+
+/* Handles c, one of the CSV options (CLI_OPT_BOM, CLI_OPT_SEPARATOR,
+ * CLI_OPT_NO_FORMULA_GUARD) with its optarg. Returns 0, or -1 after a
+ * usage message with *rc set (a separator other than ',' or ';'). */
+int cli_csv_option(const char *cmd, int c, cli_csv *csv, int *rc);
+
+/* Refuses a CSV option given when the format (is_csv 0) is not CSV.
+ * Returns 0, or -1 after "--bom is for --format csv" with *rc set. */
+int cli_csv_only(const char *cmd, const cli_csv *csv, int is_csv, int *rc);
+
+/*
+ * A command's output formats: names[i] is what -f calls its format i
+ * ("table", "json", "csv", "md", "html", "xlsx", "yaml"), NULL for a
+ * format of the enum that this command does not write.
+ */
+typedef struct cli_formats {
+	const char *const *names;
+	int n;
+} cli_formats;
+
+/* Parses -f arg ("markdown" is "md") into *format. Returns 0, or -1
+ * after "unknown format 'x': use a, b or c" with *rc set. */
+int cli_format_parse(const char *cmd, const cli_formats *fs, const char *arg,
+                     int *format, int *rc);
+
+/*
+ * The format from -o's file name: output's extension (.txt table, .json,
+ * .csv, .xlsx, .md, .html, .yaml; any case) names a format. Without -f
+ * (given 0) that format is picked into *format when the command writes
+ * it, and refused when it does not; with -f (given 1, *format holding
+ * it) an extension naming another format is refused (but -f md may
+ * write .txt, -f json .yaml: text holds Markdown, JSON is YAML). No output, "-", or an extension naming no format keep
+ * *format. xlsx needs an output file ("--format xlsx needs -o
+ * FILE.xlsx"). Call it after cli_output_not_input(). Returns 0, or -1 after
+ * a usage message with *rc set (exit 2, nothing written).
+ */
+int cli_format_pick(const char *cmd, const cli_formats *fs, int given,
+                    const char *output, int *format, int *rc);
 
 /* The option every command that reads data or results files takes:
  * --max-file-mb N sets lim's file size limit to N MiB. */

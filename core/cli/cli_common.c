@@ -127,6 +127,38 @@ int cli_output_close(cli_output *out, int ok)
 	return 0;
 }
 
+int cli_sheet_open(cli_output *out, sheetw *w, const char *path, int xlsx,
+                   const csvw_opts *o, const char *sheet)
+{
+	char err[512];
+
+	memset(out, 0, sizeof(*out));
+	if (xlsx) {
+		if (sheetw_xlsx(w, path, sheet, err, sizeof(err)) < 0) {
+			cli_error("cannot write %s", err);
+			return -1;
+		}
+		return 0;
+	}
+	if (cli_output_open(out, path) < 0)
+		return -1;
+	sheetw_csv(w, out->f, o);
+	return 0;
+}
+
+int cli_sheet_close(cli_output *out, sheetw *w, int ok)
+{
+	char err[512];
+
+	if (!w->xlsx)
+		return cli_output_close(out, ok);
+	if (sheetw_close(w, ok, err, sizeof(err)) < 0 && ok) {
+		cli_error("cannot write %s", err);
+		return -1;
+	}
+	return 0;
+}
+
 int cli_output_not_input(const char *output, char *const *inputs, size_t n)
 {
 	struct stat so, si;

@@ -38,10 +38,13 @@ static const char help[] =
         "Options:\n"
         "  -m, --mode MODE        years or stages (default: from the "
         "data)\n" CLI_PICK_HELP
-        "  -f, --format FMT       table (default), csv, json or "
-        "md\n" CLI_NO_FORMULA_GUARD_HELP
+        "  -f, --format FMT       table (default), csv, json, md or xlsx\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n" CLI_MAX_RESULTS_MB_HELP
+        "stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.txt, .csv, .json, .md, .xlsx;\n"
+        "                         xlsx needs -o)\n" CLI_CSV_HELP
+                CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -173,24 +176,26 @@ int cmd_compare(int argc, char **argv)
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
-	        {"no-formula-guard", no_argument, NULL,
-	         CLI_OPT_NO_FORMULA_GUARD},
+	        CLI_CSV_OPTIONS,
 	        {"period", required_argument, NULL, CLI_OPT_PERIOD},
 	        {"stage", required_argument, NULL, CLI_OPT_STAGE},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
-	static const char *const formats[] = {"table", "csv", "json", "md"};
+	static const char *const names[] = {"table", "csv", "json", "md",
+	                                    "xlsx"};
+	static const cli_formats formats = {names, 5};
+	cli_csv csv = CLI_CSV_INIT;
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
 	compare_mode mode = COMPARE_AUTO;
-	compare_format format = COMPARE_TABLE;
+	int format = COMPARE_TABLE, given = 0;
 	const char *output = NULL;
 	rs_pick_opts pick = {NULL, NULL};
 	rs_set base, next;
 	cli_output out;
+	sheetw rows;
 	diag d = DIAG_INIT;
-	int c, rc = EXIT_OK, no_guard = 0;
-	size_t i;
+	int c, rc = EXIT_OK;
 
 	optind = 1;
 	for (;;) {
@@ -209,15 +214,10 @@ int cmd_compare(int argc, char **argv)
 				        "--mode takes years or stages");
 			break;
 		case 'f':
-			for (i = 0; i < 4 && strcmp(optarg, formats[i]); i++)
-				;
-			if (i == 4)
-				return cli_usage_error("compare",
-				                       "unknown format '%s': "
-				                       "use table, csv, json "
-				                       "or md",
-				                       optarg);
-			format = (compare_format)i;
+			if (cli_format_parse("compare", &formats, optarg,
+			                     &format, &rc) < 0)
+				return rc;
+			given = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -226,8 +226,11 @@ int cmd_compare(int argc, char **argv)
 			if (cli_max_file_mb("compare", optarg, &lim, &rc) < 0)
 				return rc;
 			break;
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
 		case CLI_OPT_NO_FORMULA_GUARD:
-			no_guard = 1;
+			if (cli_csv_option("compare", c, &csv, &rc) < 0)
+				return rc;
 			break;
 		default:
 			if (cli_pick_option(c, optarg, &pick))
@@ -243,12 +246,13 @@ int cmd_compare(int argc, char **argv)
 		return cli_usage_error("compare",
 		                       "give BASE and NEW results, or one "
 		                       "results file holding both");
-	if (no_guard && format != COMPARE_CSV)
-		return cli_usage_error(
-		        "compare", "--no-formula-guard is for --format csv");
 	if (cli_output_not_input(output, argv + optind,
 	                         (size_t)(argc - optind)) < 0)
 		return EXIT_FAILURE2;
+	if (cli_format_pick("compare", &formats, given, output, &format, &rc) <
+	            0 ||
+	    cli_csv_only("compare", &csv, format == COMPARE_CSV, &rc) < 0)
+		return rc;
 	rs_init(&base);
 	rs_init(&next);
 	base.limits.max_file_bytes = lim.max_file_bytes;
@@ -262,17 +266,18 @@ int cmd_compare(int argc, char **argv)
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (cli_output_open(&out, output) < 0) {
+	if (cli_sheet_open(&out, &rows, output, format == COMPARE_XLSX, &csv.o,
+	                   "Compare") < 0) {
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (compare_write(&base, &next, mode, format, !no_guard, out.f, &d) <
-	    0) {
-		cli_output_close(&out, 0);
+	if (compare_write(&base, &next, mode, (compare_format)format, &rows,
+	                  out.f, &d) < 0) {
+		cli_sheet_close(&out, &rows, 0);
 		rc = EXIT_FAILURE2;
 		goto out;
 	}
-	if (cli_output_close(&out, 1) < 0)
+	if (cli_sheet_close(&out, &rows, 1) < 0)
 		rc = EXIT_FAILURE2;
 out:
 	cli_print_diag(&d);

@@ -27,7 +27,9 @@ static const char help[] =
         "Options:\n"
         "  -f, --format FMT       table (default), md or json\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n"
+        "stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.txt, .md, .json)\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "  -h, --help             show this help\n"
         "\n"
@@ -38,19 +40,9 @@ static const char help[] =
         "Exit status: 0 when the report was written (differences are not an\n"
         "error), 2 on a usage error, a model error or an output error.\n";
 
-/* Parses --format into *fmt. Returns 0, or -1 for an unknown name. */
-static int parse_format(const char *s, model_diff_format *fmt)
-{
-	static const char *const names[] = {"table", "md", "json"};
-	size_t i;
-
-	for (i = 0; i < 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*fmt = (model_diff_format)i;
-			return 0;
-		}
-	return -1;
-}
+/* The output formats, in the order of model_diff_format. */
+static const char *const format_names[] = {"table", "md", "json"};
+static const cli_formats formats = {format_names, 3};
 
 /* Loads both models, then writes the report. Returns the exit code. */
 static int run(const char *path_a, const char *path_b, plugin_registry *reg,
@@ -86,7 +78,7 @@ int cmd_diff(int argc, char **argv)
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
-	model_diff_format fmt = MODEL_DIFF_TABLE;
+	int fmt = MODEL_DIFF_TABLE, given = 0;
 	const char *output = NULL;
 	plugin_registry *reg;
 	int c, rc = EXIT_OK;
@@ -98,13 +90,12 @@ int cmd_diff(int argc, char **argv)
 			break;
 		switch (c) {
 		case 'f':
-			if (parse_format(optarg, &fmt) < 0) {
+			if (cli_format_parse("diff", &formats, optarg, &fmt,
+			                     &rc) < 0) {
 				free(pd.dirs);
-				return cli_usage_error("diff",
-				                       "unknown format '%s': "
-				                       "use table, md or json",
-				                       optarg);
+				return rc;
 			}
+			given = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -122,8 +113,13 @@ int cmd_diff(int argc, char **argv)
 		free(pd.dirs);
 		return EXIT_FAILURE2;
 	}
+	if (cli_format_pick("diff", &formats, given, output, &fmt, &rc) < 0) {
+		free(pd.dirs);
+		return rc;
+	}
 	reg = cli_registry(&pd);
-	rc = run(argv[optind], argv[optind + 1], reg, fmt, output);
+	rc = run(argv[optind], argv[optind + 1], reg, (model_diff_format)fmt,
+	         output);
 	plugin_registry_free(reg);
 	return rc;
 }

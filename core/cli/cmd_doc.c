@@ -27,7 +27,9 @@ static const char help[] =
         "                         self-contained, print-friendly page)\n"
         "  -l, --lang LANG        vi (Vietnamese, default) or en (English)\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n"
+        "stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.md, .html)\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "  -h, --help             show this help\n"
         "\n"
@@ -40,17 +42,9 @@ static const char help[] =
         "Exit status: 0 written; 2 usage error, model error or the output\n"
         "could not be written (nothing written).\n";
 
-/* Reads --format into *fmt. Returns 0, or -1 when unknown. */
-static int parse_format(const char *s, model_doc_format *fmt)
-{
-	if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
-		*fmt = MODEL_DOC_MD;
-	else if (strcmp(s, "html") == 0)
-		*fmt = MODEL_DOC_HTML;
-	else
-		return -1;
-	return 0;
-}
+/* The output formats, in the order of model_doc_format. */
+static const char *const format_names[] = {"md", "html"};
+static const cli_formats formats = {format_names, 2};
 
 /* Reads --lang into *lang. Returns 0, or -1 when unknown. */
 static int parse_lang(const char *s, model_doc_lang *lang)
@@ -104,7 +98,7 @@ int cmd_doc(int argc, char **argv)
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
-	model_doc_format fmt = MODEL_DOC_MD;
+	int fmt = MODEL_DOC_MD, given = 0;
 	model_doc_lang lang = MODEL_DOC_VI;
 	const char *output = NULL;
 	int c, rc = EXIT_OK;
@@ -116,14 +110,12 @@ int cmd_doc(int argc, char **argv)
 			break;
 		switch (c) {
 		case 'f':
-			if (parse_format(optarg, &fmt) < 0) {
+			if (cli_format_parse("doc", &formats, optarg, &fmt,
+			                     &rc) < 0) {
 				free(pd.dirs);
-				return cli_usage_error(
-				        "doc",
-				        "unknown format '%s': use "
-				        "md or html",
-				        optarg);
+				return rc;
 			}
+			given = 1;
 			break;
 		case 'l':
 			if (parse_lang(optarg, &lang) < 0) {
@@ -150,5 +142,9 @@ int cmd_doc(int argc, char **argv)
 		free(pd.dirs);
 		return EXIT_FAILURE2;
 	}
-	return run(argv[optind], output, fmt, lang, &pd);
+	if (cli_format_pick("doc", &formats, given, output, &fmt, &rc) < 0) {
+		free(pd.dirs);
+		return rc;
+	}
+	return run(argv[optind], output, (model_doc_format)fmt, lang, &pd);
 }

@@ -9,6 +9,7 @@
 #include "read/results_set.h"
 #include "results/report_table.h"
 #include "results/results_json.h"
+#include "results/score_sheet.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -21,7 +22,8 @@ static const char help[] =
         "'units:', or a results document from an earlier run; JSON Lines,\n"
         "'.jsonl', one unit per line; CSV, '.csv', one unit per row as a\n"
         "spreadsheet exports it; or an Excel workbook, '.xlsx', its first\n"
-        "sheet laid out as the CSV) against MODEL: each indicator's points from\n"
+        "sheet laid out as the CSV) against MODEL: each indicator's points "
+        "from\n"
         "its method plugin, then every index's\n"
         "points, value (points / available) and the unit's total.\n"
         "\n"
@@ -30,9 +32,15 @@ static const char help[] =
         "                         points, values to the model's precision,\n"
         "                         status and the plugin's note;\n"
         "                         json: the results document\n"
-        "                         (docs/results-format.md)\n"
+        "                         (docs/results-format.md); csv or xlsx:\n"
+        "                         a score sheet, one row per unit (identity,\n"
+        "                         status, points, max, value, class, then\n"
+        "                         the points of every node; xlsx needs -o)\n"
         "  -o, --output FILE      write to FILE, atomically (a temporary file\n"
-        "                         renamed when complete), instead of stdout\n"
+        "                         renamed when complete), instead of stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.txt, .json, .csv, "
+        ".xlsx)\n" CLI_CSV_HELP
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "      --children RESULTS the results of the units' children (e.g.\n"
         "                         the communes of these districts, from\n"
@@ -67,7 +75,10 @@ static const char help[] =
         "Examples:\n"
         "  chiso evaluate criteria/example-district.yaml "
         "examples/yen-binh-2022.yaml\n"
-        "  chiso evaluate -f json -o results.json MODEL units/*.yaml\n"
+        "  chiso evaluate -o results.json MODEL units/*.yaml   # JSON, by "
+        "name\n"
+        "  chiso evaluate -o scores.xlsx MODEL units/*.yaml    # a score "
+        "sheet\n"
         "  chiso evaluate MODEL-2024.yaml results-2023.json   # re-score\n"
         "\n"
         "Exit status: 0 ok; 1 some units invalid or an indicator failed (or,\n"
@@ -86,10 +97,16 @@ enum {
 /* The default time limit of an isolated computation. */
 #define DEFAULT_TIMEOUT_MS 10000
 
+/* The output formats. */
+enum { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_XLSX };
+static const char *const format_names[] = {"table", "json", "csv", "xlsx"};
+static const cli_formats formats = {format_names, 4};
+
 struct options {
-	int json, check_only, isolate, strict;
+	int format, format_given, check_only, isolate, strict;
 	long timeout_ms;
 	const char *output;
+	cli_csv csv;
 	cli_plugin_dirs pd;
 	char **children; /* --children files */
 	size_t nchildren;
@@ -111,6 +128,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"max-units", required_argument, NULL, OPT_MAX_UNITS},
 	        {"strict", no_argument, NULL, OPT_STRICT},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
+	        CLI_CSV_OPTIONS,
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	int c;
@@ -122,17 +140,10 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			break;
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") == 0) {
-				o->json = 1;
-			} else if (strcmp(optarg, "table") == 0) {
-				o->json = 0;
-			} else {
-				*rc = cli_usage_error("evaluate",
-				                      "unknown format '%s': "
-				                      "use table or json",
-				                      optarg);
+			if (cli_format_parse("evaluate", &formats, optarg,
+			                     &o->format, rc) < 0)
 				return -1;
-			}
+			o->format_given = 1;
 			break;
 		case 'o':
 			o->output = optarg;
@@ -180,6 +191,12 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			                 (o->nchildren + 1) * sizeof(char *));
 			o->children[o->nchildren++] = optarg;
 			break;
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
+			if (cli_csv_option("evaluate", c, &o->csv, rc) < 0)
+				return -1;
+			break;
 		default:
 			if (cli_common_option(c, "evaluate", help, &o->pd, rc) <
 			    0)
@@ -209,10 +226,19 @@ static int load_data(batch *b, char **files, int n, diag *d)
 static int write_results(const batch *b, const struct options *o)
 {
 	cli_output out;
+	sheetw rows;
 
+	if (o->format == FMT_CSV || o->format == FMT_XLSX) {
+		if (cli_sheet_open(&out, &rows, o->output,
+		                   o->format == FMT_XLSX, &o->csv.o,
+		                   "Scores") < 0)
+			return -1;
+		score_sheet_write(b, &rows);
+		return cli_sheet_close(&out, &rows, 1);
+	}
 	if (cli_output_open(&out, o->output) < 0)
 		return -1;
-	if (o->json)
+	if (o->format == FMT_JSON)
 		results_json_write(b, out.f);
 	else
 		report_table_write(b, out.f);
@@ -337,6 +363,7 @@ int cmd_evaluate(int argc, char **argv)
 	size_t bad;
 
 	memset(&o, 0, sizeof(o));
+	o.csv = (cli_csv)CLI_CSV_INIT;
 	o.max_units = LIMIT_UNITS;
 	o.limits = doc_limits_data;
 	rs_init(&kids);
@@ -349,6 +376,12 @@ int cmd_evaluate(int argc, char **argv)
 	    cli_output_not_input(o.output, o.children, o.nchildren) < 0) {
 		free(o.pd.dirs);
 		rc = EXIT_FAILURE2;
+		goto out_kids;
+	}
+	if (cli_format_pick("evaluate", &formats, o.format_given, o.output,
+	                    &o.format, &rc) < 0 ||
+	    cli_csv_only("evaluate", &o.csv, o.format == FMT_CSV, &rc) < 0) {
+		free(o.pd.dirs);
 		goto out_kids;
 	}
 	reg = cli_registry(&o.pd);

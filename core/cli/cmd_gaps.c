@@ -21,10 +21,13 @@ static const char help[] =
         "\n"
         "Options:\n"
         "  -u, --unit CODE        only this unit\n" CLI_PICK_HELP
-        "  -f, --format FMT       table (default), csv or "
-        "json\n" CLI_NO_FORMULA_GUARD_HELP
+        "  -f, --format FMT       table (default), csv, json or xlsx\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n" CLI_MAX_RESULTS_MB_HELP
+        "stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.txt, .csv, .json, .xlsx; xlsx\n"
+        "                         needs -o)\n" CLI_CSV_HELP
+                CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"
@@ -37,21 +40,24 @@ int cmd_gaps(int argc, char **argv)
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
-	        {"no-formula-guard", no_argument, NULL,
-	         CLI_OPT_NO_FORMULA_GUARD},
+	        CLI_CSV_OPTIONS,
 	        {"period", required_argument, NULL, CLI_OPT_PERIOD},
 	        {"stage", required_argument, NULL, CLI_OPT_STAGE},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
-	gaps_format format = GAPS_TABLE;
+	static const char *const names[] = {"table", "csv", "json", "xlsx"};
+	static const cli_formats formats = {names, 4};
+	cli_csv csv = CLI_CSV_INIT;
+	int format = GAPS_TABLE, given = 0;
 	const char *output = NULL, *unit = NULL;
 	rs_pick_opts pick = {NULL, NULL};
 	rs_set set;
 	cli_output out;
+	sheetw rows;
 	diag d = DIAG_INIT;
-	int c, i, rc = EXIT_OK, no_guard = 0;
+	int c, i, rc = EXIT_OK;
 
 	optind = 1;
 	for (;;) {
@@ -63,17 +69,10 @@ int cmd_gaps(int argc, char **argv)
 			unit = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "table") == 0)
-				format = GAPS_TABLE;
-			else if (strcmp(optarg, "csv") == 0)
-				format = GAPS_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				format = GAPS_JSON;
-			else
-				return cli_usage_error("gaps",
-				                       "unknown format '%s': "
-				                       "use table, csv or json",
-				                       optarg);
+			if (cli_format_parse("gaps", &formats, optarg, &format,
+			                     &rc) < 0)
+				return rc;
+			given = 1;
 			break;
 		case 'o':
 			output = optarg;
@@ -82,8 +81,11 @@ int cmd_gaps(int argc, char **argv)
 			if (cli_max_file_mb("gaps", optarg, &lim, &rc) < 0)
 				return rc;
 			break;
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
 		case CLI_OPT_NO_FORMULA_GUARD:
-			no_guard = 1;
+			if (cli_csv_option("gaps", c, &csv, &rc) < 0)
+				return rc;
 			break;
 		default:
 			if (cli_pick_option(c, optarg, &pick))
@@ -97,12 +99,13 @@ int cmd_gaps(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("gaps",
 		                       "give at least one RESULTS file");
-	if (no_guard && format != GAPS_CSV)
-		return cli_usage_error(
-		        "gaps", "--no-formula-guard is for --format csv");
 	if (cli_output_not_input(output, argv + optind,
 	                         (size_t)(argc - optind)) < 0)
 		return EXIT_FAILURE2;
+	if (cli_format_pick("gaps", &formats, given, output, &format, &rc) <
+	            0 ||
+	    cli_csv_only("gaps", &csv, format == GAPS_CSV, &rc) < 0)
+		return rc;
 	rs_init(&set);
 	set.limits.max_file_bytes = lim.max_file_bytes;
 	for (i = optind; i < argc; i++)
@@ -110,11 +113,14 @@ int cmd_gaps(int argc, char **argv)
 			rc = EXIT_FAILURE2;
 	if (rc == EXIT_OK && rs_pick(&set, &pick, &d) < 0)
 		rc = EXIT_FAILURE2;
-	if (rc == EXIT_OK && cli_output_open(&out, output) == 0) {
-		if (gaps_write(&set, unit, format, !no_guard, out.f, &d) < 0) {
-			cli_output_close(&out, 0);
+	if (rc == EXIT_OK &&
+	    cli_sheet_open(&out, &rows, output, format == GAPS_XLSX, &csv.o,
+	                   "Gaps") == 0) {
+		if (gaps_write(&set, unit, (gaps_format)format, &rows, out.f,
+		               &d) < 0) {
+			cli_sheet_close(&out, &rows, 0);
 			rc = EXIT_FAILURE2;
-		} else if (cli_output_close(&out, 1) < 0) {
+		} else if (cli_sheet_close(&out, &rows, 1) < 0) {
 			rc = EXIT_FAILURE2;
 		}
 	} else if (rc == EXIT_OK) {

@@ -34,7 +34,9 @@ static const char help[] =
         "Options:\n"
         "  -m, --map MAP.csv      the merger map (required)\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n" CLI_MAX_RESULTS_MB_HELP
+        "stdout\n"
+        "                         (a results document: a name ending .json,\n"
+        "                         or no extension)\n" CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
         "Example:\n"
@@ -52,6 +54,10 @@ int cmd_merge(int argc, char **argv)
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
+	/* The output is a results document, always JSON. */
+	static const char *const names[] = {"json"};
+	static const cli_formats formats = {names, 1};
+	int format = 0;
 	cli_plugin_dirs none = {NULL, 0};
 	doc_limits lim = doc_limits_data;
 	const char *output = NULL;
@@ -94,6 +100,8 @@ int cmd_merge(int argc, char **argv)
 	                         (size_t)(argc - optind)) < 0 ||
 	    cli_output_not_input(output, &map, 1) < 0)
 		return EXIT_FAILURE2;
+	if (cli_format_pick("merge", &formats, 0, output, &format, &rc) < 0)
+		return rc;
 	rs_init(&set);
 	set.limits.max_file_bytes = lim.max_file_bytes;
 	set.keep_text = 1;

@@ -38,9 +38,10 @@ static const char rank_help[] =
         "                         level\n"
         "  -f, --format FMT       table (default), csv, json, md, html or "
         "xlsx\n"
-        "  -o, --output FILE      write to FILE, atomically (xlsx needs -o)\n"
-        "      --bom              csv: start with a UTF-8 BOM (for "
-        "Excel)\n" CLI_NO_FORMULA_GUARD_HELP
+        "  -o, --output FILE      write to FILE, atomically (xlsx needs -o);\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.txt, .csv, .json, .md, .html,\n"
+        "                         .xlsx)\n" CLI_CSV_HELP
         "      --title TEXT       html: the report's title\n"
         "      --allow-mixed-models  rank results of different models "
         "together\n" CLI_PICK_HELP CLI_MAX_RESULTS_MB_HELP
@@ -68,6 +69,7 @@ static const char report_help[] =
         "Options:\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout\n"
+        "                         (a name ending .html, or no extension)\n"
         "  -b, --by WHAT          rank by total (default), a node or a view "
         "id\n"
         "  -g, --group-by KEY     parent or level\n"
@@ -79,29 +81,24 @@ static const char report_help[] =
         "Example:\n"
         "  chiso report -o report.html r2022.json\n";
 
-enum { OPT_BOM = 256, OPT_TITLE, OPT_MIXED };
+enum { OPT_TITLE = 256, OPT_MIXED };
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML, FMT_XLSX };
+static const char *const rank_names[] = {"table", "csv",  "json",
+                                         "md",    "html", "xlsx"};
+static const cli_formats rank_formats = {rank_names, 6};
+/* A report writes only HTML. */
+static const char *const report_names[] = {NULL, NULL,   NULL,
+                                           NULL, "html", NULL};
+static const cli_formats report_formats = {report_names, 6};
 
 struct rank_cli {
 	rank_opts ro;
 	rs_pick_opts pick;
-	int format, bom, no_guard;
+	int format, format_given;
+	cli_csv csv;
 	const char *output, *title;
 	doc_limits limits; /* of each results file */
 };
-
-/* --format: the name's index, or -1. */
-static int parse_format(const char *s)
-{
-	static const char *const names[] = {"table", "csv",  "json",
-	                                    "md",    "html", "xlsx"};
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(s, names[i]) == 0)
-			return (int)i;
-	return -1;
-}
 
 /* Parses the options both commands share. Returns -1 to exit with *rc. */
 static int parse(int argc, char **argv, const char *cmd, const char *help,
@@ -112,9 +109,7 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	        {"group-by", required_argument, NULL, 'g'},
 	        {"format", required_argument, NULL, 'f'},
 	        {"output", required_argument, NULL, 'o'},
-	        {"bom", no_argument, NULL, OPT_BOM},
-	        {"no-formula-guard", no_argument, NULL,
-	         CLI_OPT_NO_FORMULA_GUARD},
+	        CLI_CSV_OPTIONS,
 	        {"title", required_argument, NULL, OPT_TITLE},
 	        {"allow-mixed-models", no_argument, NULL, OPT_MIXED},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
@@ -148,9 +143,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 			}
 			break;
 		case 'f':
-			o->format = parse_format(optarg);
 			if (strcmp(cmd, "report") == 0 &&
-			    o->format != FMT_HTML) {
+			    strcmp(optarg, "html") != 0) {
 				*rc = cli_usage_error(
 				        cmd,
 				        "a report is HTML: --format html or "
@@ -158,23 +152,13 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 				        "rank)");
 				return -1;
 			}
-			if (o->format < 0) {
-				*rc = cli_usage_error(cmd,
-				                      "unknown format '%s': "
-				                      "use table, csv, json, "
-				                      "md, html or xlsx",
-				                      optarg);
+			if (cli_format_parse(cmd, &rank_formats, optarg,
+			                     &o->format, rc) < 0)
 				return -1;
-			}
+			o->format_given = 1;
 			break;
 		case 'o':
 			o->output = optarg;
-			break;
-		case OPT_BOM:
-			o->bom = 1;
-			break;
-		case CLI_OPT_NO_FORMULA_GUARD:
-			o->no_guard = 1;
 			break;
 		case OPT_TITLE:
 			o->title = optarg;
@@ -185,6 +169,12 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 			break;
 		case OPT_MIXED:
 			o->ro.allow_mixed = 1;
+			break;
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
+			if (cli_csv_option(cmd, c, &o->csv, rc) < 0)
+				return -1;
 			break;
 		default:
 			if (cli_pick_option(c, optarg, &o->pick))
@@ -200,19 +190,17 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 		*rc = cli_usage_error(cmd, "give at least one RESULTS file");
 		return -1;
 	}
-	if (o->bom && o->format != FMT_CSV) {
-		*rc = cli_usage_error(cmd, "--bom is for --format csv");
+	if (cli_output_not_input(o->output, argv + optind,
+	                         (size_t)(argc - optind)) < 0) {
+		*rc = EXIT_FAILURE2;
 		return -1;
 	}
-	if (o->no_guard && o->format != FMT_CSV) {
-		*rc = cli_usage_error(cmd,
-		                      "--no-formula-guard is for --format csv");
+	if (cli_format_pick(cmd,
+	                    strcmp(cmd, "report") == 0 ? &report_formats
+	                                               : &rank_formats,
+	                    o->format_given, o->output, &o->format, rc) < 0 ||
+	    cli_csv_only(cmd, &o->csv, o->format == FMT_CSV, rc) < 0)
 		return -1;
-	}
-	if (o->format == FMT_XLSX && (!o->output || !strcmp(o->output, "-"))) {
-		*rc = cli_usage_error(cmd, "--format xlsx needs -o FILE.xlsx");
-		return -1;
-	}
 	return 0;
 }
 
@@ -233,7 +221,7 @@ static int write_ranking(const rank_table *t, const struct rank_cli *o)
 		return -1;
 	switch (o->format) {
 	case FMT_CSV:
-		rank_write_csv(t, out.f, o->bom, !o->no_guard);
+		rank_write_csv(t, out.f, &o->csv.o);
 		break;
 	case FMT_JSON:
 		rank_write_json(t, out.f);
@@ -264,11 +252,9 @@ static int run(int argc, char **argv, const char *cmd, const char *help,
 	memset(&o, 0, sizeof(o));
 	o.format = format;
 	o.limits = doc_limits_data;
+	o.csv = (cli_csv)CLI_CSV_INIT;
 	if (parse(argc, argv, cmd, help, &o, &rc) < 0)
 		return rc;
-	if (cli_output_not_input(o.output, argv + optind,
-	                         (size_t)(argc - optind)) < 0)
-		return EXIT_FAILURE2;
 	rs_init(&set);
 	set.lean = 1;
 	set.limits.max_file_bytes = o.limits.max_file_bytes;

@@ -30,14 +30,11 @@ static const char help[] =
         "                         every input cell, an instructions sheet)\n"
         "      --labels           csv: add a second row with each column's\n"
         "                         label (a '#' comment row, skipped when\n"
-        "                         read)\n"
-        "      --bom              csv: start with a UTF-8 BOM (for Excel)\n"
-        "      --separator SEP    csv: ',' (default) or ';' (Excel in\n"
-        "                         Vietnamese or European settings; numbers\n"
-        "                         may then be written "
-        "83,99)\n" CLI_NO_FORMULA_GUARD_HELP
+        "                         read)\n" CLI_CSV_HELP
         "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n"
+        "stdout;\n"
+        "                         without -f, FILE's extension picks the\n"
+        "                         format (.yaml, .json, .csv)\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "  -h, --help             show this help\n"
         "\n"
@@ -47,10 +44,12 @@ static const char help[] =
         "      criteria/example-district.yaml -o districts.csv\n";
 
 /* Long-only options. */
-enum { OPT_LABELS = 256, OPT_BOM, OPT_SEPARATOR };
+enum { OPT_LABELS = 256 };
 
 /* The output formats. */
 enum { FMT_YAML, FMT_JSON, FMT_CSV, FMT_XLSX };
+static const char *const format_names[] = {"yaml", "json", "csv", "xlsx"};
+static const cli_formats formats = {format_names, 4};
 
 int cmd_template(int argc, char **argv)
 {
@@ -59,10 +58,7 @@ int cmd_template(int argc, char **argv)
 	        {"output", required_argument, NULL, 'o'},
 	        {"plugin-dir", required_argument, NULL, 'P'},
 	        {"labels", no_argument, NULL, OPT_LABELS},
-	        {"bom", no_argument, NULL, OPT_BOM},
-	        {"separator", required_argument, NULL, OPT_SEPARATOR},
-	        {"no-formula-guard", no_argument, NULL,
-	         CLI_OPT_NO_FORMULA_GUARD},
+	        CLI_CSV_OPTIONS,
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs pd = {NULL, 0};
@@ -71,9 +67,9 @@ int cmd_template(int argc, char **argv)
 	chiso_model *m;
 	cli_output out;
 	diag d = DIAG_INIT;
-	int c, format = FMT_YAML, labels = 0, bom = 0, no_guard = 0;
+	int c, format = FMT_YAML, given = 0, labels = 0;
 	int rc = EXIT_OK;
-	char sep = 0;
+	cli_csv csv = CLI_CSV_INIT;
 
 	optind = 1;
 	for (;;) {
@@ -82,45 +78,26 @@ int cmd_template(int argc, char **argv)
 			break;
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "yaml") == 0)
-				format = FMT_YAML;
-			else if (strcmp(optarg, "json") == 0)
-				format = FMT_JSON;
-			else if (strcmp(optarg, "csv") == 0)
-				format = FMT_CSV;
-			else if (strcmp(optarg, "xlsx") == 0)
-				format = FMT_XLSX;
-			else {
+			if (cli_format_parse("template", &formats, optarg,
+			                     &format, &rc) < 0) {
 				free(pd.dirs);
-				return cli_usage_error("template",
-				                       "unknown format '%s': "
-				                       "use yaml, json, csv "
-				                       "or xlsx",
-				                       optarg);
+				return rc;
 			}
+			given = 1;
 			break;
 		case OPT_LABELS:
 			labels = 1;
 			break;
-		case OPT_BOM:
-			bom = 1;
-			break;
-		case CLI_OPT_NO_FORMULA_GUARD:
-			no_guard = 1;
-			break;
-		case OPT_SEPARATOR:
-			if (strcmp(optarg, ",") != 0 &&
-			    strcmp(optarg, ";") != 0) {
-				free(pd.dirs);
-				return cli_usage_error("template",
-				                       "unknown separator "
-				                       "'%s': use ',' or ';'",
-				                       optarg);
-			}
-			sep = optarg[0];
-			break;
 		case 'o':
 			output = optarg;
+			break;
+		case CLI_OPT_BOM:
+		case CLI_OPT_SEPARATOR:
+		case CLI_OPT_NO_FORMULA_GUARD:
+			if (cli_csv_option("template", c, &csv, &rc) < 0) {
+				free(pd.dirs);
+				return rc;
+			}
 			break;
 		default:
 			if (cli_common_option(c, "template", help, &pd, &rc) <
@@ -132,25 +109,20 @@ int cmd_template(int argc, char **argv)
 		free(pd.dirs);
 		return cli_usage_error("template", "give exactly one MODEL");
 	}
-	if (format != FMT_CSV && (labels || bom || sep)) {
-		free(pd.dirs);
-		return cli_usage_error(
-		        "template", "--labels, --bom and --separator go with "
-		                    "--format csv");
-	}
-	if (format != FMT_CSV && no_guard) {
-		free(pd.dirs);
-		return cli_usage_error(
-		        "template", "--no-formula-guard is for --format csv");
-	}
 	if (cli_output_not_input(output, argv + optind, 1) < 0) {
 		free(pd.dirs);
 		return EXIT_FAILURE2;
 	}
-	if (format == FMT_XLSX && !output) {
+	if (cli_format_pick("template", &formats, given, output, &format, &rc) <
+	            0 ||
+	    cli_csv_only("template", &csv, format == FMT_CSV, &rc) < 0) {
+		free(pd.dirs);
+		return rc;
+	}
+	if (format != FMT_CSV && labels) {
 		free(pd.dirs);
 		return cli_usage_error("template",
-		                       "--format xlsx needs -o FILE.xlsx");
+		                       "--labels is for --format csv");
 	}
 	reg = cli_registry(&pd);
 	m = model_load(argv[optind], reg, &d);
@@ -171,8 +143,7 @@ int cmd_template(int argc, char **argv)
 	if (format == FMT_JSON)
 		template_write_json(m, out.f);
 	else if (format == FMT_CSV)
-		csv_template_write(m, out.f, sep ? sep : ',', labels, bom,
-		                   !no_guard);
+		csv_template_write(m, out.f, labels, &csv.o);
 	else
 		template_write_yaml(m, out.f);
 	if (cli_output_close(&out, 1) < 0)

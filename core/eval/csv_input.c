@@ -425,16 +425,14 @@ const char *csv_template_column(const chiso_model *m, size_t col, strbuf *label)
 	return in->id;
 }
 
-void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
-                        int bom, int guard)
+void csv_template_write(const chiso_model *m, FILE *f, int labels,
+                        const csvw_opts *o)
 {
 	strbuf label = STRBUF_INIT;
 	size_t i, n = csv_template_ncols(m);
 	csvw w;
 
-	if (bom)
-		fputs("\xEF\xBB\xBF", f);
-	csvw_init(&w, f, sep, guard);
+	csvw_start(&w, f, o);
 	for (i = 0; i < n; i++)
 		csvw_text(&w, csv_template_column(m, i, &label));
 	csvw_end(&w);

@@ -34,6 +34,7 @@
 #include "eval/data_file.h"
 #include "model/model.h"
 #include "read/source.h"
+#include "util/csvw.h"
 #include "util/strbuf.h"
 
 #include <stdio.h>
@@ -84,13 +85,13 @@ const char *csv_template_column(const chiso_model *m, size_t col,
  * period, stage, then every input id in model order), and when labels is
  * 1 a second row of labels ("# Mã đơn vị (code)", ..., each input's
  * label and " (unit)"; line breaks made spaces) that csv_input_load()
- * skips as a comment. sep is ',' or ';'; fields are quoted only when
- * they hold sep, a quote or a line break; rows end with CRLF, as Excel
- * writes them; bom 1 starts the file with a UTF-8 BOM (for Excel); guard
- * 1 (the default) writes a label a spreadsheet would run as a formula
- * with a leading ' (util/csvw.h).
+ * skips as a comment. o gives the separator (',' or ';'), the BOM (for
+ * Excel) and the formula guard (1, the default, writes a label a
+ * spreadsheet would run as a formula with a leading ': util/csvw.h);
+ * fields are quoted only when they hold the separator, a quote or a
+ * line break; rows end with CRLF, as Excel writes them.
  */
-void csv_template_write(const chiso_model *m, FILE *f, char sep, int labels,
-                        int bom, int guard);
+void csv_template_write(const chiso_model *m, FILE *f, int labels,
+                        const csvw_opts *o);
 
 #endif

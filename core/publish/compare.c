@@ -248,7 +248,7 @@ static void find_diffs(struct cmp *c)
 }
 
 int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
-                  compare_format format, int csv_guard, FILE *f, diag *d)
+                  compare_format format, sheetw *rows, FILE *f, diag *d)
 {
 	struct cmp c;
 	int rc = 0;
@@ -257,7 +257,7 @@ int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
 	c.base = base;
 	c.next = new_set;
 	c.fmt = format;
-	c.guard = csv_guard;
+	c.rows = rows;
 	c.f = f;
 	if (base->nunits == 0 || new_set->nunits == 0) {
 		diag_error(d, NULL, 0, 0, "chiso compare: a side has no units");
@@ -271,7 +271,8 @@ int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
 	if (mode == COMPARE_AUTO)
 		mode = guess_mode(&c);
 	model_changes(&c);
-	if (c.model_changes.len && (format == COMPARE_CSV))
+	if (c.model_changes.len &&
+	    (format == COMPARE_CSV || format == COMPARE_XLSX))
 		diag_at(d, DIAG_WARNING, NULL, 0, 0, "%s",
 		        strbuf_str(&c.model_changes));
 	if (mode == COMPARE_STAGES) {

@@ -18,6 +18,7 @@
 #define CHISO_COMPARE_H
 
 #include "read/results_set.h"
+#include "util/sheetw.h"
 #include "util/diag.h"
 
 #include <stdio.h>
@@ -32,16 +33,16 @@ typedef enum compare_format {
 	COMPARE_TABLE = 0,
 	COMPARE_CSV,
 	COMPARE_JSON,
-	COMPARE_MD
+	COMPARE_MD,
+	COMPARE_XLSX
 } compare_format;
 
 /*
- * Compares base with new and writes the report to f; csv_guard 1 (the
- * default) defuses text cells of the CSV that a spreadsheet would run as
- * formulas (util/csvw.h). Returns 0, or -1 with errors in d (a set whose
+ * Compares base with new and writes the report: CSV and xlsx as rows
+ * into `rows` (util/sheetw.h), the other formats to f. Returns 0, or -1 with errors in d (a set whose
  * unit codes repeat, or nothing in common and nothing to report).
  */
 int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
-                  compare_format format, int csv_guard, FILE *f, diag *d);
+                  compare_format format, sheetw *rows, FILE *f, diag *d);
 
 #endif

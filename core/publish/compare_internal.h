@@ -8,6 +8,7 @@
 
 #include "publish/compare.h"
 #include "util/numfmt.h"
+#include "util/sheetw.h"
 #include "util/strbuf.h"
 
 struct pair {
@@ -25,7 +26,7 @@ struct diff {
 struct cmp {
 	const rs_set *base, *next;
 	compare_format fmt;
-	int guard; /* CSV: defuse formulas (util/csvw.h) */
+	sheetw *rows; /* CSV and xlsx: where the rows go */
 	FILE *f;
 	int prec;
 	const rs_model *mb, *mn;

@@ -7,7 +7,7 @@
 
 #include "publish/compare_internal.h"
 
-#include "util/csvw.h"
+#include "util/sheetw.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
 #include "util/texttable.h"
@@ -174,7 +174,7 @@ static void write_text(const struct cmp *c, int md)
 	strbuf_release(&vals);
 }
 
-/* CSV: one row per differing indicator. */
+/* CSV or xlsx: one row per differing indicator. */
 static void write_csv(const struct cmp *c)
 {
 	static const char *const head[] = {
@@ -185,30 +185,28 @@ static void write_csv(const struct cmp *c)
 	char buf[5][CMP_NUM];
 	strbuf vals = STRBUF_INIT;
 	size_t k, i;
-	csvw w;
 
-	csvw_init(&w, c->f, ',', c->guard);
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
-		csvw_text(&w, head[i]);
-	csvw_end(&w);
+		sheetw_text(c->rows, head[i]);
+	sheetw_end(c->rows);
 	for (k = 0; k < c->ndiffs; k++) {
 		const struct pair *p = &c->pairs[c->diffs[k].pair];
 		const rs_unit *n = &c->next->units[p->n];
 
 		diff_cells(c, &c->diffs[k], cells, buf);
-		csvw_text(&w, n->code);
-		csvw_text(&w, n->name);
+		sheetw_text(c->rows, n->code);
+		sheetw_text(c->rows, n->name);
 		for (i = 0; i < NC; i++) {
 			/* points, difference and raw values are numbers */
 			if (i >= C_BASE && i <= C_RAWN)
-				csvw_number(&w, cells[i]);
+				sheetw_number(c->rows, cells[i]);
 			else
-				csvw_text(&w, cells[i]);
+				sheetw_text(c->rows, cells[i]);
 		}
 		strbuf_reset(&vals);
 		cmp_value_changes(&c->base->units[p->b], n, &vals);
-		csvw_text(&w, strbuf_str(&vals));
-		csvw_end(&w);
+		sheetw_text(c->rows, strbuf_str(&vals));
+		sheetw_end(c->rows);
 	}
 	strbuf_release(&vals);
 }
@@ -279,6 +277,7 @@ void cmp_write_stages(const struct cmp *c)
 {
 	switch (c->fmt) {
 	case COMPARE_CSV:
+	case COMPARE_XLSX:
 		write_csv(c);
 		break;
 	case COMPARE_JSON:

@@ -6,7 +6,7 @@
 
 #include "publish/compare_internal.h"
 
-#include "util/csvw.h"
+#include "util/sheetw.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
 #include "util/sort.h"
@@ -237,28 +237,29 @@ static void write_md(const struct cmp *c, const struct column *cols,
 }
 
 /* One CSV row: status, then base and new figures (blank when absent). */
-static void csv_row(const struct cmp *c, csvw *w, const char *status,
+static void csv_row(const struct cmp *c, sheetw *w, const char *status,
                     const rs_unit *b, size_t rb, const rs_unit *n, size_t rn,
                     const struct column *cols, size_t ncols)
 {
 	char x[CMP_NUM];
 	size_t k;
 
-	csvw_text(w, (n ? n : b)->code);
-	csvw_text(w, (n ? n : b)->name);
-	csvw_text(w, status);
-	csvw_number(w, b ? numfmt_fixed(b->value, c->prec, x) : "");
-	csvw_number(w, n ? numfmt_fixed(n->value, c->prec, x) : "");
-	csvw_number(w, b && n ? cmp_signed_fixed(
-	                                numfmt_round(n->value, c->prec) -
-	                                        numfmt_round(b->value, c->prec),
-	                                c->prec, x)
-	                      : "");
-	csvw_number(w, b ? numfmt_fixed(b->points, c->prec, x) : "");
-	csvw_number(w, n ? numfmt_fixed(n->points, c->prec, x) : "");
-	csvw_number(w, cmp_rank_text(rb, x));
-	csvw_number(w, cmp_rank_text(rn, x));
-	csvw_number(w, cmp_rank_change(rb, rn, x));
+	sheetw_text(w, (n ? n : b)->code);
+	sheetw_text(w, (n ? n : b)->name);
+	sheetw_text(w, status);
+	sheetw_number(w, b ? numfmt_fixed(b->value, c->prec, x) : "");
+	sheetw_number(w, n ? numfmt_fixed(n->value, c->prec, x) : "");
+	sheetw_number(w,
+	              b && n ? cmp_signed_fixed(
+	                               numfmt_round(n->value, c->prec) -
+	                                       numfmt_round(b->value, c->prec),
+	                               c->prec, x)
+	                     : "");
+	sheetw_number(w, b ? numfmt_fixed(b->points, c->prec, x) : "");
+	sheetw_number(w, n ? numfmt_fixed(n->points, c->prec, x) : "");
+	sheetw_number(w, cmp_rank_text(rb, x));
+	sheetw_number(w, cmp_rank_text(rn, x));
+	sheetw_number(w, cmp_rank_change(rb, rn, x));
 	for (k = 0; k < ncols; k++) {
 		double vb =
 		        b ? cmp_column_value(c->mb, b, cols[k].id, cols[k].view)
@@ -268,18 +269,18 @@ static void csv_row(const struct cmp *c, csvw *w, const char *status,
 		          : NAN;
 
 		x[0] = '\0';
-		csvw_number(w,
-		            isnan(vb) || isnan(vn)
-		                    ? x
-		                    : cmp_signed_fixed(
-		                              numfmt_round(vn, c->prec) -
-		                                      numfmt_round(vb, c->prec),
-		                              c->prec, x));
+		sheetw_number(
+		        w, isnan(vb) || isnan(vn)
+		                   ? x
+		                   : cmp_signed_fixed(
+		                             numfmt_round(vn, c->prec) -
+		                                     numfmt_round(vb, c->prec),
+		                             c->prec, x));
 	}
-	csvw_end(w);
+	sheetw_end(w);
 }
 
-/* CSV: one row per unit, appeared and disappeared ones included. */
+/* CSV or xlsx: one row per unit, appeared and disappeared ones included. */
 static void write_csv(const struct cmp *c, const struct column *cols,
                       size_t ncols, const struct pair *ps)
 {
@@ -289,26 +290,24 @@ static void write_csv(const struct cmp *c, const struct column *cols,
 	        "rank_base", "rank_new", "rank_change"};
 	char name[128];
 	size_t k;
-	csvw w;
 
-	csvw_init(&w, c->f, ',', c->guard);
 	for (k = 0; k < sizeof(head) / sizeof(head[0]); k++)
-		csvw_text(&w, head[k]);
+		sheetw_text(c->rows, head[k]);
 	for (k = 0; k < ncols; k++) {
 		snprintf(name, sizeof(name), "change %s", cols[k].id);
-		csvw_text(&w, name);
+		sheetw_text(c->rows, name);
 	}
-	csvw_end(&w);
+	sheetw_end(c->rows);
 	for (k = 0; k < c->npairs; k++)
-		csv_row(c, &w, "both", &c->base->units[ps[k].b],
+		csv_row(c, c->rows, "both", &c->base->units[ps[k].b],
 		        c->rank_b[ps[k].b], &c->next->units[ps[k].n],
 		        c->rank_n[ps[k].n], cols, ncols);
 	for (k = 0; k < c->nappeared; k++)
-		csv_row(c, &w, "appeared", NULL, 0,
+		csv_row(c, c->rows, "appeared", NULL, 0,
 		        &c->next->units[c->appeared[k]],
 		        c->rank_n[c->appeared[k]], cols, ncols);
 	for (k = 0; k < c->ngone; k++)
-		csv_row(c, &w, "disappeared", &c->base->units[c->gone[k]],
+		csv_row(c, c->rows, "disappeared", &c->base->units[c->gone[k]],
 		        c->rank_b[c->gone[k]], NULL, 0, cols, ncols);
 }
 
@@ -417,6 +416,7 @@ void cmp_write_years(const struct cmp *c)
 
 	switch (c->fmt) {
 	case COMPARE_CSV:
+	case COMPARE_XLSX:
 		write_csv(c, cols, ncols, ps);
 		break;
 	case COMPARE_JSON:

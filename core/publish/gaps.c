@@ -5,7 +5,7 @@
 
 #include "publish/gaps.h"
 
-#include "util/csvw.h"
+#include "util/sheetw.h"
 #include "util/escape.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
@@ -111,9 +111,9 @@ static void write_unit_table(const rs_model *m, const rs_unit *u,
 	texttable_free(t);
 }
 
-/* CSV rows of one unit. */
-static void write_unit_csv(const rs_model *m, const rs_unit *u,
-                           const struct gap *g, size_t n, csvw *w)
+/* CSV or xlsx rows of one unit. */
+static void write_unit_rows(const rs_model *m, const rs_unit *u,
+                            const struct gap *g, size_t n, sheetw *w)
 {
 	char a[NUMFMT_MAX];
 	size_t k;
@@ -121,19 +121,19 @@ static void write_unit_csv(const rs_model *m, const rs_unit *u,
 	for (k = 0; k < n; k++) {
 		size_t i = g[k].node;
 
-		csvw_text(w, u->code);
-		csvw_text(w, u->name);
-		csvw_text(w, u->period);
-		csvw_text(w, u->stage);
-		csvw_text(w, m->nodes[i].id);
-		csvw_text(w, m->nodes[i].name);
-		csvw_number(w,
-		            numfmt_fixed(u->node_points[i], m->precision, a));
-		csvw_number(w, numfmt_trim(u->node_max[i], m->precision, a));
-		csvw_number(w, numfmt_fixed(g[k].gain, m->precision, a));
-		csvw_text(w, u->node_note[i]);
-		csvw_text(w, u->node_hint[i]);
-		csvw_end(w);
+		sheetw_text(w, u->code);
+		sheetw_text(w, u->name);
+		sheetw_text(w, u->period);
+		sheetw_text(w, u->stage);
+		sheetw_text(w, m->nodes[i].id);
+		sheetw_text(w, m->nodes[i].name);
+		sheetw_number(w,
+		              numfmt_fixed(u->node_points[i], m->precision, a));
+		sheetw_number(w, numfmt_trim(u->node_max[i], m->precision, a));
+		sheetw_number(w, numfmt_fixed(g[k].gain, m->precision, a));
+		sheetw_text(w, u->node_note[i]);
+		sheetw_text(w, u->node_hint[i]);
+		sheetw_end(w);
 	}
 }
 
@@ -179,15 +179,15 @@ static void write_unit_json(const rs_model *m, const rs_unit *u,
 }
 
 int gaps_write(const rs_set *set, const char *code, gaps_format format,
-               int csv_guard, FILE *f, diag *d)
+               sheetw *rows, FILE *f, diag *d)
 {
 	static const char *const csv_head[] = {
 	        "code",      "name",           "period", "stage",
 	        "indicator", "indicator_name", "points", "max",
 	        "to_gain",   "note",           "hint"};
 	size_t k, n, shown = 0;
+	int rowwise = format == GAPS_CSV || format == GAPS_XLSX;
 	jsonw w;
-	csvw cw;
 
 	for (k = 0; code && k < set->nunits; k++)
 		if (strcmp(set->units[k].code, code) == 0)
@@ -205,11 +205,10 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format,
 		                                   : "see its problems");
 		return -1;
 	}
-	if (format == GAPS_CSV) {
-		csvw_init(&cw, f, ',', csv_guard);
+	if (rowwise) {
 		for (k = 0; k < sizeof(csv_head) / sizeof(csv_head[0]); k++)
-			csvw_text(&cw, csv_head[k]);
-		csvw_end(&cw);
+			sheetw_text(rows, csv_head[k]);
+		sheetw_end(rows);
 	} else if (format == GAPS_JSON) {
 		jsonw_init(&w, f);
 		jsonw_object(&w, 0);
@@ -226,8 +225,8 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format,
 		    u->status == RS_INVALID)
 			continue;
 		g = unit_gaps(m, u, &n);
-		if (format == GAPS_CSV) {
-			write_unit_csv(m, u, g, n, &cw);
+		if (rowwise) {
+			write_unit_rows(m, u, g, n, rows);
 		} else if (format == GAPS_JSON) {
 			write_unit_json(m, u, g, n, &w);
 		} else {

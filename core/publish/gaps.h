@@ -8,19 +8,25 @@
 #define CHISO_GAPS_H
 
 #include "read/results_set.h"
+#include "util/sheetw.h"
 #include "util/diag.h"
 
 #include <stdio.h>
 
-typedef enum gaps_format { GAPS_TABLE = 0, GAPS_CSV, GAPS_JSON } gaps_format;
+typedef enum gaps_format {
+	GAPS_TABLE = 0,
+	GAPS_CSV,
+	GAPS_JSON,
+	GAPS_XLSX
+} gaps_format;
 
 /*
  * Writes the gaps of every scored unit of set (only unit `code` when not
- * NULL); csv_guard 1 (the default) defuses text cells of the CSV that a
- * spreadsheet would run as formulas (util/csvw.h). Returns 0, or -1 with
+ * NULL): CSV and xlsx as rows into `rows` (util/sheetw.h), the other
+ * formats to f. Returns 0, or -1 with
  * an error in d when code names no unit of the set.
  */
 int gaps_write(const rs_set *set, const char *code, gaps_format format,
-               int csv_guard, FILE *f, diag *d);
+               sheetw *rows, FILE *f, diag *d);
 
 #endif

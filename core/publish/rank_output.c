@@ -351,7 +351,7 @@ static void csv_unranked(const rank_table *t, csvw *w, int grouped, int merged,
 	}
 }
 
-void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard)
+void rank_write_csv(const rank_table *t, FILE *f, const csvw_opts *o)
 {
 	char buf[NUMFMT_MAX], num[32];
 	strbuf head = STRBUF_INIT;
@@ -360,9 +360,7 @@ void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard)
 	int merged = rank_has_merged(t), incomplete = rank_has_incomplete(t);
 	csvw w;
 
-	if (bom)
-		fputs("\xEF\xBB\xBF", f);
-	csvw_init(&w, f, ',', guard);
+	csvw_start(&w, f, o);
 	csvw_text(&w, "rank");
 	csvw_text(&w, "code");
 	csvw_text(&w, "name");

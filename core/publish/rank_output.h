@@ -9,13 +9,13 @@
 #define CHISO_RANK_OUTPUT_H
 
 #include "publish/rank.h"
+#include "util/csvw.h"
 
 #include <stdio.h>
 
 void rank_write_table(const rank_table *t, FILE *f);
-/* bom: start with a UTF-8 BOM; guard: defuse text cells that a
- * spreadsheet would run as formulas (util/csvw.h). */
-void rank_write_csv(const rank_table *t, FILE *f, int bom, int guard);
+/* CSV as o says: separator, BOM, formula guard (util/csvw.h). */
+void rank_write_csv(const rank_table *t, FILE *f, const csvw_opts *o);
 void rank_write_json(const rank_table *t, FILE *f);
 void rank_write_md(const rank_table *t, FILE *f);
 

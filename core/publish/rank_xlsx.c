@@ -11,10 +11,10 @@
 
 #ifdef HAVE_XLSXWRITER
 
-#include "util/atomic_file.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/xlsxw.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -22,97 +22,51 @@
 #include <xlsxwriter.h>
 
 #define FIXED_COLS 7    /* rank, code, name, value, points, max, class */
-#define MIN_WIDTH  6.0  /* columns never narrower (in characters) */
 #define NAME_WIDTH 45.0 /* the widest a name or text column gets */
 #define NUM_WIDTH  24.0 /* the widest a value column gets (headers wrap) */
 #define KEY_WIDTH  70.0 /* the Model sheet's values (a sha256 fits) */
 
-/* The workbook being written and the first error met. */
+/* The workbook being written, its sheet names, the model's precision. */
 struct book {
-	lxw_workbook *wb;
-	lxw_format *head;  /* bold, wrapped: header rows */
-	lxw_format *key;   /* bold: the Model sheet's labels */
-	lxw_format *value; /* the model's precision: "0.0000" */
-	lxw_error err;     /* first libxlsxwriter error, or LXW_NO_ERROR */
-	char *bad_sheet;   /* a sheet name libxlsxwriter refused */
-	char **names;      /* sheet names in use */
+	xlsxw_book x;
+	char *bad_sheet; /* a sheet name libxlsxwriter refused */
+	char **names;    /* sheet names in use */
 	size_t nnames;
 	int precision;
 };
 
-/* One worksheet and the width its columns need. */
-struct sheet {
-	lxw_worksheet *ws;
-	double *width; /* per column, in characters */
-	double *cap;   /* per column: the widest it may get */
-	size_t ncols;
-};
-
-/* Keeps the first error of a libxlsxwriter call. */
-static void check(struct book *b, lxw_error e)
-{
-	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
-		b->err = e;
-}
-
-/* Widens column col to fit text of display width w. */
-static void fit(struct sheet *s, size_t col, size_t w)
-{
-	if (col < s->ncols && (double)w > s->width[col])
-		s->width[col] = (double)w;
-}
-
 /* Writes a string cell (nothing for ""). */
-static void put_str(struct book *b, struct sheet *s, size_t row, size_t col,
+static void put_str(struct book *b, xlsxw_sheet *s, size_t row, size_t col,
                     const char *text, lxw_format *f)
 {
-	if (!text || !*text)
-		return;
-	check(b, worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)col,
-	                                text, f));
-	fit(s, col, utf8_width(text));
+	xlsxw_str(&b->x, s, row, col, text, f);
 }
 
 /* Writes a published value as a number in the model's precision (nothing
  * for NAN: no value). */
-static void put_value(struct book *b, struct sheet *s, size_t row, size_t col,
+static void put_value(struct book *b, xlsxw_sheet *s, size_t row, size_t col,
                       double v)
 {
-	char buf[NUMFMT_MAX];
-
-	if (isnan(v))
-		return;
-	v = numfmt_round(v, b->precision);
-	check(b, worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col,
-	                                v, b->value));
-	fit(s, col, strlen(numfmt_fixed(v, b->precision, buf)));
+	if (!isnan(v))
+		xlsxw_number(&b->x, s, row, col, numfmt_round(v, b->precision),
+		             b->precision, 0);
 }
 
 /* Writes a number in the General format (maxima: "100", "57.5"). */
-static void put_plain(struct book *b, struct sheet *s, size_t row, size_t col,
+static void put_plain(struct book *b, xlsxw_sheet *s, size_t row, size_t col,
                       double v)
 {
-	char buf[NUMFMT_MAX];
-
-	if (isnan(v))
-		return;
-	v = numfmt_round(v, b->precision);
-	check(b, worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col,
-	                                v, NULL));
-	fit(s, col, strlen(numfmt_trim(v, b->precision, buf)));
+	if (!isnan(v))
+		xlsxw_number(&b->x, s, row, col, numfmt_round(v, b->precision),
+		             -1, 0);
 }
 
 /* Writes a rank as an integer (nothing for 0: not ranked). */
-static void put_rank(struct book *b, struct sheet *s, size_t row, size_t col,
+static void put_rank(struct book *b, xlsxw_sheet *s, size_t row, size_t col,
                      size_t rank)
 {
-	char buf[32];
-
-	if (rank == 0)
-		return;
-	check(b, worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col,
-	                                (double)rank, NULL));
-	fit(s, col, (size_t)snprintf(buf, sizeof(buf), "%zu", rank));
+	if (rank > 0)
+		xlsxw_number(&b->x, s, row, col, (double)rank, -1, 0);
 }
 
 /* --- sheet names --------------------------------------------------------- */
@@ -210,19 +164,16 @@ static char *sheet_name(struct book *b, const char *title)
 }
 
 /*
- * Adds a worksheet with ncols columns to size: named `fixed` exactly
- * when not NULL (a reserved name), else after title, made valid and
- * unique.
+ * Adds a worksheet with ncols columns to size, each at most cap wide:
+ * named `fixed` exactly when not NULL (a reserved name), else after
+ * title, made valid and unique.
  */
-static int sheet_open(struct book *b, struct sheet *s, const char *fixed,
-                      const char *title, size_t ncols)
+static int sheet_open(struct book *b, xlsxw_sheet *s, const char *fixed,
+                      const char *title, size_t ncols, double cap)
 {
 	char *name = fixed ? xstrdup(fixed) : sheet_name(b, title);
 
-	memset(s, 0, sizeof(*s));
-	s->ws = workbook_add_worksheet(b->wb, name);
-	if (!s->ws) {
-		check(b, LXW_ERROR_PARAMETER_VALIDATION);
+	if (xlsxw_sheet_open(&b->x, s, name, ncols, cap) < 0) {
 		if (!b->bad_sheet) {
 			b->bad_sheet = name;
 			name = NULL;
@@ -231,41 +182,7 @@ static int sheet_open(struct book *b, struct sheet *s, const char *fixed,
 		return -1;
 	}
 	free(name);
-	s->ncols = ncols;
-	s->width = xcalloc(ncols ? ncols : 1, sizeof(*s->width));
-	s->cap = xcalloc(ncols ? ncols : 1, sizeof(*s->cap));
 	return 0;
-}
-
-/* Sets the column widths that fit the text written, and frees s. */
-static void sheet_close(struct book *b, struct sheet *s)
-{
-	size_t c;
-	double w;
-
-	for (c = 0; c < s->ncols; c++) {
-		w = s->width[c] + 2;
-		if (w < MIN_WIDTH)
-			w = MIN_WIDTH;
-		if (s->cap[c] > 0 && w > s->cap[c])
-			w = s->cap[c];
-		check(b, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c,
-		                              w, NULL));
-	}
-	free(s->width);
-	free(s->cap);
-	memset(s, 0, sizeof(*s));
-}
-
-/* Writes a bold, frozen header row from the n strings of head. */
-static void header_row(struct book *b, struct sheet *s, const char **head,
-                       size_t n)
-{
-	size_t c;
-
-	for (c = 0; c < n; c++)
-		put_str(b, s, 0, c, head[c], b->head);
-	worksheet_freeze_panes(s->ws, 1, 0);
 }
 
 /* --- the sheets ---------------------------------------------------------- */
@@ -316,16 +233,14 @@ static void rank_sheet(struct book *b, const rank_table *t, const char *fixed,
 	size_t ncells = FIXED_COLS + 2 * t->ncols, r, c, row, i;
 	const char **head = xcalloc(ncells, sizeof(*head));
 	strbuf *bufs = xcalloc(ncells, sizeof(*bufs));
-	struct sheet s;
+	xlsxw_sheet s;
 
-	if (sheet_open(b, &s, fixed, title, ncells) < 0)
+	if (sheet_open(b, &s, fixed, title, ncells, NUM_WIDTH) < 0)
 		goto out;
-	for (c = 0; c < ncells; c++)
-		s.cap[c] = NUM_WIDTH;
 	s.cap[2] = NAME_WIDTH;
 	s.cap[6] = NAME_WIDTH;
 	rank_headings(t, head, bufs);
-	header_row(b, &s, head, ncells);
+	xlsxw_header(&b->x, &s, head, ncells);
 	for (r = first, row = 1; r < first + count; r++, row++) {
 		const rs_unit *u = &t->set->units[t->rows[r]];
 
@@ -344,7 +259,7 @@ static void rank_sheet(struct book *b, const rank_table *t, const char *fixed,
 			         t->col_rank[i]);
 		}
 	}
-	sheet_close(b, &s);
+	xlsxw_sheet_close(&b->x, &s);
 out:
 	for (c = 0; c < ncells; c++)
 		strbuf_release(&bufs[c]);
@@ -368,15 +283,13 @@ static void model_sheet(struct book *b, const rank_table *t)
 	size_t nkeys = sizeof(keys) / sizeof(keys[0]);
 	size_t nm = t->set->nmodels, k, row;
 	strbuf by = STRBUF_INIT;
-	struct sheet s;
+	xlsxw_sheet s;
 
-	if (sheet_open(b, &s, "Model", NULL, 1 + (nm ? nm : 1)) < 0)
+	if (sheet_open(b, &s, "Model", NULL, 1 + (nm ? nm : 1), KEY_WIDTH) < 0)
 		return;
 	s.cap[0] = NUM_WIDTH;
-	for (k = 1; k < s.ncols; k++)
-		s.cap[k] = KEY_WIDTH;
 	for (row = 0; row < nkeys; row++)
-		put_str(b, &s, row, 0, keys[row], b->key);
+		put_str(b, &s, row, 0, keys[row], b->x.key);
 	/* the ranking's model first, then any other (--allow-mixed-models) */
 	for (k = 0; k < nm; k++) {
 		size_t mi = k == 0 ? t->model : (k <= t->model ? k - 1 : k);
@@ -394,7 +307,7 @@ static void model_sheet(struct book *b, const rank_table *t)
 		strbuf_printf(&by, "%s %s", t->by.id, t->by.name);
 	put_str(b, &s, 5, 1, strbuf_str(&by), NULL);
 	put_str(b, &s, 6, 1, grouping(t), NULL);
-	sheet_close(b, &s);
+	xlsxw_sheet_close(&b->x, &s);
 	strbuf_release(&by);
 }
 
@@ -402,18 +315,16 @@ static void model_sheet(struct book *b, const rank_table *t)
  * unit not ranked. */
 static void unranked_sheet(struct book *b, const rank_table *t)
 {
-	static const char *head[] = {"Mã/Code", "Tên/Name", "Trạng thái/Status",
-	                             "Vấn đề/Problem"};
+	static const char *const head[] = {
+	        "Mã/Code", "Tên/Name", "Trạng thái/Status", "Vấn đề/Problem"};
 	size_t k;
-	struct sheet s;
+	xlsxw_sheet s;
 
-	if (sheet_open(b, &s, "Not ranked", NULL, 4) < 0)
+	if (sheet_open(b, &s, "Not ranked", NULL, 4, NUM_WIDTH) < 0)
 		return;
-	s.cap[0] = NUM_WIDTH;
 	s.cap[1] = NAME_WIDTH;
-	s.cap[2] = NUM_WIDTH;
 	s.cap[3] = 2 * NAME_WIDTH;
-	header_row(b, &s, head, 4);
+	xlsxw_header(&b->x, &s, head, 4);
 	for (k = 0; k < t->nunranked; k++) {
 		const rs_unit *u = &t->set->units[t->unranked[k]];
 
@@ -424,54 +335,21 @@ static void unranked_sheet(struct book *b, const rank_table *t)
 		put_str(b, &s, k + 1, 3, u->nproblems ? u->problems[0] : "",
 		        NULL);
 	}
-	sheet_close(b, &s);
+	xlsxw_sheet_close(&b->x, &s);
 }
 
 /* --- the workbook -------------------------------------------------------- */
 
-/* The number format of `decimals` places: "0", "0.0000". */
-static void value_format(char *buf, size_t size, int decimals)
+/* Reserves the names of the fixed sheets. */
+static void book_init(struct book *b, int precision)
 {
-	int k;
-
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 15)
-		decimals = 15;
-	snprintf(buf, size, "%s", decimals > 0 ? "0." : "0");
-	for (k = 0; k < decimals; k++)
-		strncat(buf, "0", size - strlen(buf) - 1);
-}
-
-/* Creates the formats and reserves the names of the fixed sheets. */
-static int book_open(struct book *b, const char *file, int precision)
-{
-	char fmt[32];
-
 	memset(b, 0, sizeof(*b));
 	b->precision = precision;
-	b->wb = workbook_new(file);
-	if (!b->wb)
-		return -1;
-	b->head = workbook_add_format(b->wb);
-	b->key = workbook_add_format(b->wb);
-	b->value = workbook_add_format(b->wb);
-	if (!b->head || !b->key || !b->value) {
-		b->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
-		return -1;
-	}
-	format_set_bold(b->head);
-	format_set_text_wrap(b->head);
-	format_set_align(b->head, LXW_ALIGN_VERTICAL_TOP);
-	format_set_bold(b->key);
-	value_format(fmt, sizeof(fmt), precision);
-	format_set_num_format(b->value, fmt);
 	/* Excel reserves "History"; the fixed sheets keep their names */
 	name_add(b, "History");
 	name_add(b, "Ranking");
 	name_add(b, "Model");
 	name_add(b, "Not ranked");
-	return 0;
 }
 
 /* Frees the sheet names. */
@@ -511,22 +389,6 @@ int rank_xlsx_available(void)
 	return 1;
 }
 
-/* "PATH: reason" for an error met while filling the workbook. */
-static void book_error(const struct book *b, const char *path, char *err,
-                       size_t errsize)
-{
-	lxw_error e = b->err;
-
-	if (b->bad_sheet) {
-		snprintf(err, errsize, "%s: cannot name a sheet '%s'", path,
-		         b->bad_sheet);
-		return;
-	}
-	if (e == LXW_NO_ERROR)
-		e = LXW_ERROR_MEMORY_MALLOC_FAILED;
-	snprintf(err, errsize, "%s: %s", path, lxw_strerror(e));
-}
-
 /* Writes the workbook into a temporary file beside path, then renames it
  * over path; on any error the temporary file is removed. A path that is
  * not a file (a device, a FIFO, /dev/stdout) is refused. */
@@ -534,47 +396,25 @@ int rank_xlsx_write(const rank_table *t, const char *path, char *err,
                     size_t errsize)
 {
 	struct book b;
-	atomic_file *af;
-	lxw_error e;
+	int rc;
 
-	af = atomic_file_open(path, err, errsize);
-	if (!af)
-		return -1;
-	if (!atomic_file_temp_path(af)) {
-		/* A device, a FIFO or a descriptor: libxlsxwriter writes
-		 * only to a file it opens by name. */
-		snprintf(err, errsize,
-		         "%s: not a file: an xlsx workbook is written to a "
-		         "file; give -o FILE.xlsx",
-		         path);
-		atomic_file_abort(af);
+	book_init(&b, t->precision);
+	if (xlsxw_open(&b.x, path, err, errsize) < 0) {
+		book_free(&b);
 		return -1;
 	}
-	if (book_open(&b, atomic_file_temp_path(af), t->precision) < 0)
-		goto err_book;
 	book_fill(&b, t);
-	if (b.err != LXW_NO_ERROR)
-		goto err_book;
-	e = workbook_close(b.wb);
-	b.wb = NULL;
-	if (e != LXW_NO_ERROR) {
-		snprintf(err, errsize, "%s: %s", path, lxw_strerror(e));
-		goto err_abort;
-	}
+	rc = xlsxw_close(&b.x, !b.bad_sheet, path, err, errsize);
+	if (b.bad_sheet)
+		snprintf(err, errsize, "%s: cannot name a sheet '%s'", path,
+		         b.bad_sheet);
 	book_free(&b);
-	return atomic_file_commit(af, err, errsize);
-
-err_book:
-	book_error(&b, path, err, errsize);
-	if (b.wb)
-		lxw_workbook_free(b.wb);
-err_abort:
-	book_free(&b);
-	atomic_file_abort(af);
-	return -1;
+	return rc;
 }
 
 #else /* !HAVE_XLSXWRITER */
+
+#include "util/xlsxw.h"
 
 /* Built without libxlsxwriter: no xlsx output. */
 int rank_xlsx_available(void)
@@ -586,14 +426,10 @@ int rank_xlsx_available(void)
 int rank_xlsx_write(const rank_table *t, const char *path, char *err,
                     size_t errsize)
 {
+	xlsxw_book b;
+
 	(void)t;
-	(void)path;
-	if (err && errsize > 0)
-		snprintf(err, errsize,
-		         "xlsx output is not available: this chiso was built "
-		         "without libxlsxwriter (install libxlsxwriter-dev and "
-		         "rebuild)");
-	return -1;
+	return xlsxw_open(&b, path, err, errsize);
 }
 
 #endif

@@ -10,7 +10,7 @@
 #ifdef HAVE_XLSXWRITER
 
 #include "eval/csv_input.h"
-#include "util/atomic_file.h"
+#include "util/xlsxw.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -29,17 +29,16 @@
 #define MESSAGE_MAX 255
 #define LIST_MAX    255
 
-/* The workbook being written and its first error. */
+/* The workbook being written (its first error kept by util/xlsxw) and
+ * the formats of the data sheet. */
 struct book {
-	lxw_workbook *wb;
+	xlsxw_book x;
 	lxw_format *head, *label, *wrap;
-	lxw_error err;
 };
 
 static void check(struct book *b, lxw_error e)
 {
-	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
-		b->err = e;
+	xlsxw_check(&b->x, (int)e);
 }
 
 /* Cuts sb to at most max characters (whole UTF-8 sequences). */
@@ -243,7 +242,7 @@ static void validate_column(struct book *b, lxw_worksheet *ws,
 /* The data sheet: header, labels, widths, validations, frozen panes. */
 static void data_sheet(struct book *b, const chiso_model *m)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Dữ liệu");
+	lxw_worksheet *ws = workbook_add_worksheet(b->x.wb, "Dữ liệu");
 	strbuf label = STRBUF_INIT;
 	size_t col, n = csv_template_ncols(m), nident = n - m->ninputs;
 
@@ -302,7 +301,7 @@ static void help_sheet(struct book *b, const chiso_model *m)
 	static const char *const head[] = {
 	        "Mã chỉ tiêu đầu vào", "Tên", "Kiểu", "Đơn vị", "Giới hạn",
 	        "Dùng cho chỉ tiêu",   NULL};
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Hướng dẫn");
+	lxw_worksheet *ws = workbook_add_worksheet(b->x.wb, "Hướng dẫn");
 	strbuf sb = STRBUF_INIT, bounds = STRBUF_INIT;
 	char a[NUMFMT_MAX], c[NUMFMT_MAX];
 	size_t i, row = 0;
@@ -371,60 +370,31 @@ int template_xlsx_write(const chiso_model *m, const char *path, char *err,
                         size_t errsize)
 {
 	struct book b;
-	atomic_file *af = atomic_file_open(path, err, errsize);
-	lxw_workbook_options opts = {0};
-	lxw_error e;
 
-	if (!af)
-		return -1;
-	if (!atomic_file_temp_path(af)) {
-		snprintf(err, errsize,
-		         "%s: not a file: an xlsx workbook is written to a "
-		         "file; give -o FILE.xlsx",
-		         path);
-		atomic_file_abort(af);
-		return -1;
-	}
 	memset(&b, 0, sizeof(b));
-	opts.constant_memory = LXW_FALSE;
-	b.wb = workbook_new_opt(atomic_file_temp_path(af), &opts);
-	if (!b.wb) {
-		snprintf(err, errsize, "%s: cannot create the workbook", path);
-		atomic_file_abort(af);
+	if (xlsxw_open(&b.x, path, err, errsize) < 0)
 		return -1;
-	}
-	b.head = workbook_add_format(b.wb);
-	format_set_bold(b.head);
-	format_set_text_wrap(b.head);
-	b.label = workbook_add_format(b.wb);
+	b.head = b.x.head;
+	b.label = workbook_add_format(b.x.wb);
 	format_set_italic(b.label);
 	format_set_text_wrap(b.label);
 	format_set_font_color(b.label, LXW_COLOR_GRAY);
-	b.wrap = workbook_add_format(b.wb);
+	b.wrap = workbook_add_format(b.x.wb);
 	format_set_text_wrap(b.wrap);
 	data_sheet(&b, m);
 	help_sheet(&b, m);
-	e = workbook_close(b.wb);
-	if (b.err == LXW_NO_ERROR)
-		b.err = e;
-	if (b.err != LXW_NO_ERROR) {
-		snprintf(err, errsize, "%s: %s", path, lxw_strerror(b.err));
-		atomic_file_abort(af);
-		return -1;
-	}
-	return atomic_file_commit(af, err, errsize);
+	return xlsxw_close(&b.x, 1, path, err, errsize);
 }
 
 #else /* !HAVE_XLSXWRITER */
+
+#include "util/xlsxw.h"
 
 int template_xlsx_write(const chiso_model *m, const char *path, char *err,
                         size_t errsize)
 {
 	(void)m;
-	snprintf(err, errsize,
-	         "%s: this chiso was built without libxlsxwriter: no xlsx "
-	         "output (install libxlsxwriter-dev and rebuild)",
-	         path);
+	snprintf(err, errsize, "%s: %s", path, xlsxw_unavailable());
 	return -1;
 }
 

@@ -5,6 +5,7 @@
 
 #include "read/json_reader.h"
 #include "read/results_check.h"
+#include "read/results_kind.h"
 #include "read/schema.h"
 #include "read/source.h"
 #include "util/numfmt.h"
@@ -13,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* One file being read. */
 struct rs_reader {
@@ -24,8 +26,9 @@ struct rs_reader {
 	int have_model, failed;
 	json_span model_span, units_span, format_span;
 	int has_units, has_format;
-	size_t len;   /* bytes of the file */
-	size_t slots; /* node and view slots held for its merged units */
+	results_keys keys; /* what the top level holds */
+	size_t len;        /* bytes of the file */
+	size_t slots;      /* node and view slots held for its merged units */
 };
 
 void rs_init(rs_set *set)
@@ -883,6 +886,12 @@ static int top_member(void *arg, json_span k, json_span v)
 	size_t len = k.end - k.start - 2;
 	const char *key = r->buf + k.start + 1;
 
+	if ((len == 6 && memcmp(key, "inputs", 6) == 0) ||
+	    (len == 7 && memcmp(key, "indices", 7) == 0))
+		r->keys.model_parts = 1;
+	if ((len == 4 && memcmp(key, "unit", 4) == 0) ||
+	    (len == 6 && memcmp(key, "values", 6) == 0))
+		r->keys.unit_parts = 1;
 	if (len == 5 && memcmp(key, "model", 5) == 0) {
 		r->model_span = v;
 		r->have_model = 1;
@@ -904,6 +913,14 @@ static int read_doc(struct rs_reader *r, size_t len)
 
 	if (r->buf[root.start] == '{')
 		json_each_member(r->buf, root, top_member, r);
+	r->keys.list = r->buf[root.start] == '[';
+	r->keys.model = r->have_model;
+	r->keys.units = r->has_units;
+	if (results_kind_of_keys(&r->keys) != RESULTS_KIND_OTHER) {
+		results_kind_error(r->sc.d, r->file,
+		                   results_kind_of_keys(&r->keys));
+		return -1;
+	}
 	if (!r->have_model || !r->has_units) {
 		diag_error(r->sc.d, r->file, root.line, root.col,
 		           "not a results document (it needs \"model\" and "
@@ -963,6 +980,39 @@ int rs_read_buffer(rs_set *set, const char *path, const char *buf, size_t len,
 	return rc;
 }
 
+/* 1 when path ends .yaml or .yml (any case). */
+static int is_yaml_name(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot && !strchr(dot, '/') &&
+	       (strcasecmp(dot, ".yaml") == 0 || strcasecmp(dot, ".yml") == 0);
+}
+
+/*
+ * A file that is not JSON by its name: a data file (CSV, JSON Lines, a
+ * YAML data file) or a YAML model is named as such in d (returns 1);
+ * anything else is left to the JSON reader (returns 0).
+ */
+static int not_json_results(const char *path, const char *buf, size_t len,
+                            const doc_limits *lim, diag *d)
+{
+	diag scratch = DIAG_INIT;
+	results_kind k = RESULTS_KIND_OTHER;
+	doc *tree;
+
+	if (source_is_csv(path) || source_is_jsonl(path)) {
+		k = RESULTS_KIND_DATA;
+	} else if (is_yaml_name(path)) {
+		tree = source_parse(path, buf, len, lim, &scratch);
+		k = results_kind_of_tree(tree ? tree->root : NULL);
+		doc_free(tree);
+		diag_free(&scratch);
+	}
+	results_kind_error(d, path, k);
+	return k != RESULTS_KIND_OTHER;
+}
+
 int rs_read_file(rs_set *set, const char *path, diag *d)
 {
 	size_t len;
@@ -971,6 +1021,10 @@ int rs_read_file(rs_set *set, const char *path, diag *d)
 
 	if (source_read_file(path, &set->limits, &buf, &len, d) < 0)
 		return -1;
+	if (not_json_results(path, buf, len, &set->limits, d)) {
+		free(buf);
+		return -1;
+	}
 	rc = rs_read_buffer(set, path, buf, len, d);
 	free(buf);
 	return rc;

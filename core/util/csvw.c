@@ -16,6 +16,13 @@ void csvw_init(csvw *w, FILE *f, char sep, int guard)
 	w->first = 1;
 }
 
+void csvw_start(csvw *w, FILE *f, const csvw_opts *o)
+{
+	if (o->bom)
+		fputs("\xEF\xBB\xBF", f);
+	csvw_init(w, f, o->sep, o->guard);
+}
+
 /* Writes the separator unless the field starts the record. */
 static void begin(csvw *w)
 {
@@ -97,7 +104,8 @@ void csvw_number(csvw *w, const char *s)
 		return;
 	}
 	begin(w);
-	fputs(s, w->f);
+	for (; *s; s++)
+		fputc(*s == '.' && w->sep == ';' ? ',' : *s, w->f);
 }
 
 void csvw_end(csvw *w)

@@ -26,6 +26,20 @@ typedef struct csvw {
 	int first; /* 1: the next field starts a record */
 } csvw;
 
+/* How a command writes CSV: separator, BOM, formula guard. */
+typedef struct csvw_opts {
+	char sep;  /* ',' or ';' (then numbers have a decimal comma) */
+	int bom;   /* 1: start with a UTF-8 BOM (for Excel) */
+	int guard; /* 1: defuse text cells that could run as formulas */
+} csvw_opts;
+#define CSVW_OPTS_DEFAULT                                                      \
+	{                                                                      \
+		',', 0, 1                                                      \
+	}
+
+/* Starts writing CSV to f as o says: the BOM first when o->bom. */
+void csvw_start(csvw *w, FILE *f, const csvw_opts *o);
+
 /* Starts writing CSV to f with separator sep; guard 1 defuses formulas
  * (the default of every command), 0 writes text as it is. */
 void csvw_init(csvw *w, FILE *f, char sep, int guard);
@@ -35,8 +49,10 @@ void csvw_init(csvw *w, FILE *f, char sep, int guard);
  * needed. */
 void csvw_text(csvw *w, const char *s);
 
-/* Writes a number cell ("", "12", "-0.5000", "+2", "1e-07") as it is;
- * anything else is written as text (csvw_text), so a cell mistaken for
+/* Writes a number cell ("", "12", "-0.5000", "+2", "1e-07") as it is,
+ * with a decimal comma ("-0,5000") when the separator is ';', as
+ * Vietnamese or European Excel, which lists with ';', reads numbers
+ * (and as chiso's CSV reader reads them with ';'); anything else is written as text (csvw_text), so a cell mistaken for
  * a number is still guarded. */
 void csvw_number(csvw *w, const char *s);
 

@@ -95,7 +95,10 @@ expect_out "4 >= 4 -> 1"
 # CSV options need --format csv; separators are ',' or ';'.
 run_chiso template --labels criteria/example-district.yaml
 expect_rc 2
-expect_err "--labels, --bom and --separator go with --format csv"
+expect_err "--labels is for --format csv"
+run_chiso template --bom criteria/example-district.yaml
+expect_rc 2
+expect_err "--bom is for --format csv"
 run_chiso template --format csv --separator '|' criteria/example-district.yaml
 expect_rc 2
 expect_err "unknown separator '|'"

@@ -10,19 +10,7 @@
 . "$srcdir/tests/lib.sh"
 cd "$srcdir"
 
-# A python3 with openpyxl: $PYTHON, python3 from PATH, or the system's
-# (the Debian package installs for /usr/bin/python3 only).
-PY=
-for py in ${PYTHON:-} python3 /usr/bin/python3; do
-	if "$py" -c 'import openpyxl' >/dev/null 2>&1; then
-		PY=$py
-		break
-	fi
-done
-if [ -z "$PY" ]; then
-	echo "SKIP: no python3 with openpyxl (apt-get install python3-openpyxl)"
-	exit 77
-fi
+need_openpyxl
 
 # read_xlsx FILE: the workbook as text in $TMP/read.txt.
 read_xlsx() {

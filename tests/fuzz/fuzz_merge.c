@@ -127,6 +127,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
  * it is ranked (by period: a set of two periods is refused, as by rank). */
 static void read_back(const char *out, size_t len)
 {
+	static const csvw_opts csv = CSVW_OPTS_DEFAULT;
 	diag d = DIAG_INIT;
 	size_t start;
 	rs_set set;
@@ -148,7 +149,7 @@ static void read_back(const char *out, size_t len)
 	o.group = GROUP_PARENT;
 	if (rank_build(&t, &set, &o, &d) == 0) {
 		rank_write_table(&t, devnull);
-		rank_write_csv(&t, devnull, 0, 1);
+		rank_write_csv(&t, devnull, &csv);
 		rank_free(&t);
 	}
 	rs_free(&set);

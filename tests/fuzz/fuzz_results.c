@@ -26,6 +26,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static FILE *devnull;
+/* CSV as --separator ';' --bom writes it. */
+static const csvw_opts csv = {';', 1, 1};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -45,7 +47,7 @@ static void rank_all(const rs_set *set, const rank_opts *o)
 
 	if (rank_build(&t, set, o, &d) == 0) {
 		rank_write_table(&t, devnull);
-		rank_write_csv(&t, devnull, 1, 1);
+		rank_write_csv(&t, devnull, &csv);
 		rank_write_json(&t, devnull);
 		rank_write_md(&t, devnull);
 		report_html_write(&t, devnull, "fuzz");
@@ -86,13 +88,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			rank_all(&set, &o);
 		}
 		if (!set.lean) {
-			gaps_write(&set, NULL, GAPS_TABLE, 1, devnull, &d);
-			gaps_write(&set, NULL, GAPS_JSON, 1, devnull, &d);
-			gaps_write(&set, NULL, GAPS_CSV, 1, devnull, &d);
+			sheetw rows;
+
+			sheetw_csv(&rows, devnull, &csv);
+			gaps_write(&set, NULL, GAPS_TABLE, &rows, devnull, &d);
+			gaps_write(&set, NULL, GAPS_JSON, &rows, devnull, &d);
+			gaps_write(&set, NULL, GAPS_CSV, &rows, devnull, &d);
 			compare_write(&set, &set, COMPARE_AUTO, COMPARE_TABLE,
-			              1, devnull, &d);
+			              &rows, devnull, &d);
 			compare_write(&set, &set, COMPARE_STAGES, COMPARE_JSON,
-			              1, devnull, &d);
+			              &rows, devnull, &d);
 		}
 		fflush(devnull);
 	}

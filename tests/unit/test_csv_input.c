@@ -726,13 +726,14 @@ static void test_long_cell(void)
 /* Writes the CSV template of f's model to memory. Caller frees. */
 static char *template_text(struct fx *f, char sep, int labels, int bom)
 {
+	csvw_opts o = {sep, bom, 1};
 	char *buf = NULL;
 	size_t len;
 	FILE *out = open_memstream(&buf, &len);
 
 	if (!out)
 		return NULL;
-	csv_template_write(f->m, out, sep, labels, bom, 1);
+	csv_template_write(f->m, out, labels, &o);
 	fclose(out);
 	return buf;
 }

@@ -11,7 +11,7 @@ expect_err "Run 'chiso evaluate --help' for usage."
 
 run_chiso evaluate -f xml "$model" "$srcdir/tests/bad/data/mixed-units.yaml"
 expect_rc 2
-expect_err "chiso evaluate: unknown format 'xml': use table or json"
+expect_err "chiso evaluate: unknown format 'xml': use table, json, csv or xlsx"
 
 run_chiso validate
 expect_rc 2
