@@ -2,7 +2,7 @@
 """browser_measure.py - lays out an HTML report in headless Chromium at
 a given window width and prints what its layout measures.
 
-Usage: browser_measure.py CHROMIUM URL WIDTH HEIGHT [SHOT.png]
+Usage: browser_measure.py [--print] CHROMIUM URL WIDTH HEIGHT [SHOT.png]
 
 Chromium is driven through the DevTools protocol over
 --remote-debugging-pipe (fd 3 to the browser, fd 4 from it, JSON
@@ -12,6 +12,8 @@ so the report's Content-Security-Policy (no script) stays as it is.
 
 Prints one "key value" line per measure (see MEASURE below); with SHOT,
 writes a screenshot of the whole page (at most 8000 px high) as PNG.
+With --print the page is laid out with its print stylesheet (WIDTH is
+then the printed width: 703 px is A4 with 12 mm margins).
 Exit 0 when measured, 2 on bad usage, 3 when Chromium fails or times
 out.
 """
@@ -188,7 +190,7 @@ class Browser:
         os.close(self.from_r)
 
 
-def measure(chromium, url, width, height, shot, profile):
+def measure(chromium, url, width, height, shot, profile, media):
     b = Browser(chromium, profile)
     try:
         targets = b.call('Target.getTargets')['targetInfos']
@@ -199,6 +201,8 @@ def measure(chromium, url, width, height, shot, profile):
         b.call('Emulation.setDeviceMetricsOverride',
                {'width': width, 'height': height, 'deviceScaleFactor': 1,
                 'mobile': False}, s)
+        if media:
+            b.call('Emulation.setEmulatedMedia', {'media': media}, s)
         b.call('Page.enable', session=s)
         b.call('Page.navigate', {'url': url}, s)
         b.wait_event('Page.loadEventFired')
@@ -224,6 +228,10 @@ def measure(chromium, url, width, height, shot, profile):
 
 
 def main(argv):
+    media = None
+    if len(argv) > 1 and argv[1] == '--print':
+        media = 'print'
+        argv = argv[:1] + argv[2:]
     if len(argv) not in (5, 6):
         sys.stderr.write(__doc__)
         return 2
@@ -232,7 +240,8 @@ def main(argv):
     shot = argv[5] if len(argv) == 6 else None
     profile = tempfile.mkdtemp(prefix='chiso-measure.')
     try:
-        values = measure(chromium, url, width, height, shot, profile)
+        values = measure(chromium, url, width, height, shot, profile,
+                         media)
     except (RuntimeError, OSError, StopIteration, KeyError) as e:
         sys.stderr.write('browser_measure.py: %s\n' % e)
         return 3

@@ -9,10 +9,12 @@
 #    the right edge unless inside a box that scrolls), the title block is
 #    within the window, and the ranking table scrolls inside its own box
 #    with the unit's name still in view when scrolled to the end.
-# The grouped report of the 9 Yên Bái districts is measured at 420 px too.
+# The grouped report of the 9 Yên Bái districts is measured at 420 px too,
+# and the provincial report printed (print stylesheet, 703 px: A4 with
+# 12 mm margins) has its ranking table within the page.
 # Skipped (77) without python3 or Chromium. Set CHISO_REPORT_SHOTS=DIR to
 # keep the screenshots (DIR/province-1400.png, province-420.png,
-# districts-420.png); the measures are in the test's log.
+# districts-420.png, print-703.png); the measures are in the test's log.
 . "$srcdir/tests/lib.sh"
 cd "$srcdir"
 
@@ -51,13 +53,18 @@ if [ -z "$browser" ]; then
 	exit 77
 fi
 
-# measure NAME WIDTH: lays out $TMP/NAME.html in a window WIDTH x 900;
-# the measures in $TMP/NAME-WIDTH.txt (and the log), a screenshot beside.
+# measure NAME WIDTH [--print]: lays out $TMP/NAME.html in a window
+# WIDTH x 900 (for print: the print stylesheet; NAME print is the
+# provincial report); the measures in $TMP/NAME-WIDTH.txt (and the log),
+# a screenshot beside.
 measure() {
 	out=$TMP/$1-$2
+	html=$1
+	[ "$1" = print ] && html=province
 	set +e
-	"$PY" "$srcdir/tests/cli/browser_measure.py" "$browser" \
-		"file://$TMP/$1.html" "$2" 900 "$out.png" >"$out.txt" 2>"$out.err"
+	"$PY" "$srcdir/tests/cli/browser_measure.py" ${3:-} "$browser" \
+		"file://$TMP/$html.html" "$2" 900 "$out.png" >"$out.txt" \
+		2>"$out.err"
 	mrc=$?
 	set -e
 	echo "--- $1 at $2 px"
@@ -129,4 +136,10 @@ is districts 420 ranking_tables 1
 v=$(value province 420 ranking_overflow)
 [ "$v" -gt 0 ] ||
 	fail "province at 420 px: the ranking table does not scroll ($v)"
+
+# Printed on A4: the whole ranking table on the page.
+measure print 703 --print
+at_most print 703 page_width 703
+is print 703 offenders 0
+at_most print 703 ranking_overflow 0
 exit 0
