@@ -62,6 +62,7 @@ measure() {
 	html=$1
 	[ "$1" = print ] && html=province
 	set +e
+	# shellcheck disable=SC2086 # no word at all without --print
 	"$PY" "$srcdir/tests/cli/browser_measure.py" ${3:-} "$browser" \
 		"file://$TMP/$html.html" "$2" 900 "$out.png" >"$out.txt" \
 		2>"$out.err"
