@@ -184,7 +184,7 @@ static const char style[] =
         "body{font-family:\"Noto Sans\",\"Segoe UI\",\"DejaVu Sans\","
         "\"Liberation Sans\",Arial,sans-serif;color:var(--ink);"
         "margin:24px auto;max-width:1240px;padding:0 16px;font-size:14px;"
-        "line-height:1.4}\n"
+        "line-height:1.4;overflow-wrap:break-word}\n"
         "h1{font-size:22px;margin:0 0 10px}\n"
         "h2{font-size:18px;margin:30px 0 10px;padding-bottom:4px;"
         "border-bottom:2px solid var(--bar)}\n"
@@ -194,23 +194,36 @@ static const char style[] =
         "\"Liberation Mono\",monospace;font-size:.86em;color:var(--muted);"
         "font-weight:normal;white-space:nowrap}\n"
         "dl.meta{display:grid;grid-template-columns:repeat(auto-fill,"
-        "minmax(440px,1fr));gap:3px 32px;margin:0 0 12px}\n"
-        "dl.meta div{display:grid;grid-template-columns:190px 1fr}\n"
+        "minmax(min(440px,100%),1fr));gap:3px 32px;margin:0 0 12px}\n"
+        "dl.meta div{display:grid;grid-template-columns:minmax(7em,190px) "
+        "minmax(0,1fr);gap:0 8px}\n"
         "dl.meta dt{color:var(--muted)}\n"
-        "dl.meta dd{margin:0}\n"
+        "dl.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}\n"
         "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n"
         "th,td{border:1px solid var(--line);padding:3px 6px;"
         "vertical-align:middle}\n"
         "th{background:var(--head);font-weight:600;text-align:center}\n"
-        "thead th .sub{display:block;font-weight:normal;font-size:12px;"
+        "thead th .sub{display:block;font-weight:normal;font-size:.86em;"
         "color:var(--muted)}\n"
         "td.num{text-align:right;white-space:nowrap}\n"
+        "table.ranking{font-size:13px}\n"
+        "th.ix{vertical-align:bottom;padding:3px 4px}\n"
+        "th.ix .nm{display:block;max-width:6.6em;margin:0 auto;"
+        "font-weight:normal;font-size:.85em;line-height:1.25;"
+        "color:var(--muted)}\n"
+        "td.ix{font-size:.92em;padding:3px 4px;white-space:normal}\n"
+        "td.ix .r{font-size:.9em;white-space:nowrap}\n"
         "td.rank{text-align:center;font-weight:600}\n"
         "td.code,td.name{white-space:nowrap}\n"
         "td.cls{min-width:8em}\n"
-        ".scroll{overflow-x:auto}\n"
+        ".scroll,figure,section.unranked,section.merged{overflow-x:auto}\n"
         "td.val{font-weight:600}\n"
         "table.ranking tbody tr:nth-child(even){background:#f8fafc}\n"
+        "table.ranking .name{position:sticky;left:0;z-index:1;"
+        "box-shadow:inset -1px 0 var(--line)}\n"
+        "table.ranking td.name{background:#fff}\n"
+        "table.ranking tbody tr:nth-child(even) td.name{"
+        "background:#f8fafc}\n"
         ".r{color:var(--muted);font-size:12px}\n"
         "a{color:inherit;text-decoration:none}\n"
         "abbr{text-decoration:none}\n"
@@ -228,30 +241,44 @@ static const char style[] =
         "svg .track{fill:var(--track)}\n"
         "svg .grid{stroke:var(--line);stroke-width:1}\n"
         "svg .axis{stroke:var(--muted);stroke-width:1}\n"
-        "table.heat td.v{text-align:right;min-width:72px;white-space:nowrap}\n"
+        "table.heat td.v{text-align:right;min-width:64px;white-space:nowrap}\n"
         "table.heat td{border-color:#fff}\n"
-        ".keys{display:flex;gap:16px;align-items:center;font-size:13px;"
+        "table.heat td:nth-child(2){min-width:7em}\n"
+        ".keys{display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center;"
+        "font-size:13px;"
         "margin:4px 0 8px}\n"
         ".sw{display:inline-block;width:14px;height:10px;margin-right:5px;"
         "vertical-align:middle}\n"
         ".sw.bar{background:var(--bar)}\n"
         ".sw.avg{background:var(--avg)}\n"
         ".profiles{display:grid;grid-template-columns:repeat(auto-fill,"
-        "minmax(340px,1fr));gap:12px}\n"
+        "minmax(min(340px,100%),1fr));gap:12px}\n"
         ".profile{border:1px solid var(--line);border-radius:4px;"
         "padding:8px 10px;break-inside:avoid}\n"
         ".profile p{margin:0 0 6px;font-size:13px;color:var(--muted)}\n"
         "footer{margin-top:32px;border-top:1px solid var(--line);"
         "padding-top:8px;font-size:12px;color:var(--muted)}\n"
+        "@media (max-width:640px){\n"
+        "body{margin:12px auto;padding:0 10px}\n"
+        "h1{font-size:19px}\n"
+        "h2{font-size:17px}\n"
+        "table.ranking td.name{white-space:normal;min-width:7em}\n"
+        "svg.bars{min-width:640px}\n"
+        "}\n"
         "@media print{\n"
         "@page{size:A4;margin:12mm}\n"
         "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
         "body{margin:0;max-width:none;padding:0;font-size:9.5pt}\n"
         "th,td{padding:2px 4px}\n"
-        "table.ranking{font-size:8pt}\n"
+        "table.ranking{font-size:7.5pt}\n"
         "td.cls{min-width:6em}\n"
         "table.ranking td.num .r{display:block}\n"
-        ".scroll{overflow:visible}\n"
+        "table.ranking td.num,table.ranking td.name{white-space:normal}\n"
+        "th.ix,td.ix{padding:2px}\n"
+        "table.heat{font-size:8pt}\n"
+        "table.heat td.v,table.heat td:nth-child(2){min-width:0}\n"
+        ".scroll,figure,section.unranked,section.merged{overflow:visible}\n"
+        "table.ranking .name{position:static;box-shadow:none}\n"
         "section.group+section.group{break-before:page}\n"
         "thead{display:table-header-group}\n"
         "tr,figure,.profile,p.legend{break-inside:avoid}\n"
@@ -403,14 +430,23 @@ static void write_meta(const struct ctx *c)
 
 /* --- ranking table ----------------------------------------------------- */
 
-/* The header cell of column k: its id, its name as a tooltip. */
+/* The header cell of column k: its id (its name as the tooltip), then
+ * its name, which the stylesheet wraps into a narrow column. */
 static void col_header(const struct ctx *c, size_t k)
 {
-	fputs("<th><abbr title=\"", c->f);
-	put_esc(c->f, c->t->cols[k].name);
+	const char *name = c->t->cols[k].name;
+
+	fputs("<th class=\"ix\"><abbr title=\"", c->f);
+	put_esc(c->f, name);
 	fputs("\">", c->f);
 	put_esc(c->f, c->t->cols[k].id);
-	fputs("</abbr></th>", c->f);
+	fputs("</abbr>", c->f);
+	if (name && *name && strcmp(name, c->t->cols[k].id) != 0) {
+		fputs(" <span class=\"nm\">", c->f);
+		put_esc(c->f, name);
+		fputs("</span>", c->f);
+	}
+	fputs("</th>", c->f);
 }
 
 /* The ranking table's header row. */
@@ -418,7 +454,8 @@ static void ranking_head(const struct ctx *c)
 {
 	size_t k;
 
-	fputs("<thead><tr><th>Hạng</th><th>Mã</th><th>Đơn vị</th>"
+	fputs("<thead><tr><th>Hạng</th><th>Mã</th><th class=\"name\">Đơn "
+	      "vị</th>"
 	      "<th>Giá trị<span class=\"sub\">",
 	      c->f);
 	put_esc(c->f, by_name(c->t));
@@ -455,7 +492,7 @@ static void col_cell(const struct ctx *c, size_t r, size_t k)
 	size_t rk = t->col_rank[r * t->ncols + k];
 	char buf[NUMFMT_MAX];
 
-	fprintf(c->f, "<td class=\"num\">%s", fixed(c, v, buf));
+	fprintf(c->f, "<td class=\"num ix\">%s", fixed(c, v, buf));
 	if (rk)
 		fprintf(c->f, " <span class=\"r\">(%zu)</span>", rk);
 	fputs("</td>", c->f);
