@@ -28,6 +28,10 @@ static const char help[] =
         "                         needs -o FILE.xlsx: Vietnamese labels,\n"
         "                         frozen header, a dropdown or bounds on\n"
         "                         every input cell, an instructions sheet)\n"
+        "      --layout LAYOUT    xlsx: batch (default: a unit per row) or\n"
+        "                         form (one unit's form, a field per row:\n"
+        "                         its id, then its value to fill in; chiso\n"
+        "                         evaluate reads it too)\n"
         "      --labels           csv: add a second row with each column's\n"
         "                         label (a '#' comment row, skipped when\n"
         "                         read)\n" CLI_CSV_HELP
@@ -44,7 +48,7 @@ static const char help[] =
         "      criteria/example-district.yaml -o districts.csv\n";
 
 /* Long-only options. */
-enum { OPT_LABELS = 256 };
+enum { OPT_LABELS = 256, OPT_LAYOUT };
 
 /* The output formats. */
 enum { FMT_YAML, FMT_JSON, FMT_CSV, FMT_XLSX };
@@ -58,6 +62,7 @@ int cmd_template(int argc, char **argv)
 	        {"output", required_argument, NULL, 'o'},
 	        {"plugin-dir", required_argument, NULL, 'P'},
 	        {"labels", no_argument, NULL, OPT_LABELS},
+	        {"layout", required_argument, NULL, OPT_LAYOUT},
 	        CLI_CSV_OPTIONS,
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
@@ -67,7 +72,7 @@ int cmd_template(int argc, char **argv)
 	chiso_model *m;
 	cli_output out;
 	diag d = DIAG_INIT;
-	int c, format = FMT_YAML, given = 0, labels = 0;
+	int c, format = FMT_YAML, given = 0, labels = 0, form = 0;
 	int rc = EXIT_OK;
 	cli_csv csv = CLI_CSV_INIT;
 
@@ -87,6 +92,18 @@ int cmd_template(int argc, char **argv)
 			break;
 		case OPT_LABELS:
 			labels = 1;
+			break;
+		case OPT_LAYOUT:
+			if (strcmp(optarg, "form") != 0 &&
+			    strcmp(optarg, "batch") != 0) {
+				free(pd.dirs);
+				return cli_usage_error(
+				        "template",
+				        "unknown layout '%s': use "
+				        "batch or form",
+				        optarg);
+			}
+			form = strcmp(optarg, "form") == 0;
 			break;
 		case 'o':
 			output = optarg;
@@ -119,6 +136,11 @@ int cmd_template(int argc, char **argv)
 		free(pd.dirs);
 		return rc;
 	}
+	if (format != FMT_XLSX && form) {
+		free(pd.dirs);
+		return cli_usage_error("template",
+		                       "--layout form is for --format xlsx");
+	}
 	if (format != FMT_CSV && labels) {
 		free(pd.dirs);
 		return cli_usage_error("template",
@@ -130,7 +152,8 @@ int cmd_template(int argc, char **argv)
 	if (m && format == FMT_XLSX) {
 		char err[512];
 
-		if (template_xlsx_write(m, output, err, sizeof(err)) < 0) {
+		if (template_xlsx_write(m, output, form, err, sizeof(err)) <
+		    0) {
 			cli_error("%s", err);
 			rc = EXIT_FAILURE2;
 		}

@@ -58,28 +58,30 @@ static void cut_chars(strbuf *sb, size_t max)
 	}
 }
 
-/* "=5" or "=$P3": a bound as a validation formula; col_of gives the
- * column of an input slot. */
-static void bound_formula(const chiso_model *m, const input_bound *bd,
+/* "=5", or the other input's cell: "=$P3" in the batch layout (its
+ * column, the same row), "=$B$12" in a form (its row, column B). */
+static void bound_formula(const chiso_model *m, const input_bound *bd, int form,
                           strbuf *sb)
 {
 	char num[NUMFMT_MAX], col[8];
+	size_t field = csv_template_ncols(m) - m->ninputs + (size_t)bd->slot;
 
 	strbuf_reset(sb);
 	if (bd->kind == BOUND_NUMBER) {
 		strbuf_printf(sb, "=%s", numfmt_exact(bd->number, num));
 		return;
 	}
-	lxw_col_to_name(col,
-	                (lxw_col_t)(csv_template_ncols(m) - m->ninputs +
-	                            (size_t)bd->slot),
-	                1);
+	if (form) {
+		strbuf_printf(sb, "=$B$%zu", field + 2);
+		return;
+	}
+	lxw_col_to_name(col, (lxw_col_t)field, 1);
 	strbuf_printf(sb, "=%s%d", col, FIRST_DATA_ROW + 1);
 }
 
 /* The numeric validation of input in: whole or decimal, within its
  * bounds. */
-static void numeric_rule(const chiso_model *m, const model_input *in,
+static void numeric_rule(const chiso_model *m, const model_input *in, int form,
                          lxw_data_validation *v, strbuf *lo, strbuf *hi)
 {
 	int formula =
@@ -90,8 +92,8 @@ static void numeric_rule(const chiso_model *m, const model_input *in,
 	                                   : LXW_VALIDATION_TYPE_INTEGER)
 	              : formula ? LXW_VALIDATION_TYPE_DECIMAL_FORMULA
 	                        : LXW_VALIDATION_TYPE_DECIMAL;
-	bound_formula(m, &in->min, lo);
-	bound_formula(m, &in->max, hi);
+	bound_formula(m, &in->min, form, lo);
+	bound_formula(m, &in->max, form, hi);
 	if (in->min.kind && in->max.kind) {
 		v->criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
 		v->minimum_number = in->min.number;
@@ -185,9 +187,11 @@ static void prompt(const chiso_model *m, const model_input *in, strbuf *sb)
 	cut_chars(sb, MESSAGE_MAX);
 }
 
-/* The validation of column col (an input, or the stage). */
-static void validate_column(struct book *b, lxw_worksheet *ws,
-                            const chiso_model *m, size_t col)
+/* The validation of field col of the layout (an input, or the stage):
+ * its column from the first data row on, or in a form its value cell
+ * (row col + 1, column B). */
+static void validate_field(struct book *b, lxw_worksheet *ws,
+                           const chiso_model *m, size_t col, int form)
 {
 	lxw_data_validation v;
 	strbuf lo = STRBUF_INIT, hi = STRBUF_INIT, msg = STRBUF_INIT,
@@ -223,12 +227,15 @@ static void validate_column(struct book *b, lxw_worksheet *ws,
 			                  : LXW_VALIDATION_TYPE_NONE;
 			v.value_list = (char **)list;
 		} else if (in->type & CHISO_INPUT_NUMERIC) {
-			numeric_rule(m, in, &v, &lo, &hi);
+			numeric_rule(m, in, form, &v, &lo, &hi);
 		} else {
 			v.validate = LXW_VALIDATION_TYPE_ANY;
 		}
 	}
-	if (v.validate != LXW_VALIDATION_TYPE_NONE)
+	if (v.validate != LXW_VALIDATION_TYPE_NONE && form)
+		check(b, worksheet_data_validation_cell(ws, (lxw_row_t)col + 1,
+		                                        1, &v));
+	else if (v.validate != LXW_VALIDATION_TYPE_NONE)
 		check(b, worksheet_data_validation_range(
 		                 ws, FIRST_DATA_ROW, (lxw_col_t)col, LAST_ROW,
 		                 (lxw_col_t)col, &v));
@@ -264,11 +271,55 @@ static void data_sheet(struct book *b, const chiso_model *m)
 		      worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col,
 		                           w > 40 ? 40 : w, NULL));
 		if (col + 1 == nident || col >= nident)
-			validate_column(b, ws, m, col);
+			validate_field(b, ws, m, col, 0);
 	}
 	check(b, worksheet_set_row(ws, 1, 60, NULL));
 	worksheet_freeze_panes(ws, FIRST_DATA_ROW, 2);
 	strbuf_release(&label);
+}
+
+/* The form sheet: one unit, a field per row (its name in column A, its
+ * value to fill in column B, its label in C, what to write in D). */
+static void form_sheet(struct book *b, const chiso_model *m)
+{
+	static const char *const head[] = {"field", "value", "Nội dung",
+	                                   "Cách ghi", NULL};
+	lxw_worksheet *ws = workbook_add_worksheet(b->x.wb, "Phiếu");
+	strbuf label = STRBUF_INIT, help = STRBUF_INIT;
+	size_t col, n = csv_template_ncols(m), nident = n - m->ninputs;
+
+	if (!ws) {
+		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	for (col = 0; head[col]; col++)
+		check(b, worksheet_write_string(ws, 0, (lxw_col_t)col,
+		                                head[col], b->head));
+	for (col = 0; col < n; col++) {
+		lxw_row_t row = (lxw_row_t)col + 1;
+		const char *name = csv_template_column(m, col, &label);
+		const char *text = strbuf_str(&label);
+
+		if (col == 0 && text[0] == '#')
+			text += 2; /* "# Mã đơn vị": no comment in a form */
+		check(b, worksheet_write_string(ws, row, 0, name, NULL));
+		check(b, worksheet_write_string(ws, row, 2, text, b->wrap));
+		if (col >= nident) {
+			prompt(m, &m->inputs[col - nident], &help);
+			check(b, worksheet_write_string(ws, row, 3,
+			                                strbuf_str(&help),
+			                                b->wrap));
+		}
+		if (col + 1 == nident || col >= nident)
+			validate_field(b, ws, m, col, 1);
+	}
+	check(b, worksheet_set_column(ws, 0, 0, 24, NULL));
+	check(b, worksheet_set_column(ws, 1, 1, 20, NULL));
+	check(b, worksheet_set_column(ws, 2, 2, 50, NULL));
+	check(b, worksheet_set_column(ws, 3, 3, 60, NULL));
+	worksheet_freeze_panes(ws, 1, 1);
+	strbuf_release(&label);
+	strbuf_release(&help);
 }
 
 /* The indicators that use input in: "1.1, 2.3". */
@@ -366,8 +417,8 @@ static void help_sheet(struct book *b, const chiso_model *m)
 	strbuf_release(&bounds);
 }
 
-int template_xlsx_write(const chiso_model *m, const char *path, char *err,
-                        size_t errsize)
+int template_xlsx_write(const chiso_model *m, const char *path, int form,
+                        char *err, size_t errsize)
 {
 	struct book b;
 
@@ -381,7 +432,10 @@ int template_xlsx_write(const chiso_model *m, const char *path, char *err,
 	format_set_font_color(b.label, LXW_COLOR_GRAY);
 	b.wrap = workbook_add_format(b.x.wb);
 	format_set_text_wrap(b.wrap);
-	data_sheet(&b, m);
+	if (form)
+		form_sheet(&b, m);
+	else
+		data_sheet(&b, m);
 	help_sheet(&b, m);
 	return xlsxw_close(&b.x, 1, path, err, errsize);
 }
@@ -390,10 +444,11 @@ int template_xlsx_write(const chiso_model *m, const char *path, char *err,
 
 #include "util/xlsxw.h"
 
-int template_xlsx_write(const chiso_model *m, const char *path, char *err,
-                        size_t errsize)
+int template_xlsx_write(const chiso_model *m, const char *path, int form,
+                        char *err, size_t errsize)
 {
 	(void)m;
+	(void)form;
 	snprintf(err, errsize, "%s: %s", path, xlsxw_unavailable());
 	return -1;
 }

@@ -10,6 +10,13 @@
  * input's label as the prompt; then a sheet "Hướng dẫn" (instructions):
  * how to fill it in and every input with its type, unit, bounds and the
  * indicators that use it.
+ *
+ * The form layout (form 1) is one unit's form instead: a first sheet
+ * "Phiếu" with a row per field (row 1 "field | value | Nội dung | Cách
+ * ghi", then code, name, level, parent, period, stage and every input):
+ * its id in column A, its value to fill in column B (validated as
+ * above; another input's bound is its cell, $B$12), its label in C and
+ * what to write in D. chiso evaluate reads that form too.
  */
 #ifndef CHISO_TEMPLATE_XLSX_H
 #define CHISO_TEMPLATE_XLSX_H
@@ -24,7 +31,7 @@
  * reason in err ("PATH: reason"), e.g. when chiso was built without
  * libxlsxwriter or path is not a file.
  */
-int template_xlsx_write(const chiso_model *m, const char *path, char *err,
-                        size_t errsize);
+int template_xlsx_write(const chiso_model *m, const char *path, int form,
+                        char *err, size_t errsize);
 
 #endif
