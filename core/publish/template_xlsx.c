@@ -145,12 +145,22 @@ static const char **choice_list(const model_input *in)
 	return list;
 }
 
+/* ", từ 0" or ", đến officials_total": a bound in a prompt, after word. */
+static void append_bound(strbuf *sb, const chiso_model *m,
+                         const input_bound *bd, const char *word)
+{
+	char a[NUMFMT_MAX];
+
+	if (bd->kind == BOUND_NUMBER)
+		strbuf_printf(sb, ", %s %s", word, numfmt_exact(bd->number, a));
+	else if (bd->kind == BOUND_INPUT)
+		strbuf_printf(sb, ", %s %s", word, m->inputs[bd->slot].id);
+}
+
 /* "Số cán bộ (người): số nguyên từ 0 đến officials_total": the prompt of
  * input in's cells. */
 static void prompt(const chiso_model *m, const model_input *in, strbuf *sb)
 {
-	char a[NUMFMT_MAX];
-
 	strbuf_reset(sb);
 	strbuf_puts(sb, in->label ? in->label : in->id);
 	if (in->unit && *in->unit)
@@ -161,18 +171,8 @@ static void prompt(const chiso_model *m, const model_input *in, strbuf *sb)
 		strbuf_puts(sb, in->type == CHISO_INPUT_INTEGER
 		                        ? ": số nguyên"
 		                        : ": số (dấu thập phân là dấu chấm)");
-		if (in->min.kind == BOUND_NUMBER)
-			strbuf_printf(sb, ", từ %s",
-			              numfmt_exact(in->min.number, a));
-		else if (in->min.kind == BOUND_INPUT)
-			strbuf_printf(sb, ", từ %s",
-			              m->inputs[in->min.slot].id);
-		if (in->max.kind == BOUND_NUMBER)
-			strbuf_printf(sb, ", đến %s",
-			              numfmt_exact(in->max.number, a));
-		else if (in->max.kind == BOUND_INPUT)
-			strbuf_printf(sb, ", đến %s",
-			              m->inputs[in->max.slot].id);
+		append_bound(sb, m, &in->min, "từ");
+		append_bound(sb, m, &in->max, "đến");
 		break;
 	case CHISO_INPUT_BOOLEAN:
 		strbuf_puts(sb, ": có hoặc không");

@@ -12,17 +12,7 @@
 . "$srcdir/tests/lib.sh"
 cd "$srcdir"
 
-PY=
-for py in ${PYTHON:-} python3 /usr/bin/python3; do
-	if "$py" -c 'import openpyxl' >/dev/null 2>&1; then
-		PY=$py
-		break
-	fi
-done
-if [ -z "$PY" ]; then
-	echo "SKIP: no python3 with openpyxl (apt-get install python3-openpyxl)"
-	exit 77
-fi
+need_openpyxl
 model=criteria/example-district.yaml
 
 run_chiso template -f xlsx "$model"
