@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zip.h>
 
 /* Bytes inflated per zip_fread(): what expat gets per call. */
@@ -399,8 +400,10 @@ struct styles_state {
 	size_t cap;
 };
 
-/* 1 when a number format code shows a date: y or d outside quotes,
- * brackets and escapes, or m without h or s (mm:ss is a time). */
+/* 1 when a number format code shows a date: y (or e, the era's year; not
+ * the exponent of E+00 / e-00) or d outside quotes, brackets, escapes and
+ * the word General, or m without h or s (mm:ss is a time). LibreOffice
+ * writes its default style as a custom format "General": not a date. */
 static int code_is_date(const char *code)
 {
 	int y = 0, m = 0, d = 0, hs = 0;
@@ -421,7 +424,10 @@ static int code_is_date(const char *code)
 			if (!p[1])
 				break;
 			p++;
-		} else if (c == 'y' || c == 'Y' || c == 'e') {
+		} else if (strncasecmp(p, "general", 7) == 0) {
+			p += 6;
+		} else if (c == 'y' || c == 'Y' ||
+		           (c == 'e' && p[1] != '+' && p[1] != '-')) {
 			y = 1;
 		} else if (c == 'd' || c == 'D') {
 			d = 1;

@@ -72,3 +72,23 @@ run_chiso template -f xlsx -o "$TMP/no/such/dir/t.xlsx" "$model"
 expect_rc 2
 expect_err "$TMP/no/such/dir/t.xlsx"
 [ ! -e "$TMP/no/such/dir/t.xlsx" ] || fail "a file was left"
+
+# LibreOffice opens it and keeps its validations: converted by soffice
+# (re-saved as xlsx by LibreOffice Calc), then read back. Only where
+# LibreOffice is installed (it is not a build dependency).
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p "$TMP/lo"
+	HOME="$TMP" soffice --headless --norestore --convert-to xlsx \
+		--outdir "$TMP/lo" "$TMP/t.xlsx" >/dev/null 2>&1 ||
+		fail "LibreOffice cannot open the template"
+	"$PY" tests/cli/xlsx-read.py "$TMP/lo/t.xlsx" >"$TMP/lo.txt" ||
+		fail "xlsx-read.py cannot read LibreOffice's copy"
+	[ "$(grep -c '^validation: ' "$TMP/lo.txt")" -eq 24 ] ||
+		fail "LibreOffice's copy lost validations"
+	grep -q '^validation: K3:K[0-9]* | list | between | "có,không" |' \
+		"$TMP/lo.txt" || fail "LibreOffice's copy lost the yes/no list"
+	grep -q '^validation: J3:J[0-9]* | whole | between | 0 | \$I3 |' \
+		"$TMP/lo.txt" || fail "LibreOffice's copy lost a bound"
+else
+	echo "(no soffice: the LibreOffice round trip is not tried)"
+fi

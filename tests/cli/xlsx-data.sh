@@ -97,6 +97,14 @@ expect_rc 2
 expect_err "$x/districts-2023.xlsx:Sheet1!A7: too many units: the limit is 3 per run"
 
 # A workbook LibreOffice saved, when it is installed.
+# A workbook LibreOffice Calc 7.4 made from that CSV (checked in): its
+# default style is a custom number format "General", which is no date
+# (2023 in period stays 2023, not 1905-07-15).
+run_chiso evaluate -f json -o "$TMP/lo-in.json" "$model" "$x/libreoffice-districts-2023.xlsx"
+expect_rc 0
+cmp "$TMP/csv.json" "$TMP/lo-in.json" ||
+	fail "the LibreOffice-made workbook gives other results"
+
 if command -v soffice >/dev/null 2>&1; then
 	cp examples/districts-2023.csv "$TMP/lo.csv"
 	(cd "$TMP" && HOME="$TMP" soffice --headless --infilter=CSV:44,34,76 \
