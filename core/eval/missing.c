@@ -11,17 +11,39 @@
 /* Indicators named in a message before "and N more". */
 #define NAMED_INDICATORS 3
 
+/* 1 when node binds input slot without CHISO_BIND_OPTIONAL: without a
+ * value it is not computed. */
+static int binds_required(const model_node *node, size_t slot)
+{
+	size_t d;
+
+	for (d = 0; d < node->ndeps; d++)
+		if (node->deps[d].slot == (int)slot &&
+		    !(node->deps[d].flags & CHISO_BIND_OPTIONAL))
+			return 1;
+	return 0;
+}
+
 /* What a missing value of in costs under the model's policy: "indicator
  * 3.1 scores 0 (...)", "indicators 3.1, 3.2 and 2 more are left out of
- * ...". */
+ * ..." (the indicators that need it; one that binds it as optional
+ * computes without it). */
 static void append_cost(strbuf *sb, const chiso_model *m, const model_input *in)
 {
-	size_t k, n = in->nused;
+	size_t slot = (size_t)(in - m->inputs), k, n = 0;
+	strbuf ids = STRBUF_INIT;
 
-	strbuf_printf(sb, "indicator%s ", n == 1 ? "" : "s");
-	for (k = 0; k < n && k < NAMED_INDICATORS; k++)
-		strbuf_printf(sb, "%s%s", k ? ", " : "",
-		              m->nodes[in->used_by[k]].id);
+	for (k = 0; k < in->nused; k++) {
+		const model_node *node = &m->nodes[in->used_by[k]];
+
+		if (!binds_required(node, slot))
+			continue;
+		if (n < NAMED_INDICATORS)
+			strbuf_printf(&ids, "%s%s", n ? ", " : "", node->id);
+		n++;
+	}
+	strbuf_printf(sb, "indicator%s %s", n == 1 ? "" : "s",
+	              strbuf_str(&ids));
 	if (n > NAMED_INDICATORS)
 		strbuf_printf(sb, " and %zu more", n - NAMED_INDICATORS);
 	if (m->missing == MISSING_EXCLUDE)
@@ -32,6 +54,7 @@ static void append_cost(strbuf *sb, const chiso_model *m, const model_input *in)
 	else
 		strbuf_printf(sb, " score%s 0 (the model's missing: zero)",
 		              n == 1 ? "s" : "");
+	strbuf_release(&ids);
 }
 
 /* Values noted per file beyond those the run shows: room for units that
