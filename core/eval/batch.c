@@ -241,18 +241,23 @@ double batch_unit_value(const batch *b, size_t u)
 	return b->unit_max[u] > 0 ? b->unit_points[u] / b->unit_max[u] : 0;
 }
 
-size_t batch_unit_missing(const batch *b, size_t u, size_t *slots, size_t cap)
+size_t batch_next_missing(const batch *b, size_t u, size_t from)
 {
 	const chiso_model *m = b->model;
 	const unit_value *row = &b->values[u * m->ninputs];
+
+	while (from < m->ninputs &&
+	       (!m->inputs[from].required || row[from].present))
+		from++;
+	return from;
+}
+
+size_t batch_unit_missing(const batch *b, size_t u)
+{
 	size_t i, n = 0;
 
-	for (i = 0; i < m->ninputs; i++) {
-		if (!m->inputs[i].required || row[i].present)
-			continue;
-		if (n < cap)
-			slots[n] = i;
+	for (i = batch_next_missing(b, u, 0); i < b->model->ninputs;
+	     i = batch_next_missing(b, u, i + 1))
 		n++;
-	}
 	return n;
 }

@@ -111,9 +111,14 @@ size_t batch_add_unit(batch *b);
  * until the next batch_add_unit(). */
 unit_value *batch_values(batch *b, size_t u);
 
-/* The required inputs unit u lacks: their count, and the first cap of
- * their slots in slots (which may be NULL when cap is 0). */
-size_t batch_unit_missing(const batch *b, size_t u, size_t *slots, size_t cap);
+/* The first slot at or after from of a required input (model_input.
+ * required) that unit u has no value for; model->ninputs when there is
+ * none. Loop: for (i = batch_next_missing(b, u, 0); i < ninputs;
+ * i = batch_next_missing(b, u, i + 1)). */
+size_t batch_next_missing(const batch *b, size_t u, size_t from);
+
+/* How many required inputs unit u has no value for. */
+size_t batch_unit_missing(const batch *b, size_t u);
 
 /* Adds a problem message to unit u. */
 void batch_problem_add(batch *b, size_t u, const char *fmt, ...)

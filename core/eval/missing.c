@@ -65,17 +65,16 @@ void missing_note_unit(missing_list *l, const batch *b, size_t u,
                        const doc_node *const *at, const unsigned char *absent)
 {
 	const chiso_model *m = b->model;
-	const unit_value *row = &b->values[u * m->ninputs];
 	size_t i;
 
 	if (m->missing == MISSING_ERROR || b->units[u].invalid)
 		return; /* refused: said as errors */
-	for (i = 0; i < m->ninputs; i++) {
+	for (i = batch_next_missing(b, u, 0); i < m->ninputs;
+	     i = batch_next_missing(b, u, i + 1)) {
 		const doc_node *n = at ? at[i] : NULL;
 		missing_seen *s;
 
-		if (!m->inputs[i].required || row[i].present ||
-		    (absent && absent[i]))
+		if (absent && absent[i])
 			continue;
 		if (b->missing_shown + l->n >=
 		    BATCH_MISSING_SHOWN + NOTED_SPARE)
@@ -98,9 +97,7 @@ void missing_count(batch *b, size_t first)
 	size_t u;
 
 	for (u = first; u < b->nunits; u++) {
-		size_t n = b->units[u].invalid
-		                   ? 0
-		                   : batch_unit_missing(b, u, NULL, 0);
+		size_t n = b->units[u].invalid ? 0 : batch_unit_missing(b, u);
 
 		b->missing_values += n;
 		b->missing_units += n > 0;

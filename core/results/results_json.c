@@ -288,20 +288,15 @@ static void write_unit_views(jsonw *w, const batch *b, size_t u)
 static void write_missing(jsonw *w, const batch *b, size_t u)
 {
 	const chiso_model *m = b->model;
-	size_t i, n = 0;
+	size_t i = batch_next_missing(b, u, 0);
 
-	for (i = 0; i < m->ninputs; i++) {
-		if (!m->inputs[i].required ||
-		    b->values[u * m->ninputs + i].present)
-			continue;
-		if (n++ == 0) {
-			jsonw_key(w, "missing");
-			jsonw_array(w, 1);
-		}
+	if (i == m->ninputs)
+		return;
+	jsonw_key(w, "missing");
+	jsonw_array(w, 1);
+	for (; i < m->ninputs; i = batch_next_missing(b, u, i + 1))
 		jsonw_string(w, m->inputs[i].id);
-	}
-	if (n)
-		jsonw_end(w);
+	jsonw_end(w);
 }
 
 /* One unit: identity, scores, nodes, values, missing, problems. */
