@@ -324,15 +324,8 @@ static void json_side(const struct cmp *c, jsonw *w, const char *key,
 		jsonw_knumber(w, "rank", (double)rank);
 	else
 		jsonw_kstring(w, "rank", NULL);
-	if (u->nmissing) {
-		size_t k;
-
-		jsonw_key(w, "missing");
-		jsonw_array(w, 1);
-		for (k = 0; k < u->nmissing; k++)
-			jsonw_string(w, u->missing[k]);
-		jsonw_end(w);
-	}
+	if (u->nmissing)
+		jsonw_kstrings(w, "missing", u->missing, u->nmissing);
 	jsonw_end(w);
 }
 

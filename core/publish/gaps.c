@@ -151,13 +151,8 @@ static void write_unit_json(const rs_model *m, const rs_unit *u,
 	jsonw_knumber(w, "points", u->points);
 	jsonw_knumber(w, "max", u->max);
 	jsonw_knumber(w, "to_gain", u->max - u->points);
-	if (u->nmissing) {
-		jsonw_key(w, "missing");
-		jsonw_array(w, 1);
-		for (k = 0; k < u->nmissing; k++)
-			jsonw_string(w, u->missing[k]);
-		jsonw_end(w);
-	}
+	if (u->nmissing)
+		jsonw_kstrings(w, "missing", u->missing, u->nmissing);
 	jsonw_key(w, "gaps");
 	jsonw_array(w, 0);
 	for (k = 0; k < n; k++) {

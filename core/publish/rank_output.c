@@ -439,18 +439,14 @@ static void json_lists(jsonw *w, const rs_unit *u)
 {
 	static const char *const keys[] = {"derived_from", "missing"};
 	enum unit_list l;
-	size_t k, n;
+	size_t n;
 
 	for (l = LIST_MERGED; l <= LIST_MISSING; l++) {
 		const char *const *items = list_items(u, l, &n);
 
 		if (n == 0)
 			continue;
-		jsonw_key(w, keys[l]);
-		jsonw_array(w, 1);
-		for (k = 0; k < n; k++)
-			jsonw_string(w, items[k]);
-		jsonw_end(w);
+		jsonw_kstrings(w, keys[l], items, n);
 	}
 }
 

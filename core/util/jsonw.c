@@ -245,6 +245,18 @@ void jsonw_kbool(jsonw *w, const char *key, int b)
 	jsonw_bool(w, b);
 }
 
+void jsonw_kstrings(jsonw *w, const char *key, const char *const *items,
+                    size_t n)
+{
+	size_t k;
+
+	jsonw_key(w, key);
+	jsonw_array(w, 1);
+	for (k = 0; k < n; k++)
+		jsonw_string(w, items[k]);
+	jsonw_end(w);
+}
+
 void jsonw_finish(jsonw *w)
 {
 	outc(w, '\n');

@@ -54,6 +54,9 @@ void jsonw_raw(jsonw *w, const char *text);
 void jsonw_kstring(jsonw *w, const char *key, const char *s);
 void jsonw_knumber(jsonw *w, const char *key, double x);
 void jsonw_kbool(jsonw *w, const char *key, int b);
+/* key + a compact array of the n strings of items. */
+void jsonw_kstrings(jsonw *w, const char *key, const char *const *items,
+                    size_t n);
 
 /* Ends the document with a newline and flushes. */
 void jsonw_finish(jsonw *w);
