@@ -263,17 +263,11 @@ static int open_dup(atomic_file *af, int fd)
 	return af->fd < 0 ? errno : 0;
 }
 
-/* Closes and removes what af opened (before it is handed out), frees af
- * and returns NULL. */
+/* Closes and removes what af opened (before it is handed out, so
+ * nothing was written), frees af and returns NULL. */
 static atomic_file *fail_open(atomic_file *af)
 {
-	if (af->fp)
-		fclose(af->fp);
-	if (af->fd >= 0)
-		close(af->fd);
-	if (af->tmp)
-		unlink(af->tmp);
-	free_af(af);
+	atomic_file_abort(af);
 	return NULL;
 }
 
