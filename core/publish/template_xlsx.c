@@ -33,7 +33,7 @@
  * the formats of the data sheet. */
 struct book {
 	xlsxw_book x;
-	lxw_format *head, *label, *wrap;
+	lxw_format *label, *wrap;
 };
 
 static void check(struct book *b, lxw_error e)
@@ -187,7 +187,8 @@ static void prompt(const chiso_model *m, const model_input *in, strbuf *sb)
 	cut_chars(sb, MESSAGE_MAX);
 }
 
-/* The validation of field col of the layout (an input, or the stage):
+/* The validation of field col of the layout (an input, or the stage;
+ * none for the other identity fields):
  * its column from the first data row on, or in a form its value cell
  * (row col + 1, column B). */
 static void validate_field(struct book *b, lxw_worksheet *ws,
@@ -200,6 +201,8 @@ static void validate_field(struct book *b, lxw_worksheet *ws,
 	const model_input *in = col >= nident ? &m->inputs[col - nident] : NULL;
 	const char **list = NULL;
 
+	if (col + 1 < nident)
+		return; /* an identity field other than the stage: free text */
 	memset(&v, 0, sizeof(v));
 	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	v.error_title = "Giá trị không hợp lệ";
@@ -251,7 +254,7 @@ static void data_sheet(struct book *b, const chiso_model *m)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->x.wb, "Dữ liệu");
 	strbuf label = STRBUF_INIT;
-	size_t col, n = csv_template_ncols(m), nident = n - m->ninputs;
+	size_t col, n = csv_template_ncols(m);
 
 	if (!ws) {
 		check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -264,14 +267,13 @@ static void data_sheet(struct book *b, const chiso_model *m)
 		if (w < 14)
 			w = 14;
 		check(b, worksheet_write_string(ws, 0, (lxw_col_t)col, name,
-		                                b->head));
+		                                b->x.head));
 		check(b, worksheet_write_string(ws, 1, (lxw_col_t)col,
 		                                strbuf_str(&label), b->label));
 		check(b,
 		      worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col,
 		                           w > 40 ? 40 : w, NULL));
-		if (col + 1 == nident || col >= nident)
-			validate_field(b, ws, m, col, 0);
+		validate_field(b, ws, m, col, 0);
 	}
 	check(b, worksheet_set_row(ws, 1, 60, NULL));
 	worksheet_freeze_panes(ws, FIRST_DATA_ROW, 2);
@@ -294,7 +296,7 @@ static void form_sheet(struct book *b, const chiso_model *m)
 	}
 	for (col = 0; head[col]; col++)
 		check(b, worksheet_write_string(ws, 0, (lxw_col_t)col,
-		                                head[col], b->head));
+		                                head[col], b->x.head));
 	for (col = 0; col < n; col++) {
 		lxw_row_t row = (lxw_row_t)col + 1;
 		const char *name = csv_template_column(m, col, &label);
@@ -310,8 +312,7 @@ static void form_sheet(struct book *b, const chiso_model *m)
 			                                strbuf_str(&help),
 			                                b->wrap));
 		}
-		if (col + 1 == nident || col >= nident)
-			validate_field(b, ws, m, col, 1);
+		validate_field(b, ws, m, col, 1);
 	}
 	check(b, worksheet_set_column(ws, 0, 0, 24, NULL));
 	check(b, worksheet_set_column(ws, 1, 1, 20, NULL));
@@ -364,16 +365,16 @@ static void help_sheet(struct book *b, const chiso_model *m)
 	strbuf_printf(&sb, "%s (%s %s)", m->title ? m->title : m->id, m->id,
 	              m->version);
 	check(b, worksheet_write_string(ws, (lxw_row_t)row++, 0, sb.data,
-	                                b->head));
+	                                b->x.head));
 	for (i = 0; lines[i]; i++)
 		check(b,
 		      worksheet_write_string(ws, (lxw_row_t)row++, 0, lines[i],
-		                             i ? b->wrap : b->head));
+		                             i ? b->wrap : b->x.head));
 	row++;
 	for (i = 0; head[i]; i++)
 		check(b,
 		      worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)i,
-		                             head[i], b->head));
+		                             head[i], b->x.head));
 	row++;
 	for (i = 0; i < m->ninputs; i++, row++) {
 		const model_input *in = &m->inputs[i];
@@ -425,7 +426,6 @@ int template_xlsx_write(const chiso_model *m, const char *path, int form,
 	memset(&b, 0, sizeof(b));
 	if (xlsxw_open(&b.x, path, err, errsize) < 0)
 		return -1;
-	b.head = b.x.head;
 	b.label = workbook_add_format(b.x.wb);
 	format_set_italic(b.label);
 	format_set_text_wrap(b.label);
