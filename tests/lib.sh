@@ -85,6 +85,63 @@ need_openpyxl() {
 	exit 77
 }
 
+# skip_without_xlsx: after run_chiso of an xlsx output, skips the test
+# (exit 77) when it failed because chiso was built without libxlsxwriter.
+skip_without_xlsx() {
+	if [ "$rc" -ne 0 ] && grep -F -q "xlsx output is not available" "$TMP/err"
+	then
+		echo "SKIP: chiso was built without libxlsxwriter"
+		exit 77
+	fi
+}
+
+# need_chromium: sets browser to a Chromium (or Chrome) to render with,
+# or skips the test (exit 77).
+need_chromium() {
+	browser=
+	for b in /usr/bin/chromium $(command -v chromium chromium-browser \
+		google-chrome 2>/dev/null); do
+		if [ -x "$b" ]; then
+			browser=$b
+			return 0
+		fi
+	done
+	echo "SKIP: no chromium, chromium-browser or google-chrome found"
+	exit 77
+}
+
+# kill_mid_write FILE: chiso evaluate writes a large result (40,000 units)
+# to FILE; once its temporary file (.chiso-tmp.NAME.* beside FILE) is
+# being written, the run is killed outright (SIGKILL). Sets pid to the
+# killed run's and tmp to its temporary file's name.
+kill_mid_write() {
+	command -v awk >/dev/null 2>&1 || exit 77
+	kdir=$(dirname "$1")
+	kprefix=".chiso-tmp.$(basename "$1")."
+	[ -s "$TMP/units.yaml" ] ||
+		sh "$srcdir/bench/gen-units.sh" 40000 >"$TMP/units.yaml"
+	"$CHISO" evaluate -f json -o "$1" \
+		"$srcdir/criteria/example-district.yaml" "$TMP/units.yaml" \
+		>/dev/null 2>&1 &
+	pid=$!
+	i=0
+	while :; do
+		tmp=$(ls -A "$kdir" |
+			awk -v p="$kprefix" 'index($0, p) == 1 { print; exit }')
+		if [ -n "$tmp" ] && [ -s "$kdir/$tmp" ]; then
+			break
+		fi
+		i=$((i + 1))
+		if [ "$i" -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then
+			kill -9 "$pid" 2>/dev/null
+			fail "never saw the temporary file $kprefix* being written"
+		fi
+		sleep 0.05
+	done
+	kill -9 "$pid"
+	wait "$pid" 2>/dev/null || true
+}
+
 # method_model FILE METHOD [ID]: writes a one-indicator model whose
 # indicator (at line 11, column 13 of FILE: "method: METHOD") reads the
 # boolean input plan_issued.

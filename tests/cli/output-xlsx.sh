@@ -14,11 +14,7 @@ d22=examples/yen-bai-districts-2022.yaml
 d23=examples/yen-bai-districts-2023-appraised.yaml
 
 run_chiso evaluate -o "$TMP/scores.xlsx" "$model" "$d22"
-if [ "$rc" -ne 0 ] && grep -F -q "xlsx output is not available" "$TMP/err"
-then
-	echo "SKIP: chiso was built without libxlsxwriter"
-	exit 77
-fi
+skip_without_xlsx
 expect_rc 0
 run_chiso evaluate -o "$TMP/r22.json" "$model" "$d22"
 expect_rc 0

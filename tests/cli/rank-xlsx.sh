@@ -50,11 +50,7 @@ run_chiso evaluate -f json -o "$TMP/r.json" criteria/example-district.yaml \
 expect_rc 0
 mkdir "$TMP/o"
 run_chiso rank --format xlsx -o "$TMP/o/rank.xlsx" "$TMP/r.json"
-if [ "$rc" -ne 0 ] && grep -F -q "xlsx output is not available" "$TMP/err"
-then
-	echo "SKIP: chiso was built without libxlsxwriter"
-	exit 77
-fi
+skip_without_xlsx
 expect_rc 0
 [ "$(ls -A "$TMP/o")" = "rank.xlsx" ] || fail "leftover: $(ls -A "$TMP/o")"
 [ "$(head -c 2 "$TMP/o/rank.xlsx")" = "PK" ] || fail "not a zip file"

@@ -38,18 +38,7 @@ grep -F -q "<h1>$TITLE_ESC</h1>" "$TMP/grouped.html" ||
 	fail "grouped.html: the given title is not the (escaped) heading"
 
 # A Chromium to render with.
-browser=
-for b in /usr/bin/chromium $(command -v chromium chromium-browser \
-	google-chrome 2>/dev/null); do
-	if [ -x "$b" ]; then
-		browser=$b
-		break
-	fi
-done
-if [ -z "$browser" ]; then
-	echo "SKIP: no chromium, chromium-browser or google-chrome found"
-	exit 77
-fi
+need_chromium
 TIMEOUT=
 if command -v timeout >/dev/null 2>&1; then
 	TIMEOUT="timeout 120"

@@ -40,18 +40,7 @@ if [ -z "$PY" ]; then
 	echo "SKIP: no python3"
 	exit 77
 fi
-browser=
-for b in /usr/bin/chromium $(command -v chromium chromium-browser \
-	google-chrome 2>/dev/null); do
-	if [ -x "$b" ]; then
-		browser=$b
-		break
-	fi
-done
-if [ -z "$browser" ]; then
-	echo "SKIP: no chromium, chromium-browser or google-chrome found"
-	exit 77
-fi
+need_chromium
 
 # measure NAME WIDTH [--print]: lays out $TMP/NAME.html in a window
 # WIDTH x 900 (for print: the print stylesheet; NAME print is the
