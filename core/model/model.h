@@ -113,6 +113,8 @@ typedef struct chiso_model {
 	char *path;
 	char sha256[65];
 	const char *id, *version, *title, *issuer, *basis, *level;
+	const char *years;         /* the years it applies to, as written */
+	const char *superseded_by; /* what replaced it (historical), or NULL */
 	const char *description;
 	int precision;
 	missing_policy missing;

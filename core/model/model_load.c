@@ -17,8 +17,9 @@
 static const char *const top_keys[] = {"model", "inputs",  "indices",
                                        "views", "classes", NULL};
 static const char *const header_keys[] = {
-        "id",        "version", "title",       "issuer", "basis",   "level",
-        "precision", "missing", "description", "format", "isolate", NULL};
+        "id",          "version", "title",         "issuer",    "basis",
+        "level",       "years",   "superseded_by", "precision", "missing",
+        "description", "format",  "isolate",       NULL};
 static const char *const missing_words[] = {"zero", "exclude", "error", NULL};
 
 #define PRECISION_MAX 10
@@ -98,6 +99,9 @@ static int load_header(model_loader *ld, const doc_node *hdr)
 	m->issuer = opt_string(ld, hdr, "issuer", "model.issuer", &rc);
 	m->basis = opt_string(ld, hdr, "basis", "model.basis", &rc);
 	m->level = opt_string(ld, hdr, "level", "model.level", &rc);
+	m->years = opt_string(ld, hdr, "years", "model.years", &rc);
+	m->superseded_by = opt_string(ld, hdr, "superseded_by",
+	                              "model.superseded_by", &rc);
 	m->description =
 	        opt_string(ld, hdr, "description", "model.description", &rc);
 	m->precision = 4;

@@ -359,6 +359,9 @@ void md_compare_settings(struct md_build *bd)
 	field_text(bd, MD_MODEL, -1, -1, "issuer", x->issuer, y->issuer);
 	field_text(bd, MD_MODEL, -1, -1, "basis", x->basis, y->basis);
 	field_text(bd, MD_MODEL, -1, -1, "level", x->level, y->level);
+	field_text(bd, MD_MODEL, -1, -1, "years", x->years, y->years);
+	field_text(bd, MD_MODEL, -1, -1, "superseded_by", x->superseded_by,
+	           y->superseded_by);
 	if (x->precision != y->precision)
 		md_add(bd, MD_MODEL, MD_CHANGED, -1, -1, "precision",
 		       mdv_number(x->precision), mdv_number(y->precision));

@@ -176,6 +176,49 @@ static void title_rows_tail(mdoc *d)
 	kv_end(d);
 }
 
+/* The rows of the title block on the model's standing: the years it
+ * applies to, what replaced it (when the model says), and how many of
+ * its rules are marked provisional (each such rule is marked again in
+ * its index's table). */
+static void status_rows(mdoc *d)
+{
+	const chiso_model *m = d->m;
+	size_t k, provisional = 0;
+
+	kv_text(d, T(d, "Năm áp dụng", "Years"), m->years);
+	for (k = 0; k < m->nleaves; k++)
+		provisional += m->nodes[m->leaves[k]].provisional != 0;
+	kv_begin(d, T(d, "Tình trạng", "Status"));
+	if (m->superseded_by) {
+		mdoc_put_text(d,
+		              T(d, "không còn áp dụng; đã được thay thế bởi ",
+		                "no longer in use; replaced by "));
+		mdoc_put_text(d, m->superseded_by);
+		mdoc_put_raw(d, "; ");
+	}
+	if (provisional == m->nleaves)
+		mdoc_put_text(d, T(d,
+		                   "mọi quy tắc chấm điểm đều tạm đề xuất "
+		                   "(chưa có trong văn bản đã công bố)",
+		                   "every scoring rule is provisional (not in "
+		                   "a published text)"));
+	else if (provisional)
+		mdoc_put_textf(
+		        d,
+		        T(d,
+		          "%zu trên %zu quy tắc chấm điểm tạm đề xuất "
+		          "(chưa có trong văn bản đã công bố)",
+		          "%zu of %zu scoring rules are provisional (not "
+		          "in a published text)"),
+		        provisional, m->nleaves);
+	else
+		mdoc_put_text(d, T(d,
+		                   "không quy tắc chấm điểm nào được đánh dấu "
+		                   "tạm đề xuất",
+		                   "no scoring rule is marked provisional"));
+	kv_end(d);
+}
+
 /* The title and the table of the model's identity. */
 static void title_block(mdoc *d)
 {
@@ -213,6 +256,7 @@ static void title_block(mdoc *d)
 		}
 		kv_end(d);
 	}
+	status_rows(d);
 	title_rows_tail(d);
 	mdoc_table_end(d);
 }
