@@ -109,6 +109,11 @@ typedef struct model_class {
 	unsigned line, col;
 } model_class;
 
+/* The method of an indicator whose rule is still to be written: what
+ * 'chiso import-criteria' puts in every indicator without a method.
+ * The loader refuses it with advice; no plugin may take this name. */
+#define MODEL_METHOD_PLACEHOLDER "todo"
+
 typedef struct chiso_model {
 	char *path;
 	char sha256[65];

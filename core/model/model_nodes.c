@@ -108,6 +108,17 @@ static int prepare_leaf(model_loader *ld, size_t i, const doc_node *spec)
 	m->nodes[i].method = schema_string(&ld->sc, mn, "method", 0);
 	if (!m->nodes[i].method)
 		return -1;
+	if (strcmp(m->nodes[i].method, MODEL_METHOD_PLACEHOLDER) == 0) {
+		schema_error(&ld->sc, mn,
+		             "indicator %s: method '%s' is the placeholder "
+		             "written by 'chiso import-criteria'; choose how "
+		             "the indicator is scored (e.g. ratio, bands, "
+		             "boolean, choice, parts, target), declare the "
+		             "inputs it reads and write its params (see "
+		             "docs/model-format.md, Built-in methods)",
+		             m->nodes[i].id, MODEL_METHOD_PLACEHOLDER);
+		return -1;
+	}
 	if (params && schema_expect(&ld->sc, params, DOC_MAP, "params") < 0)
 		return -1;
 	pi = plugin_registry_get(ld->reg, m->nodes[i].method, &err);
