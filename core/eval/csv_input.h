@@ -53,22 +53,6 @@
 int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
                    size_t len);
 
-/*
- * The separator of the CSV text buf[0..len) (a UTF-8 BOM skipped), by
- * the rule above: ',' or ';', whichever the header row (the first row
- * neither blank nor a comment) has more of outside quotes; ',' on a tie.
- * Other CSV readers (the merger map) use the same rule.
- */
-char csv_input_separator(const char *buf, size_t len);
-
-/*
- * How source_read_file_as() places a bad byte of a CSV file (a NUL byte,
- * one that is not UTF-8) while reading it: at the ROW:COLUMN of its cell,
- * as the reader counts them, with Excel's "save as 'CSV UTF-8'" as the
- * advice.
- */
-extern const source_kind csv_source_kind;
-
 /* The columns of a batch file of model m (CSV, a workbook): code, name,
  * level, parent, period, stage, then every input id in model order. */
 size_t csv_template_ncols(const chiso_model *m);

@@ -8,6 +8,7 @@
 #include "eval/data.h"
 
 #include "eval/csv_input.h"
+#include "read/csv_rows.h"
 #include "eval/data_file.h"
 #include "eval/xlsx_input.h"
 #include "read/json_reader.h"

@@ -3,7 +3,7 @@
  */
 #include "publish/merge_map.h"
 
-#include "eval/csv_input.h"
+#include "read/csv_rows.h"
 #include "read/source.h"
 #include "util/read_limits.h"
 #include "util/strbuf.h"
@@ -322,7 +322,7 @@ int merge_map_parse(merge_map *map, const char *path, const char *buf,
 		start = 3;
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0)
 		return -1;
-	csv_set_delim(&p, (unsigned char)csv_input_separator(buf, len));
+	csv_set_delim(&p, (unsigned char)csv_rows_separator(buf, len));
 	if (csv_parse(&p, buf + start, len - start, on_field, on_row, &r) !=
 	            len - start ||
 	    csv_fini(&p, on_field, on_row, &r) != 0) {
