@@ -42,6 +42,8 @@ static const char usage[] =
         "its decision)\n"
         "  diff MODEL_A MODEL_B     what changed between two model "
         "versions\n"
+        "  import-criteria TABLE    a model from a published table of "
+        "criteria\n"
         "  plugin check|test        tools for plugin authors\n"
         "  help [COMMAND]           show this help, or a command's help\n"
         "\n"
@@ -69,12 +71,19 @@ struct command {
 };
 
 static const struct command commands[] = {
-        {"evaluate", cmd_evaluate}, {"validate", cmd_validate},
-        {"template", cmd_template}, {"plugins", cmd_plugins},
-        {"rank", cmd_rank},         {"report", cmd_report},
-        {"compare", cmd_compare},   {"gaps", cmd_gaps},
-        {"doc", cmd_doc},           {"diff", cmd_diff},
-        {"merge", cmd_merge},       {"plugin", cmd_plugin},
+        {"evaluate", cmd_evaluate},
+        {"validate", cmd_validate},
+        {"template", cmd_template},
+        {"plugins", cmd_plugins},
+        {"rank", cmd_rank},
+        {"report", cmd_report},
+        {"compare", cmd_compare},
+        {"gaps", cmd_gaps},
+        {"doc", cmd_doc},
+        {"diff", cmd_diff},
+        {"merge", cmd_merge},
+        {"plugin", cmd_plugin},
+        {"import-criteria", cmd_import_criteria},
 };
 
 /* Finds a command by name. */
