@@ -53,6 +53,28 @@ static long add_group_root(ci_table *t, size_t g, const char *code)
 	return ci_add(t, &nd);
 }
 
+/* 1 when an earlier group's main index has the id part, after the
+ * error: the codes of two groups start alike. */
+static int shared_elsewhere(ci_table *t, size_t g, const char *part)
+{
+	size_t h;
+
+	for (h = 0; h < g; h++)
+		if (t->groups[h].root >= 0 &&
+		    strcmp(t->nodes[t->groups[h].root].code, part) == 0) {
+			ci_error(t, t->groups[g].row, 0,
+			         "the codes of groups '%s' (from row %u) and "
+			         "'%s' start alike, with '%s'; the criteria of "
+			         "a "
+			         "group (a main index) share the first part of "
+			         "their codes, and no other group's do",
+			         t->groups[h].name, t->groups[h].row,
+			         t->groups[g].name, part);
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * The main index of each group: the row whose code is the first part
  * every code of the group shares, else a node made from the group (id
@@ -83,6 +105,8 @@ static void group_roots(ci_table *t)
 				root = (long)i;
 		if (!shared)
 			snprintf(part, sizeof(part), "G%zu", g + 1);
+		else if (shared_elsewhere(t, g, part))
+			continue;
 		if (root < 0)
 			root = add_group_root(t, g, part);
 		t->groups[g].root = root;

@@ -4,7 +4,8 @@
 # are checked with "chiso validate FILE"; files under tests/bad/data with
 # "chiso evaluate tests/bad/data-model.yaml FILE"; results documents that
 # do not add up, under tests/bad/results, with "chiso rank FILE" (and
-# every other command that reads results in tests/cli/results-lies.sh).
+# every other command that reads results in tests/cli/results-lies.sh);
+# criteria tables, under tests/bad/criteria, with "chiso import-criteria".
 # Run by make check.
 set -u
 case_file=$1
@@ -17,6 +18,8 @@ case "$case_file" in
 */bad/data/*) run_chiso evaluate -f json -o "$TMP/results.json" \
 	"$srcdir/tests/bad/data-model.yaml" "$case_file" ;;
 */bad/results/*) run_chiso rank "$case_file" ;;
+*/bad/criteria/*) run_chiso import-criteria -o "$TMP/results.json" \
+	"$case_file" ;;
 *) fail "no rule for $case_file" ;;
 esac
 
