@@ -3,6 +3,7 @@
  * locale's decimal point.
  */
 #include "util/numfmt.h"
+#include "util/pow5_tables.h"
 #include "util/strbuf.h"
 
 #include <float.h>
@@ -174,27 +175,257 @@ int numfmt_parse_int(const char *s, double *out)
 }
 
 /* Writes the shortest round-trip text of x into buf; returns buf. */
-char *numfmt_exact(double x, char *buf)
+/* --- shortest round-trip digits (Ryu) ----------------------------------
+ *
+ * The shortest decimal that reads back as exactly x, and of those the
+ * nearest to x: Ulf Adams, "Ryū: fast float-to-string conversion", PLDI
+ * 2018. Integer arithmetic only (64 x 128-bit products with the powers
+ * of 5 of pow5_tables.h), so no printf and no strtod to check. */
+
+typedef unsigned __int128 u128;
+
+/* Bits of 5^e: ceil(log2(5^e)), 1 for e = 0 (0 <= e <= 3528). */
+static uint32_t pow5_bits(int32_t e)
+{
+	return (uint32_t)(((e * 1217359) >> 19) + 1);
+}
+
+/* floor(log10(2^e)) and floor(log10(5^e)), for 0 <= e <= 1650. */
+static uint32_t log10_pow2(int32_t e)
+{
+	return (uint32_t)((e * 78913) >> 18);
+}
+static uint32_t log10_pow5(int32_t e)
+{
+	return (uint32_t)((e * 732923) >> 20);
+}
+
+/* 1 when 5^p divides v, 2^p divides v. */
+static int multiple_of_pow5(uint64_t v, uint32_t p)
+{
+	uint32_t count = 0;
+
+	while (v % 5 == 0 && count < p) {
+		v /= 5;
+		count++;
+	}
+	return count >= p;
+}
+static int multiple_of_pow2(uint64_t v, uint32_t p)
+{
+	return (v & ((1ull << p) - 1)) == 0;
+}
+
+/* (m * mul) >> j, mul a 128-bit number {low, high}, j >= 64. */
+static uint64_t mul_shift(uint64_t m, const uint64_t *mul, int32_t j)
+{
+	u128 b0 = (u128)m * mul[0], b2 = (u128)m * mul[1];
+
+	return (uint64_t)(((b0 >> 64) + b2) >> (j - 64));
+}
+
+/* The shortest digits of the positive finite double with the given
+ * IEEE fields, as *digits x 10^*exp10. */
+static void shortest_digits(uint64_t ieee_mantissa, uint32_t ieee_exponent,
+                            uint64_t *digits, int32_t *exp10)
+{
+	int32_t e2, e10, removed = 0;
+	uint64_t m2, mv, vr, vp, vm;
+	uint32_t mm_shift;
+	int even, vm_zeros = 0, vr_zeros = 0;
+	unsigned last = 0;
+
+	if (ieee_exponent == 0) {
+		e2 = 1 - 1023 - 52 - 2;
+		m2 = ieee_mantissa;
+	} else {
+		e2 = (int32_t)ieee_exponent - 1023 - 52 - 2;
+		m2 = (1ull << 52) | ieee_mantissa;
+	}
+	even = (m2 & 1) == 0;
+	mv = 4 * m2;
+	mm_shift = ieee_mantissa != 0 || ieee_exponent <= 1;
+	if (e2 >= 0) {
+		uint32_t q = log10_pow2(e2) - (e2 > 3);
+		int32_t k =
+		        POW5_INV_BITCOUNT + (int32_t)pow5_bits((int32_t)q) - 1;
+		int32_t i = -e2 + (int32_t)q + k;
+
+		e10 = (int32_t)q;
+		vr = mul_shift(4 * m2, POW5_INV[q], i);
+		vp = mul_shift(4 * m2 + 2, POW5_INV[q], i);
+		vm = mul_shift(4 * m2 - 1 - mm_shift, POW5_INV[q], i);
+		if (q <= 21) {
+			if (mv % 5 == 0)
+				vr_zeros = multiple_of_pow5(mv, q);
+			else if (even)
+				vm_zeros =
+				        multiple_of_pow5(mv - 1 - mm_shift, q);
+			else
+				vp -= multiple_of_pow5(mv + 2, q);
+		}
+	} else {
+		uint32_t q = log10_pow5(-e2) - (-e2 > 1);
+		int32_t i = -e2 - (int32_t)q;
+		int32_t k = (int32_t)pow5_bits(i) - POW5_BITCOUNT;
+		int32_t j = (int32_t)q - k;
+
+		e10 = (int32_t)q + e2;
+		vr = mul_shift(4 * m2, POW5[i], j);
+		vp = mul_shift(4 * m2 + 2, POW5[i], j);
+		vm = mul_shift(4 * m2 - 1 - mm_shift, POW5[i], j);
+		if (q <= 1) {
+			vr_zeros = 1;
+			if (even)
+				vm_zeros = mm_shift == 1;
+			else
+				vp--;
+		} else if (q < 63) {
+			vr_zeros = multiple_of_pow2(mv, q);
+		}
+	}
+	/* Remove digits while the interval (vm, vp) still holds a shorter
+	 * number; vm itself counts when the bounds are accepted (even m2)
+	 * and it is exact. */
+	while (vp / 10 > vm / 10) {
+		vm_zeros &= vm % 10 == 0;
+		vr_zeros &= last == 0;
+		last = (unsigned)(vr % 10);
+		vr /= 10;
+		vp /= 10;
+		vm /= 10;
+		removed++;
+	}
+	if (vm_zeros) {
+		while (vm % 10 == 0) {
+			vr_zeros &= last == 0;
+			last = (unsigned)(vr % 10);
+			vr /= 10;
+			vp /= 10;
+			vm /= 10;
+			removed++;
+		}
+	}
+	if (vr_zeros && last == 5 && vr % 2 == 0)
+		last = 4; /* exactly ...50...0: round half to even */
+	*digits = vr + ((vr == vm && (!even || !vm_zeros)) || last >= 5);
+	*exp10 = e10 + removed;
+}
+
+/* Writes the unsigned integer v in decimal at out; returns its length. */
+static size_t put_uint(char *out, uint64_t v)
+{
+	char tmp[24];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/*
+ * Writes the digits (nd of them, in d) times 10^exp10 as %.{P}g would,
+ * P the larger of 15 and nd (what numfmt_exact printed when it tried
+ * %.15g, %.16g and %.17g in turn): exponent form when the decimal
+ * exponent is below -4 or at least P, else plain digits; no trailing
+ * zeros, no trailing point. Returns the end of the text.
+ */
+static char *put_g(char *out, const char *d, int nd, int exp10)
+{
+	int p = nd > 15 ? nd : 15, e = exp10 + nd - 1, k;
+
+	if (e < -4 || e >= p) {
+		*out++ = d[0];
+		if (nd > 1) {
+			*out++ = '.';
+			memcpy(out, d + 1, (size_t)(nd - 1));
+			out += nd - 1;
+		}
+		*out++ = 'e';
+		*out++ = e < 0 ? '-' : '+';
+		k = e < 0 ? -e : e;
+		if (k < 10)
+			*out++ = '0';
+		out += put_uint(out, (uint64_t)k);
+	} else if (e < 0) {
+		*out++ = '0';
+		*out++ = '.';
+		for (k = -1; k > e; k--)
+			*out++ = '0';
+		memcpy(out, d, (size_t)nd);
+		out += nd;
+	} else if (e + 1 >= nd) {
+		memcpy(out, d, (size_t)nd);
+		out += nd;
+		for (k = nd; k <= e; k++)
+			*out++ = '0';
+	} else {
+		memcpy(out, d, (size_t)(e + 1));
+		out += e + 1;
+		*out++ = '.';
+		memcpy(out, d + e + 1, (size_t)(nd - e - 1));
+		out += nd - e - 1;
+	}
+	return out;
+}
+
+/*
+ * The first of %.15g, %.16g and %.17g of x that reads back as x. For a
+ * power of two, whose lower neighbour is nearer than its upper one, this
+ * can be a digit longer than Ryu's shortest text (2^-24 prints
+ * 5.9604644775390625e-08, not ...063e-08): kept for those, so that the
+ * text of every number stays what chiso always printed.
+ */
+static char *printf_exact(double x, char *buf)
 {
 	int prec;
+
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, NUMFMT_MAX, "%.*g", prec, x);
+		to_c_point(buf);
+		if (c_strtod(buf) == x)
+			break;
+	}
+	return buf;
+}
+
+char *numfmt_exact(double x, char *buf)
+{
+	uint64_t bits, digits;
+	int32_t exp10;
+	char d[24], *p = buf;
+	int nd;
 
 	if (x == 0) {
 		strcpy(buf, "0");
 		return buf;
 	}
-	if (isfinite(x) && fabs(x) < 1e17 && x == trunc(x)) {
-		snprintf(buf, NUMFMT_MAX, "%lld", (long long)x);
+	if (!isfinite(x)) {
+		snprintf(buf, NUMFMT_MAX, "%g", x);
 		return buf;
 	}
-	/* %g drops trailing zeros, so when the shortest round-trip text has
-	 * at most 15 digits, %.15g already is that text: a double's error is
-	 * far below half a unit of the 15th digit. Only 16 and 17 remain. */
-	for (prec = 15; prec <= 17; prec++) {
-		snprintf(buf, NUMFMT_MAX, "%.*g", prec, x);
-		to_c_point(buf);
-		if (!isfinite(x) || c_strtod(buf) == x)
-			break;
+	if (x < 0)
+		*p++ = '-';
+	if (fabs(x) < 1e17 && x == trunc(x)) {
+		p += put_uint(p, (uint64_t)fabs(x));
+		*p = '\0';
+		return buf;
 	}
+	memcpy(&bits, &x, sizeof(bits));
+	if ((bits & ((1ull << 52) - 1)) == 0)
+		return printf_exact(x, buf);
+	shortest_digits(bits & ((1ull << 52) - 1),
+	                (uint32_t)((bits >> 52) & 0x7FF), &digits, &exp10);
+	while (digits % 10 == 0) { /* a carry can leave zeros: %g drops them */
+		digits /= 10;
+		exp10++;
+	}
+	nd = (int)put_uint(d, digits);
+	*put_g(p, d, nd, exp10) = '\0';
 	return buf;
 }
 

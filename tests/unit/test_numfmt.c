@@ -7,6 +7,8 @@
 #include <float.h>
 #include <locale.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,6 +212,98 @@ static void test_exact(void)
 	CU_ASSERT_PTR_EQUAL(numfmt_exact(3.5, buf), buf);
 }
 
+/* What numfmt_exact printed before it had its own digits (printf and
+ * strtod; the C locale): the first of %.15g, %.16g, %.17g that reads
+ * back as x, integers below 1e17 in plain digits. */
+static void reference_exact(double x, char *buf)
+{
+	int prec;
+
+	if (x == 0) {
+		strcpy(buf, "0");
+		return;
+	}
+	if (fabs(x) < 1e17 && x == trunc(x)) {
+		snprintf(buf, NUMFMT_MAX, "%lld", (long long)x);
+		return;
+	}
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, NUMFMT_MAX, "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			return;
+	}
+}
+
+/* 1 when numfmt_exact(x) prints what the reference prints (a subnormal:
+ * no longer, and reading back as x); the first few differences are
+ * shown. */
+static int same_as_reference(double x)
+{
+	static int shown;
+	char got[NUMFMT_MAX], want[NUMFMT_MAX];
+
+	numfmt_exact(x, got);
+	reference_exact(x, want);
+	if (strcmp(got, want) == 0)
+		return 1;
+	/* Below DBL_MIN a double has fewer digits of precision, and %.15g
+	 * can be longer than needed: the new text is shorter, and still
+	 * reads back as x. */
+	if (fabs(x) < DBL_MIN && strtod(got, NULL) == x &&
+	    strlen(got) < strlen(want))
+		return 1;
+	if (shown++ < 10)
+		fprintf(stderr, "\nexact(%a) = %s, reference %s\n", x, got,
+		        want);
+	return 0;
+}
+
+/* A 64-bit step of xorshift64*, for test values reproducible anywhere. */
+static uint64_t next_bits(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 2685821657736338717ull;
+}
+
+/* The shortest round-trip digits agree with printf's on every power of
+ * two (where a double's neighbours are not evenly spaced), on values of
+ * every exponent, on the kinds of numbers results hold (ratios of small
+ * integers times points), and on a million random doubles. */
+static void test_exact_matches_printf(void)
+{
+	uint64_t s = 0x9E3779B97F4A7C15ull, bits;
+	size_t bad = 0, i;
+	int e, a, b;
+	double x;
+
+	for (e = -1074; e <= 1023; e++)
+		bad += !same_as_reference(ldexp(1.0, e));
+	for (a = 1; a <= 200; a++)
+		for (b = 1; b <= 200; b++) {
+			bad += !same_as_reference((double)a / b);
+			bad += !same_as_reference((double)a / b * 10);
+			bad += !same_as_reference((double)a / b * 1000 / 7);
+		}
+	for (i = 0; i < 1000000; i++) {
+		bits = next_bits(&s);
+		memcpy(&x, &bits, sizeof(x));
+		if (isfinite(x))
+			bad += !same_as_reference(x);
+	}
+	for (i = 0; i < 200000; i++) { /* mantissas near the exponent's ends */
+		bits = next_bits(&s);
+		bits = (bits & 0xFFF0000000000000ull) |
+		       (i % 2 ? bits & 0xFFu
+		              : 0x000FFFFFFFFFFF00ull | (bits & 0xFFu));
+		memcpy(&x, &bits, sizeof(x));
+		if (isfinite(x))
+			bad += !same_as_reference(x);
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
 /* numfmt_exact round-trips a spread of values through numfmt_parse. */
 static void test_exact_roundtrip(void)
 {
@@ -367,6 +461,7 @@ static CU_TestInfo tests[] = {
         {"parse_int", test_parse_int},
         {"exact", test_exact},
         {"exact_roundtrip", test_exact_roundtrip},
+        {"exact_matches_printf", test_exact_matches_printf},
         {"fixed", test_fixed},
         {"fixed_edges", test_fixed_edges},
         {"round", test_round},
