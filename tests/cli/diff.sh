@@ -107,6 +107,7 @@ if [ -f "$V23" ] && [ -f "$V24" ]; then
 {"kind": "removed", "id": "only_2g_pct"
 {"kind": "changed", "field": "id"
 {"kind": "changed", "field": "version"
+{"kind": "changed", "field": "years"
 WANT
 	diff -u "$TMP/kinds.want" "$TMP/kinds" >&2 ||
 		fail "diff of the vn-district models lists other changes"
@@ -115,7 +116,7 @@ WANT
 	expect_out '"after": "{numerator: officials_trained, denominator: officials_total, target: 0.9}"}'
 	run_chiso diff "$V23" "$V24"
 	expect_rc 0
-	expect_out "11 changes: 1 added, 1 removed, 1 renamed, 1 moved, 1 re-pointed, 1 params changed, 1 note changed; inputs: 1 added, 1 removed; model: 2 changed"
+	expect_out "12 changes: 1 added, 1 removed, 1 renamed, 1 moved, 1 re-pointed, 1 params changed, 1 note changed; inputs: 1 added, 1 removed; model: 3 changed"
 	expect_out_re '^Total +1000 +1000 +0$'
 else
 	echo "diff.sh: $V23 or $V24 missing; their check is skipped"

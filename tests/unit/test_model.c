@@ -205,7 +205,7 @@ static void test_example_tree(void)
 	CU_ASSERT_DOUBLE_EQUAL(n->points, 30.0, 0.0);
 	CU_ASSERT_STRING_EQUAL(
 	        n->name, "Nh\xe1\xba\xadn th\xe1\xbb\xa9\x63 s\xe1\xbb\x91");
-	CU_ASSERT_EQUAL(n->line, 43);
+	CU_ASSERT_EQUAL(n->line, 45);
 	CU_ASSERT_EQUAL(n->col, 5);
 	/* 1.1: its texts and position */
 	n = &m->nodes[1];
@@ -219,7 +219,7 @@ static void test_example_tree(void)
 	CU_ASSERT_PTR_NOT_NULL(n->source);
 	CU_ASSERT_PTR_NULL(n->note);
 	CU_ASSERT_EQUAL(n->provisional, 0);
-	CU_ASSERT_EQUAL(n->line, 47);
+	CU_ASSERT_EQUAL(n->line, 49);
 	CU_ASSERT_EQUAL(n->col, 9);
 	CU_ASSERT_PTR_NOT_NULL(n->params);
 	CU_ASSERT_STRING_EQUAL(m->nodes[3].kind, "extended");
@@ -265,7 +265,7 @@ static void test_example_inputs(void)
 	CU_ASSERT_STRING_EQUAL(in->choices[0], "head");
 	CU_ASSERT_STRING_EQUAL(in->choices[1], "deputy");
 	CU_ASSERT_STRING_EQUAL(in->choices[2], "none");
-	CU_ASSERT_EQUAL(in->line, 19);
+	CU_ASSERT_EQUAL(in->line, 21);
 	CU_ASSERT_EQUAL(in->col, 3);
 	/* labels, units */
 	in = &m->inputs[0];
