@@ -1,8 +1,8 @@
 /*
  * criteria_import.c - a criteria table read into a tree of codes, checked,
  * and written as a model skeleton (criteria_import.h). Reading the
- * cells is here; the tree and its checks in criteria_tree.c; the YAML in
- * criteria_yaml.c.
+ * cells is here; the table's state in criteria_table.c; the tree and its
+ * checks in criteria_tree.c; the YAML in criteria_yaml.c.
  */
 #include "modeldoc/criteria_import.h"
 
@@ -15,7 +15,6 @@
 #include "util/suggest.h"
 #include "util/utf8.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,31 +56,6 @@ struct reader {
 	sheet_rows *rows; /* during the read */
 	int header_done;
 };
-
-void ci_error(ci_table *t, unsigned row, unsigned col, const char *fmt, ...)
-{
-	strbuf place = STRBUF_INIT;
-	va_list ap;
-
-	sheet_place(&place, t->path, t->sheet, row, col);
-	va_start(ap, fmt);
-	diag_vat(t->d, DIAG_ERROR, strbuf_str(&place), 0, 0, fmt, ap);
-	va_end(ap);
-	strbuf_release(&place);
-	t->bad = 1;
-}
-
-void ci_warning(ci_table *t, unsigned row, unsigned col, const char *fmt, ...)
-{
-	strbuf place = STRBUF_INIT;
-	va_list ap;
-
-	sheet_place(&place, t->path, t->sheet, row, col);
-	va_start(ap, fmt);
-	diag_vat(t->d, DIAG_WARNING, strbuf_str(&place), 0, 0, fmt, ap);
-	va_end(ap);
-	strbuf_release(&place);
-}
 
 /* 1 for the spaces trimmed around a cell: space, tab, no-break space. */
 static size_t blank_at(const char *s, size_t n)

@@ -1,7 +1,7 @@
 /*
  * criteria_internal.h - what the parts of the criteria importer share:
- * the table read (criteria_import.c), made a tree (criteria_tree.c) and
- * written as YAML (criteria_yaml.c).
+ * the table's state (criteria_table.c), read (criteria_import.c), made a
+ * tree (criteria_tree.c) and written as YAML (criteria_yaml.c).
  */
 #ifndef CHISO_CRITERIA_INTERNAL_H
 #define CHISO_CRITERIA_INTERNAL_H

@@ -15,18 +15,6 @@
 /* Parts of a criterion's points listed in a message before "...". */
 #define SUM_TERMS 12
 
-long ci_add(ci_table *t, const ci_node *nd)
-{
-	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 64;
-		t->nodes = xrealloc(t->nodes, t->cap * sizeof(*t->nodes));
-	}
-	t->nodes[t->n] = *nd;
-	t->nodes[t->n].parent = -1;
-	t->nodes[t->n].first = t->nodes[t->n].last = t->nodes[t->n].next = -1;
-	return (long)t->n++;
-}
-
 /* The first part of code ("4" of "4.22.3") into buf (65 bytes). */
 static void first_part(const char *code, char *buf)
 {
@@ -374,38 +362,4 @@ int ci_build_tree(ci_table *t)
 		if (sum_points(t, t->roots[k]) < 0)
 			rc = -1;
 	return rc;
-}
-
-void ci_stats(const ci_table *t, criteria_import_stats *st)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		if (t->nodes[i].first < 0) {
-			st->criteria++;
-			st->todo += !*t->nodes[i].method;
-		}
-	st->roots = t->nroots;
-	st->normalized = t->normalized;
-	for (i = 0; i < t->nroots; i++)
-		st->points += t->nodes[t->roots[i]].points;
-}
-
-void ci_free(ci_table *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++) {
-		free(t->nodes[i].code);
-		free(t->nodes[i].name);
-		free(t->nodes[i].method);
-		free(t->nodes[i].params);
-		free(t->nodes[i].source);
-	}
-	free(t->nodes);
-	for (i = 0; i < t->ngroups; i++)
-		free(t->groups[i].name);
-	free(t->groups);
-	free(t->roots);
-	free(t->sheet);
 }

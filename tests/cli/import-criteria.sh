@@ -47,6 +47,18 @@ fi
 grep -F -q "Tỷ lệ hệ thống thông tin được kiểm tra, đánh giá mức độ đảm đảm an toàn thông tin, an ninh mạng định kỳ (chỉ tính các hệ thống do cơ quan tự quản lý vận hành riêng, không tính các hệ thống đã đưa vào quản lý tập trung tại Trung tâm dữ liệu tỉnh)" "$TMP/tn.yaml" ||
 	fail "a long name with commas is not kept exactly"
 
+# criteria/vn-tayninh-commune-2025.yaml was made from this skeleton: its
+# tree (ids, names, points) is the importer's, line for line.
+tree() {
+	sed -n '/^indices:/,$p' "$1" | grep -E '^ *(- id|name|points):' |
+		sed 's/^ *//; s/^- //'
+}
+tree "$TMP/tn.yaml" >"$TMP/tree-imported"
+tree criteria/vn-tayninh-commune-2025.yaml >"$TMP/tree-model"
+diff -u "$TMP/tree-imported" "$TMP/tree-model" >&2 ||
+	fail "the bundled model's tree is not the imported table's"
+[ "$(wc -l <"$TMP/tree-model")" -eq 204 ] || fail "the trees compared are not whole"
+
 # The same table twice gives the same bytes; to stdout as to a file.
 run_chiso import-criteria "$TABLE" --id vn-tayninh-commune-2025 \
 	--version 2025 --level commune --title "Xã, phường 2025"
