@@ -7,8 +7,11 @@
 # 1. Copies the source tree (the files git knows, tracked or new, not
 #    ignored; without git, every file, then "make distclean") into a
 #    temporary directory, so that the tree's own build is left alone.
-# 2. There: autogen.sh when needed, ./configure --prefix=TMP/stage,
-#    make, make install.
+# 2. There: autogen.sh when needed, ./configure --prefix=TMP/first and
+#    the plugin loader's object built, then ./configure --prefix=TMP/stage,
+#    make, make install: the installed chiso searches TMP/stage's plugin
+#    directory and finds the built-in methods (a tree configured again
+#    for another prefix once kept the old directory).
 # 3. Copies examples/plugins/per100 OUTSIDE any source tree and builds it
 #    with its Makefile, pkg-config finding chiso.pc in the stage alone;
 #    checks that the compile line's only -I is the staged include
@@ -88,10 +91,22 @@ cd "$tmp/src" || die "no copy"
 if [ ! -x configure ]; then
 	run ./autogen.sh || die "./autogen.sh failed"
 fi
+# First as someone who built once for the default prefix (the plugin
+# loader's object is what knows the directory), then configured again:
+# the installed chiso must search the directory it is installed for.
+run ./configure --prefix="$tmp/first" || die "./configure failed"
+run make core/plugin/libchiso_la-plugin_loader.lo ||
+	die "make of the plugin loader failed"
 run ./configure --prefix="$stage" || die "./configure failed"
 run make -j"$jobs" || die "make failed"
 run make install || die "make install failed"
 [ -x "$stage/bin/chiso" ] || die "no $stage/bin/chiso after make install"
+"$stage/bin/chiso" plugins >"$tmp/plugins.out" 2>&1
+cat "$tmp/plugins.out" >>"$log"
+expect_line "$tmp/plugins.out" "^  $stage/lib/chiso/plugins\$" \
+	"the installed chiso does not search $stage/lib/chiso/plugins (built once for another prefix)"
+expect_line "$tmp/plugins.out" '^ratio [0-9]' \
+	"the installed chiso finds no built-in plugin (built once for another prefix)"
 [ -f "$stage/include/chiso/plugin.h" ] || die "<chiso/plugin.h> not installed"
 cd "$tmp" || die "no $tmp"
 
