@@ -238,9 +238,10 @@ typedef struct chiso_host_api {
 	int (*param_check_keys)(chiso_prepare_ctx *ctx, const chiso_param *map,
 	                        const char *const *allowed);
 
-	/* Reports an error at node's position in the model file (at the
-	 * indicator itself when node is NULL). printf-style; the text should
-	 * say how to fix the problem. prepare must then return -1. */
+	/* Reports an error at node's position in the model file; when node
+	 * is NULL, at the indicator's params map (at the indicator itself
+	 * when it has no params). printf-style; the text should say how to
+	 * fix the problem. prepare must then return -1. */
 	void (*error)(chiso_prepare_ctx *ctx, const chiso_param *node,
 	              const char *fmt, ...)
 #if defined(__GNUC__)
@@ -415,8 +416,9 @@ typedef const chiso_plugin *(*chiso_plugin_entry_fn)(void);
 /*
  * Defines the descriptor and the entry function. Arguments are
  * designated initializers of chiso_plugin (.name, .version, .summary,
- * .params_doc, .prepare, .compute, .release); magic, abi_version and
- * struct_size are filled in.
+ * .params_doc, .prepare, .compute, .release, and .finish for a method
+ * with a second phase); magic, abi_version and struct_size are filled
+ * in.
  */
 #define CHISO_PLUGIN_DEFINE(...)                                               \
 	static const chiso_plugin chiso_plugin_descriptor_ = {                 \
