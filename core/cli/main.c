@@ -36,6 +36,10 @@ static const char usage[] =
         "appraised\n"
         "  gaps RESULTS...          per unit, where the most points are "
         "still to gain\n"
+        "  sensitivity MODEL RESULTS...\n"
+        "                           how the ranking moves when the points "
+        "or the\n"
+        "                           missing-data policy move\n"
         "  merge RESULTS --map M    results carried across a merger of "
         "units\n"
         "  doc MODEL                the model as a document (the annex of "
@@ -69,12 +73,19 @@ struct command {
 };
 
 static const struct command commands[] = {
-        {"evaluate", cmd_evaluate}, {"validate", cmd_validate},
-        {"template", cmd_template}, {"plugins", cmd_plugins},
-        {"rank", cmd_rank},         {"report", cmd_report},
-        {"compare", cmd_compare},   {"gaps", cmd_gaps},
-        {"doc", cmd_doc},           {"diff", cmd_diff},
-        {"merge", cmd_merge},       {"plugin", cmd_plugin},
+        {"evaluate", cmd_evaluate},
+        {"validate", cmd_validate},
+        {"template", cmd_template},
+        {"plugins", cmd_plugins},
+        {"rank", cmd_rank},
+        {"report", cmd_report},
+        {"compare", cmd_compare},
+        {"gaps", cmd_gaps},
+        {"doc", cmd_doc},
+        {"diff", cmd_diff},
+        {"merge", cmd_merge},
+        {"plugin", cmd_plugin},
+        {"sensitivity", cmd_sensitivity},
 };
 
 /* Finds a command by name. */
