@@ -171,19 +171,25 @@ static void value_block(struct worker *wk, size_t n)
 	for (row = 0; row < sd->nrows; row++) {
 		const double *e = sd->earned + row * ni;
 		const double *a0 = sd->avail[0] + row * ni;
-		const double *a1 = two ? sd->avail[1] + row * ni : a0;
 		double se[SENS_BLOCK] = {0}, s0[SENS_BLOCK] = {0},
 		       s1[SENS_BLOCK] = {0};
 
 		for (i = 0; i < ni; i++) {
 			const double *w = wk->w + i * SENS_BLOCK;
-			double ei = e[i], ai = a0[i], bi = a1[i];
+			double ei = e[i], ai = a0[i];
 
 			for (j = 0; j < SENS_BLOCK; j++) {
 				se[j] += w[j] * ei;
 				s0[j] += w[j] * ai;
-				s1[j] += w[j] * bi;
 			}
+		}
+		/* The other policy's available points, when runs draw it. */
+		for (i = 0; two && i < ni; i++) {
+			const double *w = wk->w + i * SENS_BLOCK;
+			double bi = sd->avail[1][row * ni + i];
+
+			for (j = 0; j < SENS_BLOCK; j++)
+				s1[j] += w[j] * bi;
 		}
 		for (j = 0; j < n; j++) {
 			double avail = wk->pol[j] ? s1[j] : s0[j];
