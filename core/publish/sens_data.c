@@ -69,6 +69,15 @@ static int make_cover(struct build *b, diag *d)
 		return 0;
 	}
 	i = by->index[b->t->model];
+	if (by->kind == MEASURE_NODE && !(m->nodes[i].points > 0)) {
+		diag_error(d, NULL, 0, 0,
+		           "chiso: --by %s: node %s has 0 points, so its value "
+		           "is not a share of points (it is its indicators' "
+		           "mean fraction) and no weight can move it; rank by "
+		           "total, a view or a node that has points",
+		           by->id, by->id);
+		return -1;
+	}
 	if (by->kind == MEASURE_NODE) {
 		cover_node(b, (size_t)i);
 		return 0;

@@ -67,8 +67,9 @@ typedef struct sens_data {
 /*
  * Fills sd for the ranked rows of the nominal ranking t (its measure,
  * t->by, decides what is counted) as spec says. Refuses, with an error
- * in d: a view whose nodes the results do not list (what chiso merge
- * writes); a unit made by chiso merge when the indicators or the
+ * in d: a node of 0 points (its value is a mean of fractions, not a
+ * share of points); a view whose nodes the results do not list (what
+ * chiso merge writes); a unit made by chiso merge when the indicators or the
  * missing-data policy vary, or when the measure counts part of a main
  * index (the results hold only its main indices). Returns 0 or -1.
  */

@@ -9,6 +9,8 @@
  * from elsewhere (a Content-Security-Policy says so), Vietnamese, UTF-8;
  * every text from a file escaped, every number printed the same on
  * every machine (SVG coordinates to one decimal).
+ *
+ * Ownership: the writers keep nothing; they borrow what they draw.
  */
 #ifndef CHISO_SENSITIVITY_HTML_H
 #define CHISO_SENSITIVITY_HTML_H

@@ -10,6 +10,8 @@
  * JSON and Markdown also what was varied, the mean absolute rank shift,
  * how often the top units hold, and the first-order index of each
  * varied factor, highest first.
+ *
+ * Ownership: the writers keep nothing; they borrow the result.
  */
 #ifndef CHISO_SENSITIVITY_OUTPUT_H
 #define CHISO_SENSITIVITY_OUTPUT_H

@@ -3,7 +3,8 @@
 # leaving an existing -o file as it was: --runs 0 or past the cap, a bad
 # --seed, --vary or --missing, --by naming nothing, a results file of
 # another model (also one changed since), the model and the results
-# swapped, a data file given as the model, too few arguments.
+# swapped, a data file given as the model, too few arguments, --by a
+# node of 0 points.
 . "$srcdir/tests/lib.sh"
 set -e
 cd "$srcdir"
@@ -73,6 +74,12 @@ refused 2 "tests/cli/data/sens-flip-data.yaml: this is a data file (units with i
 	tests/cli/data/sens-flip-data.yaml "$TMP/r.json"
 refused 2 "$TMP/absent.yaml: cannot open: No such file or directory" \
 	"$TMP/absent.yaml" "$TMP/r.json"
+# A node of 0 points: its value is a mean of fractions, not points.
+run_chiso evaluate -f json -o "$TMP/dti.json" criteria/vn-dti-province-2022.yaml \
+	examples/dti-provinces-2023.yaml
+expect_rc 0
+refused 2 "chiso: --by 6: node 6 has 0 points, so its value is not a share of points" \
+	--by 6 criteria/vn-dti-province-2022.yaml "$TMP/dti.json"
 # A data file given as results: named as such by the results reader.
 refused 2 "sens-flip-data.yaml: this is a data file (units with input values), not a results document" \
 	"$model" tests/cli/data/sens-flip-data.yaml
