@@ -1,7 +1,9 @@
 #!/bin/sh
 # run.sh - the national-scale benchmark (make bench): 10,600 units, as
 # many as Vietnam's communes, through evaluate then rank, next to the
-# time to merely read and check the same input (evaluate --check-only).
+# time to merely read and check the same input (evaluate --check-only),
+# and chiso sensitivity of the results (1000 runs: the main indices'
+# points varied, then the indicators').
 # Two models: the bundled example (16 indicators, YAML input) and a
 # synthetic one of 100 indicators (the size of the provincial DTI; JSON
 # Lines input). Median wall time of RUNS runs (default 5) and peak memory
@@ -69,6 +71,8 @@ suite() {
 	row "rank results.json" "$chiso" rank -o "$out/$name.rank" "$out/$name.json"
 	row "rank --group-by parent -f csv" "$chiso" rank --group-by parent -f csv -o "$out/$name.csv" "$out/$name.json"
 	row "report (HTML) of results.json" "$chiso" report -o "$out/$name.html" "$out/$name.json"
+	row "sensitivity --runs 1000 (main)" "$chiso" sensitivity --runs 1000 -o "$out/$name.sens" "$model" "$out/$name.json"
+	row "sensitivity --vary indicators=20%" "$chiso" sensitivity --runs 1000 --vary indicators=20% -o "$out/$name.sens" "$model" "$out/$name.json"
 }
 
 # workbook: the example's units as CSV and as .xlsx, read and checked.

@@ -36,6 +36,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_plugin(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_import_criteria(int argc, char **argv);
+int cmd_sensitivity(int argc, char **argv);
 
 /* The --plugin-dir directories given on the command line. */
 typedef struct cli_plugin_dirs {

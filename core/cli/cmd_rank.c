@@ -6,6 +6,7 @@
 #include "publish/rank_output.h"
 #include "publish/rank_xlsx.h"
 #include "publish/report_html.h"
+#include "publish/sensitivity_read.h"
 #include "read/results_pick.h"
 #include "read/results_set.h"
 
@@ -74,14 +75,19 @@ static const char report_help[] =
         "id\n"
         "  -g, --group-by KEY     parent or level\n"
         "      --title TEXT       the report's title\n"
+        "      --sensitivity SENS.json  draw each unit's rank interval from\n"
+        "                         a sensitivity analysis of these results\n"
+        "                         (chiso sensitivity -f json)\n"
         "      --allow-mixed-models  report results of different "
         "models\n" CLI_PICK_HELP CLI_MAX_RESULTS_MB_HELP
         "  -h, --help             show this help\n"
         "\n"
-        "Example:\n"
-        "  chiso report -o report.html r2022.json\n";
+        "Examples:\n"
+        "  chiso report -o report.html r2022.json\n"
+        "  chiso sensitivity -f json -o sens.json MODEL r2022.json\n"
+        "  chiso report --sensitivity sens.json -o report.html r2022.json\n";
 
-enum { OPT_TITLE = 256, OPT_MIXED };
+enum { OPT_TITLE = 256, OPT_MIXED, OPT_SENS };
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML, FMT_XLSX };
 static const char *const rank_names[] = {"table", "csv",  "json",
                                          "md",    "html", "xlsx"};
@@ -97,6 +103,7 @@ struct rank_cli {
 	int format, format_given;
 	cli_csv csv;
 	const char *output, *title;
+	const char *sens;  /* --sensitivity SENS.json, or NULL */
 	doc_limits limits; /* of each results file */
 };
 
@@ -112,6 +119,7 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	        CLI_CSV_OPTIONS,
 	        {"title", required_argument, NULL, OPT_TITLE},
 	        {"allow-mixed-models", no_argument, NULL, OPT_MIXED},
+	        {"sensitivity", required_argument, NULL, OPT_SENS},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        {"period", required_argument, NULL, CLI_OPT_PERIOD},
 	        {"stage", required_argument, NULL, CLI_OPT_STAGE},
@@ -170,6 +178,9 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 		case OPT_MIXED:
 			o->ro.allow_mixed = 1;
 			break;
+		case OPT_SENS:
+			o->sens = optarg;
+			break;
 		case CLI_OPT_BOM:
 		case CLI_OPT_SEPARATOR:
 		case CLI_OPT_NO_FORMULA_GUARD:
@@ -201,11 +212,25 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 	                    o->format_given, o->output, &o->format, rc) < 0 ||
 	    cli_csv_only(cmd, &o->csv, o->format == FMT_CSV, rc) < 0)
 		return -1;
+	if (o->sens && o->format != FMT_HTML) {
+		*rc = cli_usage_error(cmd,
+		                      "--sensitivity draws rank intervals in "
+		                      "the HTML report: use chiso report (or "
+		                      "-f html)");
+		return -1;
+	}
+	if (o->sens &&
+	    cli_output_not_input(o->output, (char *const *)&o->sens, 1) < 0) {
+		*rc = EXIT_FAILURE2;
+		return -1;
+	}
 	return 0;
 }
 
-/* Writes the ranking in the chosen format. */
-static int write_ranking(const rank_table *t, const struct rank_cli *o)
+/* Writes the ranking in the chosen format (HTML with the intervals of
+ * sens when not NULL). */
+static int write_ranking(const rank_table *t, const struct rank_cli *o,
+                         const sens_doc *sens)
 {
 	char err[512];
 	cli_output out;
@@ -230,7 +255,7 @@ static int write_ranking(const rank_table *t, const struct rank_cli *o)
 		rank_write_md(t, out.f);
 		break;
 	case FMT_HTML:
-		report_html_write(t, out.f, o->title);
+		report_html_write_sens(t, out.f, o->title, sens);
 		break;
 	default:
 		rank_write_table(t, out.f);
@@ -246,8 +271,9 @@ static int run(int argc, char **argv, const char *cmd, const char *help,
 	struct rank_cli o;
 	rs_set set;
 	rank_table t;
+	sens_doc sens;
 	diag d = DIAG_INIT;
-	int i, rc = EXIT_OK;
+	int i, rc = EXIT_OK, ranked = 0, have_sens = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.format = format;
@@ -263,14 +289,28 @@ static int run(int argc, char **argv, const char *cmd, const char *help,
 			rc = EXIT_FAILURE2;
 	if (rc == EXIT_OK && rs_pick_one(&set, &o.pick, &d) < 0)
 		rc = EXIT_FAILURE2;
-	if (rc == EXIT_OK && rank_build(&t, &set, &o.ro, &d) < 0)
-		rc = EXIT_FAILURE2;
-	cli_print_diag(&d);
 	if (rc == EXIT_OK) {
-		if (write_ranking(&t, &o) < 0)
+		if (rank_build(&t, &set, &o.ro, &d) < 0)
 			rc = EXIT_FAILURE2;
-		rank_free(&t);
+		else
+			ranked = 1;
 	}
+	if (rc == EXIT_OK && o.sens) {
+		if (sens_doc_read(&sens, o.sens, &o.limits, &d) < 0)
+			rc = EXIT_FAILURE2;
+		else
+			have_sens = 1;
+		if (have_sens && sens_doc_check(&sens, &t, &d) < 0)
+			rc = EXIT_FAILURE2;
+	}
+	cli_print_diag(&d);
+	if (rc == EXIT_OK &&
+	    write_ranking(&t, &o, have_sens ? &sens : NULL) < 0)
+		rc = EXIT_FAILURE2;
+	if (have_sens)
+		sens_doc_free(&sens);
+	if (ranked)
+		rank_free(&t);
 	rs_free(&set);
 	diag_free(&d);
 	return rc;

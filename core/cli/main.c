@@ -36,6 +36,10 @@ static const char usage[] =
         "appraised\n"
         "  gaps RESULTS...          per unit, where the most points are "
         "still to gain\n"
+        "  sensitivity MODEL RESULTS...\n"
+        "                           how the ranking moves when the points "
+        "or the\n"
+        "                           missing-data policy move\n"
         "  merge RESULTS --map M    results carried across a merger of "
         "units\n"
         "  doc MODEL                the model as a document (the annex of "
@@ -84,6 +88,7 @@ static const struct command commands[] = {
         {"merge", cmd_merge},
         {"plugin", cmd_plugin},
         {"import-criteria", cmd_import_criteria},
+        {"sensitivity", cmd_sensitivity},
 };
 
 /* Finds a command by name. */

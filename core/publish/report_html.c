@@ -12,6 +12,8 @@
 
 #include "publish/report_html.h"
 
+#include "publish/sensitivity_html.h"
+
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -57,7 +59,8 @@ struct ctx {
 	size_t nmain; /* leading columns that are main indices */
 	int has_classes;
 	int grouped;
-	const char *section; /* "h2" or "h3": headings inside a group */
+	const char *section;  /* "h2" or "h3": headings inside a group */
+	const sens_doc *sens; /* rank intervals to draw, or NULL */
 };
 
 /* --- escaping and numbers --------------------------------------------- */
@@ -888,6 +891,8 @@ static void write_group(const struct ctx *c, const rank_group *g)
 	}
 	write_ranking(c, g);
 	write_bars(c, g);
+	if (c->sens)
+		sens_html_report_section(c->f, c->section, c->t, g, c->sens);
 	write_heat(c, g);
 	write_profiles(c, g);
 	fputs("</section>\n", c->f);
@@ -1044,10 +1049,17 @@ static void ctx_init(struct ctx *c, const rank_table *t, FILE *f)
 
 void report_html_write(const rank_table *t, FILE *f, const char *title)
 {
+	report_html_write_sens(t, f, title, NULL);
+}
+
+void report_html_write_sens(const rank_table *t, FILE *f, const char *title,
+                            const sens_doc *sens)
+{
 	struct ctx c;
 	size_t g;
 
 	ctx_init(&c, t, f);
+	c.sens = sens;
 	title = report_title(&c, title);
 	write_head(&c, title);
 	fputs("<header>\n<h1>", f);

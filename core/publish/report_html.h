@@ -10,7 +10,10 @@
  *   - for each unit, a profile of its main indices against its group's
  *     average (bars or a radar drawn as SVG);
  *   - the model's identity (id, version, sha256), the generator, and the
- *     units not ranked with their reason.
+ *     units not ranked with their reason;
+ *   - with a sensitivity analysis (chiso sensitivity -f json), each
+ *     unit's rank interval over its runs, per group
+ *     (publish/sensitivity_html.h).
  * Text is HTML-escaped; values print to the model's precision exactly as
  * in the other formats.
  */
@@ -18,10 +21,16 @@
 #define CHISO_REPORT_HTML_H
 
 #include "publish/rank.h"
+#include "publish/sensitivity_read.h"
 
 #include <stdio.h>
 
 /* Writes the report of t to f. title may be NULL (then the model's). */
 void report_html_write(const rank_table *t, FILE *f, const char *title);
+
+/* The same with the rank intervals of sens (checked against t with
+ * sens_doc_check() first), or without when sens is NULL. */
+void report_html_write_sens(const rank_table *t, FILE *f, const char *title,
+                            const sens_doc *sens);
 
 #endif

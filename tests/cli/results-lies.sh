@@ -1,6 +1,6 @@
 # results-lies.sh - results documents that do not add up are refused by
 # every command that reads results (rank, report, compare, gaps, merge,
-# evaluate --children): exit 2, the message of the rule broken at its
+# sensitivity, evaluate --children): exit 2, the message of the rule broken at its
 # FILE:LINE:COL, nothing written; a document declaring far more than it
 # holds is refused without the memory it declares; what chiso writes
 # still reads back.
@@ -34,6 +34,10 @@ for lie in tests/bad/results/*.json; do
 	expect_rc 2
 	expect_err "$msg"
 	run_chiso gaps "$lie"
+	expect_rc 2
+	expect_err "$msg"
+	run_chiso sensitivity -o "$TMP/out.txt" \
+		tests/cli/data/sens-flip-model.yaml "$lie"
 	expect_rc 2
 	expect_err "$msg"
 	run_chiso compare -o "$TMP/out.txt" "$lie" "$lie"
