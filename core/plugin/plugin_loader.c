@@ -6,7 +6,7 @@
 #include "plugin/plugin_loader.h"
 
 #include "plugin/elf_symbols.h"
-#include "plugin/plugin_dirs.h" /* generated: CHISO_PLUGINS_DIR, CHISO_BUILD_DIR */
+#include "plugin/plugin_dirs.h" /* generated: CHISO_PLUGINS_DIR */
 #include "plugin/trusted_open.h"
 #include "read/schema.h"
 #include "util/suggest.h"

@@ -62,7 +62,7 @@ refused 2 "chiso sensitivity: --group-by takes parent or level, not 'district'" 
 # Results of another model: named, with the model given and the fix.
 refused 2 "$TMP/r.json: made with model sens-flip 1 (sha256 " \
 	criteria/example-district.yaml "$TMP/r.json"
-expect_err "not with the model given, criteria/example-district.yaml (vn-district-example 2023, sha256 b4c2a6d4a53e); give the model these results were made with, or score the data with this one first: chiso evaluate -f json -o results.json criteria/example-district.yaml DATA..."
+expect_err "not with the model given, criteria/example-district.yaml (vn-district-example 2023, sha256 5e2af642804c); give the model these results were made with, or score the data with this one first: chiso evaluate -f json -o results.json criteria/example-district.yaml DATA..."
 # The same id and version, another file: the model changed since.
 sed 's/title: "Two indices/title: "Changed: two indices/' "$model" >"$TMP/changed.yaml"
 refused 2 ": the same id and version, but another file (changed since the results were made?)" \
