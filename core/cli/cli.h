@@ -23,6 +23,11 @@ enum {
 };
 
 /* Commands: argv[0] is the command name. */
+/* chiso's standard output: every command writes there, never to the C
+ * library's stdout, which is descriptor 1 and carries what plugins print
+ * to stderr (util/std_out.h). Set by main(). */
+extern FILE *cli_stdout;
+
 int cmd_validate(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
 int cmd_template(int argc, char **argv);

@@ -2,6 +2,7 @@
  * cli_common.c - helpers shared by the commands.
  */
 #include "cli/cli.h"
+#include "util/std_out.h"
 
 #include "eval/host.h"
 #include "read/results_pick.h"
@@ -30,7 +31,7 @@ int cli_common_option(int c, const char *cmd, const char *help,
 		cli_plugin_dir_add(pd, optarg);
 		return 0;
 	case 'h':
-		fputs(help, stdout);
+		fputs(help, cli_stdout);
 		*rc = EXIT_OK;
 		break;
 	default:
@@ -94,8 +95,8 @@ int cli_output_open(cli_output *out, const char *path)
 	memset(out, 0, sizeof(*out));
 	if (!path || strcmp(path, "-") == 0) {
 		/* What was printed before goes first. */
-		fflush(stdout);
-		out->af = atomic_file_open_fd(STDOUT_FILENO, "standard output",
+		fflush(cli_stdout);
+		out->af = atomic_file_open_fd(std_out_fd(), "standard output",
 		                              err, sizeof(err));
 	} else {
 		out->path = path;

@@ -426,10 +426,11 @@ int cmd_evaluate(int argc, char **argv)
 		data_report_problems(&b, &d);
 		cli_print_diag(&d);
 		bad = count_bad(&b);
-		printf("%zu unit%s read, %zu invalid, %zu with missing "
-		       "values\n",
-		       b.nunits, b.nunits == 1 ? "" : "s", bad,
-		       b.missing_units);
+		fprintf(cli_stdout,
+		        "%zu unit%s read, %zu invalid, %zu with missing "
+		        "values\n",
+		        b.nunits, b.nunits == 1 ? "" : "s", bad,
+		        b.missing_units);
 		rc = bad || strict_fails(&b, &o) ? EXIT_UNITS : EXIT_OK;
 		goto out_batch;
 	}

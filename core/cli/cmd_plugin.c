@@ -155,14 +155,14 @@ static void print_params(const char *doc)
 {
 	const char *line = doc, *nl;
 
-	printf("  params:\n");
+	fprintf(cli_stdout, "  params:\n");
 	while (line && *line) {
 		nl = strchr(line, '\n');
 		if (!nl) {
-			printf("    %s\n", line);
+			fprintf(cli_stdout, "    %s\n", line);
 			break;
 		}
-		printf("    %.*s\n", (int)(nl - line), line);
+		fprintf(cli_stdout, "    %.*s\n", (int)(nl - line), line);
 		line = nl + 1;
 	}
 }
@@ -171,13 +171,14 @@ static void print_params(const char *doc)
  * struct_size covers exist. */
 static void print_optional(const chiso_plugin *d)
 {
-	printf("  optional     release: %s", d->release ? "yes" : "no");
+	fprintf(cli_stdout, "  optional     release: %s",
+	        d->release ? "yes" : "no");
 #ifdef CHISO_PLUGIN_SIZE_1_2
-	printf(", finish: %s",
-	       d->struct_size >= CHISO_PLUGIN_SIZE_1_2 && d->finish ? "yes"
-	                                                            : "no");
+	fprintf(cli_stdout, ", finish: %s",
+	        d->struct_size >= CHISO_PLUGIN_SIZE_1_2 && d->finish ? "yes"
+	                                                             : "no");
 #endif
-	printf("\n");
+	fprintf(cli_stdout, "\n");
 }
 
 /* Prints the descriptor of a plugin that passed every check. */
@@ -185,22 +186,22 @@ static void print_descriptor(const plugin_info *pi)
 {
 	const chiso_plugin *d = pi->desc;
 
-	printf("%s: ok: chiso loads this plugin\n", pi->path);
-	printf("  name         %s\n", d->name);
-	printf("  version      %s\n", d->version);
-	printf("  ABI          %u.%u (this chiso: %d.%d)\n",
-	       (unsigned)CHISO_ABI_MAJOR_OF(d->abi_version),
-	       (unsigned)CHISO_ABI_MINOR_OF(d->abi_version), CHISO_ABI_MAJOR,
-	       CHISO_ABI_MINOR);
-	printf("  struct size  %u bytes (ABI 1.0 layout: %zu)\n",
-	       (unsigned)d->struct_size, (size_t)CHISO_PLUGIN_SIZE_1_0);
-	printf("  summary      %s\n", d->summary);
-	printf("  required     prepare, compute\n");
+	fprintf(cli_stdout, "%s: ok: chiso loads this plugin\n", pi->path);
+	fprintf(cli_stdout, "  name         %s\n", d->name);
+	fprintf(cli_stdout, "  version      %s\n", d->version);
+	fprintf(cli_stdout, "  ABI          %u.%u (this chiso: %d.%d)\n",
+	        (unsigned)CHISO_ABI_MAJOR_OF(d->abi_version),
+	        (unsigned)CHISO_ABI_MINOR_OF(d->abi_version), CHISO_ABI_MAJOR,
+	        CHISO_ABI_MINOR);
+	fprintf(cli_stdout, "  struct size  %u bytes (ABI 1.0 layout: %zu)\n",
+	        (unsigned)d->struct_size, (size_t)CHISO_PLUGIN_SIZE_1_0);
+	fprintf(cli_stdout, "  summary      %s\n", d->summary);
+	fprintf(cli_stdout, "  required     prepare, compute\n");
 	print_optional(d);
 	if (d->params_doc)
 		print_params(d->params_doc);
 	else
-		printf("  params:      (no params_doc)\n");
+		fprintf(cli_stdout, "  params:      (no params_doc)\n");
 }
 
 /* "chiso plugin check FILE.so". */
@@ -250,7 +251,7 @@ static int plugin_test(int argc, char **argv)
 		return cli_usage_error("plugin",
 		                       "test takes FILE.so and CASES.yaml");
 	path = plugin_path(argv[optind]);
-	rc = plugin_test_run(path, argv[optind + 1], &opts, stdout, &d);
+	rc = plugin_test_run(path, argv[optind + 1], &opts, cli_stdout, &d);
 	cli_print_diag(&d);
 	diag_free(&d);
 	free(path);
@@ -263,7 +264,7 @@ int cmd_plugin(int argc, char **argv)
 		return cli_usage_error("plugin", "give a subcommand: check or "
 		                                 "test");
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(help, stdout);
+		fputs(help, cli_stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "check") == 0)

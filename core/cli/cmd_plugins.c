@@ -36,10 +36,10 @@ static void print_params(const char *doc)
 	while (line && *line) {
 		nl = strchr(line, '\n');
 		if (!nl) {
-			printf("      %s\n", line);
+			fprintf(cli_stdout, "      %s\n", line);
 			break;
 		}
-		printf("      %.*s\n", (int)(nl - line), line);
+		fprintf(cli_stdout, "      %.*s\n", (int)(nl - line), line);
 		line = nl + 1;
 	}
 }
@@ -51,23 +51,26 @@ static void show(void *arg, const char *path, const plugin_info *pi,
 	struct listing *l = arg;
 
 	if (shadowed) {
-		printf("%s\n  shadowed by a plugin of the same name earlier in "
-		       "the path\n",
-		       path);
+		fprintf(cli_stdout,
+		        "%s\n  shadowed by a plugin of the same name earlier "
+		        "in "
+		        "the path\n",
+		        path);
 		return;
 	}
 	if (!pi) {
 		l->refused++;
-		printf("%s\n  REFUSED: %s\n", path, refusal);
+		fprintf(cli_stdout, "%s\n  REFUSED: %s\n", path, refusal);
 		return;
 	}
 	l->ok++;
-	printf("%s %s (ABI %u.%u)  %s\n  %s\n", pi->name, pi->desc->version,
-	       (unsigned)CHISO_ABI_MAJOR_OF(pi->desc->abi_version),
-	       (unsigned)CHISO_ABI_MINOR_OF(pi->desc->abi_version), path,
-	       pi->desc->summary);
+	fprintf(cli_stdout, "%s %s (ABI %u.%u)  %s\n  %s\n", pi->name,
+	        pi->desc->version,
+	        (unsigned)CHISO_ABI_MAJOR_OF(pi->desc->abi_version),
+	        (unsigned)CHISO_ABI_MINOR_OF(pi->desc->abi_version), path,
+	        pi->desc->summary);
 	if (pi->desc->params_doc) {
-		printf("    params:\n");
+		fprintf(cli_stdout, "    params:\n");
 		print_params(pi->desc->params_doc);
 	}
 }
@@ -101,13 +104,13 @@ int cmd_plugins(int argc, char **argv)
 		                       argv[optind]);
 	}
 	reg = cli_registry(&pd);
-	printf("Search path:\n");
+	fprintf(cli_stdout, "Search path:\n");
 	for (i = 0; i < plugin_registry_ndirs(reg); i++)
-		printf("  %s\n", plugin_registry_dir(reg, i));
-	printf("\n");
+		fprintf(cli_stdout, "  %s\n", plugin_registry_dir(reg, i));
+	fprintf(cli_stdout, "\n");
 	plugin_registry_scan(reg, show, &l);
-	printf("\n%zu plugin%s loaded, %zu refused\n", l.ok,
-	       l.ok == 1 ? "" : "s", l.refused);
+	fprintf(cli_stdout, "\n%zu plugin%s loaded, %zu refused\n", l.ok,
+	        l.ok == 1 ? "" : "s", l.refused);
 	plugin_registry_free(reg);
 	return l.refused ? EXIT_FAILURE2 : EXIT_OK;
 }

@@ -34,12 +34,13 @@ static void summary(const chiso_model *m)
 	char pts[NUMFMT_MAX];
 	size_t inner = m->nnodes - m->nleaves;
 
-	printf("%s: ok: %s %s, %zu input%s, %zu index node%s, %zu "
-	       "indicator%s, %s points, sha256 %s\n",
-	       m->path, m->id, m->version, m->ninputs,
-	       m->ninputs == 1 ? "" : "s", inner, inner == 1 ? "" : "s",
-	       m->nleaves, m->nleaves == 1 ? "" : "s",
-	       numfmt_exact(m->total_points, pts), m->sha256);
+	fprintf(cli_stdout,
+	        "%s: ok: %s %s, %zu input%s, %zu index node%s, %zu "
+	        "indicator%s, %s points, sha256 %s\n",
+	        m->path, m->id, m->version, m->ninputs,
+	        m->ninputs == 1 ? "" : "s", inner, inner == 1 ? "" : "s",
+	        m->nleaves, m->nleaves == 1 ? "" : "s",
+	        numfmt_exact(m->total_points, pts), m->sha256);
 }
 
 int cmd_validate(int argc, char **argv)

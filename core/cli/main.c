@@ -5,6 +5,7 @@
 
 #include "chiso/plugin.h"
 #include "cli/cli.h"
+#include "util/std_out.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -110,7 +111,7 @@ static int run_help(int argc, char **argv)
 	char *args[3];
 
 	if (argc < 2) {
-		fputs(usage, stdout);
+		fputs(usage, cli_stdout);
 		return EXIT_OK;
 	}
 	c = find_command(argv[1]);
@@ -133,12 +134,12 @@ static int run(int argc, char **argv)
 		return EXIT_FAILURE2;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(usage, stdout);
+		fputs(usage, cli_stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf("%s (plugin ABI %d.%d)\n", PACKAGE_STRING,
-		       CHISO_ABI_MAJOR, CHISO_ABI_MINOR);
+		fprintf(cli_stdout, "%s (plugin ABI %d.%d)\n", PACKAGE_STRING,
+		        CHISO_ABI_MAJOR, CHISO_ABI_MINOR);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "help") == 0)
@@ -153,24 +154,27 @@ static int run(int argc, char **argv)
 }
 
 /*
- * Standard output as a stream that keeps the errno of a write that
- * failed (glibc's own stdout drops it when a full buffer's write fails):
- * a duplicate of descriptor 1 through atomic_file, line-buffered on a
- * terminal as stdout is. NULL when descriptor 1 is closed or not
- * writable; stdout is then left as it is.
+ * chiso's standard output (util/std_out.h: descriptor 1 is made stderr,
+ * for whatever plugins print) as a stream that keeps the errno of a
+ * write that failed (glibc's own stdout drops it when a full buffer's
+ * write fails), line-buffered on a terminal as stdout is; cli_stdout
+ * from then on. NULL when standard output is closed or not writable:
+ * cli_stdout is then the C library's stdout, as it was.
  */
-static atomic_file *keep_stdout_errors(void)
+static atomic_file *open_cli_stdout(void)
 {
 	char err[512];
 	atomic_file *out;
 
-	out = atomic_file_open_fd(STDOUT_FILENO, "standard output", err,
+	if (std_out_separate() < 0)
+		return NULL;
+	out = atomic_file_open_fd(std_out_fd(), "standard output", err,
 	                          sizeof(err));
 	if (!out)
 		return NULL;
-	if (isatty(STDOUT_FILENO))
+	if (isatty(std_out_fd()))
 		setvbuf(atomic_file_stream(out), NULL, _IOLBF, BUFSIZ);
-	stdout = atomic_file_stream(out); /* glibc: stdout may be assigned */
+	cli_stdout = atomic_file_stream(out);
 	return out;
 }
 
@@ -178,19 +182,22 @@ static atomic_file *keep_stdout_errors(void)
  * Flushes and closes standard output: when any write to it failed (a
  * full disk, /dev/full, a closed descriptor), whatever the command, says
  * so with the reason and returns 2; else returns rc. out is the stream of
- * keep_stdout_errors() (freed here), or NULL.
+ * open_cli_stdout() (freed here), or NULL. What plugins printed (to the
+ * C library's stdout, now stderr) is flushed; its errors are not chiso's.
  */
-static int close_stdout(int rc, atomic_file *out, FILE *orig)
+static int close_stdout(int rc, atomic_file *out)
 {
 	char err[512];
 	int errnum = 0, lost;
 
 	if (out) {
-		stdout = orig;
+		cli_stdout = stdout;
+		fflush(stdout);
 		if (atomic_file_commit(out, err, sizeof(err)) < 0) {
 			cli_error("cannot write %s", err);
 			return EXIT_FAILURE2;
 		}
+		return rc;
 	}
 	if (fflush(stdout) != 0)
 		errnum = errno;
@@ -210,12 +217,14 @@ static int close_stdout(int rc, atomic_file *out, FILE *orig)
 	return EXIT_FAILURE2;
 }
 
+FILE *cli_stdout;
+
 int main(int argc, char **argv)
 {
-	FILE *orig = stdout;
 	atomic_file *out;
 
 	setlocale(LC_CTYPE, "");
-	out = keep_stdout_errors();
-	return close_stdout(run(argc, argv), out, orig);
+	cli_stdout = stdout;
+	out = open_cli_stdout();
+	return close_stdout(run(argc, argv), out);
 }

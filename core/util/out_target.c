@@ -3,6 +3,8 @@
  * recognised, the refusals (see out_target.h).
  */
 #include "util/out_target.h"
+
+#include "util/std_out.h"
 #include "util/strbuf.h"
 
 #include <errno.h>
@@ -105,7 +107,7 @@ static int path_fd(const char *path)
 	if (strcmp(path, "/dev/stdin") == 0)
 		return 0;
 	if (strcmp(path, "/dev/stdout") == 0)
-		return 1;
+		return std_out_fd();
 	if (strcmp(path, "/dev/stderr") == 0)
 		return 2;
 	if (!all_digits(base) || strlen(base) > 9)
@@ -116,6 +118,8 @@ static int path_fd(const char *path)
 	if (!yes)
 		return -1;
 	fd = strtol(base, NULL, 10);
+	if (fd == STDOUT_FILENO) /* chiso's standard output is elsewhere */
+		return std_out_fd();
 	return fd <= INT_MAX ? (int)fd : -1;
 }
 
