@@ -106,6 +106,12 @@ int cli_common_option(int c, const char *cmd, const char *help,
                       cli_plugin_dirs *pd, int *rc);
 
 /*
+ * Parses --timeout SECONDS (a decimal number > 0, at most a day) into
+ * *ms, at least 1. Returns 0, or -1 after a usage message with *rc set.
+ */
+int cli_timeout_option(const char *cmd, const char *arg, long *ms, int *rc);
+
+/*
  * Parses a whole number in [1, max] given to option name ("--max-units")
  * into *out. Returns 0, or -1 after a usage message with *rc set.
  */

@@ -217,3 +217,21 @@ int cli_pick_option(int c, const char *arg, rs_pick_opts *p)
 		p->stage = arg;
 	return c == CLI_OPT_PERIOD || c == CLI_OPT_STAGE;
 }
+
+int cli_timeout_option(const char *cmd, const char *arg, long *ms, int *rc)
+{
+	char *end;
+	double secs = strtod(arg, &end);
+
+	if (*end || !(secs > 0) || secs > 86400) {
+		*rc = cli_usage_error(cmd,
+		                      "--timeout takes seconds (> 0, at most "
+		                      "86400), not '%s'",
+		                      arg);
+		return -1;
+	}
+	*ms = (long)(secs * 1000 + 0.5);
+	if (*ms < 1)
+		*ms = 1;
+	return 0;
+}

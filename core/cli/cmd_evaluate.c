@@ -157,23 +157,11 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		case OPT_STRICT:
 			o->strict = 1;
 			break;
-		case OPT_TIMEOUT: {
-			char *end;
-			double secs = strtod(optarg, &end);
-
-			if (*end || !(secs > 0) || secs > 86400) {
-				*rc = cli_usage_error("evaluate",
-				                      "--timeout takes seconds "
-				                      "(> 0, at most 86400), "
-				                      "not '%s'",
-				                      optarg);
+		case OPT_TIMEOUT:
+			if (cli_timeout_option("evaluate", optarg,
+			                       &o->timeout_ms, rc) < 0)
 				return -1;
-			}
-			o->timeout_ms = (long)(secs * 1000 + 0.5);
-			if (o->timeout_ms < 1)
-				o->timeout_ms = 1;
 			break;
-		}
 		case OPT_MAX_UNITS:
 			if (cli_count_option("evaluate", "--max-units", optarg,
 			                     (size_t)1 << 31, &o->max_units,

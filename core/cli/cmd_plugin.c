@@ -81,6 +81,12 @@ static const char help[] =
         "\n"
         "Options:\n"
         "  -v, --verbose   (test) also show what each case got\n"
+        "      --timeout SECONDS  (test) time limit of each case (default "
+        "10);\n"
+        "                  each case runs in a process of its own, so "
+        "a case that\n"
+        "                  crashes or loops fails alone and the others "
+        "still run\n"
         "  -h, --help      show this help\n"
         "\n"
         "Examples:\n"
@@ -95,13 +101,17 @@ static const char help[] =
         "usage error,\n"
         "a refused plugin or a wrong cases file.\n";
 
-/* Parses the options of a subcommand (argv[0] is its name); *verbose
- * may be NULL when -v is not accepted. Returns 0, or -1 when the
- * command must return *rc now. */
-static int parse_options(int argc, char **argv, int *verbose, int *rc)
+/* Options without a short form. */
+enum { OPT_TIMEOUT = 256 };
+
+/* Parses the options of a subcommand (argv[0] is its name); t is NULL
+ * for "check", which takes neither -v nor --timeout. Returns 0, or -1
+ * when the command must return *rc now. */
+static int parse_options(int argc, char **argv, plugin_test_opts *t, int *rc)
 {
 	static const struct option opts[] = {
 	        {"verbose", no_argument, NULL, 'v'},
+	        {"timeout", required_argument, NULL, OPT_TIMEOUT},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
 	cli_plugin_dirs none = {NULL, 0};
@@ -109,14 +119,20 @@ static int parse_options(int argc, char **argv, int *verbose, int *rc)
 
 	optind = 1;
 	for (;;) {
-		c = getopt_long(argc, argv, verbose ? "vh" : "h", opts, NULL);
+		c = getopt_long(argc, argv, t ? "vh" : "h", opts, NULL);
 		if (c == -1)
 			break;
-		if (c == 'v' && verbose) {
-			*verbose = 1;
+		if (c == 'v' && t) {
+			t->verbose = 1;
 			continue;
 		}
-		if (c == 'v')
+		if (c == OPT_TIMEOUT && t) {
+			if (cli_timeout_option("plugin", optarg, &t->timeout_ms,
+			                       rc) < 0)
+				return -1;
+			continue;
+		}
+		if (c == 'v' || c == OPT_TIMEOUT)
 			c = '?';
 		if (cli_common_option(c, "plugin", help, &none, rc) < 0)
 			return -1;
@@ -245,7 +261,7 @@ static int plugin_test(int argc, char **argv)
 	char *path;
 	int rc = EXIT_OK;
 
-	if (parse_options(argc, argv, &opts.verbose, &rc) < 0)
+	if (parse_options(argc, argv, &opts, &rc) < 0)
 		return rc;
 	if (argc - optind != 2)
 		return cli_usage_error("plugin",

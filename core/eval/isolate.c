@@ -94,7 +94,7 @@ isolate *isolate_new(isolate_fn fn, void *arg, long timeout_ms)
  * default actions, also where a sanitizer had put its own handlers),
  * which the parent names. Writing files is not limited: stderr may be a
  * file, and a plugin's warnings must not kill it. */
-static void limit_worker(void)
+void isolate_limit_process(void)
 {
 	static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 	struct rlimit zero = {0, 0};
@@ -200,7 +200,7 @@ static void worker_loop(isolate *iso, int in, int out)
 	struct request rq;
 	size_t *leaves = NULL, cap = 0, i;
 
-	limit_worker();
+	isolate_limit_process();
 	while (read_full(in, &rq, sizeof(rq)) == 1) {
 		if (rq.n > cap) {
 			cap = rq.n;
@@ -292,8 +292,7 @@ static int stop_worker(isolate *iso, int kill_it)
 	return status;
 }
 
-/* A signal's name for messages. */
-static const char *signal_name(int sig)
+const char *isolate_signal_name(int sig)
 {
 	switch (sig) {
 	case SIGSEGV:
@@ -336,7 +335,7 @@ static void lost(isolate *iso, chiso_outcome *out, const char *plugin,
 	else if (WIFSIGNALED(status))
 		snprintf(out->note, out->note_size,
 		         "plugin '%s' crashed: %s (isolated; the run goes on)",
-		         plugin, signal_name(WTERMSIG(status)));
+		         plugin, isolate_signal_name(WTERMSIG(status)));
 	else
 		snprintf(out->note, out->note_size,
 		         "plugin '%s' ended its worker (exit %d; isolated)",

@@ -100,4 +100,15 @@ void isolate_free(isolate *iso);
  * violations so far. */
 size_t isolate_failures(const isolate *iso);
 
+/* In a child process about to run plugin code: the worker's limits (no
+ * core file, no new process for a user other than root, bounded address
+ * space outside ASan builds, the default actions of the crash signals,
+ * death with the parent). For other runners of untrusted code, such as
+ * "chiso plugin test". */
+void isolate_limit_process(void);
+
+/* The name of a signal for messages: "SIGSEGV (segmentation fault)".
+ * Static. */
+const char *isolate_signal_name(int sig);
+
 #endif

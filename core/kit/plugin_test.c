@@ -7,12 +7,14 @@
 #include "kit/plugin_test.h"
 
 #include "kit/plugin_test_cases.h"
+#include "kit/plugin_test_fork.h"
 #include "kit/plugin_test_text.h"
 
 #include "eval/batch.h"
 #include "eval/data.h"
 #include "eval/eval.h"
 #include "eval/host.h"
+#include "eval/isolate.h"
 #include "model/model.h"
 #include "plugin/plugin_loader.h"
 #include "util/numfmt.h"
@@ -28,6 +30,7 @@ struct pt_run {
 	plugin_registry *reg;
 	const char *method; /* the plugin's name (the registry's) */
 	int verbose;
+	long timeout_ms; /* for each case */
 	FILE *out;
 	size_t passed, failed;
 };
@@ -349,6 +352,64 @@ static void run_case(struct pt_run *run, const struct pt_case *c)
 	strbuf_release(&details);
 }
 
+/* A case on its way to a child process. */
+struct case_job {
+	struct pt_run *run;
+	const struct pt_case *c;
+};
+
+/* The case in the child (pt_case_fn): its lines to out. */
+static int case_in_child(void *arg, FILE *out)
+{
+	struct case_job *j = arg;
+	struct pt_run run = *j->run;
+
+	run.out = out;
+	run.passed = run.failed = 0;
+	run_case(&run, j->c);
+	return run.failed ? 1 : 0;
+}
+
+/*
+ * Runs one case in a process of its own with the time limit: its lines
+ * as it printed them, or, when it crashed or did not finish, a failed
+ * line saying so. The line is written at once (and flushed), so that a
+ * pipe shows every case run so far.
+ */
+static void run_case_apart(struct pt_run *run, const struct pt_case *c)
+{
+	struct case_job job = {run, c};
+	strbuf text = STRBUF_INIT;
+	int sig;
+	pt_end end =
+	        pt_fork_case(case_in_child, &job, run->timeout_ms, &text, &sig);
+
+	fputs(strbuf_str(&text), run->out);
+	if (end == PT_PASSED) {
+		run->passed++;
+	} else {
+		run->failed++;
+		if (end == PT_TIMED_OUT)
+			fprintf(run->out,
+			        "FAIL %s: did not finish within %ld ms "
+			        "(stopped; a loop?), the other cases go on\n",
+			        c->name, run->timeout_ms);
+		else if (end == PT_CRASHED && sig)
+			fprintf(run->out,
+			        "FAIL %s: crashed: %s (the case ran in a "
+			        "process of its own; the other cases go on)\n",
+			        c->name, isolate_signal_name(sig));
+		else if (end == PT_CRASHED)
+			fprintf(run->out,
+			        "FAIL %s: its process ended without a "
+			        "verdict (the plugin exited?); the other cases "
+			        "go on\n",
+			        c->name);
+	}
+	fflush(run->out);
+	strbuf_release(&text);
+}
+
 /* The method name of a plugin file: its base name without ".so", in a
  * new string (caller frees), or NULL when it does not end in ".so". */
 static char *method_of(const char *so_path)
@@ -411,6 +472,8 @@ int plugin_test_run(const char *so_path, const char *cases_path,
 
 	run.out = out;
 	run.verbose = opts && opts->verbose;
+	run.timeout_ms = opts && opts->timeout_ms > 0 ? opts->timeout_ms
+	                                              : PLUGIN_TEST_TIMEOUT_MS;
 	pi = load_plugin(&run, so_path, d);
 	file_ok = pt_file_read(&pf, cases_path, d) == 0;
 	if (!pi || !file_ok) {
@@ -426,7 +489,7 @@ int plugin_test_run(const char *so_path, const char *cases_path,
 	        (unsigned)CHISO_ABI_MINOR_OF(pi->desc->abi_version), pf.ncases,
 	        pf.ncases == 1 ? "" : "s", cases_path);
 	for (i = 0; i < pf.ncases; i++)
-		run_case(&run, &pf.cases[i]);
+		run_case_apart(&run, &pf.cases[i]);
 	fprintf(out, "%zu passed, %zu failed\n", run.passed, run.failed);
 	pt_file_free(&pf);
 	plugin_registry_free(run.reg);

@@ -59,8 +59,12 @@ enum {
 	                           is wrong (errors in d): no case ran */
 };
 
+/* The default time limit of one case. */
+#define PLUGIN_TEST_TIMEOUT_MS 10000L
+
 typedef struct plugin_test_opts {
-	int verbose; /* also print what each case got */
+	int verbose;     /* also print what each case got */
+	long timeout_ms; /* each case's time limit; 0: the default */
 } plugin_test_opts;
 
 /*
@@ -68,7 +72,11 @@ typedef struct plugin_test_opts {
  * so_path, which must be called NAME.so where NAME is its method. Prints
  * a header line, one line per case ("ok   NAME", or "FAIL NAME: expected
  * ..., got ..." followed by indented details) and "N passed, N failed"
- * to out. Returns one of PLUGIN_TEST_*.
+ * to out. Each case runs in a process of its own within its time limit
+ * (kit/plugin_test_fork.h): a case that crashes or does not finish
+ * fails ("FAIL NAME: crashed: SIGSEGV ...", "... did not finish within
+ * N ms"), and the others still run. Each case's lines are flushed as
+ * they come. Returns one of PLUGIN_TEST_*.
  */
 int plugin_test_run(const char *so_path, const char *cases_path,
                     const plugin_test_opts *opts, FILE *out, diag *d);
