@@ -54,6 +54,10 @@ static const char help[] =
         "                         (model.isolate)\n"
         "      --timeout SECONDS  time limit of each isolated computation\n"
         "                         (default 10)\n"
+        "      --max-lost N       after an isolated indicator's plugin\n"
+        "                         crashed or timed out on N units in a\n"
+        "                         row, mark it error on the rest without\n"
+        "                         running it (default 3)\n"
         "      --check-only       read and check the data, report problems,\n"
         "                         score nothing and write nothing\n"
         "      --strict           a required value that is missing is an\n"
@@ -91,6 +95,7 @@ enum {
 	OPT_ISOLATE,
 	OPT_TIMEOUT,
 	OPT_MAX_UNITS,
+	OPT_MAX_LOST,
 	OPT_STRICT
 };
 
@@ -105,6 +110,7 @@ static const cli_formats formats = {format_names, 4};
 struct options {
 	int format, format_given, check_only, isolate, strict;
 	long timeout_ms;
+	size_t max_lost; /* --max-lost; 0: the default */
 	const char *output;
 	cli_csv csv;
 	cli_plugin_dirs pd;
@@ -125,6 +131,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"children", required_argument, NULL, OPT_CHILDREN},
 	        {"isolate", no_argument, NULL, OPT_ISOLATE},
 	        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+	        {"max-lost", required_argument, NULL, OPT_MAX_LOST},
 	        {"max-units", required_argument, NULL, OPT_MAX_UNITS},
 	        {"strict", no_argument, NULL, OPT_STRICT},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
@@ -160,6 +167,11 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		case OPT_TIMEOUT:
 			if (cli_timeout_option("evaluate", optarg,
 			                       &o->timeout_ms, rc) < 0)
+				return -1;
+			break;
+		case OPT_MAX_LOST:
+			if (cli_count_option("evaluate", "--max-lost", optarg,
+			                     1000000, &o->max_lost, rc) < 0)
 				return -1;
 			break;
 		case OPT_MAX_UNITS:
@@ -424,6 +436,8 @@ int cmd_evaluate(int argc, char **argv)
 	}
 	b.isolate_all = o.isolate;
 	b.isolate_ms = o.timeout_ms ? o.timeout_ms : DEFAULT_TIMEOUT_MS;
+	if (o.max_lost)
+		b.isolate_max_lost = o.max_lost;
 	if (o.timeout_ms && !o.isolate && !model_isolates_any(m))
 		diag_at(&d, DIAG_WARNING, NULL, 0, 0,
 		        "--timeout limits isolated computations only, and "

@@ -14,6 +14,7 @@ void batch_init(batch *b, const chiso_model *m)
 	strbuf_add(&b->pool, "", 1);
 	b->limits = doc_limits_data;
 	b->max_units = LIMIT_UNITS;
+	b->isolate_max_lost = BATCH_MAX_LOST;
 }
 
 /* Frees the pool, units, values, problems and results. */

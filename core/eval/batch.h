@@ -76,6 +76,11 @@ typedef struct batch {
 	 * isolated; each call within isolate_ms milliseconds. */
 	int isolate_all;
 	long isolate_ms;
+	/* After this many lost computations (crash or time limit) of one
+	 * isolated indicator on consecutive units, the rest of the run
+	 * marks it error without running it (BATCH_MAX_LOST by default);
+	 * 0: never gives up. */
+	size_t isolate_max_lost;
 	int problems_from_eval; /* see batch_problems_from_eval() */
 	/* Set by batch_init() to the defaults, may be changed before
 	 * loading data: limits of each data file (--max-file-mb), and the
@@ -92,6 +97,9 @@ typedef struct batch {
 /* Missing values warned about one by one in a run; the rest are counted
  * in a summary. */
 #define BATCH_MISSING_SHOWN 10
+
+/* The default of isolate_max_lost. */
+#define BATCH_MAX_LOST 3
 
 /* Makes b an empty batch for model m. */
 void batch_init(batch *b, const chiso_model *m);

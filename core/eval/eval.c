@@ -390,6 +390,7 @@ struct isolated_unit {
 	chiso_outcome *outs;
 	char *text; /* 2 * CHISO_NOTE_MAX per leaf */
 	isolate_job *jobs;
+	size_t *lost_in_row; /* per leaf: lost computations on the last units */
 };
 
 #define NOT_ISOLATED ((size_t)-1)
@@ -443,6 +444,7 @@ static void isolated_unit_init(struct isolated_unit *s, const batch *b,
 	s->outs = xcalloc(n, sizeof(*s->outs));
 	s->text = xmalloc(n * 2 * CHISO_NOTE_MAX);
 	s->jobs = xcalloc(n, sizeof(*s->jobs));
+	s->lost_in_row = xcalloc(n, sizeof(*s->lost_in_row));
 }
 
 static void isolated_unit_free(struct isolated_unit *s)
@@ -460,6 +462,25 @@ static void isolated_unit_free(struct isolated_unit *s)
 	free(s->outs);
 	free(s->text);
 	free(s->jobs);
+	free(s->lost_in_row);
+}
+
+/* 1, with the outcome an error saying why, when the leaf's plugin was
+ * lost (crashed, timed out) on the last max units in a row: it is not
+ * run again this run, which would cost a time limit per unit. */
+static int given_up(const struct isolated_unit *s, const batch *b, size_t leaf,
+                    const char *plugin, chiso_outcome *out)
+{
+	if (!b->isolate_max_lost || s->lost_in_row[leaf] < b->isolate_max_lost)
+		return 0;
+	out->status = CHISO_STATUS_ERROR;
+	out->fraction = 0;
+	out->has_raw = 0;
+	snprintf(out->note, out->note_size,
+	         "plugin '%s' crashed or did not answer on %zu units in a "
+	         "row; not run again this run (isolated; --max-lost)",
+	         plugin, s->lost_in_row[leaf]);
+	return 1;
 }
 
 /* Phase 1 of unit u when indicators of it are isolated: each worker gets
@@ -486,11 +507,14 @@ static void compute_unit_isolated(batch *b, size_t u, const struct kids *k,
 
 			leaf = s->leaves[i];
 			node = &m->nodes[m->leaves[leaf]];
-			if (leaf_lacks_input(m, node, &view, &s->outs[leaf]))
+			if (leaf_lacks_input(m, node, &view, &s->outs[leaf]) ||
+			    given_up(s, b, leaf, node->plugin->name,
+			             &s->outs[leaf]))
 				continue;
 			s->jobs[n].k = leaf;
 			s->jobs[n].plugin = node->plugin->name;
 			s->jobs[n].out = &s->outs[leaf];
+			s->jobs[n].lost = 0;
 			n++;
 		}
 		s->njobs[w] = n - s->first[w];
@@ -509,6 +533,8 @@ static void compute_unit_isolated(batch *b, size_t u, const struct kids *k,
 	for (i = 0; i < n; i++) {
 		const model_node *node = &m->nodes[m->leaves[s->jobs[i].k]];
 
+		s->lost_in_row[s->jobs[i].k] =
+		        s->jobs[i].lost ? s->lost_in_row[s->jobs[i].k] + 1 : 0;
 		leaf_store_check(s->jobs[i].out, node, plugin_minor(node) >= 2);
 	}
 	for (leaf = 0; leaf < m->nleaves; leaf++)

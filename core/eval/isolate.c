@@ -317,13 +317,15 @@ const char *isolate_signal_name(int sig)
 	return "a signal";
 }
 
-/* Turns the outcome into the error of a lost worker. */
-static void lost(isolate *iso, chiso_outcome *out, const char *plugin,
-                 int timed_out)
+/* Turns the job's outcome into the error of a lost worker. */
+static void lost(isolate *iso, isolate_job *job, int timed_out)
 {
+	chiso_outcome *out = job->out;
+	const char *plugin = job->plugin;
 	int status = stop_worker(iso, 1);
 
 	iso->failures++;
+	job->lost = 1;
 	out->status = CHISO_STATUS_ERROR;
 	out->fraction = 0;
 	out->has_raw = 0;
@@ -545,8 +547,7 @@ static size_t read_answers(isolate *iso, size_t u, isolate_job *jobs,
 		int r = next_reply(iso, &rp, &note, &hint);
 
 		if (r == REPLY_TIMEOUT || r == REPLY_GONE) {
-			lost(iso, jobs[j].out, jobs[j].plugin,
-			     r == REPLY_TIMEOUT);
+			lost(iso, &jobs[j], r == REPLY_TIMEOUT);
 			return j + 1;
 		}
 		if (r == REPLY_BAD) {
@@ -598,8 +599,7 @@ void isolate_collect(isolate *iso, size_t u, isolate_job *jobs, size_t n)
 			if (failed ||
 			    send_request(iso, u, jobs + first, n - first) < 0) {
 				failed = 0;
-				lost(iso, jobs[first].out, jobs[first].plugin,
-				     0);
+				lost(iso, &jobs[first], 0);
 				first++;
 				continue;
 			}

@@ -75,6 +75,7 @@ typedef struct isolate_job {
 	size_t k;
 	const char *plugin;
 	chiso_outcome *out;
+	int lost; /* set to 1 when the worker crashed or timed out on it */
 } isolate_job;
 
 /*
