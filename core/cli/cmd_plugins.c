@@ -3,9 +3,11 @@
  */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char help[] =
         "Usage: chiso plugins [OPTIONS]\n"
@@ -105,8 +107,18 @@ int cmd_plugins(int argc, char **argv)
 	}
 	reg = cli_registry(&pd);
 	fprintf(cli_stdout, "Search path:\n");
-	for (i = 0; i < plugin_registry_ndirs(reg); i++)
-		fprintf(cli_stdout, "  %s\n", plugin_registry_dir(reg, i));
+	for (i = 0; i < plugin_registry_ndirs(reg); i++) {
+		const char *dir = plugin_registry_dir(reg, i);
+		struct stat st;
+
+		if (stat(dir, &st) < 0)
+			fprintf(cli_stdout, "  %s (does not exist: %s)\n", dir,
+			        strerror(errno));
+		else if (!S_ISDIR(st.st_mode))
+			fprintf(cli_stdout, "  %s (not a directory)\n", dir);
+		else
+			fprintf(cli_stdout, "  %s\n", dir);
+	}
 	fprintf(cli_stdout, "\n");
 	plugin_registry_scan(reg, show, &l);
 	fprintf(cli_stdout, "\n%zu plugin%s loaded, %zu refused\n", l.ok,

@@ -4,12 +4,39 @@
 #include "plugin/trusted_open.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Adds a reason the plugin at path is refused: the first as "PATH:
+ * refused: REASON", the next ones after it as "; also REASON", so that
+ * every reason is said at once. */
+static void refuse(strbuf *err, const char *path, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+static void refuse(strbuf *err, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err->len)
+		strbuf_puts(err, "; also ");
+	else
+		strbuf_printf(err, "%s: refused: ", path);
+	va_start(ap, fmt);
+	strbuf_vprintf(err, fmt, ap);
+	va_end(ap);
+}
+
+/* Before a message that cannot wait for the others (the file cannot be
+ * opened): after the reasons already given. */
+static void also(strbuf *err)
+{
+	if (err->len)
+		strbuf_puts(err, "; also ");
+}
 
 /* Owned by root or by the user running chiso? */
 static int owner_ok(const struct stat *st)
@@ -31,15 +58,14 @@ static int check_owner(const char *path, const char *dir, const struct stat *st,
 	if (owner_ok(st))
 		return 0;
 	if (last)
-		strbuf_printf(err,
-		              "%s: refused: its directory is owned by uid %u, "
-		              "not by root or by you",
-		              path, (unsigned)st->st_uid);
+		refuse(err, path,
+		       "its directory is owned by uid %u, not by root or by "
+		       "you",
+		       (unsigned)st->st_uid);
 	else
-		strbuf_printf(err,
-		              "%s: refused: directory %s is owned by uid %u, "
-		              "not by root or by you",
-		              path, dir, (unsigned)st->st_uid);
+		refuse(err, path,
+		       "directory %s is owned by uid %u, not by root or by you",
+		       dir, (unsigned)st->st_uid);
 	return -1;
 }
 
@@ -54,11 +80,10 @@ static int check_ancestor(const char *path, const char *dir,
 	 * remove an entry they do not own. */
 	if ((st->st_mode & S_ISVTX) && st->st_uid == 0 && owner_ok(next_st))
 		return 0;
-	strbuf_printf(err,
-	              "%s: refused: directory %s is group- or world-writable "
-	              "(mode %04o), so others could replace %s; fix with: "
-	              "chmod go-w %s",
-	              path, dir, (unsigned)(st->st_mode & 07777), next, dir);
+	refuse(err, path,
+	       "directory %s is group- or world-writable (mode %04o), so "
+	       "others could replace %s; fix with: chmod go-w %s",
+	       dir, (unsigned)(st->st_mode & 07777), next, dir);
 	return -1;
 }
 
@@ -69,12 +94,10 @@ static int check_plugin_dir(const char *path, const char *dir,
 	if (check_owner(path, dir, st, 1, err) < 0)
 		return -1;
 	if (others_write(st)) {
-		strbuf_printf(
-		        err,
-		        "%s: refused: its directory is group- or "
-		        "world-writable (mode %04o); fix with: chmod go-w "
-		        "%s",
-		        path, (unsigned)(st->st_mode & 07777), dir);
+		refuse(err, path,
+		       "its directory is group- or world-writable (mode "
+		       "%04o); fix with: chmod go-w %s",
+		       (unsigned)(st->st_mode & 07777), dir);
 		return -1;
 	}
 	return 0;
@@ -83,32 +106,34 @@ static int check_plugin_dir(const char *path, const char *dir,
 /* The file itself, as opened. */
 static int check_file(const char *path, const struct stat *st, strbuf *err)
 {
+	int rc = 0;
+
 	if (!S_ISREG(st->st_mode)) {
-		strbuf_printf(err, "%s: refused: not a regular file", path);
+		refuse(err, path, "not a regular file");
 		return -1;
 	}
 	if (!owner_ok(st)) {
-		strbuf_printf(err,
-		              "%s: refused: the file is owned by uid %u, not "
-		              "by root or by you",
-		              path, (unsigned)st->st_uid);
-		return -1;
+		refuse(err, path,
+		       "the file is owned by uid %u, not by root or by you",
+		       (unsigned)st->st_uid);
+		rc = -1;
 	}
 	if (others_write(st)) {
-		strbuf_printf(
-		        err,
-		        "%s: refused: the file is group- or "
-		        "world-writable (mode %04o); fix with: chmod go-w "
-		        "%s",
-		        path, (unsigned)(st->st_mode & 07777), path);
-		return -1;
+		refuse(err, path,
+		       "the file is group- or world-writable (mode %04o); fix "
+		       "with: chmod go-w %s",
+		       (unsigned)(st->st_mode & 07777), path);
+		rc = -1;
 	}
-	return 0;
+	return rc;
 }
 
 /* Opens the resolved directory dir one component at a time from "/",
- * checking each. Returns its descriptor, or -1. */
-static int walk(const char *path, const char *dir, strbuf *err)
+ * checking each. Returns its descriptor, or -1 when the walk cannot go
+ * on (a component changed, or cannot be opened). *bad is set when a
+ * directory failed a check; the walk goes on, so that every reason is
+ * said at once. */
+static int walk(const char *path, const char *dir, strbuf *err, int *bad)
 {
 	strbuf at = STRBUF_INIT;   /* the directory fd is, for messages */
 	strbuf full = STRBUF_INIT; /* the next one */
@@ -118,12 +143,13 @@ static int walk(const char *path, const char *dir, strbuf *err)
 
 	fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0) {
+		also(err);
 		strbuf_printf(err, "%s: cannot open /: %s", path,
 		              strerror(errno));
 		goto fail;
 	}
 	if (check_owner(path, "/", &st, 0, err) < 0)
-		goto fail;
+		*bad = 1;
 	strbuf_puts(&at, "/");
 	while (*p) {
 		size_t n;
@@ -135,6 +161,7 @@ static int walk(const char *path, const char *dir, strbuf *err)
 		if (n == 0)
 			break;
 		if (n > NAME_MAX) {
+			also(err);
 			strbuf_printf(err, "%s: a directory name is too long",
 			              path);
 			goto fail;
@@ -147,6 +174,7 @@ static int walk(const char *path, const char *dir, strbuf *err)
 		if (next < 0) {
 			const char *sep = at.len > 1 ? "/" : "";
 
+			also(err);
 			if (errno == ELOOP || errno == ENOTDIR)
 				strbuf_printf(err,
 				              "%s: refused: %s%s%s changed "
@@ -161,6 +189,7 @@ static int walk(const char *path, const char *dir, strbuf *err)
 			goto fail;
 		}
 		if (fstat(next, &next_st) < 0) {
+			also(err);
 			strbuf_printf(err, "%s: %s", path, strerror(errno));
 			close(next);
 			goto fail;
@@ -170,12 +199,11 @@ static int walk(const char *path, const char *dir, strbuf *err)
 		strbuf_printf(&full, "%s%s%s", strbuf_str(&at),
 		              at.len > 1 ? "/" : "", comp);
 		if (check_owner(path, strbuf_str(&full), &next_st, *p == '\0',
-		                err) < 0 ||
-		    check_ancestor(path, strbuf_str(&at), &st, comp, &next_st,
-		                   err) < 0) {
-			close(next);
-			goto fail;
-		}
+		                err) < 0)
+			*bad = 1;
+		if (check_ancestor(path, strbuf_str(&at), &st, comp, &next_st,
+		                   err) < 0)
+			*bad = 1;
 		close(fd);
 		fd = next;
 		st = next_st;
@@ -183,7 +211,7 @@ static int walk(const char *path, const char *dir, strbuf *err)
 		strbuf_puts(&at, strbuf_str(&full));
 	}
 	if (check_plugin_dir(path, strbuf_str(&at), &st, err) < 0)
-		goto fail;
+		*bad = 1;
 	strbuf_release(&at);
 	strbuf_release(&full);
 	return fd;
@@ -201,18 +229,19 @@ int trusted_open(const char *path, strbuf *err)
 	const char *slash = strrchr(path, '/');
 	char *dir, *resolved;
 	struct stat st;
-	int dfd, fd;
+	int dfd, fd, bad = 0;
 
 	dir = slash == path ? xstrdup("/")
 	                    : xstrndup(path, (size_t)(slash - path));
 	resolved = realpath(dir, NULL);
 	if (!resolved) {
+		also(err);
 		strbuf_printf(err, "%s: %s: %s", path, dir, strerror(errno));
 		free(dir);
 		return -1;
 	}
 	free(dir);
-	dfd = walk(path, resolved, err);
+	dfd = walk(path, resolved, err, &bad);
 	free(resolved);
 	if (dfd < 0)
 		return -1;
@@ -221,6 +250,7 @@ int trusted_open(const char *path, strbuf *err)
 	            O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	close(dfd);
 	if (fd < 0) {
+		also(err);
 		if (errno == ELOOP)
 			strbuf_printf(err,
 			              "%s: refused: the plugin is a symbolic "
@@ -231,11 +261,12 @@ int trusted_open(const char *path, strbuf *err)
 		return -1;
 	}
 	if (fstat(fd, &st) < 0) {
+		also(err);
 		strbuf_printf(err, "%s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
 	}
-	if (check_file(path, &st, err) < 0) {
+	if (check_file(path, &st, err) < 0 || bad) {
 		close(fd);
 		return -1;
 	}
