@@ -47,7 +47,8 @@
  *   compute  once per indicator per unit. Reads bound inputs through the
  *            host by slot and fills *out: status, fraction in [0, 1],
  *            optionally the raw value, and a short note. It must not
- *            allocate, block or keep pointers past its return.
+ *            allocate (since 1.3 host->alloc gives scratch memory for
+ *            the call), block or keep pointers past its return.
  *   finish   (optional, ABI 1.2) once per indicator per run, after compute
  *            has run for every unit: reads the raw values compute gave
  *            (host->batch_get) and sets each unit's final status,
@@ -79,12 +80,15 @@
  *   Unless an input is bound with CHISO_BIND_OPTIONAL, the host checks
  *   it before compute and applies the model's "missing" policy itself;
  *   compute then only sees units where every required input is present.
+ *   Since 1.3, host->missing_hint adds what to enter to chiso's note.
  *
  * Compatibility rules the host applies when loading
  *   magic equal to CHISO_PLUGIN_MAGIC; abi_version major equal to the
  *   host's; abi_version minor not newer than the host's; struct_size at
  *   least the 1.0 layout; name, version, summary, prepare and compute
- *   not NULL; name equal to the file name without ".so".
+ *   not NULL; name equal to the file name without ".so". A member
+ *   appended to the descriptor (finish, describe) is read only from a
+ *   descriptor whose abi_version and struct_size both cover it.
  */
 #ifndef CHISO_PLUGIN_H
 #define CHISO_PLUGIN_H
