@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 struct band {
 	double threshold;
@@ -58,7 +58,7 @@ static int read_band(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	else
 		*tnode = t;
 	snprintf(what, sizeof(what), "bands[%zu] fraction", i);
-	if (pu_fraction(host, ctx, f, what, &b->fraction) != 0)
+	if (cpu_fraction(host, ctx, f, what, &b->fraction) != 0)
 		bad = 1;
 	return bad ? -1 : 0;
 }
@@ -138,21 +138,21 @@ static int bands_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	int bad = 0, slot, lower = 0, order_known = 1;
 	size_t n = 0;
 
-	params = pu_params(host, ctx, bands_keys, &bad);
+	params = cpu_params(host, ctx, bands_keys, &bad);
 	if (!params)
 		return -1;
-	slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	               "name the numeric input to grade, e.g. input: "
-	               "services_online");
+	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
+	                "name the numeric input to grade, e.g. input: "
+	                "services_online");
 	node = host->param_get(params, "lower_is_better");
 	if (node &&
 	    host->param_bool(ctx, node, "lower_is_better", &lower) != 0) {
 		bad = 1;
 		order_known = 0;
 	}
-	list = pu_require(host, ctx, params, "bands",
-	                  "add the [threshold, fraction] pairs, best band "
-	                  "first, e.g. bands: [[4, 1.0], [3, 0.75]]");
+	list = cpu_require(host, ctx, params, "bands",
+	                   "add the [threshold, fraction] pairs, best band "
+	                   "first, e.g. bands: [[4, 1.0], [3, 0.75]]");
 	if (!list) {
 		bad = 1;
 	} else if (host->param_kind(list) != CHISO_PARAM_LIST) {
@@ -177,7 +177,7 @@ static int bands_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	if (st) {
 		st->slot = slot;
-		st->id = slot >= 0 ? pu_input_id(host, ctx, slot) : "input";
+		st->id = slot >= 0 ? cpu_input_id(host, ctx, slot) : "input";
 		st->lower = lower;
 		st->n = n;
 		if (read_bands(host, ctx, list, st, order_known) != 0)
@@ -203,9 +203,9 @@ static void hint_better(const struct bands_state *st, size_t reached,
 	while (i-- > 0) {
 		if (st->b[i].fraction <= now)
 			continue;
-		pu_hint(out, "%s %s %.10g %s", st->id,
-		        st->lower ? "<=" : ">=", st->b[i].threshold,
-		        pu_for(st->b[i].fraction, why, sizeof(why)));
+		cpu_hint(out, "%s %s %.10g %s", st->id,
+		         st->lower ? "<=" : ">=", st->b[i].threshold,
+		         cpu_for(st->b[i].fraction, why, sizeof(why)));
 		return;
 	}
 }
@@ -219,7 +219,7 @@ static void bands_compute(const chiso_host_api *host, const void *state,
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "input has no value");
+		cpu_fail(out, "input has no value");
 		return;
 	}
 	out->raw = v;
@@ -229,15 +229,15 @@ static void bands_compute(const chiso_host_api *host, const void *state,
 
 		if (st->lower ? v <= b->threshold : v >= b->threshold) {
 			out->fraction = b->fraction;
-			pu_note(out, "%.10g %s %.10g -> %.10g", v, reach,
-			        b->threshold, b->fraction);
+			cpu_note(out, "%.10g %s %.10g -> %.10g", v, reach,
+			         b->threshold, b->fraction);
 			hint_better(st, i, out);
 			return;
 		}
 	}
 	out->fraction = 0;
-	pu_note(out, "%.10g %s %.10g -> 0", v, st->lower ? ">" : "<",
-	        st->b[st->n - 1].threshold);
+	cpu_note(out, "%.10g %s %.10g -> 0", v, st->lower ? ">" : "<",
+	         st->b[st->n - 1].threshold);
 	hint_better(st, st->n, out);
 }
 

@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 struct boolean_state {
 	int slot;       /* the boolean input */
@@ -24,11 +24,11 @@ static int boolean_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	struct boolean_state *st;
 	int bad = 0, slot;
 
-	params = pu_params(host, ctx, boolean_keys, &bad);
+	params = cpu_params(host, ctx, boolean_keys, &bad);
 	if (!params)
 		return -1;
-	slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_BOOLEAN,
-	               "name the boolean input, e.g. input: has_portal");
+	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_BOOLEAN,
+	                "name the boolean input, e.g. input: has_portal");
 	if (bad || slot < 0)
 		return -1;
 	st = malloc(sizeof(*st));
@@ -37,7 +37,7 @@ static int boolean_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		return -1;
 	}
 	st->slot = slot;
-	st->id = pu_input_id(host, ctx, slot);
+	st->id = cpu_input_id(host, ctx, slot);
 	*state = st;
 	return 0;
 }
@@ -50,15 +50,15 @@ static void boolean_compute(const chiso_host_api *host, const void *state,
 	int b;
 
 	if (host->get_bool(unit, st->slot, &b) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "input has no value");
+		cpu_fail(out, "input has no value");
 		return;
 	}
 	out->fraction = b ? 1 : 0;
 	out->raw = b ? 1 : 0;
 	out->has_raw = 1;
-	pu_note(out, "%s", b ? "yes" : "no");
+	cpu_note(out, "%s", b ? "yes" : "no");
 	if (!b)
-		pu_hint(out, "%s = true for full points", st->id);
+		cpu_hint(out, "%s = true for full points", st->id);
 }
 
 /* Frees the state. */

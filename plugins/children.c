@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 enum of_kind { OF_FULL_SHARE, OF_MEAN, OF_MIN };
 
@@ -38,8 +38,8 @@ static int read_of(const chiso_host_api *host, chiso_prepare_ctx *ctx,
                    const chiso_param *params, enum of_kind *of)
 {
 	const chiso_param *node =
-	        pu_require(host, ctx, params, "of",
-	                   "say what to compute: of: full_share, mean or min");
+	        cpu_require(host, ctx, params, "of",
+	                    "say what to compute: of: full_share, mean or min");
 	const char *s = node ? host->param_string(node) : NULL;
 
 	if (!node)
@@ -93,24 +93,23 @@ static int children_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 
 	memset(&st, 0, sizeof(st));
 	st.weight = -1;
-	if (host->struct_size <
-	    offsetof(chiso_host_api, child_code) + sizeof(host->child_code)) {
+	if (!CHISO_HOST_HAS(host, child_code)) {
 		host->error(
 		        ctx, NULL,
 		        "the children method needs chiso with plugin ABI 1.2 "
 		        "or later (results of child units)");
 		return -1;
 	}
-	params = pu_params(host, ctx, children_keys, &bad);
+	params = cpu_params(host, ctx, children_keys, &bad);
 	if (!params)
 		return -1;
 	if (read_of(host, ctx, params, &st.of) != 0)
 		bad = 1;
 	if (check_model(host, ctx, params) != 0)
 		return -1;
-	node = pu_require(host, ctx, params, "node",
-	                  "name a node of the children's model, e.g. node: "
-	                  "\"1.1\"");
+	node = cpu_require(host, ctx, params, "node",
+	                   "name a node of the children's model, e.g. node: "
+	                   "\"1.1\"");
 	if (!node)
 		return -1;
 	st.node = host->bind_child_node(ctx, node);
@@ -157,15 +156,15 @@ static void full_share(const chiso_host_api *host,
 	}
 	if (applicable == 0) {
 		out->status = CHISO_STATUS_NA;
-		pu_note(out, "%s applies to none of the %zu children",
-		        st->node_id, n);
+		cpu_note(out, "%s applies to none of the %zu children",
+		         st->node_id, n);
 		return;
 	}
 	out->fraction = (double)full / (double)applicable;
 	out->raw = out->fraction;
 	out->has_raw = 1;
-	pu_note(out, "%zu of %zu children at full points on %s", full,
-	        applicable, st->node_id);
+	cpu_note(out, "%zu of %zu children at full points on %s", full,
+	         applicable, st->node_id);
 }
 
 /* The (weighted) mean, or the minimum, of the children's values. */
@@ -185,8 +184,8 @@ static void mean_or_min(const chiso_host_api *host,
 		if (st->weight >= 0 &&
 		    host->child_input(unit, i, st->weight, &w) !=
 		            CHISO_VALUE_PRESENT) {
-			pu_fail(out, "child %s has no weight value",
-			        host->child_code(unit, i));
+			cpu_fail(out, "child %s has no weight value",
+			         host->child_code(unit, i));
 			return;
 		}
 		sum += w * v;
@@ -196,17 +195,17 @@ static void mean_or_min(const chiso_host_api *host,
 	}
 	if (used == 0 || (st->of == OF_MEAN && wsum <= 0)) {
 		out->status = CHISO_STATUS_NA;
-		pu_note(out, "%s applies to none of the %zu children",
-		        st->node_id, n);
+		cpu_note(out, "%s applies to none of the %zu children",
+		         st->node_id, n);
 		return;
 	}
 	v = st->of == OF_MIN ? lo : sum / wsum;
 	out->fraction = v < 0 ? 0 : v > 1 ? 1 : v;
 	out->raw = v;
 	out->has_raw = 1;
-	pu_note(out, "%s of %zu children on %s: %.4f%s",
-	        st->of == OF_MIN ? "min" : "mean", used, st->node_id, v,
-	        st->weight >= 0 ? " (weighted)" : "");
+	cpu_note(out, "%s of %zu children on %s: %.4f%s",
+	         st->of == OF_MIN ? "min" : "mean", used, st->node_id, v,
+	         st->weight >= 0 ? " (weighted)" : "");
 }
 
 /* Scores one unit from its children. */
@@ -218,7 +217,7 @@ static void children_compute(const chiso_host_api *host, const void *state,
 
 	if (n == 0) {
 		out->status = CHISO_STATUS_MISSING;
-		pu_note(out, "no child units in the children results");
+		cpu_note(out, "no child units in the children results");
 		return;
 	}
 	if (st->of == OF_FULL_SHARE)

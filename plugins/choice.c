@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 struct choice_score {
 	double score;     /* fraction in [0, 1] */
@@ -55,7 +55,7 @@ static int read_score(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!key)
 		key = "";
 	snprintf(what, sizeof(what), "score of \"%s\"", key);
-	if (pu_fraction(host, ctx, val, what, &f) != 0)
+	if (cpu_fraction(host, ctx, val, what, &f) != 0)
 		bad = 1;
 	if (!st)
 		return bad ? -1 : 0;
@@ -66,7 +66,7 @@ static int read_score(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		        "scores: \"%s\" is not a choice of input \"%s\"; "
 		        "its choices are: %s",
 		        key, input,
-		        pu_choices(host, ctx, st->slot, list, sizeof(list)));
+		        cpu_choices(host, ctx, st->slot, list, sizeof(list)));
 		return -1;
 	}
 	if (st->c[k].seen) {
@@ -97,7 +97,7 @@ static struct choice_state *new_state(const chiso_host_api *host,
 		return NULL;
 	}
 	st->slot = slot;
-	st->id = pu_input_id(host, ctx, slot);
+	st->id = cpu_input_id(host, ctx, slot);
 	st->n = n;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = host->input_choice(ctx, slot, i);
@@ -118,20 +118,20 @@ static int choice_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	const char *input = NULL;
 	int bad = 0, slot;
 
-	params = pu_params(host, ctx, choice_keys, &bad);
+	params = cpu_params(host, ctx, choice_keys, &bad);
 	if (!params)
 		return -1;
-	slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_CHOICE,
-	               "name the choice input, e.g. input: it_unit");
+	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_CHOICE,
+	                "name the choice input, e.g. input: it_unit");
 	if (slot >= 0) {
 		input = host->param_string(host->param_get(params, "input"));
 		st = new_state(host, ctx, slot);
 		if (!st)
 			return -1;
 	}
-	scores = pu_require(host, ctx, params, "scores",
-	                    "give every choice of the input a fraction, e.g. "
-	                    "scores: {dedicated: 1, shared: 0.5, none: 0}");
+	scores = cpu_require(host, ctx, params, "scores",
+	                     "give every choice of the input a fraction, e.g. "
+	                     "scores: {dedicated: 1, shared: 0.5, none: 0}");
 	if (!scores) {
 		bad = 1;
 	} else if (host->param_kind(scores) != CHISO_PARAM_MAP) {
@@ -176,8 +176,8 @@ static void hint_best(const struct choice_state *st, size_t k,
 		if (st->c[i].score > st->c[best].score)
 			best = i;
 	if (best != k)
-		pu_hint(out, "%s = %s %s", st->id, st->c[best].name,
-		        pu_for(st->c[best].score, why, sizeof(why)));
+		cpu_hint(out, "%s = %s %s", st->id, st->c[best].name,
+		         cpu_for(st->c[best].score, why, sizeof(why)));
 }
 
 /* Scores one unit: the fraction of its choice. */
@@ -188,16 +188,17 @@ static void choice_compute(const chiso_host_api *host, const void *state,
 	size_t k;
 
 	if (host->get_choice(unit, st->slot, &k) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "input has no value");
+		cpu_fail(out, "input has no value");
 		return;
 	}
 	if (k >= st->n) {
-		pu_fail(out, "choice number %zu is not one of the %zu declared",
-		        k, st->n);
+		cpu_fail(out,
+		         "choice number %zu is not one of the %zu declared", k,
+		         st->n);
 		return;
 	}
 	out->fraction = st->c[k].score;
-	pu_note(out, "%s -> %g", st->c[k].name, st->c[k].score);
+	cpu_note(out, "%s -> %g", st->c[k].name, st->c[k].score);
 	hint_best(st, k, out);
 }
 

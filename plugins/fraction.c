@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 struct fraction_state {
 	int slot; /* the numeric input holding the fraction */
@@ -24,12 +24,12 @@ static int fraction_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	struct fraction_state *st;
 	int bad = 0, slot;
 
-	params = pu_params(host, ctx, fraction_keys, &bad);
+	params = cpu_params(host, ctx, fraction_keys, &bad);
 	if (!params)
 		return -1;
-	slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	               "name the numeric input holding a fraction in [0, 1], "
-	               "e.g. input: survey_score");
+	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
+	                "name the numeric input holding a fraction in [0, 1], "
+	                "e.g. input: survey_score");
 	if (bad || slot < 0)
 		return -1;
 	st = malloc(sizeof(*st));
@@ -50,20 +50,20 @@ static void fraction_compute(const chiso_host_api *host, const void *state,
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "input has no value");
+		cpu_fail(out, "input has no value");
 		return;
 	}
 	if (!(v >= 0 && v <= 1)) {
-		pu_fail(out,
-		        "%.10g is outside [0, 1]; the input must hold a "
-		        "fraction of the points",
-		        v);
+		cpu_fail(out,
+		         "%.10g is outside [0, 1]; the input must hold a "
+		         "fraction of the points",
+		         v);
 		return;
 	}
 	out->fraction = v;
 	out->raw = v;
 	out->has_raw = 1;
-	pu_note(out, "fraction %.10g", v);
+	cpu_note(out, "fraction %.10g", v);
 }
 
 /* Frees the state. */

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 struct part {
 	int slot;         /* the boolean input */
@@ -45,7 +45,7 @@ static int read_input(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		            i);
 		return -1;
 	}
-	p->slot = pu_bind_node(host, ctx, node, "input", CHISO_INPUT_BOOLEAN);
+	p->slot = cpu_bind_node(host, ctx, node, "input", CHISO_INPUT_BOOLEAN);
 	if (p->slot < 0)
 		return -1;
 	p->name = host->param_string(node);
@@ -167,13 +167,13 @@ static int parts_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	int bad = 0;
 	size_t n = 0;
 
-	params = pu_params(host, ctx, parts_keys, &bad);
+	params = cpu_params(host, ctx, parts_keys, &bad);
 	if (!params)
 		return -1;
-	list = pu_require(host, ctx, params, "parts",
-	                  "list the boolean inputs and their shares, "
-	                  "e.g. parts: [{input: has_portal, share: 0.5}, "
-	                  "{input: has_app, share: 0.5}]");
+	list = cpu_require(host, ctx, params, "parts",
+	                   "list the boolean inputs and their shares, "
+	                   "e.g. parts: [{input: has_portal, share: 0.5}, "
+	                   "{input: has_app, share: 0.5}]");
 	if (!list)
 		return -1;
 	if (host->param_kind(list) != CHISO_PARAM_LIST) {
@@ -235,7 +235,7 @@ static void hint_missing(const chiso_host_api *host,
 		len += (size_t)n;
 	}
 	if (hint[0])
-		pu_hint(out, "%s", hint);
+		cpu_hint(out, "%s", hint);
 }
 
 /* Scores one unit: the shares of the parts whose input is true. */
@@ -251,7 +251,7 @@ static void parts_compute(const chiso_host_api *host, const void *state,
 	for (size_t i = 0; i < st->n; i++) {
 		if (host->get_bool(unit, st->p[i].slot, &b) !=
 		    CHISO_VALUE_PRESENT) {
-			pu_fail(out, "input %s has no value", st->p[i].name);
+			cpu_fail(out, "input %s has no value", st->p[i].name);
 			return;
 		}
 		if (b) {
@@ -262,13 +262,13 @@ static void parts_compute(const chiso_host_api *host, const void *state,
 	out->fraction = sum < 1 ? sum : 1;
 	out->raw = (double)k;
 	out->has_raw = 1;
-	pu_note_add(out, &len, "%zu of %zu parts", k, st->n);
+	cpu_note_add(out, &len, "%zu of %zu parts", k, st->n);
 	for (size_t i = 0; i < st->n; i++) {
 		if (host->get_bool(unit, st->p[i].slot, &b) !=
 		            CHISO_VALUE_PRESENT ||
 		    !b)
 			continue;
-		pu_note_add(out, &len, "%s%s", sep, st->p[i].name);
+		cpu_note_add(out, &len, "%s%s", sep, st->p[i].name);
 		sep = ", ";
 	}
 	hint_missing(host, st, unit, out);

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 struct points_state {
 	int slot;       /* the numeric input holding the points earned */
@@ -28,12 +28,12 @@ static int points_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	double points = host->indicator_points(ctx);
 	int bad = 0, slot;
 
-	params = pu_params(host, ctx, points_keys, &bad);
+	params = cpu_params(host, ctx, points_keys, &bad);
 	if (!params)
 		return -1;
-	slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	               "name the numeric input holding the points earned, "
-	               "e.g. input: training_points");
+	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
+	                "name the numeric input holding the points earned, "
+	                "e.g. input: training_points");
 	if (!(isfinite(points) && points >= 0)) {
 		host->error(ctx, NULL,
 		            "the points method needs the indicator's points to "
@@ -50,7 +50,7 @@ static int points_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	st->slot = slot;
 	st->points = points;
-	st->id = pu_input_id(host, ctx, slot);
+	st->id = cpu_input_id(host, ctx, slot);
 	*state = st;
 	return 0;
 }
@@ -63,28 +63,28 @@ static void points_compute(const chiso_host_api *host, const void *state,
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "input has no value");
+		cpu_fail(out, "input has no value");
 		return;
 	}
 	if (st->points == 0) {
 		out->fraction = 0;
 		out->raw = v;
 		out->has_raw = 1;
-		pu_note(out, "indicator has 0 points");
+		cpu_note(out, "indicator has 0 points");
 		return;
 	}
 	if (!(v >= 0 && v <= st->points)) {
-		pu_fail(out,
-		        "%.10g is outside 0..%.10g, the indicator's points", v,
-		        st->points);
+		cpu_fail(out,
+		         "%.10g is outside 0..%.10g, the indicator's points", v,
+		         st->points);
 		return;
 	}
 	out->fraction = v / st->points;
 	out->raw = v;
 	out->has_raw = 1;
-	pu_note(out, "%.10g of %.10g points", v, st->points);
+	cpu_note(out, "%.10g of %.10g points", v, st->points);
 	if (v < st->points)
-		pu_hint(out, "%s = %.10g for full points", st->id, st->points);
+		cpu_hint(out, "%s = %.10g for full points", st->id, st->points);
 }
 
 /* Frees the state. */

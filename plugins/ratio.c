@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 enum zero_policy { ZERO_NA, ZERO_ZERO, ZERO_FULL };
 
@@ -59,20 +59,20 @@ static int ratio_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	const chiso_param *params, *node;
 	int bad = 0;
 
-	params = pu_params(host, ctx, ratio_keys, &bad);
+	params = cpu_params(host, ctx, ratio_keys, &bad);
 	if (!params)
 		return -1;
-	st.num = pu_bind(host, ctx, params, "numerator", CHISO_INPUT_NUMERIC,
-	                 "name the numeric input counted on top, e.g. "
-	                 "numerator: staff_with_email");
+	st.num = cpu_bind(host, ctx, params, "numerator", CHISO_INPUT_NUMERIC,
+	                  "name the numeric input counted on top, e.g. "
+	                  "numerator: staff_with_email");
 	if (st.num >= 0) {
-		st.num_id = pu_input_id(host, ctx, st.num);
+		st.num_id = cpu_input_id(host, ctx, st.num);
 		st.num_integer =
 		        host->input_type(ctx, st.num) == CHISO_INPUT_INTEGER;
 	}
-	st.den = pu_bind(host, ctx, params, "denominator", CHISO_INPUT_NUMERIC,
-	                 "name the numeric input counted below, e.g. "
-	                 "denominator: staff_total");
+	st.den = cpu_bind(host, ctx, params, "denominator", CHISO_INPUT_NUMERIC,
+	                  "name the numeric input counted below, e.g. "
+	                  "denominator: staff_total");
 	node = host->param_get(params, "target");
 	if (node && host->param_number(ctx, node, "target", &st.target) != 0) {
 		bad = 1;
@@ -107,52 +107,53 @@ static void ratio_compute(const chiso_host_api *host, const void *state,
 	double n, d, q, f;
 
 	if (host->get_number(unit, st->num, &n) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "numerator has no value");
+		cpu_fail(out, "numerator has no value");
 		return;
 	}
 	if (host->get_number(unit, st->den, &d) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "denominator has no value");
+		cpu_fail(out, "denominator has no value");
 		return;
 	}
 	if (n < 0 || d < 0) {
-		pu_fail(out, "%.10g/%.10g: a ratio needs counts >= 0", n, d);
+		cpu_fail(out, "%.10g/%.10g: a ratio needs counts >= 0", n, d);
 		return;
 	}
 	if (d == 0) {
 		switch (st->zero) {
 		case ZERO_NA:
 			out->status = CHISO_STATUS_NA;
-			pu_note(out,
-			        "%.10g/0: denominator is 0, not applicable", n);
+			cpu_note(out,
+			         "%.10g/0: denominator is 0, not applicable",
+			         n);
 			break;
 		case ZERO_ZERO:
 			out->fraction = 0;
-			pu_note(out, "%.10g/0: denominator is 0, scored 0", n);
+			cpu_note(out, "%.10g/0: denominator is 0, scored 0", n);
 			break;
 		case ZERO_FULL:
 			out->fraction = 1;
-			pu_note(out, "%.10g/0: denominator is 0, scored 1", n);
+			cpu_note(out, "%.10g/0: denominator is 0, scored 1", n);
 			break;
 		}
 		return;
 	}
 	q = n / d;
 	if (!isfinite(q)) {
-		pu_fail(out, "%.10g/%.10g is not a finite ratio", n, d);
+		cpu_fail(out, "%.10g/%.10g is not a finite ratio", n, d);
 		return;
 	}
 	f = q / st->target;
 	out->fraction = f < 1 ? f : 1;
 	out->raw = q;
 	out->has_raw = 1;
-	pu_note(out, "%.10g/%.10g = %g (target %.10g)", n, d, q, st->target);
+	cpu_note(out, "%.10g/%.10g = %g (target %.10g)", n, d, q, st->target);
 	if (f < 1) {
 		double need = st->target * d;
 
 		if (st->num_integer)
 			need = ceil(need - 1e-9);
-		pu_hint(out, "%s >= %.10g (%.10g of %.10g) for full points",
-		        st->num_id, need, st->target, d);
+		cpu_hint(out, "%s >= %.10g (%.10g of %.10g) for full points",
+		         st->num_id, need, st->target, d);
 	}
 }
 

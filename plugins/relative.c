@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 struct relative_state {
 	int slot;
@@ -88,19 +88,18 @@ static int relative_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	int bad = 0;
 
 	memset(&st, 0, sizeof(st));
-	if (host->struct_size <
-	    offsetof(chiso_host_api, batch_set) + sizeof(host->batch_set)) {
+	if (!CHISO_HOST_HAS(host, batch_set)) {
 		host->error(ctx, NULL,
 		            "the relative method needs chiso with plugin ABI "
 		            "1.2 or later (a second phase over all units)");
 		return -1;
 	}
-	params = pu_params(host, ctx, relative_keys, &bad);
+	params = cpu_params(host, ctx, relative_keys, &bad);
 	if (!params)
 		return -1;
-	st.slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	                  "name the numeric input to compare, e.g. input: "
-	                  "bandwidth_per_official");
+	st.slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
+	                   "name the numeric input to compare, e.g. input: "
+	                   "bandwidth_per_official");
 	st.minmax = read_word(host, ctx, params, "mode", "best", "minmax", 0);
 	st.by_parent =
 	        read_word(host, ctx, params, "group", "all", "parent", 0);
@@ -119,7 +118,7 @@ static int relative_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	if (bad || st.slot < 0 || st.minmax < 0 || st.by_parent < 0)
 		return -1;
-	st.id = pu_input_id(host, ctx, st.slot);
+	st.id = cpu_input_id(host, ctx, st.slot);
 	p = malloc(sizeof(*p));
 	if (!p) {
 		host->error(ctx, NULL, "relative: out of memory");
@@ -138,17 +137,17 @@ static void relative_compute(const chiso_host_api *host, const void *state,
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "input has no value");
+		cpu_fail(out, "input has no value");
 		return;
 	}
 	if (!st->minmax && v < 0) {
-		pu_fail(out, "%.10g: mode best needs values >= 0", v);
+		cpu_fail(out, "%.10g: mode best needs values >= 0", v);
 		return;
 	}
 	out->raw = v;
 	out->has_raw = 1;
 	out->fraction = 0;
-	pu_note(out, "%.10g (scored against the other units)", v);
+	cpu_note(out, "%.10g (scored against the other units)", v);
 }
 
 /* Scores one value against its group's lo and hi (or best). */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plugin_util.h"
+#include <chiso/plugin_util.h>
 
 enum target_op { OP_GE, OP_GT, OP_LE, OP_LT, OP_EQ, OP_COUNT };
 
@@ -104,21 +104,21 @@ static int target_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	const chiso_param *params, *node, *vnode;
 	int bad = 0, op_ok = 0, value_ok = 0;
 
-	params = pu_params(host, ctx, target_keys, &bad);
+	params = cpu_params(host, ctx, target_keys, &bad);
 	if (!params)
 		return -1;
-	st.slot = pu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	                  "name the numeric input to compare, e.g. input: "
-	                  "online_rate");
-	node = pu_require(host, ctx, params, "op",
-	                  "add the comparison, one of " OP_LIST
-	                  ", e.g. op: \">=\"");
+	st.slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
+	                   "name the numeric input to compare, e.g. input: "
+	                   "online_rate");
+	node = cpu_require(host, ctx, params, "op",
+	                   "add the comparison, one of " OP_LIST
+	                   ", e.g. op: \">=\"");
 	if (!node || read_op(host, ctx, node, &st.op) != 0)
 		bad = 1;
 	else
 		op_ok = 1;
-	vnode = pu_require(host, ctx, params, "value",
-	                   "add the number to compare with, e.g. value: 90");
+	vnode = cpu_require(host, ctx, params, "value",
+	                    "add the number to compare with, e.g. value: 90");
 	if (!vnode || host->param_number(ctx, vnode, "value", &st.value) != 0)
 		bad = 1;
 	else
@@ -143,7 +143,7 @@ static int target_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	if (bad || st.slot < 0)
 		return -1;
-	st.id = pu_input_id(host, ctx, st.slot);
+	st.id = cpu_input_id(host, ctx, st.slot);
 	p = malloc(sizeof(*p));
 	if (!p) {
 		host->error(ctx, NULL, "target: out of memory");
@@ -182,26 +182,26 @@ static void target_compute(const chiso_host_api *host, const void *state,
 	double v, f;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		pu_fail(out, "input has no value");
+		cpu_fail(out, "input has no value");
 		return;
 	}
 	out->raw = v;
 	out->has_raw = 1;
 	if (target_met(st->op, v, st->value)) {
 		out->fraction = 1;
-		pu_note(out, "%.10g %s %.10g: met", v, op, st->value);
+		cpu_note(out, "%.10g %s %.10g: met", v, op, st->value);
 	} else if (st->linear) {
 		f = v / st->value;
 		out->fraction = f > 0 ? f : 0;
-		pu_note(out, "%.10g %s %.10g: not met, partial %g", v, op,
-		        st->value, out->fraction);
+		cpu_note(out, "%.10g %s %.10g: not met, partial %g", v, op,
+		         st->value, out->fraction);
 	} else {
 		out->fraction = 0;
-		pu_note(out, "%.10g %s %.10g: not met", v, op, st->value);
+		cpu_note(out, "%.10g %s %.10g: not met", v, op, st->value);
 	}
 	if (out->fraction < 1)
-		pu_hint(out, "%s %s %.10g for full points", st->id,
-		        st->op == OP_EQ ? "=" : op, st->value);
+		cpu_hint(out, "%s %s %.10g for full points", st->id,
+		         st->op == OP_EQ ? "=" : op, st->value);
 }
 
 /* Frees the state. */

@@ -55,6 +55,10 @@ static void missing_note(const chiso_model *m, const model_node *node,
 		                         m->inputs[dep->slot].id);
 		first = 0;
 	}
+	/* ABI 1.3: the plugin's missing_hint (UTF-8, at most
+	 * CHISO_MISSING_HINT_MAX bytes: cut whole when it does not fit). */
+	if (node->missing_hint && used + 2 + strlen(node->missing_hint) < size)
+		snprintf(note + used, size - used, "; %s", node->missing_hint);
 }
 
 /* 1 when a required input of the indicator is missing for this unit. */
@@ -121,7 +125,13 @@ static unsigned plugin_minor(const model_node *node)
 static void run_compute(const model_node *node, const chiso_unit *view,
                         chiso_outcome *out)
 {
-	node->plugin->desc->compute(&host_api, node->state, view, out);
+	chiso_unit call = *view; /* the call's own: node, scratch memory */
+
+	call.node = node;
+	call.scratch = NULL;
+	call.scratch_used = 0;
+	node->plugin->desc->compute(&host_api, node->state, &call, out);
+	host_call_end(&call);
 	leaf_store_check(out, node, plugin_minor(node) >= 2);
 }
 
@@ -335,6 +345,8 @@ static void make_view(const batch *b, size_t u, const struct kids *k,
 	view->inputs = m->inputs;
 	view->ninputs = m->ninputs;
 	view->pool = b->pool.data;
+	view->b = b;
+	view->u = u;
 	if (k->set) {
 		kids_of(k, batch_str(b, b->units[u].code), &first, &n);
 		view->cset = k->set;
@@ -562,6 +574,7 @@ void eval_batch(batch *b)
 	size_t u, leaf;
 
 	batch_reset_results(b);
+	host_log_reset(); /* ABI 1.3 log: counted per run */
 	batch_alloc_results(b);
 	batch_problems_from_eval(b, 1);
 	kids_build(&kids, m);

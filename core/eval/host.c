@@ -8,9 +8,14 @@
 #include "read/results_set.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
+#include "util/escape.h"
 #include "util/suggest.h"
+#include "util/utf8.h"
 
+#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,27 +286,17 @@ static void add_dep(chiso_prepare_ctx *ctx, int slot, unsigned flags)
 	ctx->ndeps++;
 }
 
-static int h_bind_input(chiso_prepare_ctx *ctx, const chiso_param *name,
-                        unsigned types_mask, unsigned flags)
+/* Binds the input id, reporting at name. */
+static int bind_id(chiso_prepare_ctx *ctx, const char *id,
+                   const chiso_param *name, unsigned types_mask, unsigned flags)
 {
-	const doc_node *n = host_param_node(name);
 	const model_input *in;
 	strbuf sb = STRBUF_INIT;
 	int slot;
 
-	if (!n || n->kind != DOC_SCALAR) {
-		h_error(ctx, name, "expected the id of an input, not %s",
-		        n ? doc_kind_name(n->kind) : "nothing");
-		return -1;
-	}
-	if (n->len == 0) {
-		h_error(ctx, name,
-		        "expected the id of an input, not an empty value");
-		return -1;
-	}
-	slot = model_input_slot(ctx->m, n->text);
+	slot = model_input_slot(ctx->m, id);
 	if (slot < 0) {
-		unknown_input(ctx, name, n->text);
+		unknown_input(ctx, name, id);
 		return -1;
 	}
 	in = &ctx->m->inputs[slot];
@@ -314,6 +309,37 @@ static int h_bind_input(chiso_prepare_ctx *ctx, const chiso_param *name,
 	}
 	add_dep(ctx, slot, flags);
 	return slot;
+}
+
+static int h_bind_input(chiso_prepare_ctx *ctx, const chiso_param *name,
+                        unsigned types_mask, unsigned flags)
+{
+	const doc_node *n = host_param_node(name);
+
+	if (!n || n->kind != DOC_SCALAR) {
+		h_error(ctx, name, "expected the id of an input, not %s",
+		        n ? doc_kind_name(n->kind) : "nothing");
+		return -1;
+	}
+	if (n->len == 0) {
+		h_error(ctx, name,
+		        "expected the id of an input, not an empty value");
+		return -1;
+	}
+	return bind_id(ctx, n->text, name, types_mask, flags);
+}
+
+/* ABI 1.3: an input named by any string. */
+static int h_bind_input_id(chiso_prepare_ctx *ctx, const char *id,
+                           const chiso_param *node, unsigned types_mask,
+                           unsigned flags)
+{
+	if (!id || !*id) {
+		h_error(ctx, node,
+		        "expected the id of an input, not an empty value");
+		return -1;
+	}
+	return bind_id(ctx, id, node, types_mask, flags);
 }
 
 /* Valid slot of the model being prepared, or NULL. */
@@ -350,6 +376,54 @@ static const char *h_input_id(chiso_prepare_ctx *ctx, int slot)
 	const model_input *in = ctx_input(ctx, slot);
 
 	return in ? in->id : NULL;
+}
+
+/* ABI 1.3: what the model says of a bound input. */
+static int h_input_info(chiso_prepare_ctx *ctx, int slot,
+                        chiso_input_info *info)
+{
+	const model_input *in = ctx_input(ctx, slot);
+	chiso_input_info full;
+	size_t n;
+
+	if (!in || !info)
+		return -1;
+	memset(&full, 0, sizeof(full));
+	full.struct_size = info->struct_size;
+	full.type = in->type;
+	full.min = in->min.kind == BOUND_NUMBER ? in->min.number : NAN;
+	full.max = in->max.kind == BOUND_NUMBER ? in->max.number : NAN;
+	full.id = in->id;
+	full.label = in->label ? in->label : in->id;
+	full.unit = in->unit;
+	n = info->struct_size < sizeof(full) ? info->struct_size : sizeof(full);
+	if (n > sizeof(full.struct_size))
+		memcpy((char *)info + sizeof(full.struct_size),
+		       (const char *)&full + sizeof(full.struct_size),
+		       n - sizeof(full.struct_size));
+	return 0;
+}
+
+/* ABI 1.3: the text chiso adds to the "missing" note. */
+static void h_missing_hint(chiso_prepare_ctx *ctx, const char *text)
+{
+	model_node *node = &ctx->m->nodes[ctx->node];
+	size_t len;
+
+	free(node->missing_hint);
+	node->missing_hint = NULL;
+	if (!text || !*text)
+		return;
+	len = strnlen(text, CHISO_MISSING_HINT_MAX + 1);
+	if (len > CHISO_MISSING_HINT_MAX || utf8_check(text, len, NULL) != 0) {
+		h_error(ctx, NULL,
+		        "missing_hint: the text must be valid UTF-8 of at "
+		        "most %d bytes",
+		        CHISO_MISSING_HINT_MAX);
+		return;
+	}
+	node->missing_hint = xmalloc(len + 1);
+	memcpy(node->missing_hint, text, len + 1);
 }
 
 static double h_indicator_points(chiso_prepare_ctx *ctx)
@@ -410,6 +484,167 @@ static const char *h_get_text(const chiso_unit *u, int slot)
 	    !(u->inputs[slot].type & (CHISO_INPUT_TEXT | CHISO_INPUT_CHOICE)))
 		return NULL;
 	return u->pool + v->text;
+}
+
+/* --- ABI 1.3: the unit, the log, scratch memory ---------------------- */
+
+/* A pool string, or NULL when empty. */
+static const char *unit_str(const chiso_unit *u, size_t off)
+{
+	const char *s = batch_str(u->b, off);
+
+	return s && *s ? s : NULL;
+}
+
+static int h_unit_info(const chiso_unit *u, chiso_unit_info *info)
+{
+	chiso_unit_info full;
+	size_t n;
+
+	if (!info)
+		return -1;
+	memset(&full, 0, sizeof(full));
+	if (u && u->b) {
+		const unit_rec *bu = &u->b->units[u->u];
+
+		full.code = unit_str(u, bu->code);
+		full.name = unit_str(u, bu->name);
+		full.level = unit_str(u, bu->level);
+		full.parent = unit_str(u, bu->parent);
+		full.period = unit_str(u, bu->period);
+		full.stage = unit_str(u, bu->stage);
+	}
+	n = info->struct_size < sizeof(full) ? info->struct_size : sizeof(full);
+	if (n > sizeof(full.struct_size))
+		memcpy((char *)info + offsetof(chiso_unit_info, code),
+		       (const char *)&full + offsetof(chiso_unit_info, code),
+		       n - offsetof(chiso_unit_info, code));
+	return 0;
+}
+
+/* Messages logged per indicator in this process (for CHISO_LOG_MAX). */
+static struct logged {
+	const model_node *node;
+	unsigned n;
+} * logged;
+static size_t nlogged, caplogged;
+
+/* The count of messages of node so far, incremented. */
+static unsigned log_count(const model_node *node)
+{
+	size_t i;
+
+	for (i = 0; i < nlogged; i++)
+		if (logged[i].node == node)
+			return ++logged[i].n;
+	if (nlogged == caplogged) {
+		caplogged = caplogged ? 2 * caplogged : 16;
+		logged = xrealloc(logged, caplogged * sizeof(*logged));
+	}
+	logged[nlogged].node = node;
+	logged[nlogged].n = 1;
+	return logged[nlogged++].n;
+}
+
+void host_log_reset(void)
+{
+	free(logged);
+	logged = NULL;
+	nlogged = caplogged = 0;
+}
+
+static void h_vlog(chiso_prepare_ctx *ctx, const chiso_unit *u, int level,
+                   const char *fmt, va_list ap)
+        __attribute__((format(printf, 4, 0)));
+static void h_vlog(chiso_prepare_ctx *ctx, const chiso_unit *u, int level,
+                   const char *fmt, va_list ap)
+{
+	const model_node *node = ctx ? &ctx->m->nodes[ctx->node]
+	                         : u ? u->node
+	                             : NULL;
+	const char *what = level == CHISO_LOG_ERROR     ? "error"
+	                   : level == CHISO_LOG_WARNING ? "warning"
+	                                                : "info";
+	strbuf sb = STRBUF_INIT;
+	unsigned n;
+
+	if (!node || !fmt)
+		return;
+	n = log_count(node);
+	if (n > CHISO_LOG_MAX + 1)
+		return;
+	if (n == CHISO_LOG_MAX + 1)
+		strbuf_printf(&sb,
+		              "more than %d messages; the rest are not shown",
+		              CHISO_LOG_MAX);
+	else
+		strbuf_vprintf(&sb, fmt, ap);
+	fflush(stdout);
+	escape_fprintf(stderr, "chiso: plugin %s, indicator %s: %s: %s\n",
+	               node->plugin ? node->plugin->name : node->method,
+	               node->id, n > CHISO_LOG_MAX ? "info" : what,
+	               strbuf_str(&sb));
+	fflush(stderr);
+	strbuf_release(&sb);
+}
+
+static void h_log(chiso_prepare_ctx *ctx, const chiso_unit *u, int level,
+                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void h_log(chiso_prepare_ctx *ctx, const chiso_unit *u, int level,
+                  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	h_vlog(ctx, u, level, fmt, ap);
+	va_end(ap);
+}
+
+static void h_verror(chiso_prepare_ctx *ctx, const chiso_param *node,
+                     const char *fmt, va_list ap)
+        __attribute__((format(printf, 3, 0)));
+static void h_verror(chiso_prepare_ctx *ctx, const chiso_param *node,
+                     const char *fmt, va_list ap)
+{
+	vreport(ctx, DIAG_ERROR, node, fmt, ap);
+}
+
+static void h_vwarn(chiso_prepare_ctx *ctx, const chiso_param *node,
+                    const char *fmt, va_list ap)
+        __attribute__((format(printf, 3, 0)));
+static void h_vwarn(chiso_prepare_ctx *ctx, const chiso_param *node,
+                    const char *fmt, va_list ap)
+{
+	vreport(ctx, DIAG_WARNING, node, fmt, ap);
+}
+
+/* Alignment of scratch blocks: enough for any type. */
+#define SCRATCH_ALIGN _Alignof(max_align_t)
+
+static void *h_alloc(const chiso_unit *unit, size_t n)
+{
+	/* The view is the call's own copy (run_compute): writable. */
+	chiso_unit *u = (chiso_unit *)(uintptr_t)unit;
+	size_t at;
+
+	if (!u || !u->node)
+		return NULL;
+	at = (u->scratch_used + SCRATCH_ALIGN - 1) & ~(SCRATCH_ALIGN - 1);
+	if (n == 0)
+		n = 1;
+	if (at > CHISO_SCRATCH_MAX || n > CHISO_SCRATCH_MAX - at)
+		return NULL;
+	if (!u->scratch)
+		u->scratch = xmalloc(CHISO_SCRATCH_MAX);
+	u->scratch_used = at + n;
+	return u->scratch + at;
+}
+
+void host_call_end(chiso_unit *view)
+{
+	free(view->scratch);
+	view->scratch = NULL;
+	view->scratch_used = 0;
 }
 
 /* --- ABI 1.2: the second phase ------------------------------------- */
@@ -645,4 +880,13 @@ const chiso_host_api host_api = {
         .child_node = h_child_node,
         .child_input = h_child_input,
         .child_code = h_child_code,
+        .bind_input_id = h_bind_input_id,
+        .input_info = h_input_info,
+        .unit_info = h_unit_info,
+        .missing_hint = h_missing_hint,
+        .log = h_log,
+        .alloc = h_alloc,
+        .verror = h_verror,
+        .vwarn = h_vwarn,
+        .vlog = h_vlog,
 };

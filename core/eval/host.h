@@ -30,7 +30,24 @@ struct chiso_unit {
 	const size_t *children; /* unit indices in cset */
 	size_t nchildren;
 	const double *const *child_inputs; /* [handle][child unit index] */
+	/* ABI 1.3: the unit in its batch (unit_info), the indicator being
+	 * computed (log), and the call's scratch memory (alloc; owned,
+	 * freed by host_call_end). */
+	const batch *b;
+	size_t u;
+	const model_node *node;
+	unsigned char *scratch;
+	size_t scratch_used;
 };
+
+/* Frees the scratch memory of one compute call (view is the call's
+ * copy of the unit view). */
+void host_call_end(chiso_unit *view);
+
+/* Forgets how many messages each indicator has logged (host->log), and
+ * frees the counts: before a model is freed (the counts are kept by
+ * indicator address). */
+void host_log_reset(void);
 
 /* One indicator's outcomes across a run, for the second phase. */
 struct chiso_batch {

@@ -81,6 +81,7 @@ typedef struct model_node {
 	const doc_node *params; /* borrowed from the model's doc */
 	model_dep *deps;
 	size_t ndeps;
+	char *missing_hint; /* ABI 1.3 missing_hint: owned, may be NULL */
 	unsigned line, col;
 } model_node;
 

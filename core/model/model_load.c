@@ -288,6 +288,7 @@ void model_free(chiso_model *m)
 	for (i = 0; i < m->nnodes; i++) {
 		free(m->nodes[i].children);
 		free(m->nodes[i].deps);
+		free(m->nodes[i].missing_hint);
 	}
 	free(m->nodes);
 	free(m->roots);

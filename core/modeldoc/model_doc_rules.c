@@ -9,6 +9,9 @@
  */
 #include "modeldoc/model_doc_internal.h"
 
+#include "plugin/plugin_loader.h"
+#include "util/utf8.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -512,6 +515,32 @@ static void describe_generic(mdoc *d, const model_node *n)
 	}
 }
 
+/* ABI 1.3: the plugin's own words (its describe callback), when it has
+ * one and writes them; 0 when written, else -1 with nothing written. */
+static int describe_by_plugin(mdoc *d, const model_node *n)
+{
+	const chiso_plugin *desc = n->plugin ? n->plugin->desc : NULL;
+	const chiso_host_api *host =
+	        d->m->plugins ? plugin_registry_host(d->m->plugins) : NULL;
+	char buf[CHISO_DESCRIBE_MAX];
+	size_t len;
+
+	if (!desc || !host || !n->prepared ||
+	    CHISO_ABI_MINOR_OF(desc->abi_version) < 3 ||
+	    desc->struct_size < CHISO_PLUGIN_SIZE_1_3 || !desc->describe)
+		return -1;
+	memset(buf, 0, sizeof(buf));
+	if (desc->describe(host, n->state,
+	                   d->lang == MODEL_DOC_EN ? "en" : "vi", buf,
+	                   sizeof(buf)) != 0)
+		return -1;
+	len = strnlen(buf, sizeof(buf));
+	if (len == 0 || len == sizeof(buf) || utf8_check(buf, len, NULL) != 0)
+		return -1; /* nothing, unterminated, or not UTF-8 */
+	mdoc_put_text(d, buf);
+	return 0;
+}
+
 /* --- a node's sentence ------------------------------------------------ */
 
 /* The describers of the built-in methods, by method name. */
@@ -546,6 +575,8 @@ void mdoc_describe_node(mdoc *d, size_t i)
 			                : "");
 		return;
 	}
+	if (describe_by_plugin(d, n) == 0)
+		return;
 	for (k = 0; k < sizeof(describers) / sizeof(describers[0]); k++) {
 		if (strcmp(n->method, describers[k].method) != 0)
 			continue;

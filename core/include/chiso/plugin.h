@@ -1,5 +1,5 @@
 /*
- * chiso/plugin.h - the chiso plugin ABI, version 1.2.
+ * chiso/plugin.h - the chiso plugin ABI, version 1.3.
  *
  * History (fields are only ever appended):
  *   1.0  the first ABI.
@@ -47,7 +47,8 @@
  *   compute  once per indicator per unit. Reads bound inputs through the
  *            host by slot and fills *out: status, fraction in [0, 1],
  *            optionally the raw value, and a short note. It must not
- *            allocate, block or keep pointers past its return.
+ *            allocate (since 1.3 host->alloc gives scratch memory for
+ *            the call), block or keep pointers past its return.
  *   finish   (optional, ABI 1.2) once per indicator per run, after compute
  *            has run for every unit: reads the raw values compute gave
  *            (host->batch_get) and sets each unit's final status,
@@ -79,16 +80,20 @@
  *   Unless an input is bound with CHISO_BIND_OPTIONAL, the host checks
  *   it before compute and applies the model's "missing" policy itself;
  *   compute then only sees units where every required input is present.
+ *   Since 1.3, host->missing_hint adds what to enter to chiso's note.
  *
  * Compatibility rules the host applies when loading
  *   magic equal to CHISO_PLUGIN_MAGIC; abi_version major equal to the
  *   host's; abi_version minor not newer than the host's; struct_size at
  *   least the 1.0 layout; name, version, summary, prepare and compute
- *   not NULL; name equal to the file name without ".so".
+ *   not NULL; name equal to the file name without ".so". A member
+ *   appended to the descriptor (finish, describe) is read only from a
+ *   descriptor whose abi_version and struct_size both cover it.
  */
 #ifndef CHISO_PLUGIN_H
 #define CHISO_PLUGIN_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -100,7 +105,7 @@ extern "C" {
 #define CHISO_PLUGIN_MAGIC 0x4f534843u
 
 #define CHISO_ABI_MAJOR 1
-#define CHISO_ABI_MINOR 2
+#define CHISO_ABI_MINOR 3
 /* Packs a version as major << 16 | minor (sudo's packing). */
 #define CHISO_ABI_VERSION(major, minor)                                        \
 	((((uint32_t)(major)) << 16) | ((uint32_t)(minor)&0xffffu))
@@ -123,6 +128,28 @@ typedef enum chiso_status {
 	                            host, or since ABI 1.2 by compute when
 	                            the data it needs is absent */
 } chiso_status;
+
+/* Size of the buffer the host gives describe (ABI 1.3), NUL included. */
+#define CHISO_DESCRIBE_MAX 1024
+
+/* Bytes of scratch memory host->alloc hands out per compute call (ABI
+ * 1.3); the host frees them all when compute returns. */
+#define CHISO_SCRATCH_MAX 65536
+
+/* Messages host->log shows per indicator (ABI 1.3); the next one says
+ * that the rest are not shown. Counted per process (an isolated worker
+ * counts its own). */
+#define CHISO_LOG_MAX 20
+
+/* Longest text host->missing_hint takes (ABI 1.3), in bytes. */
+#define CHISO_MISSING_HINT_MAX 160
+
+/* Levels of host->log (ABI 1.3). */
+enum chiso_log_level {
+	CHISO_LOG_INFO = 0,
+	CHISO_LOG_WARNING = 1,
+	CHISO_LOG_ERROR = 2
+};
 
 /* Types of model inputs, as bit flags so that bind_input can accept a
  * set of them. */
@@ -184,9 +211,43 @@ typedef struct chiso_outcome {
 } chiso_outcome;
 
 /*
+ * ABI 1.3: what input_info tells about a bound input. The caller sets
+ * struct_size to sizeof(chiso_input_info); the host fills only the
+ * fields that fit (fields are appended only).
+ */
+typedef struct chiso_input_info {
+	uint32_t struct_size; /* set by the caller */
+	unsigned type;        /* one chiso_input_type flag */
+	double min, max;      /* the model's bounds; NAN when there is none
+	                         or the bound is another input's value */
+	const char *id;       /* never NULL */
+	const char *label;    /* the model's label (the id when none) */
+	const char *unit;     /* "%", "người"; NULL when none */
+} chiso_input_info;
+
+/*
+ * ABI 1.3: the unit being computed, as unit_info tells it. The caller
+ * sets struct_size; the host fills the fields that fit. Strings are
+ * borrowed, valid until compute returns, NULL when the data does not
+ * give them.
+ */
+typedef struct chiso_unit_info {
+	uint32_t struct_size; /* set by the caller */
+	const char *code;     /* "YB.YBI" */
+	const char *name;     /* "Huyện Yên Bình" */
+	const char *level;    /* "province", "district", "commune" */
+	const char *parent;   /* the parent unit's code */
+	const char *period;   /* "2022" */
+	const char *stage;    /* "self", "appraised" */
+} chiso_unit_info;
+
+/*
  * Services the host offers, as an append-only table of function
- * pointers: plugins never link against host symbols. Check struct_size
- * (or abi_version) before using a member added after 1.0.
+ * pointers: plugins never link against host symbols. The table starts
+ * with the host's abi_version and struct_size (sizeof its table); a
+ * plugin checks a member added after 1.0 with CHISO_HOST_HAS(host,
+ * member) before calling it, so that it also runs (without it) on an
+ * older host.
  */
 typedef struct chiso_host_api {
 	uint32_t abi_version; /* the host's CHISO_ABI_CURRENT */
@@ -360,7 +421,87 @@ typedef struct chiso_host_api {
 
 	/* Child i's code (borrowed, valid until compute returns). */
 	const char *(*child_code)(const chiso_unit *unit, size_t i);
+
+	/* --- ABI 1.3 ------------------------------------------------ */
+
+	/* Binds the input with this id, as bind_input does, for an id that
+	 * is not a params scalar: a map key ("weights: {epay_share: 0.4}")
+	 * or a default the plugin chooses. Problems are reported at node
+	 * (the params map when NULL). Returns the slot, or -1 after
+	 * reporting. id is only read during the call. */
+	int (*bind_input_id)(chiso_prepare_ctx *ctx, const char *id,
+	                     const chiso_param *node, unsigned types_mask,
+	                     unsigned flags);
+
+	/* Fills *info (up to info->struct_size) for a bound slot: type,
+	 * bounds, id, label, unit. Returns 0, or -1 for a slot that is not
+	 * an input. The strings are borrowed, valid while the model is
+	 * loaded (state may keep them). */
+	int (*input_info)(chiso_prepare_ctx *ctx, int slot,
+	                  chiso_input_info *info);
+
+	/* Fills *info (up to info->struct_size) with the unit compute is
+	 * scoring (compute only). Returns 0. */
+	int (*unit_info)(const chiso_unit *unit, chiso_unit_info *info);
+
+	/* Sets what the "missing" note says to enter when a required input
+	 * of this indicator is missing, e.g. "enter the number of
+	 * households with fibre". chiso writes "missing input X; TEXT".
+	 * text is copied; more than CHISO_MISSING_HINT_MAX bytes or text
+	 * that is not UTF-8 is reported as an error. Prepare only. */
+	void (*missing_hint)(chiso_prepare_ctx *ctx, const char *text);
+
+	/* Writes a message to chiso's stderr as "chiso: plugin NAME,
+	 * indicator ID: LEVEL: TEXT" (control characters escaped), also
+	 * from an isolated worker. Give ctx in prepare (unit NULL), unit in
+	 * compute (ctx NULL). At most CHISO_LOG_MAX messages per indicator
+	 * are shown. level is a chiso_log_level. */
+	void (*log)(chiso_prepare_ctx *ctx, const chiso_unit *unit, int level,
+	            const char *fmt, ...)
+#if defined(__GNUC__)
+	        __attribute__((format(printf, 4, 5)))
+#endif
+	        ;
+
+	/* n bytes of scratch memory for this compute call, aligned for any
+	 * type, or NULL once the call has used CHISO_SCRATCH_MAX bytes.
+	 * Owned by the host, freed when compute returns: never free it,
+	 * never keep it. Compute only. */
+	void *(*alloc)(const chiso_unit *unit, size_t n);
+
+	/* va_list variants of error, warn and log. */
+	void (*verror)(chiso_prepare_ctx *ctx, const chiso_param *node,
+	               const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	        __attribute__((format(printf, 3, 0)))
+#endif
+	        ;
+	void (*vwarn)(chiso_prepare_ctx *ctx, const chiso_param *node,
+	              const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	        __attribute__((format(printf, 3, 0)))
+#endif
+	        ;
+	void (*vlog)(chiso_prepare_ctx *ctx, const chiso_unit *unit, int level,
+	             const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	        __attribute__((format(printf, 4, 0)))
+#endif
+	        ;
 } chiso_host_api;
+
+/* 1 when the host's table has member (added in a later minor ABI) and
+ * it is set: use before calling any member added after 1.0, e.g.
+ * CHISO_HOST_HAS(host, unit_info). */
+#define CHISO_HOST_HAS(host, member)                                           \
+	((host)->struct_size >=                                                \
+	         offsetof(chiso_host_api, member) + sizeof((host)->member) &&  \
+	 (host)->member != NULL)
+
+/* 1 when the outcome compute fills has member (ABI 1.1: hint). */
+#define CHISO_OUTCOME_HAS(out, member)                                         \
+	((out)->struct_size >=                                                 \
+	 offsetof(chiso_outcome, member) + sizeof((out)->member))
 
 /* prepare: see "Lifecycle" above. */
 typedef int (*chiso_prepare_fn)(const chiso_host_api *host,
@@ -373,6 +514,13 @@ typedef void (*chiso_release_fn)(const chiso_host_api *host, void *state);
 /* finish (ABI 1.2): see "Lifecycle" above. */
 typedef void (*chiso_finish_fn)(const chiso_host_api *host, const void *state,
                                 chiso_batch *batch);
+/* describe (ABI 1.3): writes how the indicator prepared into state is
+ * scored, in words, into buf (size bytes, CHISO_DESCRIBE_MAX; UTF-8,
+ * one paragraph, no markup) in language lang ("vi" or "en"; write the
+ * other one, or English, when the plugin has one language only).
+ * Returns 0, or -1 to let chiso doc print the method and its params. */
+typedef int (*chiso_describe_fn)(const chiso_host_api *host, const void *state,
+                                 const char *lang, char *buf, size_t size);
 
 /*
  * The descriptor a plugin returns. Starts with magic, abi_version and
@@ -391,8 +539,15 @@ typedef struct chiso_plugin {
 	chiso_compute_fn compute; /* required */
 	chiso_release_fn release; /* optional */
 	/* ABI 1.0 ends here; 1.1 added nothing to the descriptor. */
-	chiso_finish_fn finish; /* ABI 1.2, optional: the second phase */
+	chiso_finish_fn finish;     /* ABI 1.2, optional: the second phase */
+	chiso_describe_fn describe; /* ABI 1.3, optional: the rule in words
+	                               for chiso doc */
 } chiso_plugin;
+
+/* Size of the 1.3 descriptor: the host reads describe only from a
+ * descriptor this big. */
+#define CHISO_PLUGIN_SIZE_1_3                                                  \
+	(offsetof(chiso_plugin, describe) + sizeof(chiso_describe_fn))
 
 /* Size of the 1.2 descriptor: the host reads finish only from a
  * descriptor this big. */
@@ -416,18 +571,46 @@ typedef const chiso_plugin *(*chiso_plugin_entry_fn)(void);
 /*
  * Defines the descriptor and the entry function. Arguments are
  * designated initializers of chiso_plugin (.name, .version, .summary,
- * .params_doc, .prepare, .compute, .release, and .finish for a method
- * with a second phase); magic, abi_version and struct_size are filled
- * in.
+ * .params_doc, .prepare, .compute, .release, .finish for a method with a
+ * second phase, .describe); magic, abi_version and struct_size are
+ * filled in.
+ *
+ * From C++ the same macro works with C++20 designated initializers
+ * (g++ -std=c++20, or g++ >= 8's -std=gnu++17 extension), which must
+ * come in the order of the struct: name, version, summary, params_doc,
+ * prepare, compute, release, finish, describe. The entry is declared
+ * extern "C", so that its symbol is chiso_plugin_entry, not a mangled
+ * name.
  */
+#ifdef __cplusplus
+#define CHISO_PLUGIN_ENTRY_LINKAGE extern "C"
+#else
+#define CHISO_PLUGIN_ENTRY_LINKAGE
+#endif
+/* g++ (12) warns with -Wextra of every member a designated initializer
+ * leaves out, which C allows silently: quiet it for the descriptor. */
+#if defined(__cplusplus) && defined(__GNUC__)
+#define CHISO_PLUGIN_DIAG_PUSH_                                                \
+	_Pragma("GCC diagnostic push") _Pragma(                                \
+	        "GCC diagnostic ignored \"-Wmissing-field-initializers\"")
+#define CHISO_PLUGIN_DIAG_POP_ _Pragma("GCC diagnostic pop")
+#else
+#define CHISO_PLUGIN_DIAG_PUSH_
+#define CHISO_PLUGIN_DIAG_POP_
+#endif
+
 #define CHISO_PLUGIN_DEFINE(...)                                               \
+	CHISO_PLUGIN_DIAG_PUSH_                                                \
 	static const chiso_plugin chiso_plugin_descriptor_ = {                 \
 	        .magic = CHISO_PLUGIN_MAGIC,                                   \
 	        .abi_version = CHISO_ABI_CURRENT,                              \
 	        .struct_size = (uint32_t)sizeof(chiso_plugin),                 \
 	        __VA_ARGS__};                                                  \
-	CHISO_PLUGIN_EXPORT const chiso_plugin *chiso_plugin_entry(void);      \
-	CHISO_PLUGIN_EXPORT const chiso_plugin *chiso_plugin_entry(void)       \
+	CHISO_PLUGIN_DIAG_POP_                                                 \
+	CHISO_PLUGIN_ENTRY_LINKAGE CHISO_PLUGIN_EXPORT const chiso_plugin *    \
+	chiso_plugin_entry(void);                                              \
+	CHISO_PLUGIN_ENTRY_LINKAGE CHISO_PLUGIN_EXPORT const chiso_plugin *    \
+	chiso_plugin_entry(void)                                               \
 	{                                                                      \
 		return &chiso_plugin_descriptor_;                              \
 	}
