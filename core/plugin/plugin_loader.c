@@ -9,6 +9,7 @@
 #include "plugin/plugin_dirs.h" /* generated: CHISO_PLUGINS_DIR */
 #include "plugin/trusted_open.h"
 #include "read/schema.h"
+#include "util/sha256.h"
 #include "util/suggest.h"
 
 #include <dirent.h>
@@ -252,17 +253,44 @@ plugin_info *plugin_load_file(const char *path, const char *expect_name,
 	return plugin_load_fd(fd, path, expect_name, err);
 }
 
+/* The SHA-256 (hex) of the file open on fd, read from its start with
+ * pread (the descriptor's offset is left alone). Returns 0, or -1 after
+ * an error in err. */
+static int file_sha256(int fd, const char *path, char hex[65], strbuf *err)
+{
+	unsigned char buf[65536];
+	sha256_ctx c;
+	off_t at = 0;
+	ssize_t n;
+
+	sha256_init(&c);
+	while ((n = pread(fd, buf, sizeof(buf), at)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			strbuf_printf(err, "%s: cannot read: %s", path,
+			              strerror(errno));
+			return -1;
+		}
+		sha256_update(&c, buf, (size_t)n);
+		at += n;
+	}
+	sha256_final_hex(&c, hex);
+	return 0;
+}
+
 /* dlopen of /proc/self/fd/N loads the very file fd is open on. */
 plugin_info *plugin_load_fd(int fd, const char *path, const char *expect_name,
                             strbuf *err)
 {
-	char self[64];
+	char self[64], sha256[65];
 	void *handle, *sym;
 	chiso_plugin_entry_fn entry;
 	const chiso_plugin *desc;
 	plugin_info *pi;
 
-	if (check_exports(fd, path, err) < 0)
+	if (check_exports(fd, path, err) < 0 ||
+	    file_sha256(fd, path, sha256, err) < 0)
 		goto fail_fd;
 	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
 	if (access(self, F_OK) < 0) {
@@ -300,6 +328,7 @@ plugin_info *plugin_load_fd(int fd, const char *path, const char *expect_name,
 	pi->handle = handle;
 	pi->desc = desc;
 	pi->fd = fd;
+	memcpy(pi->sha256, sha256, sizeof(pi->sha256));
 	return pi;
 
 fail_close:

@@ -40,7 +40,8 @@ typedef struct plugin_info {
 	char *path; /* the file it was loaded from */
 	void *handle;
 	const chiso_plugin *desc;
-	int fd; /* the descriptor it was checked and loaded through */
+	int fd;          /* the descriptor it was checked and loaded through */
+	char sha256[65]; /* of the file as loaded (hex): results record it */
 } plugin_info;
 
 typedef struct plugin_registry plugin_registry;

@@ -114,7 +114,8 @@ static void write_model(jsonw *w, const chiso_model *m)
 	jsonw_end(w);
 }
 
-/* "plugins": each method the model uses, once, with its versions. */
+/* "plugins": each method the model uses, once, with its versions and
+ * the SHA-256 of the file that computed it. */
 static void write_plugins(jsonw *w, const chiso_model *m)
 {
 	size_t k, j;
@@ -137,6 +138,7 @@ static void write_plugins(jsonw *w, const chiso_model *m)
 		jsonw_kstring(w, "name", pi->name);
 		jsonw_kstring(w, "version", pi->desc->version);
 		jsonw_kstring(w, "abi", abi);
+		jsonw_kstring(w, "sha256", pi->sha256);
 		jsonw_end(w);
 	}
 	jsonw_end(w);

@@ -152,19 +152,25 @@ void sha256_final(sha256_ctx *c, unsigned char digest[32])
 }
 
 /* Writes the lowercase hex SHA-256 of data, NUL-terminated, to hex. */
-void sha256_hex(const void *data, size_t len, char hex[65])
+void sha256_final_hex(sha256_ctx *c, char hex[65])
 {
 	static const char xd[] = "0123456789abcdef";
 	unsigned char d[32];
-	sha256_ctx c;
 	int i;
 
-	sha256_init(&c);
-	sha256_update(&c, data, len);
-	sha256_final(&c, d);
+	sha256_final(c, d);
 	for (i = 0; i < 32; i++) {
 		hex[2 * i] = xd[d[i] >> 4];
 		hex[2 * i + 1] = xd[d[i] & 15];
 	}
 	hex[64] = '\0';
+}
+
+void sha256_hex(const void *data, size_t len, char hex[65])
+{
+	sha256_ctx c;
+
+	sha256_init(&c);
+	sha256_update(&c, data, len);
+	sha256_final_hex(&c, hex);
 }
