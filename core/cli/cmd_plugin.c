@@ -194,6 +194,12 @@ static void print_optional(const chiso_plugin *d)
 	        d->struct_size >= CHISO_PLUGIN_SIZE_1_2 && d->finish ? "yes"
 	                                                             : "no");
 #endif
+	fprintf(cli_stdout, ", describe: %s",
+	        CHISO_ABI_MINOR_OF(d->abi_version) >= 3 &&
+	                        d->struct_size >= CHISO_PLUGIN_SIZE_1_3 &&
+	                        d->describe
+	                ? "yes"
+	                : "no");
 	fprintf(cli_stdout, "\n");
 }
 
