@@ -61,14 +61,21 @@ static double number(struct rs_reader *r, const doc_node *map, const char *key)
 	const doc_node *n = doc_get(map, key);
 	double x = 0;
 
+	int rc;
+
 	if (!n || schema_is_null(n))
 		return 0;
-	/* A subnormal value chiso computed and wrote (far below any score,
-	 * e.g. a ratio of 1e-300 to 1e10) reads as 0: it is not refused as
-	 * a number a person wrote in a model or data file would be. */
-	if (n->kind == DOC_SCALAR && !n->quoted &&
-	    numfmt_parse(n->text, &x) == NUMFMT_UNDERFLOW)
-		return 0;
+	if (n->kind == DOC_SCALAR && !n->quoted) {
+		rc = numfmt_parse(n->text, &x);
+		if (rc == 0)
+			return x;
+		/* A subnormal value chiso computed and wrote (far below any
+		 * score, e.g. a ratio of 1e-300 to 1e10) reads as 0: it is
+		 * not refused as a number a person wrote in a model or data
+		 * file would be. */
+		if (rc == NUMFMT_UNDERFLOW)
+			return 0;
+	}
 	if (schema_number(&r->sc, n, key, &x) < 0)
 		r->failed = 1;
 	return x;
