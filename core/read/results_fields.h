@@ -19,12 +19,14 @@
 /* One results file being read. */
 struct rs_reader {
 	rs_set *set;
-	schema_ctx sc;    /* the file's name and where messages go */
-	const char *file; /* arena copy */
-	size_t model;     /* its model: an index into set->models */
-	int failed;       /* a rule broken: the file is refused */
-	size_t len;       /* bytes of the file */
-	size_t slots;     /* node and view slots held for its merged units */
+	schema_ctx sc;      /* the file's name and where messages go */
+	const char *file;   /* arena copy */
+	size_t model;       /* its model: an index into set->models */
+	int failed;         /* a rule broken: the file is refused */
+	size_t len;         /* bytes of the file */
+	size_t slots;       /* node and view slots held for its merged units */
+	const char **blank; /* the notes and hints of a lean set's units scored
+	                     ok: "" for each node, shared */
 };
 
 /* A copy of scalar n's text in the set's arena; "" for NULL, a null

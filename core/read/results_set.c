@@ -3,7 +3,7 @@
  */
 #include "read/results_set.h"
 
-#include "read/json_reader.h"
+#include "read/json_stream.h"
 #include "read/results_check.h"
 #include "read/results_fields.h"
 #include "read/results_kind.h"
@@ -18,23 +18,17 @@
 #include <string.h>
 #include <strings.h>
 
-/* One JSON document being read: its text and where the model and the
- * units are. */
-struct rs_doc {
-	struct rs_reader r;
-	const char *buf;
-	int have_model;
-	json_span model_span, units_span, format_span;
-	int has_units, has_format;
-	results_keys keys; /* what the top level holds */
-};
-
 void rs_init(rs_set *set)
 {
+	const char *chunk = getenv("CHISO_READ_CHUNK");
+
 	memset(set, 0, sizeof(*set));
 	set->arena = doc_new("results");
 	set->limits = doc_limits_data;
 	set->limits.what = "a results file";
+	/* for tests: every boundary between pieces must read alike */
+	if (chunk && *chunk)
+		set->read_chunk = (size_t)strtoul(chunk, NULL, 10);
 }
 
 void rs_free(rs_set *set)
@@ -87,10 +81,22 @@ static int node_status(const char *s)
 	return -1;
 }
 
-/* Allocates the per-node and per-view arrays of a unit. */
-static void alloc_unit(rs_set *set, rs_unit *u, const rs_model *m)
+/* The text of scalar n, "" for none or null (rs_field_text() without
+ * the copy: borrowed from n's tree). */
+static const char *text_of(const doc_node *n)
 {
-	size_t n = m->nnodes + 1, v = m->nviews + 1;
+	return n && n->kind == DOC_SCALAR && !schema_is_null(n) ? n->text : "";
+}
+
+/*
+ * Allocates the per-node and per-view arrays of a unit. A unit scored ok
+ * of a lean set keeps no notes nor hints: its two arrays are one array
+ * of "" shared by all (read-only), not two of its own.
+ */
+static void alloc_unit(struct rs_reader *r, rs_unit *u, const rs_model *m)
+{
+	rs_set *set = r->set;
+	size_t n = m->nnodes + 1, v = m->nviews + 1, k;
 
 	u->node_points = doc_alloc(set->arena, n * sizeof(double));
 	u->node_max = doc_alloc(set->arena, n * sizeof(double));
@@ -98,11 +104,22 @@ static void alloc_unit(rs_set *set, rs_unit *u, const rs_model *m)
 	u->node_raw = doc_alloc(set->arena, n * sizeof(double));
 	u->node_status = doc_alloc(set->arena, n);
 	u->node_has_raw = doc_alloc(set->arena, n);
-	u->node_note = doc_alloc(set->arena, n * sizeof(char *));
-	u->node_hint = doc_alloc(set->arena, n * sizeof(char *));
 	u->view_points = doc_alloc(set->arena, v * sizeof(double));
 	u->view_max = doc_alloc(set->arena, v * sizeof(double));
 	u->view_value = doc_alloc(set->arena, v * sizeof(double));
+	if (set->lean && u->status == RS_OK) {
+		if (!r->blank) {
+			r->blank = doc_alloc(set->arena, n * sizeof(char *));
+			for (k = 0; k < n; k++)
+				r->blank[k] = "";
+		}
+		u->node_note = u->node_hint = r->blank;
+		return;
+	}
+	u->node_note = doc_alloc(set->arena, n * sizeof(char *));
+	u->node_hint = doc_alloc(set->arena, n * sizeof(char *));
+	for (k = 0; k < n; k++)
+		u->node_note[k] = u->node_hint[k] = "";
 }
 
 /* The model node a unit's node object n is (by position k, else by id),
@@ -144,10 +161,6 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	char what[96];
 	size_t k;
 
-	for (k = 0; k < m->nnodes; k++) {
-		u->node_note[k] = "";
-		u->node_hint[k] = "";
-	}
 	for (k = 0; list && k < list->count && !r->failed; k++) {
 		const doc_node *n = list->items[k];
 		const char *status;
@@ -160,7 +173,7 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 		u->node_points[i] = need(r, u, n, "points", what);
 		u->node_max[i] = need(r, u, n, "max", what);
 		u->node_value[i] = need(r, u, n, "value", what);
-		status = rs_field_text(r->set, doc_get(n, "status"));
+		status = text_of(doc_get(n, "status"));
 		st = node_status(status);
 		if (st < 0 && !r->failed) {
 			schema_error(&r->sc,
@@ -306,7 +319,6 @@ static int check_counts(struct rs_reader *r, const rs_unit *u,
 static void read_scores(struct rs_reader *r, rs_unit *u, const rs_model *m,
                         const doc_node *n)
 {
-	rs_set *set = r->set;
 	rs_unit_src src;
 
 	memset(&src, 0, sizeof(src));
@@ -318,7 +330,7 @@ static void read_scores(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	u->value = need(r, u, n, "value", NULL);
 	if (r->failed || check_counts(r, u, m, n, &src) < 0)
 		return;
-	alloc_unit(set, u, m);
+	alloc_unit(r, u, m);
 	src.nodes = xcalloc(m->nnodes + 1, sizeof(*src.nodes));
 	src.views = xcalloc(m->nviews + 1, sizeof(*src.views));
 	read_unit_nodes(r, u, m, doc_get(n, "nodes"), &src);
@@ -415,33 +427,24 @@ static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 	}
 }
 
-/* One unit of the document. */
-static int read_unit(void *arg, json_span item)
+/* One unit of the document: n, its tree; text, its JSON text (kept when
+ * the set keeps them). */
+static void read_unit(struct rs_reader *r, const doc_node *n, const char *text,
+                      size_t len)
 {
-	struct rs_doc *rd = arg;
-	struct rs_reader *r = &rd->r;
 	rs_set *set = r->set;
 	const rs_model *m = &set->models[r->model];
-	doc *d = json_read_span(r->file, rd->buf, item, &r->set->limits,
-	                        r->sc.d);
-	const doc_node *n, *id, *st;
+	const doc_node *id = doc_get(n, "unit"), *st;
 	rs_unit *u;
 	const char *status;
 
-	if (!d) {
-		r->failed = 1;
-		return -1;
-	}
-	n = d->root;
-	id = doc_get(n, "unit");
 	if (n->kind != DOC_MAP || !id || id->kind != DOC_MAP ||
 	    !doc_get(id, "code")) {
 		schema_error(&r->sc, n,
 		             "a unit of a results document needs "
 		             "unit.code");
 		r->failed = 1;
-		doc_free(d);
-		return -1;
+		return;
 	}
 	if (set->nunits == set->cap) {
 		set->cap = set->cap ? set->cap * 2 : 64;
@@ -458,9 +461,8 @@ static int read_unit(void *arg, json_span item)
 	u->stage = rs_field_text(set, doc_get(n, "stage"));
 	u->file = r->file;
 	u->model = r->model;
-	if (set->keep_text)
-		u->text = doc_strndup(set->arena, rd->buf + item.start,
-		                      item.end - item.start);
+	if (text)
+		u->text = doc_strndup(set->arena, text, len);
 	st = doc_get(n, "status");
 	status = rs_field_text(set, st);
 	u->status = strcmp(status, "invalid") == 0 ? RS_INVALID
@@ -477,108 +479,287 @@ static int read_unit(void *arg, json_span item)
 	u->class_why = "";
 	if (u->status != RS_INVALID && !r->failed)
 		read_scores(r, u, m, n);
-	doc_free(d);
-	return r->failed ? -1 : 0;
 }
 
-/* Notes where the model and the units are. */
-static int top_member(void *arg, json_span k, json_span v)
-{
-	struct rs_doc *r = arg;
-	size_t len = k.end - k.start - 2;
-	const char *key = r->buf + k.start + 1;
+/*
+ * One results document being read, in the order of its text. What the
+ * whole-document reader checked first is still reported first, whatever
+ * its place: a problem of the text or its grammar (json_stream.h), then
+ * what the top-level keys say the file is, a missing "model" or "units",
+ * an unsupported format; and only then the first rule the model or a
+ * unit breaks, held in sem until the end of the text.
+ */
+struct rs_doc {
+	struct rs_reader r; /* r.sc.d is &sem */
+	json_stream *js;
+	diag sem;
+	results_keys keys; /* what the top level holds */
+	json_mark root;    /* where the document starts */
+	json_mark format_at, units_at;
+	int format_seen;
+	int format_bad;  /* "format" is not 1 */
+	int model_ok;    /* the model section read, no rule broken */
+	int units_list;  /* "units" is a list */
+	int units_later; /* "units" came before "model": read at the end */
+};
 
-	if ((len == 6 && memcmp(key, "inputs", 6) == 0) ||
-	    (len == 7 && memcmp(key, "indices", 7) == 0))
-		r->keys.model_parts = 1;
-	if ((len == 4 && memcmp(key, "unit", 4) == 0) ||
-	    (len == 6 && memcmp(key, "values", 6) == 0))
-		r->keys.unit_parts = 1;
-	if (len == 5 && memcmp(key, "model", 5) == 0) {
-		r->model_span = v;
-		r->have_model = 1;
-	} else if (len == 5 && memcmp(key, "units", 5) == 0) {
-		r->units_span = v;
-		r->has_units = 1;
-	} else if (len == 6 && memcmp(key, "format", 6) == 0) {
-		r->format_span = v;
-		r->has_format = 1;
+/* The units of the list at the stream's cursor, each checked as it is
+ * read; after the first rule broken, the rest are only skipped (their
+ * text checked). Returns 0, or -1 after a fatal problem. */
+static int read_units(struct rs_doc *rd)
+{
+	struct rs_reader *r = &rd->r;
+	const char *text;
+	size_t len;
+	doc *d;
+	int rc;
+
+	if (json_stream_enter(rd->js) < 0)
+		return -1;
+	while ((rc = json_stream_next(rd->js, NULL, NULL, NULL)) > 0) {
+		if (r->failed) {
+			if (json_stream_skip(rd->js) < 0)
+				return -1;
+			continue;
+		}
+		if (r->set->keep_text)
+			json_stream_capture(rd->js);
+		d = json_stream_value(rd->js, &rd->sem);
+		if (!d) {
+			if (json_stream_failed(rd->js))
+				return -1;
+			r->failed = 1;
+			continue;
+		}
+		text = r->set->keep_text ? json_stream_captured(rd->js, &len)
+		                         : NULL;
+		r->len = (size_t)json_stream_size(rd->js);
+		read_unit(r, d->root, text, text ? len : 0);
 	}
+	return rc;
+}
+
+/* "units must be a list", at the units. */
+static void units_not_list(struct rs_doc *rd)
+{
+	diag_error(&rd->sem, rd->r.file, rd->units_at.line, rd->units_at.col,
+	           "units must be a list");
+	rd->r.failed = 1;
+}
+
+/* 1 when what the document said so far leaves nothing to read: a rule
+ * broken, or a format this chiso does not read. */
+static int done(const struct rs_doc *rd)
+{
+	return rd->r.failed || rd->format_bad;
+}
+
+/* The value of "format": 1, as written. */
+static int read_format(struct rs_doc *rd)
+{
+	size_t len;
+	const char *text;
+	int c = json_stream_peek(rd->js, &rd->format_at);
+
+	if (c < 0)
+		return -1;
+	if (c != '1') {
+		rd->format_bad = 1;
+		return json_stream_skip(rd->js);
+	}
+	json_stream_capture(rd->js);
+	if (json_stream_skip(rd->js) < 0)
+		return -1;
+	text = json_stream_captured(rd->js, &len);
+	rd->format_bad = len != 1 || *text != '1';
 	return 0;
 }
 
-/* Reads the model section, then every unit. */
-static int read_doc(struct rs_doc *r, size_t len)
+/* The value of "model": the model section, read unless something
+ * before it already refuses the file. */
+static int read_model_member(struct rs_doc *rd)
 {
-	json_span root = json_root_span(r->buf, len, 0);
-	doc *md;
+	doc *d;
 
-	if (r->buf[root.start] == '{')
-		json_each_member(r->buf, root, top_member, r);
-	r->keys.list = r->buf[root.start] == '[';
-	r->keys.model = r->have_model;
-	r->keys.units = r->has_units;
-	if (results_kind_of_keys(&r->keys) != RESULTS_KIND_OTHER) {
-		results_kind_error(r->r.sc.d, r->r.file,
-		                   results_kind_of_keys(&r->keys));
+	if (done(rd))
+		return json_stream_skip(rd->js);
+	d = json_stream_value(rd->js, &rd->sem);
+	if (!d) {
+		if (json_stream_failed(rd->js))
+			return -1;
+		rd->r.failed = 1;
+		return 0;
+	}
+	rd->model_ok = rs_model_read(&rd->r, d->root) == 0;
+	return 0;
+}
+
+/* The value of "units": read now when the model has been read, else
+ * marked to be read when it has. */
+static int read_units_member(struct rs_doc *rd)
+{
+	int c = json_stream_peek(rd->js, &rd->units_at);
+
+	if (c < 0)
+		return -1;
+	rd->units_list = c == '[';
+	if (done(rd))
+		return json_stream_skip(rd->js);
+	if (!rd->keys.model) {
+		rd->units_later = 1;
+		if (json_stream_mark(rd->js, &rd->units_at) < 0)
+			return -1;
+		return json_stream_skip(rd->js);
+	}
+	if (!rd->units_list) {
+		units_not_list(rd);
+		return json_stream_skip(rd->js);
+	}
+	return read_units(rd);
+}
+
+/* 1 when key (len bytes, as written) is word. */
+static int is_key(const char *key, size_t len, const char *word)
+{
+	return len == strlen(word) && memcmp(key, word, len) == 0;
+}
+
+/* One member of the top-level object. */
+static int top_member(struct rs_doc *rd, const char *key, size_t len,
+                      const json_mark *at)
+{
+	int *seen = is_key(key, len, "model")   ? &rd->keys.model
+	            : is_key(key, len, "units") ? &rd->keys.units
+	                                        : NULL;
+	int had = seen ? *seen : 0;
+
+	if (is_key(key, len, "inputs") || is_key(key, len, "indices"))
+		rd->keys.model_parts = 1;
+	if (is_key(key, len, "unit") || is_key(key, len, "values"))
+		rd->keys.unit_parts = 1;
+	if (seen)
+		*seen = 1;
+	if (is_key(key, len, "format")) {
+		had = rd->format_seen;
+		rd->format_seen = 1;
+	}
+	if (had) {
+		/* read as it comes, a document has each once */
+		if (!done(rd))
+			diag_error(&rd->sem, rd->r.file, at->line, at->col,
+			           "duplicate key '%.*s'; each key may appear "
+			           "once",
+			           (int)len, key);
+		rd->r.failed = 1;
+		return json_stream_skip(rd->js);
+	}
+	if (is_key(key, len, "format"))
+		return read_format(rd);
+	if (seen == &rd->keys.model)
+		return read_model_member(rd);
+	if (seen == &rd->keys.units)
+		return read_units_member(rd);
+	return json_stream_skip(rd->js);
+}
+
+/* The top level, to the end of the text. Returns 0, or -1 after a fatal
+ * problem. */
+static int read_top(struct rs_doc *rd)
+{
+	json_mark at;
+	const char *key;
+	size_t len;
+	int c = json_stream_peek(rd->js, &rd->root), rc;
+
+	if (c < 0)
+		return -1;
+	if (c != '{') {
+		rd->keys.list = c == '[';
+		if (json_stream_skip(rd->js) < 0)
+			return -1;
+		return json_stream_end(rd->js);
+	}
+	if (json_stream_enter(rd->js) < 0)
+		return -1;
+	while ((rc = json_stream_next(rd->js, &key, &len, &at)) > 0)
+		if (top_member(rd, key, len, &at) < 0)
+			return -1;
+	if (rc < 0 || json_stream_end(rd->js) < 0)
+		return -1;
+	return 0;
+}
+
+/* After the top level: the first of its problems, in the order the
+ * whole-document reader found them, into d. Returns 0 or -1. */
+static int verdict(struct rs_doc *rd, diag *d)
+{
+	results_kind kind = results_kind_of_keys(&rd->keys);
+
+	if (kind != RESULTS_KIND_OTHER) {
+		results_kind_error(d, rd->r.file, kind);
 		return -1;
 	}
-	if (!r->have_model || !r->has_units) {
-		diag_error(r->r.sc.d, r->r.file, root.line, root.col,
+	if (!rd->keys.model || !rd->keys.units) {
+		diag_error(d, rd->r.file, rd->root.line, rd->root.col,
 		           "not a results document (it needs \"model\" and "
 		           "\"units\"); make one with chiso evaluate --format "
 		           "json");
 		return -1;
 	}
-	if (r->has_format && (r->format_span.end - r->format_span.start != 1 ||
-	                      r->buf[r->format_span.start] != '1')) {
-		diag_error(r->r.sc.d, r->r.file, r->format_span.line,
-		           r->format_span.col,
+	if (rd->format_bad) {
+		diag_error(d, rd->r.file, rd->format_at.line, rd->format_at.col,
 		           "results format not supported: this chiso reads "
 		           "format 1");
 		return -1;
 	}
-	md = json_read_span(r->r.file, r->buf, r->model_span, &r->r.set->limits,
-	                    r->r.sc.d);
-	if (!md)
-		return -1;
-	if (rs_model_read(&r->r, md->root) < 0) {
-		doc_free(md);
-		return -1;
-	}
-	doc_free(md);
-	if (r->buf[r->units_span.start] != '[') {
-		diag_error(r->r.sc.d, r->r.file, r->units_span.line,
-		           r->units_span.col, "units must be a list");
+	if (!done(rd) && rd->units_later && !rd->units_list)
+		units_not_list(rd);
+	if (!done(rd) && rd->units_later &&
+	    (json_stream_seek(rd->js, &rd->units_at) < 0 || read_units(rd) < 0))
+		return -1; /* fatal: in d already */
+	if (rd->r.failed || rd->sem.errors) {
+		diag_take(d, &rd->sem);
 		return -1;
 	}
-	json_each_item(r->buf, r->units_span, read_unit, r);
-	return r->r.failed ? -1 : 0;
+	return 0;
+}
+
+/* Reads the document of stream js (named path) into set. */
+static int read_stream(rs_set *set, const char *path, json_stream *js, diag *d)
+{
+	struct rs_doc rd;
+	size_t units_before = set->nunits, models_before = set->nmodels;
+	int rc;
+
+	memset(&rd, 0, sizeof(rd));
+	rd.js = js;
+	rd.r.set = set;
+	rd.r.len = (size_t)json_stream_size(js);
+	rd.r.file = doc_strndup(set->arena, path, strlen(path));
+	rd.r.sc.d = &rd.sem;
+	rd.r.sc.file = rd.r.file;
+	rc = read_top(&rd);
+	if (rc == 0)
+		rc = verdict(&rd, d);
+	diag_free(&rd.sem);
+	if (rc < 0) {
+		set->nunits = units_before;
+		set->nmodels = models_before;
+	}
+	return rc;
 }
 
 int rs_read_buffer(rs_set *set, const char *path, const char *buf, size_t len,
                    diag *d)
 {
-	struct rs_doc r;
-	size_t units_before = set->nunits, models_before = set->nmodels;
-	size_t start;
+	json_stream *js =
+	        json_stream_open_buffer(path, buf, len, &set->limits, d);
 	int rc;
 
-	memset(&r, 0, sizeof(r));
-	r.r.set = set;
-	r.r.len = len;
-	r.r.file = doc_strndup(set->arena, path, strlen(path));
-	r.r.sc.d = d;
-	r.r.sc.file = r.r.file;
-	rc = json_validate(path, buf, len, &set->limits, d, &start);
-	if (rc == 0) {
-		r.buf = buf + start;
-		rc = read_doc(&r, len - start);
-	}
-	if (rc < 0) {
-		set->nunits = units_before;
-		set->nmodels = models_before;
-	}
+	if (!js)
+		return -1;
+	rc = read_stream(set, path, js, d);
+	json_stream_close(js);
 	return rc;
 }
 
@@ -615,7 +796,9 @@ static int not_json_results(const char *path, const char *buf, size_t len,
 	return k != RESULTS_KIND_OTHER;
 }
 
-int rs_read_file(rs_set *set, const char *path, diag *d)
+/* A file named as CSV, JSON Lines or YAML, read whole as before: what
+ * it is instead of results is said; else it is read as JSON. */
+static int read_named_other(rs_set *set, const char *path, diag *d)
 {
 	size_t len;
 	char *buf;
@@ -629,5 +812,20 @@ int rs_read_file(rs_set *set, const char *path, diag *d)
 	}
 	rc = rs_read_buffer(set, path, buf, len, d);
 	free(buf);
+	return rc;
+}
+
+int rs_read_file(rs_set *set, const char *path, diag *d)
+{
+	json_stream *js;
+	int rc;
+
+	if (source_is_csv(path) || source_is_jsonl(path) || is_yaml_name(path))
+		return read_named_other(set, path, d);
+	js = json_stream_open(path, &set->limits, set->read_chunk, d);
+	if (!js)
+		return -1;
+	rc = read_stream(set, path, js, d);
+	json_stream_close(js);
 	return rc;
 }

@@ -132,6 +132,10 @@ typedef struct rs_set {
 	                      reading (--max-file-mb) */
 	int keep_text;     /* set before reading: keep each unit's JSON text
 	                      (chiso merge copies the units it keeps) */
+	size_t read_chunk; /* bytes read from a file at a time; 0: 1 MiB
+	                      (read/json_stream.h). rs_init() takes it from
+	                      the environment's CHISO_READ_CHUNK when set:
+	                      tests set it small */
 } rs_set;
 
 /* Makes set empty. */
