@@ -251,7 +251,16 @@ int source_pieces_open(source_pieces *p, const char *path,
 	p->fd = open_checked(&p->path, lim, &p->size, d);
 	if (p->fd < 0)
 		return -1;
-	p->seekable = fstat(p->fd, &st) == 0 && S_ISREG(st.st_mode);
+	/* a regular file, standard input included: its size from where
+	 * reading starts, and seeks from there */
+	if (fstat(p->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		off_t at = lseek(p->fd, 0, SEEK_CUR);
+
+		p->seekable = at >= 0 && at <= st.st_size;
+		p->origin = p->seekable ? (unsigned long long)at : 0;
+		p->size = p->seekable ? (unsigned long long)(st.st_size - at)
+		                      : p->size;
+	}
 	return 0;
 }
 
@@ -330,7 +339,8 @@ void source_pieces_bad(const source_pieces *p, unsigned line, unsigned col,
 
 int source_pieces_seek(source_pieces *p, unsigned long long off, diag *d)
 {
-	if (!p->seekable || lseek(p->fd, (off_t)off, SEEK_SET) < 0) {
+	if (!p->seekable ||
+	    lseek(p->fd, (off_t)(p->origin + off), SEEK_SET) < 0) {
 		diag_error(d, p->path, 0, 0, "cannot seek: %s",
 		           p->seekable ? strerror(errno) : "not a file");
 		return -1;

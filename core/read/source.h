@@ -65,7 +65,10 @@ typedef struct source_pieces {
 	int fd;
 	const char *path; /* for messages: as given, "<stdin>" for "-" */
 	const doc_limits *lim;
-	unsigned long long size;    /* of a regular file; 0 for a stream */
+	unsigned long long size;    /* of a regular file (from where reading
+	                               starts); 0 for a stream */
+	unsigned long long origin;  /* where reading starts in the file (0,
+	                               unless standard input was read) */
 	unsigned long long done;    /* file offset of the next byte read */
 	unsigned long long checked; /* file offset of the first byte not
 	                               yet checked */

@@ -40,7 +40,6 @@ END {
 head -n 3 "$TMP/units-first.json" | grep -q '"units"' ||
 	fail "units-first.json does not start with its units"
 
-printf 'code,name,old_code\nZ,Z,U1\nZ2,Z2,YB.TTA\n' >"$TMP/map.csv"
 
 # chunk SIZE: the pieces' size for the next runs ("": the default).
 chunk() {
@@ -93,11 +92,20 @@ outputs() {
 compare() {
 	f=$1 what=$2
 	shift 2
+	# merge's map: the document's first unit into Z
+	code=$(grep -o '"unit": {"code": "[^"]*"' "$f" | head -n 1 |
+		sed 's/.*"code": "//; s/"$//')
+	printf 'code,name,old_code\nZ,Z,%s\n' "$code" >"$TMP/map.csv"
 	chunk ""
 	outputs "$f" "$what"
 	mv "$TMP/got" "$TMP/want"
 	grep -q '^== rank: [02]$' "$TMP/want" ||
 		fail "$f: rank failed: $(head -n 5 "$TMP/want")"
+	# a good document reads well every way
+	if [ "$what" != rank ] && grep '^== ' "$TMP/want" | grep -v ': 0$'; then
+		cat "$TMP/want" >&2
+		fail "$f: does not read well every way"
+	fi
 	for size in "$@"; do
 		chunk "$size"
 		outputs "$f" "$what"
