@@ -637,7 +637,7 @@ static doc_node *finish(json_stream *js, struct build *b, doc_node *n,
 			n->keys[i] = js->stk[base + 2 * i];
 			n->items[i] = js->stk[base + 2 * i + 1];
 		}
-	} else {
+	} else if (count) {
 		memcpy(n->items, js->stk + base, count * sizeof(*n->items));
 	}
 	js->nstk = base;
