@@ -26,19 +26,46 @@ doc *doc_new(const char *path)
 	return d;
 }
 
-/* Frees the arena, then the document. */
-void doc_free(doc *d)
+/* Frees a list of chunks. */
+static void free_chunks(struct doc_chunk *c)
 {
-	struct doc_chunk *c, *next;
+	struct doc_chunk *next;
 
-	if (!d)
-		return;
-	for (c = d->chunks; c; c = next) {
+	for (; c; c = next) {
 		next = c->next;
 		free(c);
 	}
+}
+
+/* Frees the arena, then the document. */
+void doc_free(doc *d)
+{
+	if (!d)
+		return;
+	free_chunks(d->chunks);
+	free_chunks(d->spare);
 	free(d->path);
 	free(d);
+}
+
+/* Moves every chunk of the smallest size to the spare list (larger ones,
+ * made for one big allocation, are freed). */
+void doc_reset(doc *d)
+{
+	struct doc_chunk *c, *next;
+
+	for (c = d->chunks; c; c = next) {
+		next = c->next;
+		if (c->size == CHUNK_MIN) {
+			c->next = d->spare;
+			d->spare = c;
+		} else {
+			free(c);
+		}
+	}
+	d->chunks = NULL;
+	d->root = NULL;
+	d->nodes = 0;
 }
 
 /* Bump allocation from the current chunk, opening a new one when full. */
@@ -52,8 +79,13 @@ void *doc_alloc(doc *d, size_t n)
 	if (!c || c->size - c->used < need) {
 		size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
 
-		c = xmalloc(sizeof(*c) + size);
-		c->size = size;
+		if (size == CHUNK_MIN && d->spare) {
+			c = d->spare;
+			d->spare = c->next;
+		} else {
+			c = xmalloc(sizeof(*c) + size);
+			c->size = size;
+		}
 		c->used = 0;
 		c->next = d->chunks;
 		d->chunks = c;
@@ -132,9 +164,46 @@ static int cmp_keys(const void *a, const void *b)
 	return (ka->index > kb->index) - (ka->index < kb->index);
 }
 
+/* FNV-1a of the NUL-terminated text s. */
+static uint32_t text_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* 1 when two of nodes[0..count), all scalars, have the same text: a
+ * hash set of the texts, one pass (most maps have none). */
+static int any_duplicate(doc_node *const *nodes, size_t count)
+{
+	uint32_t local[1024], *slot = local;
+	size_t size = 64, i, h;
+	int found = 0;
+
+	while (size < count * 2)
+		size *= 2;
+	if (size > sizeof(local) / sizeof(*local))
+		slot = xmalloc(size * sizeof(*slot));
+	memset(slot, 0, size * sizeof(*slot));
+	for (i = 0; i < count && !found; i++) {
+		h = text_hash(nodes[i]->text) & (size - 1);
+		while (slot[h] && !found) {
+			found = strcmp(nodes[slot[h] - 1]->text,
+			               nodes[i]->text) == 0;
+			h = (h + 1) & (size - 1);
+		}
+		slot[h] = (uint32_t)(i + 1);
+	}
+	if (slot != local)
+		free(slot);
+	return found;
+}
+
 /* The later of the first pair of equal texts among nodes[0..count), all
- * scalars: compares all pairs when there are few, else sorts a copy and
- * compares neighbours. */
+ * scalars: compares all pairs when there are few, else, when a hash set
+ * finds a pair, sorts a copy and compares neighbours. */
 static const doc_node *find_duplicate(doc_node *const *nodes, size_t count)
 {
 	struct key_ref *sorted;
@@ -149,6 +218,8 @@ static const doc_node *find_duplicate(doc_node *const *nodes, size_t count)
 					return nodes[i];
 		return NULL;
 	}
+	if (count < UINT32_MAX && !any_duplicate(nodes, count))
+		return NULL;
 	sorted = xmalloc(count * sizeof(*sorted));
 	for (i = 0; i < count; i++) {
 		sorted[i].key = nodes[i];

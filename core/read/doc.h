@@ -34,12 +34,16 @@ typedef struct doc {
 	doc_node *root; /* NULL for an empty document */
 	size_t nodes;   /* nodes made so far */
 	struct doc_chunk *chunks;
+	struct doc_chunk *spare; /* chunks kept by doc_reset(), for reuse */
 } doc;
 
 /* A new empty document for path. Caller frees with doc_free(). */
 doc *doc_new(const char *path);
 /* Frees d and everything in it; d may be NULL. */
 void doc_free(doc *d);
+/* Empties d for another tree (every node and string of d is gone), its
+ * memory kept for reuse: the readers of one record at a time. */
+void doc_reset(doc *d);
 
 /* n bytes of zeroed, suitably aligned memory owned by d. */
 void *doc_alloc(doc *d, size_t n);

@@ -3,9 +3,11 @@
  */
 #include "read/results_set.h"
 
-#include "read/json_reader.h"
+#include "read/json_stream.h"
 #include "read/results_check.h"
+#include "read/results_fields.h"
 #include "read/results_kind.h"
+#include "read/results_model.h"
 #include "read/schema.h"
 #include "read/source.h"
 #include "util/numfmt.h"
@@ -16,27 +18,17 @@
 #include <string.h>
 #include <strings.h>
 
-/* One file being read. */
-struct rs_reader {
-	rs_set *set;
-	schema_ctx sc;
-	const char *buf;
-	const char *file; /* arena copy */
-	size_t model;
-	int have_model, failed;
-	json_span model_span, units_span, format_span;
-	int has_units, has_format;
-	results_keys keys; /* what the top level holds */
-	size_t len;        /* bytes of the file */
-	size_t slots;      /* node and view slots held for its merged units */
-};
-
 void rs_init(rs_set *set)
 {
+	const char *chunk = getenv("CHISO_READ_CHUNK");
+
 	memset(set, 0, sizeof(*set));
 	set->arena = doc_new("results");
 	set->limits = doc_limits_data;
 	set->limits.what = "a results file";
+	/* for tests: every boundary between pieces must read alike */
+	if (chunk && *chunk)
+		set->read_chunk = (size_t)strtoul(chunk, NULL, 10);
 }
 
 void rs_free(rs_set *set)
@@ -45,33 +37,6 @@ void rs_free(rs_set *set)
 	free(set->units);
 	doc_free(set->arena);
 	memset(set, 0, sizeof(*set));
-}
-
-/* A copy of s in the arena; "" for NULL or a null scalar. */
-static const char *keep(rs_set *set, const doc_node *n)
-{
-	if (!n || n->kind != DOC_SCALAR || schema_is_null(n))
-		return "";
-	return doc_strndup(set->arena, n->text, n->len);
-}
-
-/* A number field; 0 when absent. Reports a wrong type. */
-static double number(struct rs_reader *r, const doc_node *map, const char *key)
-{
-	const doc_node *n = doc_get(map, key);
-	double x = 0;
-
-	if (!n || schema_is_null(n))
-		return 0;
-	/* A subnormal value chiso computed and wrote (far below any score,
-	 * e.g. a ratio of 1e-300 to 1e10) reads as 0: it is not refused as
-	 * a number a person wrote in a model or data file would be. */
-	if (n->kind == DOC_SCALAR && !n->quoted &&
-	    numfmt_parse(n->text, &x) == NUMFMT_UNDERFLOW)
-		return 0;
-	if (schema_number(&r->sc, n, key, &x) < 0)
-		r->failed = 1;
-	return x;
 }
 
 /* A number the unit must have: key of map, the unit's own (what NULL)
@@ -85,7 +50,7 @@ static double need(struct rs_reader *r, const rs_unit *u, const doc_node *map,
 	if (r->failed)
 		return 0;
 	if (n && !schema_is_null(n))
-		return number(r, map, key);
+		return rs_field_number(r, map, key);
 	if (what)
 		schema_error(&r->sc, map, "unit %s: %s: no %s", u->code, what,
 		             key);
@@ -99,383 +64,9 @@ static double need(struct rs_reader *r, const rs_unit *u, const doc_node *map,
 	return 0;
 }
 
-int rs_node_index(const rs_model *m, const char *id)
-{
-	size_t i, lo = 0, hi = m->nnodes;
-
-	if (!m->by_id) {
-		for (i = 0; i < m->nnodes; i++)
-			if (strcmp(m->nodes[i].id, id) == 0)
-				return (int)i;
-		return -1;
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->nodes[m->by_id[mid]].id, id);
-
-		if (c == 0)
-			return (int)m->by_id[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-int rs_view_index(const rs_model *m, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->nviews; i++)
-		if (strcmp(m->views[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
 double rs_published(const rs_set *set, double value, const rs_unit *u)
 {
 	return numfmt_round(value, set->models[u->model].precision);
-}
-
-/* A node id and its place, for sorting. */
-struct id_key {
-	const char *id;
-	size_t index;
-};
-
-/* By id, then place. */
-static int cmp_id_keys(const void *a, const void *b)
-{
-	const struct id_key *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-
-	return c ? c : (x->index > y->index) - (x->index < y->index);
-}
-
-/* Sorts the node ids into m->by_id, for look-ups; reports an id listed
- * twice. Returns 0 or -1. */
-static int index_ids(struct rs_reader *r, rs_model *m, const doc_node *list)
-{
-	struct id_key *k = xmalloc((m->nnodes + 1) * sizeof(*k));
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < m->nnodes; i++) {
-		k[i].id = m->nodes[i].id;
-		k[i].index = i;
-	}
-	qsort(k, m->nnodes, sizeof(*k), cmp_id_keys);
-	m->by_id = doc_alloc(r->set->arena, (m->nnodes + 1) * sizeof(size_t));
-	for (i = 0; i < m->nnodes; i++) {
-		m->by_id[i] = k[i].index;
-		if (rc == 0 && i > 0 && strcmp(k[i].id, k[i - 1].id) == 0) {
-			schema_error(
-			        &r->sc, list->items[k[i].index],
-			        "model.nodes: node id '%s' is listed twice",
-			        k[i].id);
-			rc = -1;
-		}
-	}
-	free(k);
-	return rc;
-}
-
-/* The identity of node i of model.nodes; its parent's id into *parent. */
-static void read_tree_node(struct rs_reader *r, rs_node *node,
-                           const doc_node *n, const char **parent)
-{
-	rs_set *set = r->set;
-
-	node->id = keep(set, doc_get(n, "id"));
-	node->name = keep(set, doc_get(n, "name"));
-	if (!*node->id) {
-		schema_error(&r->sc, n, "model.nodes: a node needs an id");
-		r->failed = 1;
-	} else if (!doc_get(n, "points")) {
-		schema_error(&r->sc, n, "model.nodes: node '%s' has no points",
-		             node->id);
-		r->failed = 1;
-	}
-	node->points = number(r, n, "points");
-	node->method =
-	        doc_get(n, "method") ? keep(set, doc_get(n, "method")) : NULL;
-	node->kind = doc_get(n, "kind") ? keep(set, doc_get(n, "kind")) : NULL;
-	node->is_leaf = node->method != NULL;
-	*parent = keep(set, doc_get(n, "parent"));
-}
-
-/* "nodes" of the model section: the tree with parents by id, each
- * listed before its children. */
-static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
-{
-	rs_set *set = r->set;
-	const char **parents;
-	size_t i, nroots = 0;
-
-	if (!list || list->kind != DOC_SEQ) {
-		schema_error(&r->sc, list,
-		             "model.nodes must be the list of the model's "
-		             "nodes; results written before it was added lack "
-		             "it: evaluate them again");
-		r->failed = 1;
-		return;
-	}
-	m->nnodes = list->count;
-	m->nodes = doc_alloc(set->arena, (list->count + 1) * sizeof(rs_node));
-	m->roots = doc_alloc(set->arena, (list->count + 1) * sizeof(size_t));
-	parents = xcalloc(list->count + 1, sizeof(char *));
-	for (i = 0; i < list->count && !r->failed; i++)
-		read_tree_node(r, &m->nodes[i], list->items[i], &parents[i]);
-	if (!r->failed && index_ids(r, m, list) < 0)
-		r->failed = 1;
-	for (i = 0; i < list->count && !r->failed; i++) {
-		rs_node *node = &m->nodes[i];
-
-		node->parent = *parents[i] ? rs_node_index(m, parents[i]) : -1;
-		if (*parents[i] &&
-		    (node->parent < 0 || node->parent >= (int)i)) {
-			schema_error(&r->sc, list->items[i],
-			             "node '%s' names parent '%s', not listed "
-			             "before it",
-			             node->id, parents[i]);
-			r->failed = 1;
-		}
-		node->depth = node->parent >= 0
-		                      ? m->nodes[node->parent].depth + 1
-		                      : 0;
-		if (node->parent < 0)
-			m->roots[nroots++] = i;
-	}
-	free(parents);
-	m->nroots = nroots;
-}
-
-/* "views" or "classes": id and name of each. */
-static rs_named *read_named(struct rs_reader *r, const doc_node *list,
-                            size_t *count)
-{
-	rs_named *out;
-	size_t i;
-
-	*count = 0;
-	if (!list || list->kind != DOC_SEQ)
-		return NULL;
-	out = doc_alloc(r->set->arena, (list->count + 1) * sizeof(*out));
-	for (i = 0; i < list->count; i++) {
-		out[i].id = keep(r->set, doc_get(list->items[i], "id"));
-		out[i].name = keep(r->set, doc_get(list->items[i], "name"));
-	}
-	*count = list->count;
-	return out;
-}
-
-/* The nodes each view sums, when model.views lists them. */
-static void read_view_defs(struct rs_reader *r, rs_model *m,
-                           const doc_node *list)
-{
-	size_t v, k;
-
-	m->view_defs = doc_alloc(r->set->arena,
-	                         (m->nviews + 1) * sizeof(*m->view_defs));
-	for (v = 0; v < m->nviews && !r->failed; v++) {
-		const doc_node *ids = doc_get(list->items[v], "nodes");
-		rs_view_def *def = &m->view_defs[v];
-		size_t *idx;
-
-		if (!ids)
-			continue;
-		if (ids->kind != DOC_SEQ) {
-			schema_error(&r->sc, ids,
-			             "model.views: the nodes of view '%s' must "
-			             "be a list of node ids",
-			             m->views[v].id);
-			r->failed = 1;
-			return;
-		}
-		idx = doc_alloc(r->set->arena,
-		                (ids->count + 1) * sizeof(size_t));
-		for (k = 0; k < ids->count; k++) {
-			const doc_node *id = ids->items[k];
-			int i = id->kind == DOC_SCALAR
-			                ? rs_node_index(m, id->text)
-			                : -1;
-
-			if (i < 0) {
-				schema_error(&r->sc, id,
-				             "model.views: view '%s' names a "
-				             "node not in model.nodes",
-				             m->views[v].id);
-				r->failed = 1;
-				return;
-			}
-			idx[k] = (size_t)i;
-		}
-		def->nodes = idx;
-		def->nnodes = ids->count;
-		def->given = 1;
-	}
-}
-
-/* A share of a class's conditions (min_value, extended_min): a number
- * in [0, 1]; *has set when given. */
-static double read_share(struct rs_reader *r, const doc_node *cls,
-                         const char *key, const char *id, int *has)
-{
-	const doc_node *n = doc_get(cls, key);
-	double x = 0;
-
-	*has = n != NULL;
-	if (!n)
-		return 0;
-	if (schema_number(&r->sc, n, key, &x) < 0 || x < 0 || x > 1) {
-		if (x < 0 || x > 1)
-			schema_error(
-			        &r->sc, n,
-			        "model.classes: %s of class '%s' must be a "
-			        "share in [0, 1]",
-			        key, id);
-		r->failed = 1;
-	}
-	return x;
-}
-
-/* The conditions of each class, when model.classes gives them. */
-static void read_class_rules(struct rs_reader *r, rs_model *m,
-                             const doc_node *list)
-{
-	size_t k;
-
-	m->class_rules = doc_alloc(r->set->arena,
-	                           (m->nclasses + 1) * sizeof(*m->class_rules));
-	for (k = 0; k < m->nclasses; k++) {
-		const doc_node *cls = list->items[k];
-		const doc_node *mand = doc_get(cls, "mandatory");
-		rs_class_rule *c = &m->class_rules[k];
-		const char *id = m->classes[k].id;
-
-		c->min_value =
-		        read_share(r, cls, "min_value", id, &c->has_min_value);
-		c->extended_min = read_share(r, cls, "extended_min", id,
-		                             &c->has_extended_min);
-		if (mand && (mand->kind != DOC_SCALAR ||
-		             strcmp(mand->text, "all") != 0)) {
-			schema_error(&r->sc, mand,
-			             "model.classes: mandatory of class '%s' "
-			             "must be \"all\"",
-			             id);
-			r->failed = 1;
-		}
-		c->mandatory_all = mand != NULL;
-		c->given = c->has_min_value || c->has_extended_min ||
-		           c->mandatory_all;
-	}
-}
-
-/* model.precision (required: values are checked as published, to its
- * decimals) and model.missing (optional). */
-static void read_policy(struct rs_reader *r, rs_model *m, const doc_node *n)
-{
-	static const char *const missing[] = {"zero", "exclude", "error", NULL};
-	const doc_node *pn = doc_get(n, "precision");
-	const doc_node *mn = doc_get(n, "missing");
-	double prec = -1;
-	size_t k;
-
-	if (pn && schema_number(&r->sc, pn, "model.precision", &prec) < 0) {
-		r->failed = 1;
-		return;
-	}
-	if (prec < 0 || prec > 10 || prec != floor(prec)) {
-		schema_error(&r->sc, pn ? pn : n,
-		             "model.precision must be a whole number of "
-		             "decimals from 0 to 10");
-		r->failed = 1;
-		return;
-	}
-	m->precision = (int)prec;
-	m->missing = RS_MISSING_UNKNOWN;
-	for (k = 0; mn && missing[k]; k++)
-		if (mn->kind == DOC_SCALAR && strcmp(mn->text, missing[k]) == 0)
-			m->missing = (int)k;
-	if (mn && m->missing == RS_MISSING_UNKNOWN) {
-		schema_error(&r->sc, mn,
-		             "model.missing must be zero, exclude or error");
-		r->failed = 1;
-	}
-}
-
-/* The same model (id, version, hash) read from another file, or -1. */
-static int find_model(const rs_set *set, const rs_model *m)
-{
-	size_t i;
-
-	for (i = 0; i < set->nmodels; i++)
-		if (strcmp(set->models[i].id, m->id) == 0 &&
-		    strcmp(set->models[i].version, m->version) == 0 &&
-		    strcmp(set->models[i].sha256, m->sha256) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* The "model" section: identity, tree, views, classes. */
-static void read_model(struct rs_reader *r, const doc_node *n)
-{
-	rs_set *set = r->set;
-	const doc_node *list;
-	rs_model m;
-	int found;
-
-	memset(&m, 0, sizeof(m));
-	if (schema_expect(&r->sc, n, DOC_MAP, "model") < 0) {
-		r->failed = 1;
-		return;
-	}
-	m.id = keep(set, doc_get(n, "id"));
-	m.version = keep(set, doc_get(n, "version"));
-	m.title = keep(set, doc_get(n, "title"));
-	m.sha256 = keep(set, doc_get(n, "sha256"));
-	m.file = keep(set, doc_get(n, "file"));
-	m.points = number(r, n, "points");
-	if (!*m.id || !*m.version) {
-		schema_error(&r->sc, n, "model: id and version are required");
-		r->failed = 1;
-		return;
-	}
-	read_policy(r, &m, n);
-	if (r->failed)
-		return;
-	found = find_model(set, &m);
-	if (found >= 0) {
-		r->model = (size_t)found;
-		r->have_model = 1;
-		return;
-	}
-	read_tree(r, &m, doc_get(n, "nodes"));
-	if (!r->failed && !doc_get(n, "points")) {
-		size_t k;
-
-		for (k = 0; k < m.nroots; k++)
-			m.points += m.nodes[m.roots[k]].points;
-	}
-	if (!r->failed && rs_check_tree(&r->sc, &m, doc_get(n, "nodes"),
-	                                m.points, doc_get(n, "points")) < 0)
-		r->failed = 1;
-	if (r->failed)
-		return;
-	list = doc_get(n, "views");
-	m.views = read_named(r, list, &m.nviews);
-	read_view_defs(r, &m, list);
-	list = doc_get(n, "classes");
-	m.classes = read_named(r, list, &m.nclasses);
-	read_class_rules(r, &m, list);
-	if (r->failed)
-		return;
-	set->models = xrealloc(set->models,
-	                       (set->nmodels + 1) * sizeof(*set->models));
-	set->models[set->nmodels] = m;
-	r->model = set->nmodels++;
-	r->have_model = 1;
 }
 
 /* Node status names to numbers (chiso_status); -1 for another text. */
@@ -490,10 +81,22 @@ static int node_status(const char *s)
 	return -1;
 }
 
-/* Allocates the per-node and per-view arrays of a unit. */
-static void alloc_unit(rs_set *set, rs_unit *u, const rs_model *m)
+/* The text of scalar n, "" for none or null (rs_field_text() without
+ * the copy: borrowed from n's tree). */
+static const char *text_of(const doc_node *n)
 {
-	size_t n = m->nnodes + 1, v = m->nviews + 1;
+	return n && n->kind == DOC_SCALAR && !schema_is_null(n) ? n->text : "";
+}
+
+/*
+ * Allocates the per-node and per-view arrays of a unit. A unit scored ok
+ * of a lean set keeps no notes nor hints: its two arrays are one array
+ * of "" shared by all (read-only), not two of its own.
+ */
+static void alloc_unit(struct rs_reader *r, rs_unit *u, const rs_model *m)
+{
+	rs_set *set = r->set;
+	size_t n = m->nnodes + 1, v = m->nviews + 1, k;
 
 	u->node_points = doc_alloc(set->arena, n * sizeof(double));
 	u->node_max = doc_alloc(set->arena, n * sizeof(double));
@@ -501,11 +104,22 @@ static void alloc_unit(rs_set *set, rs_unit *u, const rs_model *m)
 	u->node_raw = doc_alloc(set->arena, n * sizeof(double));
 	u->node_status = doc_alloc(set->arena, n);
 	u->node_has_raw = doc_alloc(set->arena, n);
-	u->node_note = doc_alloc(set->arena, n * sizeof(char *));
-	u->node_hint = doc_alloc(set->arena, n * sizeof(char *));
 	u->view_points = doc_alloc(set->arena, v * sizeof(double));
 	u->view_max = doc_alloc(set->arena, v * sizeof(double));
 	u->view_value = doc_alloc(set->arena, v * sizeof(double));
+	if (set->lean && u->status == RS_OK) {
+		if (!r->blank) {
+			r->blank = doc_alloc(set->arena, n * sizeof(char *));
+			for (k = 0; k < n; k++)
+				r->blank[k] = "";
+		}
+		u->node_note = u->node_hint = r->blank;
+		return;
+	}
+	u->node_note = doc_alloc(set->arena, n * sizeof(char *));
+	u->node_hint = doc_alloc(set->arena, n * sizeof(char *));
+	for (k = 0; k < n; k++)
+		u->node_note[k] = u->node_hint[k] = "";
 }
 
 /* The model node a unit's node object n is (by position k, else by id),
@@ -547,10 +161,6 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	char what[96];
 	size_t k;
 
-	for (k = 0; k < m->nnodes; k++) {
-		u->node_note[k] = "";
-		u->node_hint[k] = "";
-	}
 	for (k = 0; list && k < list->count && !r->failed; k++) {
 		const doc_node *n = list->items[k];
 		const char *status;
@@ -563,7 +173,7 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 		u->node_points[i] = need(r, u, n, "points", what);
 		u->node_max[i] = need(r, u, n, "max", what);
 		u->node_value[i] = need(r, u, n, "value", what);
-		status = keep(r->set, doc_get(n, "status"));
+		status = text_of(doc_get(n, "status"));
 		st = node_status(status);
 		if (st < 0 && !r->failed) {
 			schema_error(&r->sc,
@@ -576,12 +186,14 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 		}
 		u->node_status[i] = (unsigned char)(st < 0 ? 0 : st);
 		if (doc_get(n, "raw")) {
-			u->node_raw[i] = number(r, n, "raw");
+			u->node_raw[i] = rs_field_number(r, n, "raw");
 			u->node_has_raw[i] = 1;
 		}
 		if (!r->set->lean || u->status != RS_OK) {
-			u->node_note[i] = keep(r->set, doc_get(n, "note"));
-			u->node_hint[i] = keep(r->set, doc_get(n, "hint"));
+			u->node_note[i] =
+			        rs_field_text(r->set, doc_get(n, "note"));
+			u->node_hint[i] =
+			        rs_field_text(r->set, doc_get(n, "hint"));
 		}
 	}
 }
@@ -627,7 +239,7 @@ static void read_unit_class(struct rs_reader *r, rs_unit *u, const rs_model *m,
                             const doc_node *n)
 {
 	const doc_node *failed = doc_get(n, "class_failed");
-	const char *id = keep(r->set, doc_get(n, "class"));
+	const char *id = rs_field_text(r->set, doc_get(n, "class"));
 	strbuf why = STRBUF_INIT;
 	size_t k;
 
@@ -643,8 +255,10 @@ static void read_unit_class(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	}
 	for (k = 0; failed && failed->kind == DOC_SEQ && k < failed->count; k++)
 		strbuf_printf(&why, "%snot %s: %s", k ? "\n" : "",
-		              keep(r->set, doc_get(failed->items[k], "class")),
-		              keep(r->set, doc_get(failed->items[k], "why")));
+		              rs_field_text(r->set,
+		                            doc_get(failed->items[k], "class")),
+		              rs_field_text(r->set,
+		                            doc_get(failed->items[k], "why")));
 	u->class_why = doc_strndup(r->set->arena, strbuf_str(&why), why.len);
 	strbuf_release(&why);
 }
@@ -705,7 +319,6 @@ static int check_counts(struct rs_reader *r, const rs_unit *u,
 static void read_scores(struct rs_reader *r, rs_unit *u, const rs_model *m,
                         const doc_node *n)
 {
-	rs_set *set = r->set;
 	rs_unit_src src;
 
 	memset(&src, 0, sizeof(src));
@@ -717,7 +330,7 @@ static void read_scores(struct rs_reader *r, rs_unit *u, const rs_model *m,
 	u->value = need(r, u, n, "value", NULL);
 	if (r->failed || check_counts(r, u, m, n, &src) < 0)
 		return;
-	alloc_unit(set, u, m);
+	alloc_unit(r, u, m);
 	src.nodes = xcalloc(m->nnodes + 1, sizeof(*src.nodes));
 	src.views = xcalloc(m->nviews + 1, sizeof(*src.views));
 	read_unit_nodes(r, u, m, doc_get(n, "nodes"), &src);
@@ -744,7 +357,7 @@ static void read_unit_derived(struct rs_reader *r, rs_unit *u,
 	        doc_alloc(r->set->arena, (from->count + 1) * sizeof(char *));
 	for (k = 0; k < from->count; k++)
 		u->derived_from[u->nderived_from++] =
-		        keep(r->set, from->items[k]);
+		        rs_field_text(r->set, from->items[k]);
 }
 
 /* "missing" of a unit: the required inputs it lacked, a list of input
@@ -776,7 +389,7 @@ static void read_unit_missing(struct rs_reader *r, rs_unit *u,
 			r->failed = 1;
 			return;
 		}
-		u->missing[u->nmissing++] = keep(r->set, id);
+		u->missing[u->nmissing++] = rs_field_text(r->set, id);
 	}
 }
 
@@ -799,8 +412,8 @@ static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 
 			if (v->kind == DOC_MAP)
 				v = doc_get(v, "value");
-			u->value_ids[k] = keep(set, values->keys[k]);
-			u->value_texts[k] = keep(set, v);
+			u->value_ids[k] = rs_field_text(set, values->keys[k]);
+			u->value_texts[k] = rs_field_text(set, v);
 		}
 	}
 	read_unit_derived(r, u, doc_get(n, "derived"));
@@ -810,36 +423,28 @@ static void read_unit_texts(struct rs_reader *r, rs_unit *u, const doc_node *n)
 		u->problems = doc_alloc(set->arena,
 		                        (problems->count + 1) * sizeof(char *));
 		for (k = 0; k < problems->count; k++)
-			u->problems[k] = keep(set, problems->items[k]);
+			u->problems[k] = rs_field_text(set, problems->items[k]);
 	}
 }
 
-/* One unit of the document. */
-static int read_unit(void *arg, json_span item)
+/* One unit of the document: n, its tree; text, its JSON text (kept when
+ * the set keeps them). */
+static void read_unit(struct rs_reader *r, const doc_node *n, const char *text,
+                      size_t len)
 {
-	struct rs_reader *r = arg;
 	rs_set *set = r->set;
 	const rs_model *m = &set->models[r->model];
-	doc *d =
-	        json_read_span(r->file, r->buf, item, &r->set->limits, r->sc.d);
-	const doc_node *n, *id, *st;
+	const doc_node *id = doc_get(n, "unit"), *st;
 	rs_unit *u;
 	const char *status;
 
-	if (!d) {
-		r->failed = 1;
-		return -1;
-	}
-	n = d->root;
-	id = doc_get(n, "unit");
 	if (n->kind != DOC_MAP || !id || id->kind != DOC_MAP ||
 	    !doc_get(id, "code")) {
 		schema_error(&r->sc, n,
 		             "a unit of a results document needs "
 		             "unit.code");
 		r->failed = 1;
-		doc_free(d);
-		return -1;
+		return;
 	}
 	if (set->nunits == set->cap) {
 		set->cap = set->cap ? set->cap * 2 : 64;
@@ -848,19 +453,18 @@ static int read_unit(void *arg, json_span item)
 	}
 	u = &set->units[set->nunits++];
 	memset(u, 0, sizeof(*u));
-	u->code = keep(set, doc_get(id, "code"));
-	u->name = keep(set, doc_get(id, "name"));
-	u->level = keep(set, doc_get(id, "level"));
-	u->parent = keep(set, doc_get(id, "parent"));
-	u->period = keep(set, doc_get(id, "period"));
-	u->stage = keep(set, doc_get(n, "stage"));
+	u->code = rs_field_text(set, doc_get(id, "code"));
+	u->name = rs_field_text(set, doc_get(id, "name"));
+	u->level = rs_field_text(set, doc_get(id, "level"));
+	u->parent = rs_field_text(set, doc_get(id, "parent"));
+	u->period = rs_field_text(set, doc_get(id, "period"));
+	u->stage = rs_field_text(set, doc_get(n, "stage"));
 	u->file = r->file;
 	u->model = r->model;
-	if (set->keep_text)
-		u->text = doc_strndup(set->arena, r->buf + item.start,
-		                      item.end - item.start);
+	if (text)
+		u->text = doc_strndup(set->arena, text, len);
 	st = doc_get(n, "status");
-	status = keep(set, st);
+	status = rs_field_text(set, st);
 	u->status = strcmp(status, "invalid") == 0 ? RS_INVALID
 	            : strcmp(status, "error") == 0 ? RS_ERROR
 	                                           : RS_OK;
@@ -875,108 +479,287 @@ static int read_unit(void *arg, json_span item)
 	u->class_why = "";
 	if (u->status != RS_INVALID && !r->failed)
 		read_scores(r, u, m, n);
-	doc_free(d);
-	return r->failed ? -1 : 0;
 }
 
-/* Notes where the model and the units are. */
-static int top_member(void *arg, json_span k, json_span v)
-{
-	struct rs_reader *r = arg;
-	size_t len = k.end - k.start - 2;
-	const char *key = r->buf + k.start + 1;
+/*
+ * One results document being read, in the order of its text. What the
+ * whole-document reader checked first is still reported first, whatever
+ * its place: a problem of the text or its grammar (json_stream.h), then
+ * what the top-level keys say the file is, a missing "model" or "units",
+ * an unsupported format; and only then the first rule the model or a
+ * unit breaks, held in sem until the end of the text.
+ */
+struct rs_doc {
+	struct rs_reader r; /* r.sc.d is &sem */
+	json_stream *js;
+	diag sem;
+	results_keys keys; /* what the top level holds */
+	json_mark root;    /* where the document starts */
+	json_mark format_at, units_at;
+	int format_seen;
+	int format_bad;  /* "format" is not 1 */
+	int model_ok;    /* the model section read, no rule broken */
+	int units_list;  /* "units" is a list */
+	int units_later; /* "units" came before "model": read at the end */
+};
 
-	if ((len == 6 && memcmp(key, "inputs", 6) == 0) ||
-	    (len == 7 && memcmp(key, "indices", 7) == 0))
-		r->keys.model_parts = 1;
-	if ((len == 4 && memcmp(key, "unit", 4) == 0) ||
-	    (len == 6 && memcmp(key, "values", 6) == 0))
-		r->keys.unit_parts = 1;
-	if (len == 5 && memcmp(key, "model", 5) == 0) {
-		r->model_span = v;
-		r->have_model = 1;
-	} else if (len == 5 && memcmp(key, "units", 5) == 0) {
-		r->units_span = v;
-		r->has_units = 1;
-	} else if (len == 6 && memcmp(key, "format", 6) == 0) {
-		r->format_span = v;
-		r->has_format = 1;
+/* The units of the list at the stream's cursor, each checked as it is
+ * read; after the first rule broken, the rest are only skipped (their
+ * text checked). Returns 0, or -1 after a fatal problem. */
+static int read_units(struct rs_doc *rd)
+{
+	struct rs_reader *r = &rd->r;
+	const char *text;
+	size_t len;
+	doc *d;
+	int rc;
+
+	if (json_stream_enter(rd->js) < 0)
+		return -1;
+	while ((rc = json_stream_next(rd->js, NULL, NULL, NULL)) > 0) {
+		if (r->failed) {
+			if (json_stream_skip(rd->js) < 0)
+				return -1;
+			continue;
+		}
+		if (r->set->keep_text)
+			json_stream_capture(rd->js);
+		d = json_stream_value(rd->js, &rd->sem);
+		if (!d) {
+			if (json_stream_failed(rd->js))
+				return -1;
+			r->failed = 1;
+			continue;
+		}
+		text = r->set->keep_text ? json_stream_captured(rd->js, &len)
+		                         : NULL;
+		r->len = (size_t)json_stream_size(rd->js);
+		read_unit(r, d->root, text, text ? len : 0);
 	}
+	return rc;
+}
+
+/* "units must be a list", at the units. */
+static void units_not_list(struct rs_doc *rd)
+{
+	diag_error(&rd->sem, rd->r.file, rd->units_at.line, rd->units_at.col,
+	           "units must be a list");
+	rd->r.failed = 1;
+}
+
+/* 1 when what the document said so far leaves nothing to read: a rule
+ * broken, or a format this chiso does not read. */
+static int done(const struct rs_doc *rd)
+{
+	return rd->r.failed || rd->format_bad;
+}
+
+/* The value of "format": 1, as written. */
+static int read_format(struct rs_doc *rd)
+{
+	size_t len;
+	const char *text;
+	int c = json_stream_peek(rd->js, &rd->format_at);
+
+	if (c < 0)
+		return -1;
+	if (c != '1') {
+		rd->format_bad = 1;
+		return json_stream_skip(rd->js);
+	}
+	json_stream_capture(rd->js);
+	if (json_stream_skip(rd->js) < 0)
+		return -1;
+	text = json_stream_captured(rd->js, &len);
+	rd->format_bad = len != 1 || *text != '1';
 	return 0;
 }
 
-/* Reads the model section, then every unit. */
-static int read_doc(struct rs_reader *r, size_t len)
+/* The value of "model": the model section, read unless something
+ * before it already refuses the file. */
+static int read_model_member(struct rs_doc *rd)
 {
-	json_span root = json_root_span(r->buf, len, 0);
-	doc *md;
+	doc *d;
 
-	if (r->buf[root.start] == '{')
-		json_each_member(r->buf, root, top_member, r);
-	r->keys.list = r->buf[root.start] == '[';
-	r->keys.model = r->have_model;
-	r->keys.units = r->has_units;
-	if (results_kind_of_keys(&r->keys) != RESULTS_KIND_OTHER) {
-		results_kind_error(r->sc.d, r->file,
-		                   results_kind_of_keys(&r->keys));
+	if (done(rd))
+		return json_stream_skip(rd->js);
+	d = json_stream_value(rd->js, &rd->sem);
+	if (!d) {
+		if (json_stream_failed(rd->js))
+			return -1;
+		rd->r.failed = 1;
+		return 0;
+	}
+	rd->model_ok = rs_model_read(&rd->r, d->root) == 0;
+	return 0;
+}
+
+/* The value of "units": read now when the model has been read, else
+ * marked to be read when it has. */
+static int read_units_member(struct rs_doc *rd)
+{
+	int c = json_stream_peek(rd->js, &rd->units_at);
+
+	if (c < 0)
+		return -1;
+	rd->units_list = c == '[';
+	if (done(rd))
+		return json_stream_skip(rd->js);
+	if (!rd->keys.model) {
+		rd->units_later = 1;
+		if (json_stream_mark(rd->js, &rd->units_at) < 0)
+			return -1;
+		return json_stream_skip(rd->js);
+	}
+	if (!rd->units_list) {
+		units_not_list(rd);
+		return json_stream_skip(rd->js);
+	}
+	return read_units(rd);
+}
+
+/* 1 when key (len bytes, as written) is word. */
+static int is_key(const char *key, size_t len, const char *word)
+{
+	return len == strlen(word) && memcmp(key, word, len) == 0;
+}
+
+/* One member of the top-level object. */
+static int top_member(struct rs_doc *rd, const char *key, size_t len,
+                      const json_mark *at)
+{
+	int *seen = is_key(key, len, "model")   ? &rd->keys.model
+	            : is_key(key, len, "units") ? &rd->keys.units
+	                                        : NULL;
+	int had = seen ? *seen : 0;
+
+	if (is_key(key, len, "inputs") || is_key(key, len, "indices"))
+		rd->keys.model_parts = 1;
+	if (is_key(key, len, "unit") || is_key(key, len, "values"))
+		rd->keys.unit_parts = 1;
+	if (seen)
+		*seen = 1;
+	if (is_key(key, len, "format")) {
+		had = rd->format_seen;
+		rd->format_seen = 1;
+	}
+	if (had) {
+		/* read as it comes, a document has each once */
+		if (!done(rd))
+			diag_error(&rd->sem, rd->r.file, at->line, at->col,
+			           "duplicate key '%.*s'; each key may appear "
+			           "once",
+			           (int)len, key);
+		rd->r.failed = 1;
+		return json_stream_skip(rd->js);
+	}
+	if (is_key(key, len, "format"))
+		return read_format(rd);
+	if (seen == &rd->keys.model)
+		return read_model_member(rd);
+	if (seen == &rd->keys.units)
+		return read_units_member(rd);
+	return json_stream_skip(rd->js);
+}
+
+/* The top level, to the end of the text. Returns 0, or -1 after a fatal
+ * problem. */
+static int read_top(struct rs_doc *rd)
+{
+	json_mark at;
+	const char *key;
+	size_t len;
+	int c = json_stream_peek(rd->js, &rd->root), rc;
+
+	if (c < 0)
+		return -1;
+	if (c != '{') {
+		rd->keys.list = c == '[';
+		if (json_stream_skip(rd->js) < 0)
+			return -1;
+		return json_stream_end(rd->js);
+	}
+	if (json_stream_enter(rd->js) < 0)
+		return -1;
+	while ((rc = json_stream_next(rd->js, &key, &len, &at)) > 0)
+		if (top_member(rd, key, len, &at) < 0)
+			return -1;
+	if (rc < 0 || json_stream_end(rd->js) < 0)
+		return -1;
+	return 0;
+}
+
+/* After the top level: the first of its problems, in the order the
+ * whole-document reader found them, into d. Returns 0 or -1. */
+static int verdict(struct rs_doc *rd, diag *d)
+{
+	results_kind kind = results_kind_of_keys(&rd->keys);
+
+	if (kind != RESULTS_KIND_OTHER) {
+		results_kind_error(d, rd->r.file, kind);
 		return -1;
 	}
-	if (!r->have_model || !r->has_units) {
-		diag_error(r->sc.d, r->file, root.line, root.col,
+	if (!rd->keys.model || !rd->keys.units) {
+		diag_error(d, rd->r.file, rd->root.line, rd->root.col,
 		           "not a results document (it needs \"model\" and "
 		           "\"units\"); make one with chiso evaluate --format "
 		           "json");
 		return -1;
 	}
-	if (r->has_format && (r->format_span.end - r->format_span.start != 1 ||
-	                      r->buf[r->format_span.start] != '1')) {
-		diag_error(r->sc.d, r->file, r->format_span.line,
-		           r->format_span.col,
+	if (rd->format_bad) {
+		diag_error(d, rd->r.file, rd->format_at.line, rd->format_at.col,
 		           "results format not supported: this chiso reads "
 		           "format 1");
 		return -1;
 	}
-	r->have_model = 0;
-	md = json_read_span(r->file, r->buf, r->model_span, &r->set->limits,
-	                    r->sc.d);
-	if (!md)
-		return -1;
-	read_model(r, md->root);
-	doc_free(md);
-	if (r->failed || !r->have_model)
-		return -1;
-	if (r->buf[r->units_span.start] != '[') {
-		diag_error(r->sc.d, r->file, r->units_span.line,
-		           r->units_span.col, "units must be a list");
+	if (!done(rd) && rd->units_later && !rd->units_list)
+		units_not_list(rd);
+	if (!done(rd) && rd->units_later &&
+	    (json_stream_seek(rd->js, &rd->units_at) < 0 || read_units(rd) < 0))
+		return -1; /* fatal: in d already */
+	if (rd->r.failed || rd->sem.errors) {
+		diag_take(d, &rd->sem);
 		return -1;
 	}
-	json_each_item(r->buf, r->units_span, read_unit, r);
-	return r->failed ? -1 : 0;
+	return 0;
+}
+
+/* Reads the document of stream js (named path) into set. */
+static int read_stream(rs_set *set, const char *path, json_stream *js, diag *d)
+{
+	struct rs_doc rd;
+	size_t units_before = set->nunits, models_before = set->nmodels;
+	int rc;
+
+	memset(&rd, 0, sizeof(rd));
+	rd.js = js;
+	rd.r.set = set;
+	rd.r.len = (size_t)json_stream_size(js);
+	rd.r.file = doc_strndup(set->arena, path, strlen(path));
+	rd.r.sc.d = &rd.sem;
+	rd.r.sc.file = rd.r.file;
+	rc = read_top(&rd);
+	if (rc == 0)
+		rc = verdict(&rd, d);
+	diag_free(&rd.sem);
+	if (rc < 0) {
+		set->nunits = units_before;
+		set->nmodels = models_before;
+	}
+	return rc;
 }
 
 int rs_read_buffer(rs_set *set, const char *path, const char *buf, size_t len,
                    diag *d)
 {
-	struct rs_reader r;
-	size_t units_before = set->nunits, models_before = set->nmodels;
-	size_t start;
+	json_stream *js =
+	        json_stream_open_buffer(path, buf, len, &set->limits, d);
 	int rc;
 
-	memset(&r, 0, sizeof(r));
-	r.set = set;
-	r.len = len;
-	r.file = doc_strndup(set->arena, path, strlen(path));
-	r.sc.d = d;
-	r.sc.file = r.file;
-	rc = json_validate(path, buf, len, &set->limits, d, &start);
-	if (rc == 0) {
-		r.buf = buf + start;
-		rc = read_doc(&r, len - start);
-	}
-	if (rc < 0) {
-		set->nunits = units_before;
-		set->nmodels = models_before;
-	}
+	if (!js)
+		return -1;
+	rc = read_stream(set, path, js, d);
+	json_stream_close(js);
 	return rc;
 }
 
@@ -1013,7 +796,9 @@ static int not_json_results(const char *path, const char *buf, size_t len,
 	return k != RESULTS_KIND_OTHER;
 }
 
-int rs_read_file(rs_set *set, const char *path, diag *d)
+/* A file named as CSV, JSON Lines or YAML, read whole as before: what
+ * it is instead of results is said; else it is read as JSON. */
+static int read_named_other(rs_set *set, const char *path, diag *d)
 {
 	size_t len;
 	char *buf;
@@ -1027,5 +812,20 @@ int rs_read_file(rs_set *set, const char *path, diag *d)
 	}
 	rc = rs_read_buffer(set, path, buf, len, d);
 	free(buf);
+	return rc;
+}
+
+int rs_read_file(rs_set *set, const char *path, diag *d)
+{
+	json_stream *js;
+	int rc;
+
+	if (source_is_csv(path) || source_is_jsonl(path) || is_yaml_name(path))
+		return read_named_other(set, path, d);
+	js = json_stream_open(path, &set->limits, set->read_chunk, d);
+	if (!js)
+		return -1;
+	rc = read_stream(set, path, js, d);
+	json_stream_close(js);
 	return rc;
 }

@@ -4,8 +4,10 @@
  *
  * A results document carries its model's tree, views and classes, so
  * these commands need neither the model file nor the plugins. Documents
- * are read one unit at a time (the text is validated whole first), into
- * compact arrays: national scale (10,600 units) is the everyday case.
+ * are read as a stream (read/json_stream.h: a piece of the file at a
+ * time), each unit parsed, checked and kept as compact arrays as it
+ * arrives: memory follows the units, not the size of the file, and
+ * national scale (10,600 units) is the everyday case.
  * Several files may be read into one set; each distinct model (id,
  * version, sha256) is kept once. What a document says is checked as it
  * is read (read/results_check.h), so that nothing published from it can
@@ -132,6 +134,10 @@ typedef struct rs_set {
 	                      reading (--max-file-mb) */
 	int keep_text;     /* set before reading: keep each unit's JSON text
 	                      (chiso merge copies the units it keeps) */
+	size_t read_chunk; /* bytes read from a file at a time; 0: 1 MiB
+	                      (read/json_stream.h). rs_init() takes it from
+	                      the environment's CHISO_READ_CHUNK when set:
+	                      tests set it small */
 } rs_set;
 
 /* Makes set empty. */
@@ -141,12 +147,15 @@ void rs_free(rs_set *set);
 
 /*
  * Reads the results document at path (JSON, as written by "chiso
- * evaluate --format json" or "chiso merge") and appends its units, each
- * scored unit checked as it is read (read/results_check.h: the document
- * must add up). Memory follows the file's size: a unit must list every
- * node and view of its model before room is made for them. Returns 0, or
- * -1 with "PATH:LINE:COL: message" errors in d (nothing of the file
- * added); the first rule a unit breaks stops the file.
+ * evaluate --format json" or "chiso merge"; "-": standard input) and
+ * appends its units, each scored unit checked as it is read
+ * (read/results_check.h: the document must add up). Memory follows what
+ * the file holds: a unit must list every node and view of its model
+ * before room is made for them. Returns 0, or -1 with "PATH:LINE:COL:
+ * message" errors in d (nothing of the file added); the first rule a
+ * unit breaks stops the file, but a problem of the text further on (not
+ * UTF-8, not JSON) is the one reported, as is what the top level says
+ * (not results, an unsupported format): docs/results-format.md.
  */
 int rs_read_file(rs_set *set, const char *path, diag *d);
 

@@ -26,6 +26,8 @@ int schema_is_null(const doc_node *n)
 {
 	if (!n || n->kind != DOC_SCALAR || n->quoted)
 		return 0;
+	if (n->len > 4 || (n->len > 0 && !strchr("~nN", n->text[0])))
+		return 0; /* a number, most often */
 	return n->len == 0 || strcmp(n->text, "~") == 0 ||
 	       strcmp(n->text, "null") == 0 || strcmp(n->text, "Null") == 0 ||
 	       strcmp(n->text, "NULL") == 0;

@@ -52,6 +52,60 @@ int source_read_file_as(const char *path, const doc_limits *lim,
 int source_read_file(const char *path, const doc_limits *lim, char **buf,
                      size_t *len, diag *d);
 
+/*
+ * A text file read in pieces, for readers that hold a bounded window of
+ * a large file (read/json_stream.h): each piece is checked as
+ * source_read_file_as() checks the whole file (the size limit, UTF-8,
+ * no NUL byte, a UTF-16 file named as such), but the first bad byte is
+ * not reported when found. The bytes before it are handed out; the
+ * reader, which counts lines and columns, reports it when it gets
+ * there (source_pieces_bad()).
+ */
+typedef struct source_pieces {
+	int fd;
+	const char *path; /* for messages: as given, "<stdin>" for "-" */
+	const doc_limits *lim;
+	unsigned long long size;    /* of a regular file (from where reading
+	                               starts); 0 for a stream */
+	unsigned long long origin;  /* where reading starts in the file (0,
+	                               unless standard input was read) */
+	unsigned long long done;    /* file offset of the next byte read */
+	unsigned long long checked; /* file offset of the first byte not
+	                               yet checked */
+	int seekable, eof;
+	int bad; /* a bad byte was found: the text ends there */
+	unsigned char bad_byte;
+	int utf16; /* the bad byte is the first of a UTF-16 mark */
+} source_pieces;
+
+/* Opens path ("-": standard input), refusing a directory or a regular
+ * file past lim's size. Returns 0, or -1 after reporting. */
+int source_pieces_open(source_pieces *p, const char *path,
+                       const doc_limits *lim, diag *d);
+
+/* Closes p's file (not standard input). */
+void source_pieces_close(source_pieces *p);
+
+/*
+ * Reads the next bytes of the file into buf[*have..*have + room) (room
+ * at least 4) and checks them: buf[*ready..*have) holds the bytes read
+ * but not yet checked (a UTF-8 sequence cut at the end of a piece), and
+ * *ready moves past the bytes found good, up to a bad byte at most.
+ * Returns 1 when *ready moved, 0 at the end of the file or at a bad
+ * byte (p->bad), -1 after reporting a read error or the size limit.
+ */
+int source_pieces_read(source_pieces *p, char *buf, size_t *have, size_t room,
+                       size_t *ready, diag *d);
+
+/* Reports p's bad byte as source_read_file_as() does, at line:col (the
+ * reader's count of the text before it). */
+void source_pieces_bad(const source_pieces *p, unsigned line, unsigned col,
+                       diag *d);
+
+/* Reads on from file offset off (a regular file only; checked text).
+ * Returns 0, or -1 after reporting. */
+int source_pieces_seek(source_pieces *p, unsigned long long off, diag *d);
+
 /* 1 when path names a JSON file (".json"; by its extension). */
 int source_is_json(const char *path);
 

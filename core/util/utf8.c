@@ -3,6 +3,7 @@
  */
 #include "util/utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define REPLACEMENT 0xFFFDu
@@ -157,6 +158,17 @@ int utf8_check_prefix(const char *s, size_t len, size_t *whole, size_t *bad_at)
 	unsigned cp;
 
 	while (off < len) {
+		uint64_t word;
+
+		/* eight bytes of ASCII at a time */
+		while (len - off >= 8) {
+			memcpy(&word, s + off, 8);
+			if (word & 0x8080808080808080u)
+				break;
+			off += 8;
+		}
+		if (off == len)
+			break;
 		if ((unsigned char)s[off] < 0x80) {
 			off++;
 			continue;

@@ -9,7 +9,15 @@
 # .expect has the message; tests/bad/check.sh runs "chiso rank" on each).
 # They are "chiso evaluate -f json" of this model on two units (U1: a
 # true, b 0.5, c true; U2: a false, b 1, c false), and "chiso merge" of
-# U1 and U2 into M, each changed in one place:
+# U1 and U2 into M, each changed in one place. Five more are
+# unit-value-10.json's lie with a second problem, for the order in which
+# a document read as a stream reports them: the units before the model
+# (units-before-model.json: the lie, found once the model is read), the
+# text cut after the lie (cut-after-a-lie.json) or a byte that is not
+# UTF-8 after it (bad-byte-after-a-lie.json): the problem of the text,
+# as when the whole text was checked first; an unsupported format after
+# the units (format-after-units.json): the format; and "units" twice
+# (duplicate-units.json, each true).
 #
 #   model: { id: lies, version: "1", title: "A small model for lying results", precision: 4 }
 #   inputs: { a: { type: boolean }, b: { type: number, min: 0, max: 1 }, c: { type: boolean } }

@@ -327,6 +327,64 @@ static void test_exact_roundtrip(void)
 	CU_ASSERT(ok);
 }
 
+/*
+ * numfmt_parse gives strtod's double for decimals of every shape its
+ * fast path takes and some it does not: 1 to 20 significant digits,
+ * leading and trailing zeros, a point anywhere, exponents around the
+ * fast path's +-22, and the shortest texts of random doubles.
+ */
+static void test_parse_matches_strtod(void)
+{
+	char buf[96], *p;
+	unsigned seed = 2024;
+	double v, want;
+	int i, k, bad = 0;
+
+	for (i = 0; i < 200000 && bad < 5; i++) {
+		int ndig, point, ex;
+
+		seed = seed * 1103515245u + 12345u;
+		ndig = 1 + (int)(seed >> 16) % 20;
+		point = (int)(seed >> 8) % (ndig + 2);
+		p = buf;
+		if (seed & 1)
+			*p++ = '-';
+		for (k = 0; k < ndig; k++) {
+			seed = seed * 1103515245u + 12345u;
+			if (k == point)
+				*p++ = '.';
+			*p++ = (char)('0' + (seed >> 16) % 10);
+		}
+		if (seed & 2) {
+			ex = (int)(seed >> 20) % 61 - 30;
+			p += sprintf(p, "e%d", ex);
+		}
+		*p = '\0';
+		if (i % 4 == 3) {
+			uint64_t bits = ((uint64_t)seed << 32) ^
+			                ((uint64_t)(seed * 2654435761u) << 7);
+			double x;
+
+			memcpy(&x, &bits, sizeof(x));
+			if (!isfinite(x) || fabs(x) < DBL_MIN)
+				continue;
+			numfmt_exact(x, buf);
+		}
+		want = strtod(buf, NULL);
+		if (!isfinite(want) || (want != 0 && fabs(want) < DBL_MIN))
+			continue;
+		if (want == 0)
+			want = 0.0;
+		if (numfmt_parse(buf, &v) != 0 ||
+		    memcmp(&v, &want, sizeof(v))) {
+			fprintf(stderr, "\nparse(%s) = %.17g, strtod %.17g\n",
+			        buf, v, want);
+			bad++;
+		}
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
 /* Half away from zero on the 15-significant-digit text. */
 static void test_fixed(void)
 {
@@ -459,6 +517,7 @@ static CU_TestInfo tests[] = {
         {"parse_zero", test_parse_zero},
         {"parse_range", test_parse_range},
         {"parse_int", test_parse_int},
+        {"parse_matches_strtod", test_parse_matches_strtod},
         {"exact", test_exact},
         {"exact_roundtrip", test_exact_roundtrip},
         {"exact_matches_printf", test_exact_matches_printf},
