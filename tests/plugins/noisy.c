@@ -71,5 +71,4 @@ static void release(const chiso_host_api *host, void *state)
 CHISO_PLUGIN_DEFINE(.name = "noisy", .version = "1.0",
                     .summary = "prints to stdout everywhere (a test)",
                     .params_doc = "input: boolean input id\n",
-                    .prepare = prepare, .compute = compute,
-                    .release = release)
+                    .prepare = prepare, .compute = compute, .release = release)
