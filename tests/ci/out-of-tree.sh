@@ -107,7 +107,19 @@ expect_line "$tmp/plugins.out" "^  $stage/lib/chiso/plugins\$" \
 	"the installed chiso does not search $stage/lib/chiso/plugins (built once for another prefix)"
 expect_line "$tmp/plugins.out" '^ratio [0-9]' \
 	"the installed chiso finds no built-in plugin (built once for another prefix)"
+# The plugin directory holds plugins only (no libtool .la files), and the
+# guide, the API reference and the guide's example are installed.
+if ls "$stage/lib/chiso/plugins/"*.la >/dev/null 2>&1; then
+	die ".la files were installed in $stage/lib/chiso/plugins"
+fi
+for f in plugin-guide.md plugin-api.md commands.md model-format.md \
+	results-format.md examples/per100/per100.c examples/per100/Makefile; do
+	[ -f "$stage/share/doc/chiso/$f" ] ||
+		die "$stage/share/doc/chiso/$f is not installed"
+done
 [ -f "$stage/include/chiso/plugin.h" ] || die "<chiso/plugin.h> not installed"
+[ -f "$stage/include/chiso/plugin_util.h" ] ||
+	die "<chiso/plugin_util.h> not installed"
 cd "$tmp" || die "no $tmp"
 
 # pkg-config finds chiso in the stage only.
