@@ -949,6 +949,7 @@ int json_stream_seek(json_stream *js, const json_mark *at)
 		js->pos = (size_t)at->off;
 	} else if (js->pin_mark != NO_PIN) {
 		js->pos = js->pin_mark;
+		js->pin_mark = NO_PIN; /* once: the window may move on */
 	} else {
 		if (source_pieces_seek(&js->src, at->off, js->d) < 0) {
 			js->failed = 1;
@@ -1098,8 +1099,13 @@ void json_stream_capture(json_stream *js)
 
 const char *json_stream_captured(json_stream *js, size_t *len)
 {
-	const char *text = js->text + js->pin_cap;
+	const char *text;
 
+	if (js->pin_cap == NO_PIN) { /* a fatal problem dropped it */
+		*len = 0;
+		return "";
+	}
+	text = js->text + js->pin_cap;
 	*len = js->pos - js->pin_cap;
 	js->pin_cap = NO_PIN;
 	return text;
