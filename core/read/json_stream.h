@@ -129,7 +129,8 @@ int json_stream_skip(json_stream *js);
 void json_stream_capture(json_stream *js);
 
 /* The text of the value read or skipped since json_stream_capture(), in
- * *len bytes (borrowed: valid until the next call on js). */
+ * *len bytes (borrowed: valid until the next call on js); the capture
+ * ends. "" after a fatal problem. */
 const char *json_stream_captured(json_stream *js, size_t *len);
 
 /* After the top-level value: only whitespace may follow, to the end of

@@ -522,19 +522,21 @@ static int read_units(struct rs_doc *rd)
 				return -1;
 			continue;
 		}
+		text = NULL;
+		len = 0;
 		if (r->set->keep_text)
 			json_stream_capture(rd->js);
 		d = json_stream_value(rd->js, &rd->sem);
+		if (r->set->keep_text)
+			text = json_stream_captured(rd->js, &len);
 		if (!d) {
 			if (json_stream_failed(rd->js))
 				return -1;
 			r->failed = 1;
 			continue;
 		}
-		text = r->set->keep_text ? json_stream_captured(rd->js, &len)
-		                         : NULL;
 		r->len = (size_t)json_stream_size(rd->js);
-		read_unit(r, d->root, text, text ? len : 0);
+		read_unit(r, d->root, text, len);
 	}
 	return rc;
 }
