@@ -110,8 +110,9 @@ suite() {
 	row "evaluate -f json -o results.json" "$chiso" evaluate -f json -o "$out/$name.json" "$model" "$data"
 	printf "(results: %s bytes)\n" "$(stat -c %s "$out/$name.json")" >&2
 	row "evaluate --isolate -f json" "$chiso" evaluate --isolate -f json -o "$out/$name-isolated.json" "$model" "$data"
-	# The commands that read results.json (read/results_set.h), each
-	# a row: another command that reads results goes here too.
+	# The commands that read results.json (read/results_set.h), each a
+	# row, timed as ratios to --check-only like the others: another
+	# command that reads results (chiso sensitivity) adds its row here.
 	row "rank results.json" "$chiso" rank -o "$out/$name.rank" "$out/$name.json"
 	row "rank --group-by parent -f csv" "$chiso" rank --group-by parent -f csv -o "$out/$name.csv" "$out/$name.json"
 	row "report (HTML) of results.json" "$chiso" report -o "$out/$name.html" "$out/$name.json"

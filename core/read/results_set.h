@@ -129,7 +129,9 @@ typedef struct rs_set {
 	doc *arena;        /* owns every string and array */
 	int lean;          /* set before reading: skip values, and the notes and
 	               hints of units scored ok (rank and report need none
-	               of them; saves memory at national scale) */
+	               of them; saves memory at national scale): their
+	               node_note and node_hint are one array of "" shared
+	               by all of them (read-only) */
 	doc_limits limits; /* doc_limits_data; may be changed before
 	                      reading (--max-file-mb) */
 	int keep_text;     /* set before reading: keep each unit's JSON text
