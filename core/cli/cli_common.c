@@ -2,6 +2,7 @@
  * cli_common.c - helpers shared by the commands.
  */
 #include "cli/cli.h"
+#include "cli/cli_group.h"
 #include "util/std_out.h"
 
 #include "eval/host.h"
@@ -233,5 +234,22 @@ int cli_timeout_option(const char *cmd, const char *arg, long *ms, int *rc)
 	*ms = (long)(secs * 1000 + 0.5);
 	if (*ms < 1)
 		*ms = 1;
+	return 0;
+}
+
+int cli_group_option(const char *cmd, const char *arg, rank_grouping *group,
+                     int *rc)
+{
+	if (strcmp(arg, "parent") == 0) {
+		*group = GROUP_PARENT;
+	} else if (strcmp(arg, "level") == 0) {
+		*group = GROUP_LEVEL;
+	} else {
+		*rc = cli_usage_error(cmd,
+		                      "--group-by takes parent or level, not "
+		                      "'%s'",
+		                      arg);
+		return -1;
+	}
 	return 0;
 }

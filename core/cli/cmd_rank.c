@@ -2,6 +2,7 @@
  * cmd_rank.c - "chiso rank RESULTS..." and "chiso report RESULTS...".
  */
 #include "cli/cli.h"
+#include "cli/cli_group.h"
 #include "publish/rank.h"
 #include "publish/rank_output.h"
 #include "publish/rank_xlsx.h"
@@ -138,17 +139,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help,
 			o->ro.by = optarg;
 			break;
 		case 'g':
-			if (strcmp(optarg, "parent") == 0) {
-				o->ro.group = GROUP_PARENT;
-			} else if (strcmp(optarg, "level") == 0) {
-				o->ro.group = GROUP_LEVEL;
-			} else {
-				*rc = cli_usage_error(cmd,
-				                      "--group-by takes parent "
-				                      "or level, not '%s'",
-				                      optarg);
+			if (cli_group_option(cmd, optarg, &o->ro.group, rc) < 0)
 				return -1;
-			}
 			break;
 		case 'f':
 			if (strcmp(cmd, "report") == 0 &&

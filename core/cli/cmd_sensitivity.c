@@ -2,6 +2,7 @@
  * cmd_sensitivity.c - "chiso sensitivity MODEL RESULTS...".
  */
 #include "cli/cli.h"
+#include "cli/cli_group.h"
 #include "publish/sensitivity.h"
 #include "publish/sensitivity_html.h"
 #include "publish/sensitivity_output.h"
@@ -197,17 +198,9 @@ static int parse(int argc, char **argv, struct sens_cli *o, int *rc)
 			o->so.by = optarg;
 			break;
 		case 'g':
-			if (strcmp(optarg, "parent") == 0) {
-				o->so.group = GROUP_PARENT;
-			} else if (strcmp(optarg, "level") == 0) {
-				o->so.group = GROUP_LEVEL;
-			} else {
-				*rc = cli_usage_error("sensitivity",
-				                      "--group-by takes parent "
-				                      "or level, not '%s'",
-				                      optarg);
+			if (cli_group_option("sensitivity", optarg,
+			                     &o->so.group, rc) < 0)
 				return -1;
-			}
 			break;
 		case 'f':
 			if (cli_format_parse("sensitivity", &formats, optarg,
