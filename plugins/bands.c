@@ -197,15 +197,18 @@ static void hint_better(const struct bands_state *st, size_t reached,
                         chiso_outcome *out)
 {
 	double now = reached < st->n ? st->b[reached].fraction : 0;
-	char why[40];
 	size_t i = reached;
+	cpu_text t;
 
 	while (i-- > 0) {
 		if (st->b[i].fraction <= now)
 			continue;
-		cpu_hint(out, "%s %s %.10g %s", st->id,
-		         st->lower ? "<=" : ">=", st->b[i].threshold,
-		         cpu_for(st->b[i].fraction, why, sizeof(why)));
+		t = cpu_text_hint(out);
+		cpu_put(&t, st->id);
+		cpu_put(&t, st->lower ? " <= " : " >= ");
+		cpu_put_g(&t, st->b[i].threshold, 10);
+		cpu_put(&t, " ");
+		cpu_put_for(&t, st->b[i].fraction);
 		return;
 	}
 }
@@ -215,7 +218,7 @@ static void bands_compute(const chiso_host_api *host, const void *state,
                           const chiso_unit *unit, chiso_outcome *out)
 {
 	const struct bands_state *st = state;
-	const char *reach = st->lower ? "<=" : ">=";
+	cpu_text t;
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
@@ -229,15 +232,22 @@ static void bands_compute(const chiso_host_api *host, const void *state,
 
 		if (st->lower ? v <= b->threshold : v >= b->threshold) {
 			out->fraction = b->fraction;
-			cpu_note(out, "%.10g %s %.10g -> %.10g", v, reach,
-			         b->threshold, b->fraction);
+			t = cpu_text_note(out);
+			cpu_put_g(&t, v, 10);
+			cpu_put(&t, st->lower ? " <= " : " >= ");
+			cpu_put_g(&t, b->threshold, 10);
+			cpu_put(&t, " -> ");
+			cpu_put_g(&t, b->fraction, 10);
 			hint_better(st, i, out);
 			return;
 		}
 	}
 	out->fraction = 0;
-	cpu_note(out, "%.10g %s %.10g -> 0", v, st->lower ? ">" : "<",
-	         st->b[st->n - 1].threshold);
+	t = cpu_text_note(out);
+	cpu_put_g(&t, v, 10);
+	cpu_put(&t, st->lower ? " > " : " < ");
+	cpu_put_g(&t, st->b[st->n - 1].threshold, 10);
+	cpu_put(&t, " -> 0");
 	hint_better(st, st->n, out);
 }
 

@@ -47,6 +47,7 @@ static void boolean_compute(const chiso_host_api *host, const void *state,
                             const chiso_unit *unit, chiso_outcome *out)
 {
 	const struct boolean_state *st = state;
+	cpu_text t;
 	int b;
 
 	if (host->get_bool(unit, st->slot, &b) != CHISO_VALUE_PRESENT) {
@@ -56,9 +57,13 @@ static void boolean_compute(const chiso_host_api *host, const void *state,
 	out->fraction = b ? 1 : 0;
 	out->raw = b ? 1 : 0;
 	out->has_raw = 1;
-	cpu_note(out, "%s", b ? "yes" : "no");
-	if (!b)
-		cpu_hint(out, "%s = true for full points", st->id);
+	t = cpu_text_note(out);
+	cpu_put(&t, b ? "yes" : "no");
+	if (!b) {
+		t = cpu_text_hint(out);
+		cpu_put(&t, st->id);
+		cpu_put(&t, " = true for full points");
+	}
 }
 
 /* Frees the state. */

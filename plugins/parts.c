@@ -215,27 +215,21 @@ static void hint_missing(const chiso_host_api *host,
                          const struct parts_state *st, const chiso_unit *unit,
                          chiso_outcome *out)
 {
-	char hint[CHISO_NOTE_MAX];
-	size_t len = 0;
+	cpu_text t = cpu_text_hint(out);
 	int b;
 
-	hint[0] = '\0';
-	for (size_t i = 0; i < st->n && len < sizeof(hint); i++) {
-		int n;
-
+	for (size_t i = 0; i < st->n; i++) {
 		if (host->get_bool(unit, st->p[i].slot, &b) !=
 		            CHISO_VALUE_PRESENT ||
 		    b)
 			continue;
-		n = snprintf(hint + len, sizeof(hint) - len,
-		             "%s%s = true (+%g)", len ? ", " : "",
-		             st->p[i].name, st->p[i].share);
-		if (n < 0)
-			break;
-		len += (size_t)n;
+		if (t.len)
+			cpu_put(&t, ", ");
+		cpu_put(&t, st->p[i].name);
+		cpu_put(&t, " = true (+");
+		cpu_put_g(&t, st->p[i].share, 6);
+		cpu_put(&t, ")");
 	}
-	if (hint[0])
-		cpu_hint(out, "%s", hint);
 }
 
 /* Scores one unit: the shares of the parts whose input is true. */
@@ -245,7 +239,8 @@ static void parts_compute(const chiso_host_api *host, const void *state,
 	const struct parts_state *st = state;
 	double sum = 0;
 	const char *sep = ": ";
-	size_t k = 0, len = 0;
+	size_t k = 0;
+	cpu_text t;
 	int b;
 
 	for (size_t i = 0; i < st->n; i++) {
@@ -262,13 +257,18 @@ static void parts_compute(const chiso_host_api *host, const void *state,
 	out->fraction = sum < 1 ? sum : 1;
 	out->raw = (double)k;
 	out->has_raw = 1;
-	cpu_note_add(out, &len, "%zu of %zu parts", k, st->n);
+	t = cpu_text_note(out);
+	cpu_put_g(&t, (double)k, 15);
+	cpu_put(&t, " of ");
+	cpu_put_g(&t, (double)st->n, 15);
+	cpu_put(&t, " parts");
 	for (size_t i = 0; i < st->n; i++) {
 		if (host->get_bool(unit, st->p[i].slot, &b) !=
 		            CHISO_VALUE_PRESENT ||
 		    !b)
 			continue;
-		cpu_note_add(out, &len, "%s%s", sep, st->p[i].name);
+		cpu_put(&t, sep);
+		cpu_put(&t, st->p[i].name);
 		sep = ", ";
 	}
 	hint_missing(host, st, unit, out);

@@ -105,6 +105,7 @@ static void ratio_compute(const chiso_host_api *host, const void *state,
 {
 	const struct ratio_state *st = state;
 	double n, d, q, f;
+	cpu_text t;
 
 	if (host->get_number(unit, st->num, &n) != CHISO_VALUE_PRESENT) {
 		cpu_fail(out, "numerator has no value");
@@ -146,14 +147,29 @@ static void ratio_compute(const chiso_host_api *host, const void *state,
 	out->fraction = f < 1 ? f : 1;
 	out->raw = q;
 	out->has_raw = 1;
-	cpu_note(out, "%.10g/%.10g = %g (target %.10g)", n, d, q, st->target);
+	t = cpu_text_note(out);
+	cpu_put_g(&t, n, 10);
+	cpu_put(&t, "/");
+	cpu_put_g(&t, d, 10);
+	cpu_put(&t, " = ");
+	cpu_put_g(&t, q, 6);
+	cpu_put(&t, " (target ");
+	cpu_put_g(&t, st->target, 10);
+	cpu_put(&t, ")");
 	if (f < 1) {
 		double need = st->target * d;
 
 		if (st->num_integer)
 			need = ceil(need - 1e-9);
-		cpu_hint(out, "%s >= %.10g (%.10g of %.10g) for full points",
-		         st->num_id, need, st->target, d);
+		t = cpu_text_hint(out);
+		cpu_put(&t, st->num_id);
+		cpu_put(&t, " >= ");
+		cpu_put_g(&t, need, 10);
+		cpu_put(&t, " (");
+		cpu_put_g(&t, st->target, 10);
+		cpu_put(&t, " of ");
+		cpu_put_g(&t, d, 10);
+		cpu_put(&t, ") for full points");
 	}
 }
 

@@ -179,6 +179,7 @@ static void target_compute(const chiso_host_api *host, const void *state,
 {
 	const struct target_state *st = state;
 	const char *op = op_names[st->op];
+	cpu_text t;
 	double v, f;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
@@ -187,21 +188,33 @@ static void target_compute(const chiso_host_api *host, const void *state,
 	}
 	out->raw = v;
 	out->has_raw = 1;
+	t = cpu_text_note(out);
+	cpu_put_g(&t, v, 10);
+	cpu_put(&t, " ");
+	cpu_put(&t, op);
+	cpu_put(&t, " ");
+	cpu_put_g(&t, st->value, 10);
 	if (target_met(st->op, v, st->value)) {
 		out->fraction = 1;
-		cpu_note(out, "%.10g %s %.10g: met", v, op, st->value);
+		cpu_put(&t, ": met");
 	} else if (st->linear) {
 		f = v / st->value;
 		out->fraction = f > 0 ? f : 0;
-		cpu_note(out, "%.10g %s %.10g: not met, partial %g", v, op,
-		         st->value, out->fraction);
+		cpu_put(&t, ": not met, partial ");
+		cpu_put_g(&t, out->fraction, 6);
 	} else {
 		out->fraction = 0;
-		cpu_note(out, "%.10g %s %.10g: not met", v, op, st->value);
+		cpu_put(&t, ": not met");
 	}
-	if (out->fraction < 1)
-		cpu_hint(out, "%s %s %.10g for full points", st->id,
-		         st->op == OP_EQ ? "=" : op, st->value);
+	if (out->fraction < 1) {
+		t = cpu_text_hint(out);
+		cpu_put(&t, st->id);
+		cpu_put(&t, " ");
+		cpu_put(&t, st->op == OP_EQ ? "=" : op);
+		cpu_put(&t, " ");
+		cpu_put_g(&t, st->value, 10);
+		cpu_put(&t, " for full points");
+	}
 }
 
 /* Frees the state. */

@@ -32,6 +32,15 @@ run_chiso() {
 	fi
 }
 
+# wrapped: true when chiso runs under a wrapper (valgrind, make
+# check-valgrind), where each run costs seconds. A test that repeats one
+# check over many inputs (every lying document through six commands,
+# every read size) then checks a sample that still reaches each path
+# once; the full product runs unwrapped and under the sanitizers.
+wrapped() {
+	[ -n "${CHISO_WRAPPER:-}" ]
+}
+
 # expect_rc N: the last run_chiso exited with N.
 expect_rc() {
 	if [ "$rc" -ne "$1" ]; then

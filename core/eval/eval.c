@@ -164,12 +164,15 @@ static int leaf_lacks_input(const chiso_model *m, const model_node *node,
  * indicator is short of its full points. */
 static void finish_leaf(batch *b, size_t u, size_t k, const chiso_outcome *out)
 {
+	size_t len;
+
 	leaf_store(b, u, k, out);
-	if (out->status == CHISO_STATUS_OK && out->fraction < 1.0 &&
-	    memchr(out->hint, '\0', CHISO_NOTE_MAX) &&
-	    utf8_check(out->hint, strlen(out->hint), NULL) == 0)
+	if (out->status != CHISO_STATUS_OK || out->fraction >= 1.0)
+		return;
+	len = strnlen(out->hint, CHISO_NOTE_MAX);
+	if (len < CHISO_NOTE_MAX && utf8_check(out->hint, len, NULL) == 0)
 		b->leaf_hint[BATCH_LEAF(b, u, k)] =
-		        batch_intern_str(b, out->hint);
+		        batch_intern(b, out->hint, len);
 }
 
 /* Computes leaf k of unit u in chiso into the result arrays. */

@@ -27,16 +27,16 @@ void leaf_store_check(chiso_outcome *out, const model_node *node,
                       int allow_missing)
 {
 	char what[CHISO_NOTE_MAX];
-	size_t bad;
+	size_t bad, len = strnlen(out->note, out->note_size);
 
-	if (!memchr(out->note, '\0', out->note_size)) {
+	if (len == out->note_size) {
 		out->note[0] = '\0';
 		plugin_fault(out, node,
 		             "wrote a note without its final NUL "
 		             "(longer than the buffer)");
 		return;
 	}
-	if (utf8_check(out->note, strlen(out->note), &bad) < 0)
+	if (utf8_check(out->note, len, &bad) < 0)
 		out->note[bad] = '\0';
 	if (out->status != CHISO_STATUS_OK && out->status != CHISO_STATUS_NA &&
 	    out->status != CHISO_STATUS_ERROR &&

@@ -11,6 +11,7 @@
 #include "util/strbuf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define RESULTS_FORMAT 1
@@ -144,40 +145,188 @@ static void write_plugins(jsonw *w, const chiso_model *m)
 	jsonw_end(w);
 }
 
-/* One node of one unit, on one line. */
-static void write_node(jsonw *w, const batch *b, size_t u, size_t i)
+/*
+ * The text of the document that is the same for every unit, built once
+ * so that a unit's 100 nodes and 300 values are written as ready pieces
+ * and numbers (national batches: 1 M node records). All pieces are
+ * allocated by doc_text_build and freed by doc_text_release.
+ */
+typedef struct node_text {
+	char *head; /* {"id": "1.1", "points": */
+	size_t head_len;
+	char *leaf;      /* , "method": "x", "kind": "k", "inputs": [...] */
+	size_t leaf_len; /* 0 for a node that is not a leaf */
+	char *max;       /* the node's points as a number */
+	size_t max_len;
+} node_text;
+
+typedef struct doc_text {
+	node_text *nodes; /* one per model node */
+	char **input_key; /* "x1": , one per input */
+	size_t *input_key_len;
+} doc_text;
+
+/* A piece of constant text, written by a jsonw into a strbuf. */
+typedef struct piece {
+	strbuf sb;
+	jsonw w;
+} piece;
+
+/* Starts a piece (freed by piece_close). */
+static piece *piece_open(void)
 {
-	const chiso_model *m = b->model;
+	piece *p = xmalloc(sizeof(*p));
+
+	p->sb = (strbuf)STRBUF_INIT;
+	jsonw_init_strbuf(&p->w, &p->sb);
+	return p;
+}
+
+/* Ends the piece; returns its text (owned by the caller), *len its
+ * length. */
+static char *piece_close(piece *p, size_t *len)
+{
+	char *text;
+
+	jsonw_flush(&p->w);
+	*len = p->sb.len;
+	text = strbuf_detach(&p->sb);
+	free(p);
+	return text;
+}
+
+#define PUT_LIT(w, lit) jsonw_put((w), (lit), sizeof(lit) - 1)
+
+/* The constant pieces of node i. */
+static void node_text_build(node_text *t, const chiso_model *m, size_t i)
+{
 	const model_node *node = &m->nodes[i];
-	size_t ni = BATCH_NODE(b, u, i), li, k;
+	piece *p = piece_open();
+	size_t k;
+
+	PUT_LIT(&p->w, "{\"id\": ");
+	jsonw_put_string(&p->w, node->id);
+	PUT_LIT(&p->w, ", \"points\": ");
+	t->head = piece_close(p, &t->head_len);
+
+	p = piece_open();
+	jsonw_put_number(&p->w, node->points);
+	t->max = piece_close(p, &t->max_len);
+
+	t->leaf = NULL;
+	t->leaf_len = 0;
+	if (!node->is_leaf)
+		return;
+	p = piece_open();
+	PUT_LIT(&p->w, ", \"method\": ");
+	jsonw_put_string(&p->w, node->method);
+	if (node->kind) {
+		PUT_LIT(&p->w, ", \"kind\": ");
+		jsonw_put_string(&p->w, node->kind);
+	}
+	PUT_LIT(&p->w, ", \"inputs\": [");
+	for (k = 0; k < node->ndeps; k++) {
+		if (k)
+			PUT_LIT(&p->w, ", ");
+		jsonw_put_string(&p->w, m->inputs[node->deps[k].slot].id);
+	}
+	PUT_LIT(&p->w, "]");
+	t->leaf = piece_close(p, &t->leaf_len);
+}
+
+static void doc_text_build(doc_text *d, const chiso_model *m)
+{
+	size_t i;
+
+	d->nodes = xcalloc(m->nnodes ? m->nnodes : 1, sizeof(*d->nodes));
+	for (i = 0; i < m->nnodes; i++)
+		node_text_build(&d->nodes[i], m, i);
+	d->input_key =
+	        xcalloc(m->ninputs ? m->ninputs : 1, sizeof(*d->input_key));
+	d->input_key_len =
+	        xcalloc(m->ninputs ? m->ninputs : 1, sizeof(*d->input_key_len));
+	for (i = 0; i < m->ninputs; i++) {
+		piece *p = piece_open();
+
+		jsonw_put_string(&p->w, m->inputs[i].id);
+		PUT_LIT(&p->w, ": ");
+		d->input_key[i] = piece_close(p, &d->input_key_len[i]);
+	}
+}
+
+static void doc_text_release(doc_text *d, const chiso_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nnodes; i++) {
+		free(d->nodes[i].head);
+		free(d->nodes[i].leaf);
+		free(d->nodes[i].max);
+	}
+	for (i = 0; i < m->ninputs; i++)
+		free(d->input_key[i]);
+	free(d->nodes);
+	free(d->input_key);
+	free(d->input_key_len);
+}
+
+/* ", "status": "ok"" and the like, by status. */
+static void put_status(jsonw *w, int status)
+{
+	switch (status) {
+	case CHISO_STATUS_OK:
+		PUT_LIT(w, ", \"status\": \"ok\"");
+		return;
+	case CHISO_STATUS_NA:
+		PUT_LIT(w, ", \"status\": \"na\"");
+		return;
+	default:
+		PUT_LIT(w, ", \"status\": ");
+		jsonw_put_string(w, eval_status_name(status));
+	}
+}
+
+/* One node of one unit, on one line: {"id", "points", "max", "value",
+ * "status", and for a leaf "method", "kind", "inputs", "raw",
+ * "fraction", "note", "hint"}. */
+static void write_node(jsonw *w, const batch *b, const doc_text *d, size_t u,
+                       size_t i)
+{
+	const model_node *node = &b->model->nodes[i];
+	const node_text *t = &d->nodes[i];
+	size_t ni = BATCH_NODE(b, u, i), li;
 	int status = b->node_status[ni];
 
-	jsonw_object(w, 1);
-	jsonw_kstring(w, "id", node->id);
-	jsonw_knumber(w, "points", b->node_points[ni]);
-	jsonw_knumber(w, "max", b->node_max[ni]);
-	jsonw_knumber(w, "value", batch_node_value(b, u, i));
-	jsonw_kstring(w, "status", eval_status_name(status));
+	jsonw_value_begin(w);
+	jsonw_put(w, t->head, t->head_len);
+	jsonw_put_number(w, b->node_points[ni]);
+	PUT_LIT(w, ", \"max\": ");
+	if (b->node_max[ni] == node->points)
+		jsonw_put(w, t->max, t->max_len);
+	else
+		jsonw_put_number(w, b->node_max[ni]);
+	PUT_LIT(w, ", \"value\": ");
+	jsonw_put_number(w, batch_node_value(b, u, i));
+	put_status(w, status);
 	if (node->is_leaf) {
 		li = BATCH_LEAF(b, u, node->leaf);
-		jsonw_kstring(w, "method", node->method);
-		if (node->kind)
-			jsonw_kstring(w, "kind", node->kind);
-		jsonw_key(w, "inputs");
-		jsonw_array(w, 1);
-		for (k = 0; k < node->ndeps; k++)
-			jsonw_string(w, m->inputs[node->deps[k].slot].id);
-		jsonw_end(w);
-		if (b->leaf_has_raw[li])
-			jsonw_knumber(w, "raw", b->leaf_raw[li]);
-		if (status == CHISO_STATUS_OK)
-			jsonw_knumber(w, "fraction", b->leaf_fraction[li]);
-		jsonw_kstring(w, "note", batch_str(b, b->leaf_note[li]));
-		if (b->leaf_hint[li])
-			jsonw_kstring(w, "hint",
-			              batch_str(b, b->leaf_hint[li]));
+		jsonw_put(w, t->leaf, t->leaf_len);
+		if (b->leaf_has_raw[li]) {
+			PUT_LIT(w, ", \"raw\": ");
+			jsonw_put_number(w, b->leaf_raw[li]);
+		}
+		if (status == CHISO_STATUS_OK) {
+			PUT_LIT(w, ", \"fraction\": ");
+			jsonw_put_number(w, b->leaf_fraction[li]);
+		}
+		PUT_LIT(w, ", \"note\": ");
+		jsonw_put_string(w, batch_str(b, b->leaf_note[li]));
+		if (b->leaf_hint[li]) {
+			PUT_LIT(w, ", \"hint\": ");
+			jsonw_put_string(w, batch_str(b, b->leaf_hint[li]));
+		}
 	}
-	jsonw_end(w);
+	PUT_LIT(w, "}");
 }
 
 /* One value as read: a bare value, or {value, evidence, comment}. */
@@ -208,7 +357,7 @@ static void write_value(jsonw *w, const batch *b, const model_input *in,
 }
 
 /* "values": every input the unit gave, in model order. */
-static void write_values(jsonw *w, const batch *b, size_t u)
+static void write_values(jsonw *w, const batch *b, const doc_text *d, size_t u)
 {
 	const chiso_model *m = b->model;
 	const unit_value *row = &b->values[u * m->ninputs];
@@ -219,7 +368,7 @@ static void write_values(jsonw *w, const batch *b, size_t u)
 	for (i = 0; i < m->ninputs; i++) {
 		if (!row[i].present && !row[i].evidence && !row[i].comment)
 			continue;
-		jsonw_key(w, m->inputs[i].id);
+		jsonw_key_quoted(w, d->input_key[i], d->input_key_len[i]);
 		write_value(w, b, &m->inputs[i], &row[i]);
 	}
 	jsonw_end(w);
@@ -302,7 +451,7 @@ static void write_missing(jsonw *w, const batch *b, size_t u)
 }
 
 /* One unit: identity, scores, nodes, values, missing, problems. */
-static void write_unit(jsonw *w, const batch *b, size_t u)
+static void write_unit(jsonw *w, const batch *b, const doc_text *d, size_t u)
 {
 	const unit_rec *ur = &b->units[u];
 	size_t i, p;
@@ -322,11 +471,11 @@ static void write_unit(jsonw *w, const batch *b, size_t u)
 		jsonw_key(w, "nodes");
 		jsonw_array(w, 0);
 		for (i = 0; i < b->model->nnodes; i++)
-			write_node(w, b, u, i);
+			write_node(w, b, d, u, i);
 		jsonw_end(w);
 		write_unit_views(w, b, u);
 	}
-	write_values(w, b, u);
+	write_values(w, b, d, u);
 	if (!ur->invalid)
 		write_missing(w, b, u);
 	jsonw_key(w, "problems");
@@ -341,8 +490,10 @@ static void write_unit(jsonw *w, const batch *b, size_t u)
 void results_json_write(const batch *b, FILE *f)
 {
 	jsonw w;
+	doc_text d;
 	size_t u;
 
+	doc_text_build(&d, b->model);
 	jsonw_init(&w, f);
 	jsonw_object(&w, 0);
 	jsonw_knumber(&w, "format", RESULTS_FORMAT);
@@ -352,8 +503,9 @@ void results_json_write(const batch *b, FILE *f)
 	jsonw_key(&w, "units");
 	jsonw_array(&w, 0);
 	for (u = 0; u < b->nunits; u++)
-		write_unit(&w, b, u);
+		write_unit(&w, b, &d, u);
 	jsonw_end(&w);
 	jsonw_end(&w);
 	jsonw_finish(&w);
+	doc_text_release(&d, b->model);
 }

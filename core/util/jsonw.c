@@ -4,6 +4,7 @@
 #include "util/jsonw.h"
 
 #include "util/numfmt.h"
+#include "util/strbuf.h"
 #include "util/utf8.h"
 
 #include <math.h>
@@ -15,7 +16,9 @@
 /* Hands the buffer to the FILE. */
 void jsonw_flush(jsonw *w)
 {
-	if (w->len)
+	if (w->len && w->sb)
+		strbuf_add(w->sb, w->buf, w->len);
+	else if (w->len)
 		fwrite(w->buf, 1, w->len, w->f);
 	w->len = 0;
 }
@@ -26,7 +29,10 @@ static void out(jsonw *w, const char *s, size_t n)
 	if (n > sizeof(w->buf) - w->len) {
 		jsonw_flush(w);
 		if (n > sizeof(w->buf)) {
-			fwrite(s, 1, n, w->f);
+			if (w->sb)
+				strbuf_add(w->sb, s, n);
+			else
+				fwrite(s, 1, n, w->f);
 			return;
 		}
 	}
@@ -40,6 +46,9 @@ static void outs(jsonw *w, const char *s)
 	out(w, s, strlen(s));
 }
 
+/* Appends a string literal. */
+#define OUT_LIT(w, lit) out((w), (lit), sizeof(lit) - 1)
+
 /* Appends one byte. */
 static void outc(jsonw *w, char c)
 {
@@ -52,6 +61,7 @@ static void outc(jsonw *w, char c)
 void jsonw_init(jsonw *w, FILE *f)
 {
 	w->f = f;
+	w->sb = NULL;
 	w->depth = 0;
 	w->after_key = 0;
 	w->len = 0;
@@ -59,14 +69,21 @@ void jsonw_init(jsonw *w, FILE *f)
 	memset(w->flags, 0, sizeof(w->flags));
 }
 
+void jsonw_init_strbuf(jsonw *w, strbuf *sb)
+{
+	jsonw_init(w, NULL);
+	w->sb = sb;
+}
+
 /* Newline and indent for the current depth. */
 static void newline(jsonw *w)
 {
-	int i;
+	static const char spaces[2 * JSONW_MAX_DEPTH + 2] =
+	        "\n"
+	        "                                                            "
+	        "    ";
 
-	outc(w, '\n');
-	for (i = 0; i < w->depth; i++)
-		outs(w, "  ");
+	out(w, spaces, 1 + 2 * (size_t)w->depth);
 }
 
 /* Separator before a new value or key. */
@@ -137,22 +154,23 @@ static inline int plain_byte(unsigned char c)
  * one. */
 static void put_string(jsonw *w, const char *s)
 {
-	size_t len = strlen(s), i = 0, run;
+	size_t i = 0, run;
 
 	outc(w, '"');
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+	for (;;) {
+		unsigned char c;
 		unsigned cp;
 		size_t n;
 
-		for (run = i; run < len; run++) {
+		for (run = i;; run++) {
 			unsigned char b = (unsigned char)s[run];
 
 			if (plain_byte(b))
 				continue;
 			if (b < 0x80)
 				break;
-			n = utf8_decode(s + run, len - run, &cp);
+			/* A NUL stops the decoder before it reads past it. */
+			n = utf8_decode(s + run, 4, &cp);
 			if (n == 0)
 				break;
 			run += n - 1;
@@ -160,25 +178,26 @@ static void put_string(jsonw *w, const char *s)
 		if (run > i) {
 			out(w, s + i, run - i);
 			i = run;
-			continue;
 		}
 		c = (unsigned char)s[i];
+		if (c == '\0')
+			break;
 		if (c == '"' || c == '\\') {
 			outc(w, '\\');
 			outc(w, (char)c);
 		} else if (c == '\n')
-			outs(w, "\\n");
+			OUT_LIT(w, "\\n");
 		else if (c == '\t')
-			outs(w, "\\t");
+			OUT_LIT(w, "\\t");
 		else if (c == '\r')
-			outs(w, "\\r");
+			OUT_LIT(w, "\\r");
 		else if (c < 0x20 || c == 0x7f) {
 			char esc[8];
 
 			snprintf(esc, sizeof(esc), "\\u%04x", c);
 			outs(w, esc);
 		} else
-			outs(w, "\\ufffd"); /* ill-formed UTF-8 */
+			OUT_LIT(w, "\\ufffd"); /* ill-formed UTF-8 */
 		i++;
 	}
 	outc(w, '"');
@@ -188,7 +207,7 @@ void jsonw_key(jsonw *w, const char *key)
 {
 	before_value(w);
 	put_string(w, key);
-	outs(w, ": ");
+	OUT_LIT(w, ": ");
 	w->after_key = 1;
 }
 
@@ -203,10 +222,8 @@ void jsonw_string(jsonw *w, const char *s)
 
 void jsonw_number(jsonw *w, double x)
 {
-	char buf[NUMFMT_MAX];
-
 	before_value(w);
-	outs(w, numfmt_exact(isfinite(x) ? x : 0.0, buf));
+	jsonw_put_number(w, x);
 }
 
 void jsonw_bool(jsonw *w, int b)
@@ -255,6 +272,43 @@ void jsonw_kstrings(jsonw *w, const char *key, const char *const *items,
 	for (k = 0; k < n; k++)
 		jsonw_string(w, items[k]);
 	jsonw_end(w);
+}
+
+void jsonw_value_begin(jsonw *w)
+{
+	before_value(w);
+}
+
+void jsonw_put(jsonw *w, const char *text, size_t len)
+{
+	out(w, text, len);
+}
+
+void jsonw_put_string(jsonw *w, const char *s)
+{
+	put_string(w, s);
+}
+
+void jsonw_put_number(jsonw *w, double x)
+{
+	char buf[NUMFMT_MAX];
+
+	if (!isfinite(x))
+		x = 0.0;
+	if (sizeof(w->buf) - w->len >= NUMFMT_MAX) {
+		/* Formatted in place: no copy. */
+		numfmt_exact(x, w->buf + w->len);
+		w->len += strlen(w->buf + w->len);
+		return;
+	}
+	outs(w, numfmt_exact(x, buf));
+}
+
+void jsonw_key_quoted(jsonw *w, const char *quoted, size_t len)
+{
+	before_value(w);
+	out(w, quoted, len);
+	w->after_key = 1;
 }
 
 void jsonw_finish(jsonw *w)

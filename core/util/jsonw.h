@@ -18,8 +18,11 @@
 #define JSONW_MAX_DEPTH 32
 #define JSONW_BUF       65536
 
+typedef struct strbuf strbuf;
+
 typedef struct jsonw {
 	FILE *f;
+	strbuf *sb; /* instead of f, when not NULL */
 	int depth;
 	int count[JSONW_MAX_DEPTH]; /* items written at each level */
 	int flags[JSONW_MAX_DEPTH]; /* compact (one line), array */
@@ -30,6 +33,8 @@ typedef struct jsonw {
 
 /* Starts a writer on f. */
 void jsonw_init(jsonw *w, FILE *f);
+/* Starts a writer that appends to sb (borrowed) instead of a FILE. */
+void jsonw_init_strbuf(jsonw *w, strbuf *sb);
 
 /* Opens an object or array; compact ones stay on one line. */
 void jsonw_object(jsonw *w, int compact);
@@ -57,6 +62,22 @@ void jsonw_kbool(jsonw *w, const char *key, int b);
 /* key + a compact array of the n strings of items. */
 void jsonw_kstrings(jsonw *w, const char *key, const char *const *items,
                     size_t n);
+
+/*
+ * Pieces for writers that prebuild the constant text of a record once
+ * (results_json: the id, method and inputs of each node) and write each
+ * record as that text plus its numbers. jsonw_value_begin writes the
+ * separator before a value (as every value call does), after which the
+ * value's text is given by jsonw_put (verbatim, already valid JSON),
+ * jsonw_put_string (a quoted, escaped string) and jsonw_put_number (as
+ * jsonw_number). jsonw_key_quoted writes a key given as its ready text,
+ * quotes, colon and space included (e.g. "\"x1\": ", 6).
+ */
+void jsonw_value_begin(jsonw *w);
+void jsonw_put(jsonw *w, const char *text, size_t len);
+void jsonw_put_string(jsonw *w, const char *s);
+void jsonw_put_number(jsonw *w, double x);
+void jsonw_key_quoted(jsonw *w, const char *quoted, size_t len);
 
 /* Ends the document with a newline and flushes. */
 void jsonw_finish(jsonw *w);

@@ -118,6 +118,10 @@ int utf8_check(const char *s, size_t len, size_t *bad_at)
 	unsigned cp;
 
 	while (off < len) {
+		if ((unsigned char)s[off] < 0x80) { /* ASCII: the usual case */
+			off++;
+			continue;
+		}
 		n = utf8_decode(s + off, len - off, &cp);
 		if (n == 0) {
 			if (bad_at)

@@ -228,6 +228,170 @@ static inline const char *cpu_for(double fraction, char *buf, size_t size)
 	return buf;
 }
 
+/* --- notes built piece by piece, numbers without printf ---------------- */
+
+/*
+ * A note or hint built by appending pieces: the same text as cpu_note with
+ * "%s" and "%.Pg" conversions, without printf's cost (formatting a double
+ * through printf was most of an evaluation's time at national scale).
+ * Appends stop silently when the buffer is full; the text is always
+ * NUL-terminated. A cpu_text borrows the outcome's buffer.
+ */
+typedef struct cpu_text {
+	char *buf;   /* NULL when the outcome has no such buffer */
+	size_t size; /* bytes of buf */
+	size_t len;  /* bytes written, NUL excluded */
+} cpu_text;
+
+/* Starts the outcome's note, empty. */
+static inline cpu_text cpu_text_note(chiso_outcome *out)
+{
+	cpu_text t;
+
+	t.buf = out->note_size ? out->note : NULL;
+	t.size = t.buf ? out->note_size : 0;
+	t.len = 0;
+	if (t.buf)
+		t.buf[0] = '\0';
+	return t;
+}
+
+/* Starts the outcome's hint (ABI 1.1), empty; appends do nothing when
+ * the host gave no hint buffer. */
+static inline cpu_text cpu_text_hint(chiso_outcome *out)
+{
+	cpu_text t;
+
+	t.buf = CHISO_OUTCOME_HAS(out, hint_size) && out->hint_size ? out->hint
+	                                                            : NULL;
+	t.size = t.buf ? out->hint_size : 0;
+	t.len = 0;
+	if (t.buf)
+		t.buf[0] = '\0';
+	return t;
+}
+
+/* Appends n bytes of s (cut where the buffer ends). */
+static inline void cpu_put_n(cpu_text *t, const char *s, size_t n)
+{
+	if (!t->buf || t->len + 1 >= t->size)
+		return;
+	if (n > t->size - 1 - t->len)
+		n = t->size - 1 - t->len;
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+	t->buf[t->len] = '\0';
+}
+
+/* Appends the string s. */
+static inline void cpu_put(cpu_text *t, const char *s)
+{
+	cpu_put_n(t, s, strlen(s));
+}
+
+/*
+ * Writes v as printf's "%.*g" with precision prec (1 to 15) does in the C
+ * locale, into buf (at least 32 bytes); returns the length. Exact: the
+ * digits are the correctly rounded ones. Values printf writes with an
+ * exponent, and those whose scaled value lies too near a rounding tie to
+ * decide in double arithmetic, are given to snprintf.
+ */
+static inline size_t cpu_format_g(char *buf, double v, int prec)
+{
+	static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
+	                               1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+	                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+	                               1e18, 1e19, 1e20, 1e21, 1e22};
+	double a = fabs(v), t, fl, frac;
+	unsigned long long n;
+	char d[24];
+	int e, k, nd, i;
+	size_t len = 0;
+
+	if (prec < 1 || prec > 15 || !isfinite(v) || (a != 0 && a < 1e-4) ||
+	    a >= 1e15)
+		return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+	if (signbit(v))
+		buf[len++] = '-';
+	if (a == 0) {
+		buf[len++] = '0';
+		buf[len] = '\0';
+		return len;
+	}
+	/* e: the decimal exponent of a's leading digit, from the table. */
+	for (e = 14; e > 0 && a < pow10[e]; e--)
+		;
+	if (a < 1)
+		for (e = -1; e > -5 && a * pow10[-e] < 1; e--)
+			;
+	for (;;) {
+		k = prec - 1 -
+		    e; /* a * 10^k has prec digits before the point */
+		if (k > 22 || k < -22)
+			return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+		t = k >= 0 ? a * pow10[k] : a / pow10[-k];
+		if (t >= pow10[prec - 1] - 0.5 || e <= -5)
+			break;
+		e--; /* the table's guess was one too high */
+	}
+	fl = floor(t);
+	frac = t - fl;
+	/* One rounding (the product) separates t from the exact value:
+	 * within t * 2^-52 of a tie, let printf decide. */
+	if (fabs(frac - 0.5) <= t * 0x1p-50 + 0x1p-60)
+		return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+	n = (unsigned long long)fl + (frac > 0.5);
+	if ((double)n >= pow10[prec]) { /* 9.99.. rounded up to 10.0.. */
+		n /= 10;
+		e++;
+	}
+	if (e < -4 || e >= prec)
+		return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+	for (nd = 0; n > 0 || nd == 0; n /= 10)
+		d[nd++] = (char)('0' + n % 10); /* least significant first */
+	for (i = 0; i < nd && d[i] == '0'; i++)
+		; /* trailing zeros of the fraction: %g drops them */
+	/* digits d[nd-1] .. d[i]; the leading one at 10^e */
+	if (e < 0) {
+		buf[len++] = '0';
+		buf[len++] = '.';
+		for (k = -1; k > e; k--)
+			buf[len++] = '0';
+		for (k = nd - 1; k >= i; k--)
+			buf[len++] = d[k];
+	} else {
+		for (k = nd - 1; k >= nd - 1 - e; k--)
+			buf[len++] = k >= 0 ? d[k] : '0';
+		if (nd - 1 - e > i) {
+			buf[len++] = '.';
+			for (k = nd - 2 - e; k >= i; k--)
+				buf[len++] = d[k];
+		}
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+/* Appends v as "%.*g" (see cpu_format_g). */
+static inline void cpu_put_g(cpu_text *t, double v, int prec)
+{
+	char num[32];
+
+	cpu_put_n(t, num, cpu_format_g(num, v, prec));
+}
+
+/* Appends "for full points" or "for 0.75 of the points" (as cpu_for). */
+static inline void cpu_put_for(cpu_text *t, double fraction)
+{
+	if (fraction >= 1) {
+		cpu_put(t, "for full points");
+		return;
+	}
+	cpu_put(t, "for ");
+	cpu_put_g(t, fraction, 4);
+	cpu_put(t, " of the points");
+}
+
 /* --- ABI 1.3 services, with a fallback on older hosts ----------------- */
 
 /* Binds the input with this id (a map key, or a default the plugin
