@@ -115,9 +115,11 @@ compare() {
 	chunk ""
 }
 
-# wrapped (lib.sh): two sizes, and the lying documents in one each
+# wrapped (lib.sh): the good documents in one size, and every fourth
+# lying document in one size each, in turn (results-lies.sh has every
+# lie under the wrapper)
 good_sizes="4 5 6 7 9 13 64" lie_sizes="4 5 7 13"
-wrapped && good_sizes="5 13" lie_sizes=
+wrapped && good_sizes=13
 for f in "$TMP/districts.json" "$TMP/dti.json" "$TMP/merged.json" \
 	"$TMP/units-first.json"; do
 	# shellcheck disable=SC2086
@@ -125,14 +127,15 @@ for f in "$TMP/districts.json" "$TMP/dti.json" "$TMP/merged.json" \
 done
 n=0
 for f in tests/bad/results/*.json; do
+	n=$((n + 1))
 	if wrapped; then
+		[ $((n % 4)) -eq 0 ] || continue
 		set -- 4 5 7 13
-		shift $((n % 4))
+		shift $((n / 4 % 4))
 		lie_sizes=$1
 	fi
 	# shellcheck disable=SC2086
 	compare "$f" rank $lie_sizes
-	n=$((n + 1))
 done
 [ "$n" -ge 35 ] || fail "only $n lying documents"
 
