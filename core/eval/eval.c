@@ -604,6 +604,8 @@ void eval_batch(batch *b)
 		if (finish)
 			finish(&host_api, node->state, &cb);
 	}
+	if (b->before_sums)
+		b->before_sums(b, b->before_sums_arg);
 	for (u = 0; u < b->nunits; u++)
 		if (!b->units[u].invalid)
 			aggregate(b, u);

@@ -1,0 +1,204 @@
+/*
+ * appraisal.c - the decisions of an appraisal applied to a batch: input
+ * values corrected before evaluation, indicators awarded points or made
+ * not applicable after their plugins computed and before the sums, and
+ * what each decision changed recorded per indicator.
+ */
+#include "eval/appraisal.h"
+
+#include "eval/eval.h"
+#include "util/numfmt.h"
+#include "util/strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void appraisal_init(appraisal *a)
+{
+	memset(a, 0, sizeof(*a));
+}
+
+appr_decision *appraisal_push(appraisal *a)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 16;
+		a->items = xrealloc(a->items, a->cap * sizeof(*a->items));
+	}
+	memset(&a->items[a->n], 0, sizeof(a->items[a->n]));
+	return &a->items[a->n++];
+}
+
+appr_record *appraisal_push_record(appraisal *a)
+{
+	if (a->nrecords == a->records_cap) {
+		a->records_cap = a->records_cap ? 2 * a->records_cap : 16;
+		a->records = xrealloc(a->records,
+		                      a->records_cap * sizeof(*a->records));
+	}
+	memset(&a->records[a->nrecords], 0, sizeof(a->records[a->nrecords]));
+	return &a->records[a->nrecords++];
+}
+
+void appraisal_drop(appraisal *a, size_t first)
+{
+	while (a->n > first) {
+		appr_decision *x = &a->items[--a->n];
+
+		free(x->reason);
+		free(x->by);
+		free(x->at);
+		free(x->evidence);
+		free(x->stage);
+		free(x->source);
+	}
+}
+
+void appraisal_free(appraisal *a)
+{
+	size_t i;
+
+	appraisal_drop(a, 0);
+	free(a->items);
+	free(a->records);
+	for (i = 0; i < a->nbasis; i++) {
+		free(a->basis[i].role);
+		free(a->basis[i].file);
+	}
+	free(a->basis);
+	memset(a, 0, sizeof(*a));
+}
+
+void appraisal_basis_add(appraisal *a, const char *role, const char *file,
+                         const char sha256[65])
+{
+	appr_basis *e;
+
+	if (a->nbasis == a->basis_cap) {
+		a->basis_cap = a->basis_cap ? 2 * a->basis_cap : 4;
+		a->basis = xrealloc(a->basis, a->basis_cap * sizeof(*a->basis));
+	}
+	e = &a->basis[a->nbasis++];
+	e->role = xstrdup(role);
+	e->file = xstrdup(file);
+	memcpy(e->sha256, sha256, 65);
+	e->sha256[64] = '\0';
+}
+
+const char *appraisal_kind_name(appr_kind kind)
+{
+	switch (kind) {
+	case APPR_INPUT:
+		return "input";
+	case APPR_POINTS:
+		return "points";
+	case APPR_NA:
+		return "na";
+	}
+	return "unknown";
+}
+
+/* Sets indicator x->target of unit x->unit as the decision says. */
+static void override(batch *b, const appr_decision *x)
+{
+	const chiso_model *m = b->model;
+	const model_node *node = &m->nodes[x->target];
+	size_t ni = BATCH_NODE(b, x->unit, x->target);
+	size_t li = BATCH_LEAF(b, x->unit, node->leaf);
+	char num[NUMFMT_MAX], note[160];
+
+	b->leaf_hint[li] = 0;
+	b->leaf_has_raw[li] = 0;
+	if (x->kind == APPR_NA) {
+		b->node_points[ni] = 0;
+		b->node_max[ni] = 0;
+		b->node_status[ni] = CHISO_STATUS_NA;
+		b->leaf_fraction[li] = 0;
+		snprintf(note, sizeof(note), "does not apply (%s: %s)",
+		         x->stage, x->by);
+	} else {
+		b->node_points[ni] = x->points;
+		b->node_max[ni] = node->points;
+		b->node_status[ni] = CHISO_STATUS_OK;
+		b->leaf_fraction[li] =
+		        node->points > 0 ? x->points / node->points : 1;
+		snprintf(note, sizeof(note), "%s points awarded (%s: %s)",
+		         numfmt_exact(x->points, num), x->stage, x->by);
+	}
+	b->leaf_note[li] = batch_intern_str(b, note);
+}
+
+void appraisal_before_sums(batch *b, void *arg)
+{
+	const appraisal *a = arg;
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		const appr_decision *x = &a->items[i];
+
+		if (x->kind == APPR_INPUT || (!x->prior && !a->applying_new) ||
+		    b->units[x->unit].invalid)
+			continue;
+		override(b, x);
+	}
+}
+
+void appraisal_correct_inputs(appraisal *a, batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		appr_decision *x = &a->items[i];
+		unit_value *v;
+
+		if (x->kind != APPR_INPUT || x->prior)
+			continue;
+		v = &batch_values(b, x->unit)[x->target];
+		x->old = *v;
+		v->num = x->value.num;
+		v->text = x->value.text;
+		v->present = 1;
+	}
+}
+
+/* Adds a record of decision i at node of its unit. */
+static void add_record(appraisal *a, const batch *b, size_t i, size_t node,
+                       const double *before_pts,
+                       const unsigned char *before_status)
+{
+	const appr_decision *x = &a->items[i];
+	size_t ni = BATCH_NODE(b, x->unit, node);
+	appr_record *rec = appraisal_push_record(a);
+
+	rec->decision = i;
+	rec->unit = x->unit;
+	rec->node = node;
+	rec->from = before_pts[ni];
+	rec->to = b->node_points[ni];
+	rec->from_status = eval_status_name(before_status[ni]);
+	rec->to_status = eval_status_name(b->node_status[ni]);
+}
+
+void appraisal_record(appraisal *a, const batch *b, const double *before_pts,
+                      const unsigned char *before_status)
+{
+	const chiso_model *m = b->model;
+	size_t i, k;
+
+	for (i = 0; i < a->n; i++) {
+		const appr_decision *x = &a->items[i];
+		const model_input *in;
+
+		if (x->prior)
+			continue;
+		if (x->kind != APPR_INPUT) {
+			add_record(a, b, i, x->target, before_pts,
+			           before_status);
+			continue;
+		}
+		in = &m->inputs[x->target];
+		for (k = 0; k < in->nused; k++)
+			add_record(a, b, i, in->used_by[k], before_pts,
+			           before_status);
+	}
+}

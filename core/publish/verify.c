@@ -1,0 +1,422 @@
+/*
+ * verify.c - a results document checked against a computation of its
+ * own: its units read back as data with the decisions it records
+ * (eval/appraise.h), evaluated, written as chiso writes results, and
+ * every number compared at the model's precision with what the file
+ * says; then the hashes of the basis files.
+ */
+#include "publish/verify.h"
+
+#include "eval/appraise.h"
+#include "eval/data.h"
+#include "read/json_reader.h"
+#include "read/source.h"
+#include "results/results_json.h"
+#include "util/numfmt.h"
+#include "util/sha256.h"
+#include "util/strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Differences reported one by one; the rest are counted. */
+#define SHOWN 20
+
+struct verify {
+	const batch *b;
+	const char *path;
+	verify_report *rep;
+	diag *d;
+};
+
+/* Reports a difference at n of the recorded document. */
+static void differ(struct verify *v, const doc_node *n, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+
+static void differ(struct verify *v, const doc_node *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (v->rep->differences++ >= SHOWN)
+		return;
+	va_start(ap, fmt);
+	diag_vat(v->d, DIAG_ERROR, v->path, n ? n->line : 0, n ? n->col : 0,
+	         fmt, ap);
+	va_end(ap);
+}
+
+/* The text of a scalar under key, or NULL. Borrowed from the doc. */
+static const char *scalar(const doc_node *map, const char *key)
+{
+	const doc_node *n = doc_get(map, key);
+
+	return n && n->kind == DOC_SCALAR ? n->text : NULL;
+}
+
+/* Compares key of the recorded map rec with the computed map got, as
+ * published (numbers at the model's precision), under label. */
+static void compare_key(struct verify *v, const doc_node *rec,
+                        const doc_node *got, const char *key, const char *label)
+{
+	const char *r = scalar(rec, key), *g = scalar(got, key);
+	double x, y;
+	char bx[NUMFMT_MAX], by[NUMFMT_MAX];
+	int p = v->b->model->precision;
+
+	if (!r && !g)
+		return;
+	if (r && g && numfmt_parse(r, &x) == 0 && numfmt_parse(g, &y) == 0) {
+		if (strcmp(numfmt_fixed(x, p, bx), numfmt_fixed(y, p, by)) == 0)
+			return;
+		differ(v, doc_get(rec, key) ? doc_get(rec, key) : rec,
+		       "%s: %s %s recorded, but %s computed", label, key, bx,
+		       by);
+		return;
+	}
+	if (r && g && strcmp(r, g) == 0)
+		return;
+	differ(v, doc_get(rec, key) ? doc_get(rec, key) : rec,
+	       "%s: %s '%s' recorded, but '%s' computed", label, key,
+	       r ? r : "(none)", g ? g : "(none)");
+}
+
+/* The maps of two lists, pairwise, by key id. */
+static void compare_list(struct verify *v, const doc_node *rec,
+                         const doc_node *got, const char *unit,
+                         const char *what, size_t *count)
+{
+	static const char *const keys[] = {"status", "points",   "max",
+	                                   "value",  "fraction", NULL};
+	size_t i, k;
+	strbuf label = STRBUF_INIT;
+
+	if (!got || got->kind != DOC_SEQ)
+		return;
+	if (!rec || rec->kind != DOC_SEQ || rec->count != got->count) {
+		differ(v, rec, "unit %s: %zu %s computed, the file lists %zu",
+		       unit, got->count, what, rec ? rec->count : 0);
+		return;
+	}
+	for (i = 0; i < got->count; i++) {
+		const doc_node *r = rec->items[i], *g = got->items[i];
+		const char *rid = scalar(r, "id"), *gid = scalar(g, "id");
+
+		strbuf_reset(&label);
+		strbuf_printf(&label, "unit %s: %s %s", unit,
+		              strcmp(what, "nodes") == 0 ? "node" : "view",
+		              gid ? gid : "?");
+		if (!rid || !gid || strcmp(rid, gid) != 0) {
+			differ(v, r, "%s: the file has '%s' in its place",
+			       strbuf_str(&label), rid ? rid : "(none)");
+			continue;
+		}
+		for (k = 0; keys[k]; k++)
+			compare_key(v, r, g, keys[k], strbuf_str(&label));
+		(*count)++;
+	}
+	strbuf_release(&label);
+}
+
+/* Every unit of the recorded document rec against the computed got. */
+static void compare_units(struct verify *v, const doc_node *rec,
+                          const doc_node *got)
+{
+	static const char *const keys[] = {"status", "points", "max",
+	                                   "value",  "class",  NULL};
+	const doc_node *ru = doc_get(rec, "units"), *gu = doc_get(got, "units");
+	size_t u, k;
+
+	if (!ru || !gu || ru->count != gu->count) {
+		differ(v, ru, "the file lists %zu units, %zu were read",
+		       ru ? ru->count : 0, gu ? gu->count : 0);
+		return;
+	}
+	for (u = 0; u < gu->count; u++) {
+		const doc_node *r = ru->items[u], *g = gu->items[u];
+		const char *code = batch_str(v->b, v->b->units[u].code);
+		char label[300];
+		size_t views = 0;
+
+		snprintf(label, sizeof(label), "unit %s", code);
+		for (k = 0; keys[k]; k++)
+			compare_key(v, r, g, keys[k], label);
+		compare_list(v, doc_get(r, "nodes"), doc_get(g, "nodes"), code,
+		             "nodes", &v->rep->nodes);
+		compare_list(v, doc_get(r, "views"), doc_get(g, "views"), code,
+		             "views", &views);
+		v->rep->units++;
+	}
+}
+
+/* The node record of decision i at node, or NULL. Borrowed from a. */
+static const appr_record *record_of(const appraisal *a, size_t i, size_t node)
+{
+	size_t r;
+
+	for (r = 0; r < a->nrecords; r++)
+		if (a->records[r].decision == i && a->records[r].node == node)
+			return &a->records[r];
+	return NULL;
+}
+
+/* 1 when two values of an input are the same: x of batch bx, y of by. */
+static int same_value(const batch *bx, const unit_value *x, const batch *by,
+                      const unit_value *y)
+{
+	if (x->present != y->present)
+		return 0;
+	if (!x->present)
+		return 1;
+	if (x->text || y->text)
+		return strcmp(batch_str(bx, x->text), batch_str(by, y->text)) ==
+		       0;
+	return x->num == y->num;
+}
+
+/* Each correction: the unit's value is its "to", and every indicator
+ * that reads the input records it. */
+static void check_corrections(struct verify *v, const appraisal *a,
+                              const doc_node *root)
+{
+	const chiso_model *m = v->b->model;
+	const doc_node *units = doc_get(root, "units");
+	size_t i, k;
+
+	for (i = 0; i < a->n; i++) {
+		const appr_decision *x = &a->items[i];
+		const model_input *in;
+		const char *code;
+		const doc_node *at;
+
+		v->rep->decisions++;
+		if (x->kind != APPR_INPUT)
+			continue;
+		v->rep->corrections++;
+		in = &m->inputs[x->target];
+		code = batch_str(v->b, v->b->units[x->unit].code);
+		at = units && x->unit < units->count
+		             ? doc_get(doc_get(units->items[x->unit], "values"),
+		                       in->id)
+		             : NULL;
+		if (!same_value(v->b,
+		                &v->b->values[x->unit * m->ninputs + x->target],
+		                v->b, &x->value))
+			differ(v, at,
+			       "unit %s: input %s is not the value its "
+			       "correction (%s) recorded",
+			       code, in->id, x->source);
+		for (k = 0; k < in->nused; k++)
+			if (!record_of(a, i, in->used_by[k]))
+				differ(v, at,
+				       "unit %s: node %s: the decision "
+				       "correcting input %s (%s) is not "
+				       "recorded on it",
+				       code, m->nodes[in->used_by[k]].id,
+				       in->id, x->source);
+	}
+}
+
+/* The unit of s with u's code and period, or s->nunits. */
+static size_t same_unit(const batch *s, const batch *b, size_t u)
+{
+	size_t k;
+
+	for (k = 0; k < s->nunits; k++)
+		if (strcmp(batch_str(s, s->units[k].code),
+		           batch_str(b, b->units[u].code)) == 0 &&
+		    strcmp(batch_str(s, s->units[k].period),
+		           batch_str(b, b->units[u].period)) == 0)
+			return k;
+	return s->nunits;
+}
+
+/* 1 when a correction of unit u's input slot takes from (of s) to its
+ * value in b. */
+static int explained(const appraisal *a, const batch *b, size_t u, size_t slot,
+                     const batch *s, const unit_value *from)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		const appr_decision *x = &a->items[i];
+
+		if (x->kind == APPR_INPUT && x->unit == u &&
+		    x->target == slot && same_value(b, &x->old, s, from) &&
+		    same_value(b, &x->value, b,
+		               &b->values[u * b->model->ninputs + slot]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The results the document was made from (a basis of role "results",
+ * its hash checked): each unit's input values are the same in both,
+ * unless a recorded correction takes the one to the other. So a value
+ * changed after the fact is caught even where it changes no number.
+ */
+static void check_basis_values(struct verify *v, const appraisal *a,
+                               const char *file, const doc_node *root)
+{
+	const batch *b = v->b;
+	const chiso_model *m = b->model;
+	const doc_node *units = doc_get(root, "units");
+	batch s;
+	diag sd = DIAG_INIT;
+	size_t u, k, i;
+
+	batch_init(&s, m);
+	s.limits = b->limits;
+	if (data_load_file(&s, file, &sd) < 0) {
+		differ(v, NULL, "basis %s cannot be read as results", file);
+		goto out;
+	}
+	for (u = 0; u < b->nunits; u++) {
+		const char *code = batch_str(b, b->units[u].code);
+
+		k = same_unit(&s, b, u);
+		if (k == s.nunits) {
+			differ(v, units ? units->items[u] : NULL,
+			       "unit %s is not in basis %s", code, file);
+			continue;
+		}
+		for (i = 0; i < m->ninputs; i++) {
+			const unit_value *was = &s.values[k * m->ninputs + i];
+
+			if (same_value(&s, was, b,
+			               &b->values[u * m->ninputs + i]) ||
+			    explained(a, b, u, i, &s, was))
+				continue;
+			differ(v,
+			       units ? doc_get(doc_get(units->items[u],
+			                               "values"),
+			                       m->inputs[i].id)
+			             : NULL,
+			       "unit %s: input %s differs from basis %s, and "
+			       "no "
+			       "correction recorded takes the one to the other",
+			       code, m->inputs[i].id, file);
+		}
+	}
+out:
+	batch_free(&s);
+	diag_free(&sd);
+}
+
+/* The last part of a path. Borrowed: a pointer into p. */
+static const char *base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+/* Each basis file given: its SHA-256 is the one recorded for it. */
+static int check_basis(struct verify *v, const appraisal *a, char *const *files,
+                       size_t n, char *is_results)
+{
+	size_t f, i;
+
+	for (f = 0; f < n; f++) {
+		char *buf = NULL, sha[65];
+		size_t len = 0;
+		const appr_basis *e = NULL;
+		if (source_read_file_as(files[f], &v->b->limits,
+		                        &source_kind_binary, &buf, &len,
+		                        v->d) < 0)
+			return -1;
+		sha256_hex(buf, len, sha);
+		free(buf);
+		for (i = 0; i < a->nbasis && !e; i++)
+			if (strcmp(a->basis[i].sha256, sha) == 0)
+				e = &a->basis[i];
+		if (e) {
+			v->rep->basis_checked++;
+			is_results[f] = strcmp(e->role, "results") == 0;
+			continue;
+		}
+		for (i = 0; i < a->nbasis && !e; i++)
+			if (strcmp(base_name(a->basis[i].file),
+			           base_name(files[f])) == 0)
+				e = &a->basis[i];
+		if (e)
+			differ(v, NULL,
+			       "basis %s has sha256 %s, but the file records "
+			       "%s for %s (%s): it changed since",
+			       files[f], sha, e->sha256, e->file, e->role);
+		else
+			differ(v, NULL,
+			       "basis %s (sha256 %s) is none of the files the "
+			       "document was made from",
+			       files[f], sha);
+	}
+	return 0;
+}
+
+/* The computed document: b written as results, read back. Caller frees
+ * with doc_free(); NULL after an error in d. */
+static doc *computed(const batch *b, diag *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	doc *got;
+	doc_limits lim = b->limits;
+
+	if (!f)
+		return NULL;
+	results_json_write(b, f);
+	fclose(f);
+	lim.max_file_bytes = len + 1;
+	got = json_read_buffer("(computed)", text, len, &lim, d);
+	free(text);
+	return got;
+}
+
+int verify_results(batch *b, const char *path, char *const *basis, size_t n,
+                   verify_report *rep, diag *d)
+{
+	struct verify v = {b, path, rep, d};
+	char file_sha[65], model_sha[65];
+	appraisal a;
+	doc *rec = NULL, *got = NULL;
+	char *buf = NULL, *is_results = xcalloc(n + 1, 1);
+	size_t len = 0, f;
+	int rc = -1;
+
+	memset(rep, 0, sizeof(*rep));
+	appraisal_init(&a);
+	if (appraise_load_recorded(b, &a, path, 1, file_sha, model_sha, d) < 0)
+		goto out;
+	if (strcmp(model_sha, b->model->sha256) != 0)
+		differ(&v, NULL,
+		       "model.sha256 %s recorded, but the model %s has sha256 "
+		       "%s",
+		       model_sha, b->model->path, b->model->sha256);
+	if (check_basis(&v, &a, basis, n, is_results) < 0)
+		goto out;
+	appraise_evaluate(b, &a);
+	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
+		goto out;
+	rec = json_read_buffer(path, buf, len, &b->limits, d);
+	got = rec ? computed(b, d) : NULL;
+	if (!got)
+		goto out;
+	compare_units(&v, rec->root, got->root);
+	check_corrections(&v, &a, rec->root);
+	for (f = 0; f < n; f++)
+		if (is_results[f])
+			check_basis_values(&v, &a, basis[f], rec->root);
+	if (rep->differences > SHOWN)
+		diag_at(d, DIAG_ERROR, path, 0, 0,
+		        "%zu more differences not shown",
+		        rep->differences - SHOWN);
+	rc = rep->differences ? 1 : 0;
+out:
+	doc_free(rec);
+	doc_free(got);
+	free(buf);
+	free(is_results);
+	appraisal_free(&a);
+	return rc;
+}
