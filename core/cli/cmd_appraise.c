@@ -51,6 +51,11 @@ static const char help[] =
         "                         stdout\n"
         "      --stage STAGE      appraised (default; from self results) or\n"
         "                         final (from appraised or self results)\n"
+        "      --evidence-dir DIR each evidence reference is a file in DIR:\n"
+        "                         checked to exist (inside DIR: no '..', no\n"
+        "                         absolute path, no link out of it) and its\n"
+        "                         SHA-256 recorded (evidence_files), for\n"
+        "                         'chiso verify --evidence-dir' to check\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "  -h, --help             show this help\n"
         "\n"
@@ -72,10 +77,10 @@ static const char help[] =
         "2 usage, model, results, appraisal file or plugin error (nothing\n"
         "written).\n";
 
-enum { OPT_STAGE = 256 };
+enum { OPT_STAGE = 256, OPT_EVIDENCE_DIR };
 
 struct options {
-	const char *output, *stage;
+	const char *output, *stage, *evidence_dir;
 	cli_plugin_dirs pd;
 };
 
@@ -85,6 +90,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	static const struct option opts[] = {
 	        {"output", required_argument, NULL, 'o'},
 	        {"stage", required_argument, NULL, OPT_STAGE},
+	        {"evidence-dir", required_argument, NULL, OPT_EVIDENCE_DIR},
 	        {"plugin-dir", required_argument, NULL, 'P'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
@@ -97,6 +103,8 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			break;
 		if (c == 'o') {
 			o->output = optarg;
+		} else if (c == OPT_EVIDENCE_DIR) {
+			o->evidence_dir = optarg;
 		} else if (c == OPT_STAGE) {
 			if (strcmp(optarg, "appraised") != 0 &&
 			    strcmp(optarg, "final") != 0) {
@@ -170,6 +178,7 @@ int cmd_appraise(int argc, char **argv)
 	}
 	batch_init(&b, m);
 	appraisal_init(&a);
+	a.evidence_dir = o.evidence_dir;
 	if (appraise_run(&b, &a, argv[optind + 1], argv + optind + 2,
 	                 (size_t)(argc - optind - 2), o.stage, &d) < 0) {
 		cli_print_diag(&d);

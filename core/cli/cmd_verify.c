@@ -24,7 +24,10 @@ static const char help[] =
         "  - each corrected input holds the value its correction gives,\n"
         "    and every indicator reading it records the decision;\n"
         "  - each --basis FILE has the SHA-256 RESULTS records for it (the\n"
-        "    self-assessed results, an appraisal file).\n"
+        "    self-assessed results, an appraisal file), and each unit's\n"
+        "    input values those of the results it was made from, but for\n"
+        "    the corrections recorded;\n"
+        "  - with --evidence-dir, each evidence file a decision records.\n"
         "\n"
         "An edited point, value, total or class, a decision removed, or an\n"
         "input value changed after chiso wrote the file is caught and\n"
@@ -33,6 +36,9 @@ static const char help[] =
         "Options:\n"
         "      --basis FILE       a file RESULTS was made from, to check its\n"
         "                         hash (repeatable)\n"
+        "      --evidence-dir DIR the evidence files the decisions record\n"
+        "                         (chiso appraise --evidence-dir): each must\n"
+        "                         be in DIR with the SHA-256 recorded\n"
         "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
         "  -h, --help             show this help\n"
         "\n"
@@ -45,9 +51,10 @@ static const char help[] =
         "differences are named) or a basis file's hash does not match;\n"
         "2 usage, model, results or plugin error.\n";
 
-enum { OPT_BASIS = 256 };
+enum { OPT_BASIS = 256, OPT_EVIDENCE_DIR };
 
 struct options {
+	const char *evidence_dir;
 	char **basis;
 	size_t nbasis;
 	cli_plugin_dirs pd;
@@ -58,6 +65,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 {
 	static const struct option opts[] = {
 	        {"basis", required_argument, NULL, OPT_BASIS},
+	        {"evidence-dir", required_argument, NULL, OPT_EVIDENCE_DIR},
 	        {"plugin-dir", required_argument, NULL, 'P'},
 	        {"help", no_argument, NULL, 'h'},
 	        {NULL, 0, NULL, 0}};
@@ -68,7 +76,9 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		c = getopt_long(argc, argv, "P:h", opts, NULL);
 		if (c == -1)
 			break;
-		if (c == OPT_BASIS) {
+		if (c == OPT_EVIDENCE_DIR) {
+			o->evidence_dir = optarg;
+		} else if (c == OPT_BASIS) {
 			o->basis = xrealloc(o->basis,
 			                    (o->nbasis + 1) * sizeof(char *));
 			o->basis[o->nbasis++] = optarg;
@@ -107,7 +117,8 @@ int cmd_verify(int argc, char **argv)
 		goto out_registry;
 	}
 	batch_init(&b, m);
-	v = verify_results(&b, argv[optind + 1], o.basis, o.nbasis, &rep, &d);
+	v = verify_results(&b, argv[optind + 1], o.basis, o.nbasis,
+	                   o.evidence_dir, &rep, &d);
 	cli_print_diag(&d);
 	if (v < 0) {
 		rc = EXIT_FAILURE2;
@@ -120,12 +131,14 @@ int cmd_verify(int argc, char **argv)
 		fprintf(cli_stdout,
 		        "%s: verified: %zu unit%s, %zu nodes computed again "
 		        "at %d decimals; %zu decision%s (%zu input "
-		        "correction%s); %zu basis file%s match\n",
+		        "correction%s); %zu basis file%s match; %zu "
+		        "evidence file%s\n",
 		        argv[optind + 1], rep.units, rep.units == 1 ? "" : "s",
 		        rep.nodes, m->precision, rep.decisions,
 		        rep.decisions == 1 ? "" : "s", rep.corrections,
 		        rep.corrections == 1 ? "" : "s", rep.basis_checked,
-		        rep.basis_checked == 1 ? "" : "s");
+		        rep.basis_checked == 1 ? "" : "s", rep.evidence_checked,
+		        rep.evidence_checked == 1 ? "" : "s");
 	}
 	batch_free(&b);
 	model_free(m);

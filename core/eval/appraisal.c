@@ -40,18 +40,61 @@ appr_record *appraisal_push_record(appraisal *a)
 	return &a->records[a->nrecords++];
 }
 
+size_t appraisal_evidence_refs(const char *evidence, char ***refs)
+{
+	const char *p = evidence;
+	size_t n = 0;
+
+	*refs = xcalloc(strlen(evidence) / 2 + 2, sizeof(char *));
+	while (*p) {
+		const char *end = strchr(p, '|');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		while (len > 0 && (*p == ' ' || *p == '\t')) {
+			p++;
+			len--;
+		}
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len > 0)
+			(*refs)[n++] = xstrndup(p, len);
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return n;
+}
+
+void appraisal_evidence_add(appr_decision *x, const char *file,
+                            const char sha[65])
+{
+	x->ev_files = xrealloc(x->ev_files, (x->nev + 1) * sizeof(char *));
+	x->ev_sha = xrealloc(x->ev_sha, (x->nev + 1) * sizeof(*x->ev_sha));
+	x->ev_files[x->nev] = xstrdup(file);
+	snprintf(x->ev_sha[x->nev], 65, "%s", sha);
+	x->nev++;
+}
+
+void appraisal_release(appr_decision *x)
+{
+	size_t k;
+
+	for (k = 0; k < x->nev; k++)
+		free(x->ev_files[k]);
+	free(x->ev_files);
+	free(x->ev_sha);
+	free(x->reason);
+	free(x->by);
+	free(x->at);
+	free(x->evidence);
+	free(x->stage);
+	free(x->source);
+}
+
 void appraisal_drop(appraisal *a, size_t first)
 {
-	while (a->n > first) {
-		appr_decision *x = &a->items[--a->n];
-
-		free(x->reason);
-		free(x->by);
-		free(x->at);
-		free(x->evidence);
-		free(x->stage);
-		free(x->source);
-	}
+	while (a->n > first)
+		appraisal_release(&a->items[--a->n]);
 }
 
 void appraisal_free(appraisal *a)

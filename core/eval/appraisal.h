@@ -41,6 +41,11 @@ typedef struct appr_decision {
 	char *stage;    /* the stage it made: "appraised" or "final" */
 	char *source;   /* where it was read: "FILE:ROW" (or FILE:LINE:COL) */
 	int prior;      /* read from the results appraised (an earlier stage) */
+	/* With an evidence directory: each reference of evidence, a file
+	 * in it, and the file's SHA-256 (nev of each). */
+	char **ev_files;
+	char (*ev_sha)[65];
+	size_t nev;
 } appr_decision;
 
 /* What one decision changed at one indicator of its unit. */
@@ -66,6 +71,9 @@ typedef struct appraisal {
 	appr_basis *basis;
 	size_t nbasis, basis_cap;
 	int applying_new; /* in appraisal_before_sums(): the new decisions too */
+	/* Where the evidence files of new decisions are (--evidence-dir);
+	 * NULL: references are text, not checked. Borrowed. */
+	const char *evidence_dir;
 } appraisal;
 
 /* An empty appraisal. */
@@ -84,6 +92,18 @@ appr_decision *appraisal_push(appraisal *a);
 /* A new record at the end of a's records. Borrowed, valid until the
  * records next grow. */
 appr_record *appraisal_push_record(appraisal *a);
+
+/* The references of an evidence text ("a | b"): split at '|', trimmed,
+ * empty ones left out, into a new list (caller frees each and the list
+ * with free()); returns how many. */
+size_t appraisal_evidence_refs(const char *evidence, char ***refs);
+
+/* Adds file and its SHA-256 to x's evidence files (file copied). */
+void appraisal_evidence_add(appr_decision *x, const char *file,
+                            const char sha[65]);
+
+/* Frees what decision x holds (its strings and evidence files). */
+void appraisal_release(appr_decision *x);
 
 /* Drops (and frees) the decisions from index first on. */
 void appraisal_drop(appraisal *a, size_t first);

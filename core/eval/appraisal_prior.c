@@ -77,6 +77,8 @@ static size_t add_decision(appraisal *a, appr_kind kind, size_t u,
                            size_t target, const doc_node *map)
 {
 	appr_decision *x = appraisal_push(a);
+	const doc_node *files;
+	size_t i;
 
 	x->kind = kind;
 	x->unit = u;
@@ -88,6 +90,10 @@ static size_t add_decision(appraisal *a, appr_kind kind, size_t u,
 	x->stage = xstrdup(text_of(map, "stage"));
 	x->source = xstrdup(text_of(map, "source"));
 	x->prior = 1;
+	files = doc_get(map, "evidence_files");
+	for (i = 0; files && files->kind == DOC_SEQ && i < files->count; i++)
+		appraisal_evidence_add(x, text_of(files->items[i], "file"),
+		                       text_of(files->items[i], "sha256"));
 	return a->n - 1;
 }
 

@@ -12,6 +12,7 @@
 #include "eval/table_input.h"
 #include "read/sheet_rows.h"
 #include "read/source.h"
+#include "util/dir_file.h"
 #include "util/numfmt.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
@@ -420,6 +421,34 @@ static int row_why(struct reader *r, const struct row *w)
 	return rc;
 }
 
+/* With an evidence directory: each reference of the row is a file in
+ * it, hashed into x. Returns 0, or -1 after reporting each that is not. */
+static int check_evidence(struct reader *r, const struct row *w,
+                          appr_decision *x)
+{
+	char **refs, sha[65];
+	size_t n = appraisal_evidence_refs(w->cell[C_EVIDENCE], &refs), i;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		strbuf why = STRBUF_INIT;
+
+		if (dir_file_hash(r->a->evidence_dir, refs[i], sha, &why) ==
+		    0) {
+			appraisal_evidence_add(x, refs[i], sha);
+		} else {
+			error_at(r, w->ln[C_EVIDENCE], w->col[C_EVIDENCE],
+			         "evidence '%s' %s (--evidence-dir %s)",
+			         refs[i], strbuf_str(&why), r->a->evidence_dir);
+			rc = -1;
+		}
+		strbuf_release(&why);
+		free(refs[i]);
+	}
+	free(refs);
+	return rc;
+}
+
 /* Checks one decision row and adds it. */
 static void decision_row(struct reader *r, const struct row *w)
 {
@@ -446,6 +475,10 @@ static void decision_row(struct reader *r, const struct row *w)
 		         "%s); one decision per target",
 		         x.kind == APPR_INPUT ? "input" : "indicator",
 		         w->cell[C_ID], w->cell[C_UNIT], dup->source);
+		return;
+	}
+	if (r->a->evidence_dir && check_evidence(r, w, &x) < 0) {
+		appraisal_release(&x);
 		return;
 	}
 	sheet_place(&src, r->path, r->sheet, w->line, 0);

@@ -12,6 +12,7 @@
 #include "read/json_reader.h"
 #include "read/source.h"
 #include "results/results_json.h"
+#include "util/dir_file.h"
 #include "util/numfmt.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
@@ -373,8 +374,54 @@ static doc *computed(const batch *b, diag *d)
 	return got;
 }
 
+/* Each evidence file a decision records: in dir, with its hash. */
+static void check_evidence(struct verify *v, const appraisal *a,
+                           const char *dir)
+{
+	const chiso_model *m = v->b->model;
+	size_t i, k;
+
+	for (i = 0; i < a->n; i++) {
+		const appr_decision *x = &a->items[i];
+		const char *code = batch_str(v->b, v->b->units[x->unit].code);
+
+		for (k = 0; k < x->nev; k++) {
+			strbuf why = STRBUF_INIT;
+			char sha[65];
+
+			if (dir_file_hash(dir, x->ev_files[k], sha, &why) < 0)
+				differ(v, NULL,
+				       "unit %s: %s %s: evidence '%s' of the "
+				       "decision at %s %s",
+				       code,
+				       x->kind == APPR_INPUT ? "input" : "node",
+				       x->kind == APPR_INPUT
+				               ? m->inputs[x->target].id
+				               : m->nodes[x->target].id,
+				       x->ev_files[k], x->source,
+				       strbuf_str(&why));
+			else if (strcmp(sha, x->ev_sha[k]) != 0)
+				differ(v, NULL,
+				       "unit %s: %s %s: evidence '%s' of the "
+				       "decision at %s has sha256 %s, but %s "
+				       "is "
+				       "recorded: it changed since",
+				       code,
+				       x->kind == APPR_INPUT ? "input" : "node",
+				       x->kind == APPR_INPUT
+				               ? m->inputs[x->target].id
+				               : m->nodes[x->target].id,
+				       x->ev_files[k], x->source, sha,
+				       x->ev_sha[k]);
+			else
+				v->rep->evidence_checked++;
+			strbuf_release(&why);
+		}
+	}
+}
+
 int verify_results(batch *b, const char *path, char *const *basis, size_t n,
-                   verify_report *rep, diag *d)
+                   const char *evidence_dir, verify_report *rep, diag *d)
 {
 	struct verify v = {b, path, rep, d};
 	char file_sha[65], model_sha[65];
@@ -404,6 +451,8 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		goto out;
 	compare_units(&v, rec->root, got->root);
 	check_corrections(&v, &a, rec->root);
+	if (evidence_dir)
+		check_evidence(&v, &a, evidence_dir);
 	for (f = 0; f < n; f++)
 		if (is_results[f])
 			check_basis_values(&v, &a, basis[f], rec->root);

@@ -32,32 +32,30 @@ void results_audit_basis(jsonw *w, const batch *b)
 	jsonw_end(w);
 }
 
-/* "evidence": the references of a decision, split at '|', trimmed. */
-static void write_evidence(jsonw *w, const char *refs)
+/* "evidence": the references of a decision, split at '|', trimmed;
+ * with their files checked, "evidence_files": each with its SHA-256. */
+static void write_evidence(jsonw *w, const appr_decision *x)
 {
-	const char *p = refs;
+	char **refs;
+	size_t n = appraisal_evidence_refs(x->evidence, &refs), i;
 
 	jsonw_key(w, "evidence");
 	jsonw_array(w, 1);
-	while (*p) {
-		const char *end = strchr(p, '|');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		char *one;
-
-		while (n > 0 && (*p == ' ' || *p == '\t')) {
-			p++;
-			n--;
-		}
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-			n--;
-		if (n > 0) {
-			one = xstrndup(p, n);
-			jsonw_string(w, one);
-			free(one);
-		}
-		if (!end)
-			break;
-		p = end + 1;
+	for (i = 0; i < n; i++) {
+		jsonw_string(w, refs[i]);
+		free(refs[i]);
+	}
+	free(refs);
+	jsonw_end(w);
+	if (x->nev == 0)
+		return;
+	jsonw_key(w, "evidence_files");
+	jsonw_array(w, 1);
+	for (i = 0; i < x->nev; i++) {
+		jsonw_object(w, 1);
+		jsonw_kstring(w, "file", x->ev_files[i]);
+		jsonw_kstring(w, "sha256", x->ev_sha[i]);
+		jsonw_end(w);
 	}
 	jsonw_end(w);
 }
@@ -68,7 +66,7 @@ static void write_why(jsonw *w, const appr_decision *x)
 	jsonw_kstring(w, "reason", x->reason);
 	jsonw_kstring(w, "by", x->by);
 	jsonw_kstring(w, "at", x->at);
-	write_evidence(w, x->evidence);
+	write_evidence(w, x);
 	jsonw_kstring(w, "stage", x->stage);
 	jsonw_kstring(w, "source", x->source);
 }
