@@ -141,6 +141,28 @@ const char *appraisal_kind_name(appr_kind kind)
 	return "unknown";
 }
 
+/* " (STAGE, BY: REASON)": who decided, and why, for a note. */
+static void why_note(strbuf *sb, const appr_decision *x)
+{
+	strbuf_printf(sb, " (%s, %s: %s)", x->stage, x->by, x->reason);
+}
+
+/* A value of input in as a note shows it. */
+static void value_text(strbuf *sb, const batch *b, const model_input *in,
+                       const unit_value *v)
+{
+	char num[NUMFMT_MAX];
+
+	if (!v->present)
+		strbuf_puts(sb, "(none)");
+	else if (in->type & CHISO_INPUT_NUMERIC)
+		strbuf_puts(sb, numfmt_exact(v->num, num));
+	else if (in->type == CHISO_INPUT_BOOLEAN)
+		strbuf_puts(sb, v->num != 0 ? "yes" : "no");
+	else
+		strbuf_puts(sb, batch_str(b, v->text));
+}
+
 /* Sets indicator x->target of unit x->unit as the decision says. */
 static void override(batch *b, const appr_decision *x)
 {
@@ -148,7 +170,8 @@ static void override(batch *b, const appr_decision *x)
 	const model_node *node = &m->nodes[x->target];
 	size_t ni = BATCH_NODE(b, x->unit, x->target);
 	size_t li = BATCH_LEAF(b, x->unit, node->leaf);
-	char num[NUMFMT_MAX], note[160];
+	char num[NUMFMT_MAX];
+	strbuf note = STRBUF_INIT;
 
 	b->leaf_hint[li] = 0;
 	b->leaf_has_raw[li] = 0;
@@ -157,18 +180,19 @@ static void override(batch *b, const appr_decision *x)
 		b->node_max[ni] = 0;
 		b->node_status[ni] = CHISO_STATUS_NA;
 		b->leaf_fraction[li] = 0;
-		snprintf(note, sizeof(note), "does not apply (%s: %s)",
-		         x->stage, x->by);
+		strbuf_puts(&note, "does not apply");
 	} else {
 		b->node_points[ni] = x->points;
 		b->node_max[ni] = node->points;
 		b->node_status[ni] = CHISO_STATUS_OK;
 		b->leaf_fraction[li] =
 		        node->points > 0 ? x->points / node->points : 1;
-		snprintf(note, sizeof(note), "%s points awarded (%s: %s)",
-		         numfmt_exact(x->points, num), x->stage, x->by);
+		strbuf_printf(&note, "%s points awarded",
+		              numfmt_exact(x->points, num));
 	}
-	b->leaf_note[li] = batch_intern_str(b, note);
+	why_note(&note, x);
+	b->leaf_note[li] = batch_intern_str(b, strbuf_str(&note));
+	strbuf_release(&note);
 }
 
 void appraisal_before_sums(batch *b, void *arg)
@@ -243,5 +267,32 @@ void appraisal_record(appraisal *a, const batch *b, const double *before_pts,
 		for (k = 0; k < in->nused; k++)
 			add_record(a, b, i, in->used_by[k], before_pts,
 			           before_status);
+	}
+}
+
+void appraisal_annotate(const appraisal *a, batch *b)
+{
+	const chiso_model *m = b->model;
+	size_t r;
+
+	for (r = 0; r < a->nrecords; r++) {
+		const appr_record *rec = &a->records[r];
+		const appr_decision *x = &a->items[rec->decision];
+		const model_input *in;
+		size_t li;
+		strbuf note = STRBUF_INIT;
+
+		if (x->kind != APPR_INPUT || !m->nodes[rec->node].is_leaf)
+			continue;
+		in = &m->inputs[x->target];
+		li = BATCH_LEAF(b, rec->unit, m->nodes[rec->node].leaf);
+		strbuf_printf(&note, "%s; %s corrected ",
+		              batch_str(b, b->leaf_note[li]), in->id);
+		value_text(&note, b, in, &x->old);
+		strbuf_puts(&note, " -> ");
+		value_text(&note, b, in, &x->value);
+		why_note(&note, x);
+		b->leaf_note[li] = batch_intern_str(b, strbuf_str(&note));
+		strbuf_release(&note);
 	}
 }

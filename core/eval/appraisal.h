@@ -158,4 +158,12 @@ void appraisal_correct_inputs(appraisal *a, batch *b);
 void appraisal_record(appraisal *a, const batch *b, const double *before_pts,
                       const unsigned char *before_status);
 
+/*
+ * Adds to the note of each indicator an input decision was recorded on
+ * what was corrected, from what to what, by whom and why
+ * ("...; dossiers_online corrected 1004 -> 950 (appraised, HĐTĐ: ...)"),
+ * so that compare and report show it beside the numbers.
+ */
+void appraisal_annotate(const appraisal *a, batch *b);
+
 #endif

@@ -96,6 +96,7 @@ void appraise_evaluate(batch *b, appraisal *a)
 	a->applying_new = 1;
 	eval_batch(b);
 	appraisal_record(a, b, pts, status);
+	appraisal_annotate(a, b);
 	free(pts);
 	free(status);
 }

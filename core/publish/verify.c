@@ -383,38 +383,32 @@ static void check_evidence(struct verify *v, const appraisal *a,
 
 	for (i = 0; i < a->n; i++) {
 		const appr_decision *x = &a->items[i];
-		const char *code = batch_str(v->b, v->b->units[x->unit].code);
+		int input = x->kind == APPR_INPUT;
 
 		for (k = 0; k < x->nev; k++) {
 			strbuf why = STRBUF_INIT;
 			char sha[65];
 
-			if (dir_file_hash(dir, x->ev_files[k], sha, &why) < 0)
-				differ(v, NULL,
-				       "unit %s: %s %s: evidence '%s' of the "
-				       "decision at %s %s",
-				       code,
-				       x->kind == APPR_INPUT ? "input" : "node",
-				       x->kind == APPR_INPUT
-				               ? m->inputs[x->target].id
-				               : m->nodes[x->target].id,
-				       x->ev_files[k], x->source,
-				       strbuf_str(&why));
-			else if (strcmp(sha, x->ev_sha[k]) != 0)
-				differ(v, NULL,
-				       "unit %s: %s %s: evidence '%s' of the "
-				       "decision at %s has sha256 %s, but %s "
-				       "is "
-				       "recorded: it changed since",
-				       code,
-				       x->kind == APPR_INPUT ? "input" : "node",
-				       x->kind == APPR_INPUT
-				               ? m->inputs[x->target].id
-				               : m->nodes[x->target].id,
-				       x->ev_files[k], x->source, sha,
-				       x->ev_sha[k]);
-			else
-				v->rep->evidence_checked++;
+			if (dir_file_hash(dir, x->ev_files[k], sha, &why) ==
+			    0) {
+				if (strcmp(sha, x->ev_sha[k]) == 0) {
+					v->rep->evidence_checked++;
+					strbuf_release(&why);
+					continue;
+				}
+				strbuf_printf(&why,
+				              "has sha256 %s, but %s is "
+				              "recorded: it changed since",
+				              sha, x->ev_sha[k]);
+			}
+			differ(v, NULL,
+			       "unit %s: %s %s: evidence '%s' of the decision "
+			       "at %s %s",
+			       batch_str(v->b, v->b->units[x->unit].code),
+			       input ? "input" : "node",
+			       input ? m->inputs[x->target].id
+			             : m->nodes[x->target].id,
+			       x->ev_files[k], x->source, strbuf_str(&why));
 			strbuf_release(&why);
 		}
 	}

@@ -66,9 +66,14 @@ run_chiso verify "$M" "$TMP/final.json" --basis "$TMP/appraised.json" \
 expect_rc 0
 expect_out "6 decisions (3 input corrections); 2 basis files match"
 
-# compare, gaps and report read appraised and final documents.
-run_chiso compare "$TMP/self.json" "$TMP/appraised.json"
+# compare of self vs appraised shows each decision, its reason and by
+# whom, in the indicator's note.
+run_chiso compare -f csv "$TMP/self.json" "$TMP/appraised.json"
 expect_rc 0
+expect_out 'XA.02,Xã Bình Sơn,1.1,Ban chỉ đạo CĐS họp trong năm,10.0000,7.5000,-2.5000,4,,"7.5 points awarded (appraised, HĐTĐ huyện: One meeting'"'"'s minutes are unsigned)",'
+expect_out '"950/1250 = 0.76 (target 0.8); dossiers_online corrected 1004 -> 950 (appraised, HĐTĐ huyện: 54 dossiers were not end-to-end online)",dossiers_online 1004 -> 950'
+expect_out '"does not apply (appraised, HĐTĐ huyện: Commune staff moved to the district centre this year)"'
+# gaps and report read appraised and final documents.
 run_chiso gaps "$TMP/final.json"
 expect_rc 0
 run_chiso report -o "$TMP/r.html" "$TMP/final.json"
