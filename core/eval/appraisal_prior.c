@@ -290,6 +290,18 @@ int appraisal_read_recorded(appraisal *a, batch *b, const char *path,
 	for (u = 0; u < units->count && rc == 0; u++) {
 		const doc_node *un = units->items[u];
 
+		if (doc_get(un, "derived")) {
+			schema_error(
+			        &sc, doc_get(un, "derived"),
+			        "unit %s was made by chiso merge from its "
+			        "predecessors: it has no inputs to compute "
+			        "again; appraise or verify the results it "
+			        "was made from",
+			        batch_str(b, b->units[u].code));
+			rc = -1;
+			break;
+		}
+
 		if (read_corrections(a, b, &sc, u, doc_get(un, "corrections")) <
 		            0 ||
 		    read_nodes(a, b, &sc, u, doc_get(un, "nodes")) < 0)

@@ -70,4 +70,35 @@ expect_err "give a MODEL, the results SELF.json and at least one APPRAISAL file"
 run_chiso appraise --help
 expect_rc 0
 expect_out "unit,kind,id,value,reason,by,at,evidence"
+
+# A workbook (its first sheet laid out as the CSV): the same numbers,
+# places named as cells; points as a number cell.
+need_openpyxl
+"$PY" - "$TMP/council.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Thẩm định"
+ws.append(["unit", "kind", "id", "value", "reason", "by", "at", "evidence"])
+ws.append(["XA.02", "points", "1.1", 7.5, "Unsigned minutes", "HĐTĐ huyện", "2025-02-14", None])
+ws.append(["XA.01", "input", "dossiers_online", 950, "Not end-to-end", "HĐTĐ huyện", "2025-02-14", "BB-03"])
+ws.append(["XA.03", "points", "1.2", 11, "Too many", "HĐTĐ huyện", "2025-02-14", None])
+wb.save(sys.argv[1])
+PY
+run_chiso appraise -o "$TMP/x.json" "$M" "$TMP/self.json" "$TMP/council.xlsx"
+expect_rc 2
+expect_err "council.xlsx:'Thẩm định'!D4: points 11 of indicator 1.2 are outside 0 to its maximum 10"
+"$PY" - "$TMP/council.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb.active.delete_rows(4)
+wb.save(sys.argv[1])
+PY
+run_chiso appraise -o "$TMP/x.json" "$M" "$TMP/self.json" "$TMP/council.xlsx"
+expect_rc 0
+run_chiso rank "$TMP/x.json"
+expect_out_re "XA.01 .* 0.9110  45.5476/50 "
+expect_out_re "XA.02 .* 0.7500  22.5000/30 "
+grep -q '"source": "'"$TMP"'/council.xlsx:'"'"'Thẩm định'"'"'!3:3"' "$TMP/x.json" ||
+	fail "the workbook's row is not the decision's source"
 exit 0

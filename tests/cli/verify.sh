@@ -94,6 +94,13 @@ run_chiso verify "$TMP/model2.yaml" "$TMP/a.json"
 expect_rc 1
 expect_err "model.sha256"
 
+# A merged unit has no inputs to compute again: refused.
+sed '0,/"stage": "self",/s//"stage": "self", "derived": {"rule": "mean", "from": ["A", "B"]},/' \
+	"$TMP/self.json" >"$TMP/merged.json"
+run_chiso verify "$M" "$TMP/merged.json"
+expect_rc 2
+expect_err "unit XA.01 was made by chiso merge from its predecessors"
+
 # Usage.
 run_chiso verify "$M"
 expect_rc 2
