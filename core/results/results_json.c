@@ -6,6 +6,7 @@
 #include "results/results_json.h"
 
 #include "eval/eval.h"
+#include "eval/evidence_rule.h"
 #include "eval/outcomes.h"
 #include "results/results_audit.h"
 #include "results/results_value.h"
@@ -178,6 +179,8 @@ static void write_node(jsonw *w, const batch *b, size_t u, size_t i)
 		if (b->leaf_hint[li])
 			jsonw_kstring(w, "hint",
 			              batch_str(b, b->leaf_hint[li]));
+		if (evidence_lacking(b, u, i))
+			jsonw_kstring(w, "evidence", "missing");
 		results_audit_decisions(w, b, u, i);
 	}
 	jsonw_end(w);
