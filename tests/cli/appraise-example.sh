@@ -78,4 +78,14 @@ run_chiso gaps "$TMP/final.json"
 expect_rc 0
 run_chiso report -o "$TMP/r.html" "$TMP/final.json"
 expect_rc 0
+# The report's section on the council's decisions: each changed
+# indicator with its chain of decisions, who, when and why.
+grep -q '<h2>Quyết định của Hội đồng thẩm định</h2>' "$TMP/r.html" ||
+	fail "the report has no section on the decisions"
+grep -q '<tr><td class="code">XA.02</td><td>Xã Bình Sơn</td><td class="code">1.1</td><td>appraised: points 10 -&gt; 7.5 (HĐTĐ huyện, 2025-02-14): One meeting&#39;s minutes are unsigned; final: points 7.5 -&gt; 10 (UBND huyện, 2025-03-03): Minutes signed and filed after the appraisal</td></tr>' "$TMP/r.html" ||
+	fail "the report lacks XA.02's chain of decisions"
+run_chiso report -o "$TMP/s.html" "$TMP/self.json"
+expect_rc 0
+grep -q 'class="decisions"' "$TMP/s.html" &&
+	fail "a report without decisions has the section"
 exit 0
