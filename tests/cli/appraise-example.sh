@@ -28,6 +28,7 @@ expect_rc 0
 expect_out_re "^ +1  XA.01 .* 0.9110  45.5476/50 "
 expect_out_re "^ +2  XA.02 .* 0.7500  22.5000/30 "
 expect_out_re "^ +3  XA.03 .* 0.3301  13.2031/40 "
+expect_out "3 units ranked"
 # Final: XA.02 1.1 back to 10; XA.03 chair deputy (1.2: 5 points).
 run_chiso rank "$TMP/final.json"
 expect_rc 0
