@@ -304,6 +304,131 @@ out:
 	diag_free(&sd);
 }
 
+/* 1 when two evidence texts give the same references. */
+static int same_refs(const char *x, const char *y)
+{
+	char **rx, **ry;
+	size_t nx = appraisal_evidence_refs(x, &rx);
+	size_t ny = appraisal_evidence_refs(y, &ry), k;
+	int same = nx == ny;
+
+	for (k = 0; k < nx || k < ny; k++) {
+		if (k < nx && k < ny && strcmp(rx[k], ry[k]) != 0)
+			same = 0;
+		if (k < nx)
+			free(rx[k]);
+		if (k < ny)
+			free(ry[k]);
+	}
+	free(rx);
+	free(ry);
+	return same;
+}
+
+/* What differs between recorded decision x and y of the appraisal file,
+ * or NULL. Static. */
+static const char *decision_differs(const batch *b, const appr_decision *x,
+                                    const appr_decision *y)
+{
+	if (x->kind != y->kind || x->unit != y->unit || x->target != y->target)
+		return "its target";
+	if (x->kind == APPR_POINTS && x->points != y->points)
+		return "its points";
+	if (x->kind == APPR_INPUT && !same_value(b, &x->value, b, &y->value))
+		return "its value";
+	if (strcmp(x->reason, y->reason) != 0)
+		return "its reason";
+	if (strcmp(x->by, y->by) != 0)
+		return "its author (by)";
+	if (strcmp(x->at, y->at) != 0)
+		return "its date (at)";
+	if (!same_refs(x->evidence, y->evidence))
+		return "its evidence";
+	return NULL;
+}
+
+/* 1 when decision x was read from file (its source "FILE:ROW"). */
+static int made_from(const appr_decision *x, const char *file, size_t len)
+{
+	return strncmp(x->source, file, len) == 0 && x->source[len] == ':';
+}
+
+/* The recorded decision made at source src, or NULL. Borrowed. */
+static const appr_decision *recorded_at(const appraisal *a, const char *src)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->items[i].source, src) == 0)
+			return &a->items[i];
+	return NULL;
+}
+
+/*
+ * An appraisal file the document was made from (its hash checked),
+ * read again: each of its decisions is recorded as it says (target,
+ * value, reason, by, at, evidence), and each decision recorded from it
+ * is in it. So a reason or author edited in the document is caught.
+ */
+static void check_basis_decisions(struct verify *v, batch *b,
+                                  const appraisal *a, const char *file,
+                                  const appr_basis *e)
+{
+	appraisal fa;
+	diag sd = DIAG_INIT;
+	strbuf src = STRBUF_INIT;
+	const char *stage = "appraised";
+	size_t i, plen = strlen(e->file), flen = strlen(file);
+
+	for (i = 0; i < a->n; i++)
+		if (made_from(&a->items[i], e->file, plen))
+			stage = a->items[i].stage;
+	appraisal_init(&fa);
+	if (appraisal_read_file(&fa, b, file, stage, &sd) < 0) {
+		differ(v, NULL, "basis %s: its decisions cannot be read: %s",
+		       file, sd.count ? sd.items[0].text : "");
+		goto out;
+	}
+	for (i = 0; i < fa.n; i++) {
+		const appr_decision *y = &fa.items[i], *x;
+		const char *what;
+
+		strbuf_reset(&src);
+		strbuf_printf(&src, "%s%s", e->file, y->source + flen);
+		x = recorded_at(a, strbuf_str(&src));
+		what = x ? decision_differs(b, x, y) : NULL;
+		if (!x)
+			differ(v, NULL,
+			       "the decision at %s of basis %s is not recorded",
+			       strbuf_str(&src), file);
+		else if (what)
+			differ(v, NULL,
+			       "the decision recorded from %s differs from "
+			       "basis %s in %s",
+			       x->source, file, what);
+	}
+	for (i = 0; i < a->n; i++) {
+		const appr_decision *x = &a->items[i];
+		size_t k;
+		int found = 0;
+
+		if (!made_from(x, e->file, plen))
+			continue;
+		for (k = 0; k < fa.n && !found; k++)
+			found = strcmp(x->source + plen,
+			               fa.items[k].source + flen) == 0;
+		if (!found)
+			differ(v, NULL,
+			       "the decision recorded from %s is not in basis "
+			       "%s",
+			       x->source, file);
+	}
+out:
+	appraisal_free(&fa);
+	diag_free(&sd);
+	strbuf_release(&src);
+}
+
 /* The last part of a path. Borrowed: a pointer into p. */
 static const char *base_name(const char *p)
 {
@@ -314,7 +439,7 @@ static const char *base_name(const char *p)
 
 /* Each basis file given: its SHA-256 is the one recorded for it. */
 static int check_basis(struct verify *v, const appraisal *a, char *const *files,
-                       size_t n, char *is_results)
+                       size_t n, const appr_basis **matched)
 {
 	size_t f, i;
 
@@ -333,7 +458,7 @@ static int check_basis(struct verify *v, const appraisal *a, char *const *files,
 				e = &a->basis[i];
 		if (e) {
 			v->rep->basis_checked++;
-			is_results[f] = strcmp(e->role, "results") == 0;
+			matched[f] = e;
 			continue;
 		}
 		for (i = 0; i < a->nbasis && !e; i++)
@@ -421,7 +546,8 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 	char file_sha[65], model_sha[65];
 	appraisal a;
 	doc *rec = NULL, *got = NULL;
-	char *buf = NULL, *is_results = xcalloc(n + 1, 1);
+	char *buf = NULL;
+	const appr_basis **matched = xcalloc(n + 1, sizeof(*matched));
 	size_t len = 0, f;
 	int rc = -1;
 
@@ -434,7 +560,7 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		       "model.sha256 %s recorded, but the model %s has sha256 "
 		       "%s",
 		       model_sha, b->model->path, b->model->sha256);
-	if (check_basis(&v, &a, basis, n, is_results) < 0)
+	if (check_basis(&v, &a, basis, n, matched) < 0)
 		goto out;
 	appraise_evaluate(b, &a);
 	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
@@ -447,9 +573,12 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 	check_corrections(&v, &a, rec->root);
 	if (evidence_dir)
 		check_evidence(&v, &a, evidence_dir);
-	for (f = 0; f < n; f++)
-		if (is_results[f])
+	for (f = 0; f < n; f++) {
+		if (matched[f] && strcmp(matched[f]->role, "results") == 0)
 			check_basis_values(&v, &a, basis[f], rec->root);
+		if (matched[f] && strcmp(matched[f]->role, "appraisal") == 0)
+			check_basis_decisions(&v, b, &a, basis[f], matched[f]);
+	}
 	if (rep->differences > SHOWN)
 		diag_at(d, DIAG_ERROR, path, 0, 0,
 		        "%zu more differences not shown",
@@ -459,7 +588,7 @@ out:
 	doc_free(rec);
 	doc_free(got);
 	free(buf);
-	free(is_results);
+	free(matched);
 	appraisal_free(&a);
 	return rc;
 }
