@@ -42,6 +42,8 @@ int cmd_plugin(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_import_criteria(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
+int cmd_appraise(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /* The --plugin-dir directories given on the command line. */
 typedef struct cli_plugin_dirs {

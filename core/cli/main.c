@@ -41,6 +41,13 @@ static const char usage[] =
         "                           how the ranking moves when the points "
         "or the\n"
         "                           missing-data policy move\n"
+        "  appraise MODEL SELF APPRAISAL...\n"
+        "                           the next stage: the council's "
+        "decisions applied,\n"
+        "                           each with its reason, by whom, "
+        "evidence\n"
+        "  verify MODEL RESULTS     recompute every number of RESULTS; "
+        "check its hashes\n"
         "  merge RESULTS --map M    results carried across a merger of "
         "units\n"
         "  doc MODEL                the model as a document (the annex of "
@@ -90,6 +97,8 @@ static const struct command commands[] = {
         {"plugin", cmd_plugin},
         {"import-criteria", cmd_import_criteria},
         {"sensitivity", cmd_sensitivity},
+        {"appraise", cmd_appraise},
+        {"verify", cmd_verify},
 };
 
 /* Finds a command by name. */

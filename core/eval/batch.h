@@ -92,6 +92,14 @@ typedef struct batch {
 	 * missing, units lacking at least one, and how many of the values
 	 * were warned about one by one (at most BATCH_MISSING_SHOWN). */
 	size_t missing_values, missing_units, missing_shown;
+	/* Called by eval_batch() once every indicator was computed, before
+	 * the sums: an appraisal's decisions (eval/appraisal.h); NULL:
+	 * none. The arg is borrowed. */
+	void (*before_sums)(struct batch *b, void *arg);
+	void *before_sums_arg;
+	/* The appraisal the results document records (decisions, inputs
+	 * corrected, basis files); NULL: none. Borrowed. */
+	const struct appraisal *audit;
 } batch;
 
 /* Missing values warned about one by one in a run; the rest are counted

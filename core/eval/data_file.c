@@ -19,13 +19,13 @@ const char *const data_stage_words[] = {"self", "appraised", "final", NULL};
 
 static const char *const single_keys[] = {"unit", "stage", "values", NULL};
 static const char *const multi_keys[] = {"units", NULL};
-static const char *const results_keys[] = {"format",  "model", "generator",
-                                           "plugins", "units", NULL};
+static const char *const results_keys[] = {
+        "format", "model", "generator", "plugins", "basis", "units", NULL};
 static const char *const record_keys[] = {"unit", "stage", "values", NULL};
 static const char *const results_record_keys[] = {
-        "unit",         "stage", "status",  "points",   "max",
-        "value",        "nodes", "values",  "problems", "class",
-        "class_failed", "views", "derived", "missing",  NULL};
+        "unit",    "stage",   "status",      "points", "max",          "value",
+        "nodes",   "values",  "problems",    "class",  "class_failed", "views",
+        "derived", "missing", "corrections", NULL};
 static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};

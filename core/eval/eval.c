@@ -6,6 +6,7 @@
  */
 #include "eval/eval.h"
 
+#include "eval/evidence_rule.h"
 #include "eval/host.h"
 #include "eval/isolate.h"
 #include "eval/leaf_store.h"
@@ -607,6 +608,9 @@ void eval_batch(batch *b)
 		if (finish)
 			finish(&host_api, node->state, &cb);
 	}
+	evidence_rule_apply(b);
+	if (b->before_sums)
+		b->before_sums(b, b->before_sums_arg);
 	for (u = 0; u < b->nunits; u++)
 		if (!b->units[u].invalid)
 			aggregate(b, u);

@@ -56,6 +56,10 @@ typedef struct model_dep {
 	unsigned flags;
 } model_dep;
 
+/* What an indicator with evidence_required does when a unit gives none
+ * (eval/evidence_rule.h). */
+enum { EVIDENCE_WARN = 1, EVIDENCE_WITHHOLD = 2 };
+
 typedef struct model_node {
 	const char *id;
 	const char *name;
@@ -65,8 +69,9 @@ typedef struct model_node {
 	const char *note;        /* may be NULL */
 	const char *description; /* may be NULL */
 	int provisional;
-	double points; /* as declared */
-	int parent;    /* node index, -1 for a main index */
+	int evidence_required; /* EVIDENCE_WARN or EVIDENCE_WITHHOLD, else 0 */
+	double points;         /* as declared */
+	int parent;            /* node index, -1 for a main index */
 	unsigned depth;
 	size_t *children; /* node indices, in order */
 	size_t nchildren;

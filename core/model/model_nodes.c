@@ -12,11 +12,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const node_keys[] = {
-        "id",          "name",        "points",   "children", "method",
-        "params",      "kind",        "evidence", "source",   "note",
-        "provisional", "description", NULL};
+static const char *const node_keys[] = {"id",
+                                        "name",
+                                        "points",
+                                        "children",
+                                        "method",
+                                        "params",
+                                        "kind",
+                                        "evidence",
+                                        "source",
+                                        "note",
+                                        "provisional",
+                                        "description",
+                                        "evidence_required",
+                                        NULL};
 static const char *const kind_words[] = {"mandatory", "extended", NULL};
+static const char *const evidence_words[] = {"warn", "withhold", NULL};
 
 #define NODE_ID_MAX 64
 
@@ -311,6 +322,16 @@ static int node_identity(model_loader *ld, size_t self, const doc_node *spec)
 	n = doc_get(spec, "provisional");
 	if (n && schema_bool(&ld->sc, n, "provisional", &node->provisional) < 0)
 		rc = -1;
+	n = doc_get(spec, "evidence_required");
+	if (n) {
+		int k = schema_enum(&ld->sc, n, "evidence_required",
+		                    evidence_words);
+
+		if (k < 0)
+			rc = -1;
+		else
+			node->evidence_required = k + 1;
+	}
 	if (node_texts(ld, node, spec) < 0)
 		rc = -1;
 	return rc;
@@ -357,6 +378,12 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 	if (!method && doc_get(spec, "params")) {
 		schema_error(&ld->sc, doc_get(spec, "params"),
 		             "'params' belongs to indicators with a method");
+		rc = -1;
+	}
+	if (!method && doc_get(spec, "evidence_required")) {
+		schema_error(&ld->sc, doc_get(spec, "evidence_required"),
+		             "'evidence_required' belongs to indicators: mark "
+		             "the indicators whose evidence is required");
 		rc = -1;
 	}
 	if (children) {

@@ -45,7 +45,7 @@ static void analyse(mdoc *d)
 		if (n->parent < 0 && !n->is_leaf)
 			continue; /* a main group's texts go above its table */
 		d->has_kind |= n->kind != NULL;
-		d->has_evidence |= n->evidence != NULL;
+		d->has_evidence |= n->evidence || n->evidence_required;
 		d->has_source |= n->source != NULL;
 		d->has_notes |= n->note || n->description || n->provisional ||
 		                (n->is_leaf && n->points == 0);

@@ -143,6 +143,30 @@ static const char *kind_words(const mdoc *d, const char *kind)
 	return kind;
 }
 
+/* The evidence cell of indicator n: what proves it, and whether the
+ * model requires it (evidence_required). */
+static void evidence_cell(mdoc *d, const model_node *n)
+{
+	mdoc_cell_begin(d, AL_LEFT, 0);
+	if (n->evidence)
+		mdoc_put_text(d, n->evidence);
+	if (n->evidence_required) {
+		if (n->evidence)
+			mdoc_put_text(d, " ");
+		mdoc_put_bold(d, 1);
+		mdoc_put_text(d,
+		              n->evidence_required == EVIDENCE_WITHHOLD
+		                      ? T(d,
+		                          "(bắt buộc: thiếu thì không tính "
+		                          "điểm)",
+		                          "(required: no points without it)")
+		                      : T(d, "(bắt buộc: thiếu thì cảnh báo)",
+		                          "(required: flagged without it)"));
+		mdoc_put_bold(d, 0);
+	}
+	mdoc_cell_end(d);
+}
+
 /* One row of a main index's table: node i at depth rel below it. */
 static void node_row(mdoc *d, size_t i, unsigned rel)
 {
@@ -167,7 +191,7 @@ static void node_row(mdoc *d, size_t i, unsigned rel)
 	if (d->has_kind)
 		mdoc_cell(d, AL_LEFT, kind_words(d, n->kind));
 	if (d->has_evidence)
-		mdoc_cell(d, AL_LEFT, n->evidence);
+		evidence_cell(d, n);
 	if (d->has_source)
 		mdoc_cell(d, AL_LEFT, n->source);
 	if (d->has_notes) {

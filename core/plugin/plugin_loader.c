@@ -258,25 +258,10 @@ plugin_info *plugin_load_file(const char *path, const char *expect_name,
  * an error in err. */
 static int file_sha256(int fd, const char *path, char hex[65], strbuf *err)
 {
-	unsigned char buf[65536];
-	sha256_ctx c;
-	off_t at = 0;
-	ssize_t n;
-
-	sha256_init(&c);
-	while ((n = pread(fd, buf, sizeof(buf), at)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			strbuf_printf(err, "%s: cannot read: %s", path,
-			              strerror(errno));
-			return -1;
-		}
-		sha256_update(&c, buf, (size_t)n);
-		at += n;
-	}
-	sha256_final_hex(&c, hex);
-	return 0;
+	if (sha256_fd(fd, hex) == 0)
+		return 0;
+	strbuf_printf(err, "%s: cannot read: %s", path, strerror(errno));
+	return -1;
 }
 
 /* dlopen of /proc/self/fd/N loads the very file fd is open on. */

@@ -1012,6 +1012,50 @@ static void write_list_section(const struct ctx *c, int missing)
 	fputs("</tbody>\n</table>\n</section>\n", c->f);
 }
 
+/* The council's decisions (chiso appraise): for each unit listed, each
+ * indicator a decision changed, with who decided, when and why. */
+static void write_decisions(const struct ctx *c)
+{
+	const rank_table *t = c->t;
+	size_t r, k;
+	int open = 0;
+
+	for (r = 0; r < t->nrows + t->nunranked; r++) {
+		const rs_unit *u = rank_listed_unit(t, r);
+		const rs_model *m = &c->set->models[u->model];
+
+		for (k = 0; u->node_decision && k < m->nnodes; k++) {
+			if (!*u->node_decision[k])
+				continue;
+			if (!open)
+				fputs("<section "
+				      "class=\"decisions\">\n<h2>Quyết "
+				      "định của Hội đồng thẩm "
+				      "định</h2>\n<p>Các "
+				      "chỉ tiêu được điều chỉnh khi thẩm định "
+				      "(chiso appraise): giai đoạn, loại quyết "
+				      "định, điểm trước và sau, người quyết "
+				      "định, ngày và lý do.</p>\n<table>\n"
+				      "<thead><tr><th>Mã</th><th>Đơn vị</th>"
+				      "<th>Chỉ tiêu</th><th>Quyết định</th>"
+				      "</tr></thead>\n<tbody>\n",
+				      c->f);
+			open = 1;
+			fputs("<tr><td class=\"code\">", c->f);
+			put_esc(c->f, u->code);
+			fputs("</td><td>", c->f);
+			put_esc(c->f, u->name);
+			fputs("</td><td class=\"code\">", c->f);
+			put_esc(c->f, m->nodes[k].id);
+			fputs("</td><td>", c->f);
+			put_esc(c->f, u->node_decision[k]);
+			fputs("</td></tr>\n", c->f);
+		}
+	}
+	if (open)
+		fputs("</tbody>\n</table>\n</section>\n", c->f);
+}
+
 /* The closing note on the ranking rule and the generator. */
 static void write_foot(const struct ctx *c)
 {
@@ -1074,6 +1118,7 @@ void report_html_write_sens(const rank_table *t, FILE *f, const char *title,
 	write_unranked(&c);
 	write_list_section(&c, 0);
 	write_list_section(&c, 1);
+	write_decisions(&c);
 	fputs("</main>\n", f);
 	write_foot(&c);
 	fputs("</body>\n</html>\n", f);

@@ -153,6 +153,41 @@ static int unit_node_index(struct rs_reader *r, const rs_unit *u,
 	return -1;
 }
 
+/* The "decisions" of node i of unit u (chiso appraise), as one text. */
+static void read_node_decisions(struct rs_reader *r, rs_unit *u,
+                                const rs_model *m, size_t i,
+                                const doc_node *list)
+{
+	strbuf sb = STRBUF_INIT;
+	size_t k;
+
+	if (!list || list->kind != DOC_SEQ || list->count == 0)
+		return;
+	if (!u->node_decision) {
+		u->node_decision =
+		        doc_alloc(r->set->arena, m->nnodes * sizeof(char *));
+		for (k = 0; k < m->nnodes; k++)
+			u->node_decision[k] = "";
+	}
+	for (k = 0; k < list->count; k++) {
+		const doc_node *d = list->items[k];
+
+		strbuf_printf(&sb, "%s%s: %s", k ? "; " : "",
+		              text_of(doc_get(d, "stage")),
+		              text_of(doc_get(d, "kind")));
+		if (doc_get(d, "input"))
+			strbuf_printf(&sb, " %s", text_of(doc_get(d, "input")));
+		strbuf_printf(
+		        &sb, " %s -> %s (%s, %s): %s",
+		        text_of(doc_get(d, "from")), text_of(doc_get(d, "to")),
+		        text_of(doc_get(d, "by")), text_of(doc_get(d, "at")),
+		        text_of(doc_get(d, "reason")));
+	}
+	u->node_decision[i] =
+	        doc_strndup(r->set->arena, strbuf_str(&sb), sb.len);
+	strbuf_release(&sb);
+}
+
 /* "nodes" of a unit, matched to the model's by position or id; each
  * once, with its points, max, value and status. */
 static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
@@ -195,6 +230,8 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 			u->node_hint[i] =
 			        rs_field_text(r->set, doc_get(n, "hint"));
 		}
+		read_node_decisions(r, u, m, (size_t)i,
+		                    doc_get(n, "decisions"));
 	}
 }
 

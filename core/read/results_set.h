@@ -101,6 +101,10 @@ typedef struct rs_unit {
 	double *node_raw; /* leaves with a raw value */
 	unsigned char *node_has_raw;
 	const char **node_note, **node_hint; /* leaves; "" when none */
+	/* Per node, the decisions of an appraisal on it as one text
+	 * ("appraised: points 10 -> 7.5 (BY, AT): REASON"; "" when none);
+	 * NULL when the unit has none (chiso appraise). */
+	const char **node_decision;
 	/* Per view of its model: */
 	double *view_points, *view_max, *view_value;
 	/* The values as read: ids and their text (numbers as written). */

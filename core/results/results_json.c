@@ -6,7 +6,10 @@
 #include "results/results_json.h"
 
 #include "eval/eval.h"
+#include "eval/evidence_rule.h"
 #include "eval/outcomes.h"
+#include "results/results_audit.h"
+#include "results/results_value.h"
 #include "util/jsonw.h"
 #include "util/strbuf.h"
 
@@ -297,7 +300,7 @@ static void write_node(jsonw *w, const batch *b, const doc_text *d, size_t u,
 	size_t ni = BATCH_NODE(b, u, i), li;
 	int status = b->node_status[ni];
 
-	jsonw_value_begin(w);
+	jsonw_object_put(w);
 	jsonw_put(w, t->head, t->head_len);
 	jsonw_put_number(w, b->node_points[ni]);
 	PUT_LIT(w, ", \"max\": ");
@@ -325,35 +328,11 @@ static void write_node(jsonw *w, const batch *b, const doc_text *d, size_t u,
 			PUT_LIT(w, ", \"hint\": ");
 			jsonw_put_string(w, batch_str(b, b->leaf_hint[li]));
 		}
+		if (evidence_lacking(b, u, i))
+			jsonw_kstring(w, "evidence", "missing");
+		results_audit_decisions(w, b, u, i);
 	}
-	PUT_LIT(w, "}");
-}
-
-/* One value as read: a bare value, or {value, evidence, comment}. */
-static void write_value(jsonw *w, const batch *b, const model_input *in,
-                        const unit_value *v)
-{
-	int wrapped = v->evidence || v->comment;
-
-	if (wrapped) {
-		jsonw_object(w, 1);
-		jsonw_key(w, "value");
-	}
-	if (!v->present)
-		jsonw_null(w);
-	else if (in->type & CHISO_INPUT_NUMERIC)
-		jsonw_number(w, v->num);
-	else if (in->type == CHISO_INPUT_BOOLEAN)
-		jsonw_bool(w, v->num != 0);
-	else
-		jsonw_string(w, batch_str(b, v->text));
-	if (wrapped) {
-		if (v->evidence)
-			jsonw_kstring(w, "evidence", batch_str(b, v->evidence));
-		if (v->comment)
-			jsonw_kstring(w, "comment", batch_str(b, v->comment));
-		jsonw_end(w);
-	}
+	jsonw_end(w);
 }
 
 /* "values": every input the unit gave, in model order. */
@@ -369,7 +348,7 @@ static void write_values(jsonw *w, const batch *b, const doc_text *d, size_t u)
 		if (!row[i].present && !row[i].evidence && !row[i].comment)
 			continue;
 		jsonw_key_quoted(w, d->input_key[i], d->input_key_len[i]);
-		write_value(w, b, &m->inputs[i], &row[i]);
+		results_value_write(w, b, &m->inputs[i], &row[i]);
 	}
 	jsonw_end(w);
 }
@@ -476,6 +455,7 @@ static void write_unit(jsonw *w, const batch *b, const doc_text *d, size_t u)
 		write_unit_views(w, b, u);
 	}
 	write_values(w, b, d, u);
+	results_audit_corrections(w, b, u);
 	if (!ur->invalid)
 		write_missing(w, b, u);
 	jsonw_key(w, "problems");
@@ -500,6 +480,7 @@ void results_json_write(const batch *b, FILE *f)
 	jsonw_kstring(&w, "generator", PACKAGE_STRING);
 	write_model(&w, b->model);
 	write_plugins(&w, b->model);
+	results_audit_basis(&w, b);
 	jsonw_key(&w, "units");
 	jsonw_array(&w, 0);
 	for (u = 0; u < b->nunits; u++)

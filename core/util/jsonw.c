@@ -274,9 +274,13 @@ void jsonw_kstrings(jsonw *w, const char *key, const char *const *items,
 	jsonw_end(w);
 }
 
-void jsonw_value_begin(jsonw *w)
+void jsonw_object_put(jsonw *w)
 {
 	before_value(w);
+	if (w->depth + 1 < JSONW_MAX_DEPTH)
+		w->depth++;
+	w->count[w->depth] = 1; /* the members the caller writes */
+	w->flags[w->depth] = FLAG_COMPACT;
 }
 
 void jsonw_put(jsonw *w, const char *text, size_t len)

@@ -66,14 +66,16 @@ void jsonw_kstrings(jsonw *w, const char *key, const char *const *items,
 /*
  * Pieces for writers that prebuild the constant text of a record once
  * (results_json: the id, method and inputs of each node) and write each
- * record as that text plus its numbers. jsonw_value_begin writes the
- * separator before a value (as every value call does), after which the
- * value's text is given by jsonw_put (verbatim, already valid JSON),
+ * record as that text plus its numbers: after jsonw_object_put (below),
+ * the text is given by jsonw_put (verbatim, already valid JSON),
  * jsonw_put_string (a quoted, escaped string) and jsonw_put_number (as
  * jsonw_number). jsonw_key_quoted writes a key given as its ready text,
  * quotes, colon and space included (e.g. "\"x1\": ", 6).
  */
-void jsonw_value_begin(jsonw *w);
+/* Opens a compact object whose "{" and first members the caller writes
+ * with the pieces below; members written after them with jsonw_key get
+ * their separator, and jsonw_end closes it. */
+void jsonw_object_put(jsonw *w);
 void jsonw_put(jsonw *w, const char *text, size_t len);
 void jsonw_put_string(jsonw *w, const char *s);
 void jsonw_put_number(jsonw *w, double x);

@@ -3,6 +3,10 @@
  */
 #include "util/sha256.h"
 
+#include <errno.h>
+#include <sys/types.h>
+#include <unistd.h>
+
 #include <string.h>
 
 /* FIPS 180-4 section 4.2.2: first 32 bits of the fractional parts of the
@@ -173,4 +177,24 @@ void sha256_hex(const void *data, size_t len, char hex[65])
 	sha256_init(&c);
 	sha256_update(&c, data, len);
 	sha256_final_hex(&c, hex);
+}
+
+int sha256_fd(int fd, char hex[65])
+{
+	unsigned char buf[65536];
+	sha256_ctx c;
+	off_t at = 0;
+	ssize_t n;
+
+	sha256_init(&c);
+	while ((n = pread(fd, buf, sizeof(buf), at)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		sha256_update(&c, buf, (size_t)n);
+		at += n;
+	}
+	sha256_final_hex(&c, hex);
+	return 0;
 }

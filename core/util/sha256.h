@@ -20,6 +20,11 @@ void sha256_update(sha256_ctx *c, const void *data, size_t len);
 void sha256_final(sha256_ctx *c, unsigned char digest[32]);
 /* sha256_final() written as 64 lower-case hex digits and a NUL. */
 void sha256_final_hex(sha256_ctx *c, char hex[65]);
+/* The SHA-256 (hex) of the file open on fd, read from its start with
+ * pread (the descriptor's offset is left alone). Returns 0, or -1 with
+ * errno set by the read. */
+int sha256_fd(int fd, char hex[65]);
+
 /* Writes the 64 lowercase hex digits of data's hash and a NUL to hex. */
 void sha256_hex(const void *data, size_t len, char hex[65]);
 

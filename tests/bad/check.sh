@@ -5,7 +5,9 @@
 # "chiso evaluate tests/bad/data-model.yaml FILE"; results documents that
 # do not add up, under tests/bad/results, with "chiso rank FILE" (and
 # every other command that reads results in tests/cli/results-lies.sh);
-# criteria tables, under tests/bad/criteria, with "chiso import-criteria".
+# criteria tables, under tests/bad/criteria, with "chiso import-criteria";
+# appraisal files, under tests/bad/appraisal, with "chiso appraise" of
+# tests/bad/appraisal-self.yaml evaluated under tests/bad/data-model.yaml.
 # Run by make check.
 set -u
 case_file=$1
@@ -18,6 +20,14 @@ case "$case_file" in
 */bad/data/*) run_chiso evaluate -f json -o "$TMP/results.json" \
 	"$srcdir/tests/bad/data-model.yaml" "$case_file" ;;
 */bad/results/*) run_chiso rank "$case_file" ;;
+*/bad/appraisal/*)
+	run_chiso evaluate -f json -o "$TMP/self.json" \
+		"$srcdir/tests/bad/data-model.yaml" \
+		"$srcdir/tests/bad/appraisal-self.yaml"
+	expect_rc 0
+	run_chiso appraise -o "$TMP/results.json" \
+		"$srcdir/tests/bad/data-model.yaml" "$TMP/self.json" \
+		"$case_file" ;;
 */bad/criteria/*) run_chiso import-criteria -o "$TMP/results.json" \
 	"$case_file" ;;
 *) fail "no rule for $case_file" ;;

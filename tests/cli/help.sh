@@ -5,6 +5,7 @@ run_chiso --help
 expect_rc 0
 expect_out "Usage: chiso COMMAND"
 for c in evaluate validate template plugins rank report compare gaps \
+	appraise verify \
 	merge doc diff sensitivity; do
 	run_chiso "$c" --help
 	expect_rc 0
