@@ -5,6 +5,7 @@
 
 #include "chiso/plugin.h"
 #include "cli/cli.h"
+#include "util/i18n.h"
 #include "util/std_out.h"
 
 #include <errno.h>
@@ -147,7 +148,8 @@ static int run(int argc, char **argv)
 	c = find_command(argv[1]);
 	if (!c) {
 		cli_error("unknown command '%s'", argv[1]);
-		fputs("Run 'chiso --help' for the list of commands.\n", stderr);
+		fputs(_("Run 'chiso --help' for the list of commands.\n"),
+		      stderr);
 		return EXIT_FAILURE2;
 	}
 	return c->run(argc - 1, argv + 1);
