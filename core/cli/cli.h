@@ -27,6 +27,9 @@ enum {
  * library's stdout, which is descriptor 1 and carries what plugins print
  * to stderr (util/std_out.h). Set by main(). */
 extern FILE *cli_stdout;
+/* The value of --lang ("vi" or "en", checked by main(), which also made
+ * it the language of messages: util/i18n.h), or NULL when not given. */
+extern const char *cli_lang;
 
 int cmd_validate(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);

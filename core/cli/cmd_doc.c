@@ -27,7 +27,9 @@ static const char help[] =
         "Options:\n"
         "  -f, --format FMT       md (Markdown, default) or html (one\n"
         "                         self-contained, print-friendly page)\n"
-        "  -l, --lang LANG        vi (Vietnamese, default) or en (English)\n"
+        "  -l, --lang LANG        vi (Vietnamese, default) or en (English):\n"
+        "                         the document's language, and the\n"
+        "                         messages'\n"
         "  -o, --output FILE      write to FILE (atomically) instead of "
         "stdout;\n"
         "                         without -f, FILE's extension picks the\n"
@@ -105,6 +107,10 @@ int cmd_doc(int argc, char **argv)
 	const char *output = NULL;
 	int c, rc = EXIT_OK;
 
+	/* main() took --lang out of argv (it is every command's language
+	 * of messages) and checked it: here it is also the document's. */
+	if (cli_lang)
+		parse_lang(cli_lang, &lang);
 	optind = 1;
 	for (;;) {
 		c = getopt_long(argc, argv, "f:l:o:P:h", opts, NULL);

@@ -56,6 +56,8 @@ static const char usage[] =
         "Options:\n"
         "  -h, --help               show help (also 'chiso COMMAND --help')\n"
         "  -V, --version            show the version and plugin ABI\n"
+        "  --lang vi|en             the language of messages (any command;\n"
+        "                           default: the locale's, else English)\n"
         "\n"
         "Start here:\n"
         "  chiso validate criteria/example-district.yaml\n"
@@ -122,6 +124,82 @@ static int run_help(int argc, char **argv)
 	args[1] = help;
 	args[2] = NULL;
 	return c->run(2, args);
+}
+
+/*
+ * Takes every "--lang LANG" and "--lang=LANG" out of argv (up to a
+ * "--"), so that any command accepts it where its options go: the last
+ * one wins, into *lang (NULL when none). Returns the new argc (argv
+ * stays NULL-terminated), or -1 when "--lang" ends argv without a
+ * value.
+ */
+static int take_lang(int argc, char **argv, const char **lang)
+{
+	int i, o = 1, ended = 0;
+
+	*lang = NULL;
+	for (i = 1; i < argc; i++) {
+		if (!ended && strcmp(argv[i], "--") == 0)
+			ended = 1;
+		if (!ended && strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 >= argc)
+				return -1;
+			*lang = argv[++i];
+			continue;
+		}
+		if (!ended && strncmp(argv[i], "--lang=", 7) == 0) {
+			*lang = argv[i] + 7;
+			continue;
+		}
+		argv[o++] = argv[i];
+	}
+	argv[o] = NULL;
+	return o;
+}
+
+/* The command argv names, for the messages of --lang, or NULL. */
+static const char *named_command(int argc, char **argv)
+{
+	return argc > 1 && find_command(argv[1]) ? argv[1] : NULL;
+}
+
+/*
+ * The language of messages: the environment's (LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG), or --lang's, taken out of argv (*argc updated).
+ * Returns 0, or the exit code of a bad --lang.
+ */
+static int choose_language(int *argc, char **argv)
+{
+	const char *opt, *cmd;
+	i18n_lang lang;
+	int n;
+
+	i18n_init(i18n_env_current());
+	n = take_lang(*argc, argv, &opt);
+	cmd = named_command(n < 0 ? *argc : n, argv);
+	if (n < 0 && cmd)
+		return cli_usage_error(cmd,
+		                       _("--lang needs a value: vi or en"));
+	if (n < 0) {
+		cli_error(_("--lang needs a value: vi or en"));
+		return EXIT_FAILURE2;
+	}
+	*argc = n;
+	if (!opt)
+		return 0;
+	if (i18n_parse(opt, &lang) < 0 && cmd)
+		return cli_usage_error(
+		        cmd, _("unknown language '%s': use vi or en"), opt);
+	if (i18n_parse(opt, &lang) < 0) {
+		cli_error(_("unknown language '%s': use vi or en"), opt);
+		return EXIT_FAILURE2;
+	}
+	cli_lang = opt;
+	if (i18n_init(lang) < 0)
+		cli_error("Vietnamese messages need gettext and the C.UTF-8 "
+		          "locale, which this system lacks: messages stay in "
+		          "English");
+	return 0;
 }
 
 /* Runs the command argv[1] (or the global options). Returns the exit
@@ -220,13 +298,18 @@ static int close_stdout(int rc, atomic_file *out)
 }
 
 FILE *cli_stdout;
+const char *cli_lang;
 
 int main(int argc, char **argv)
 {
 	atomic_file *out;
+	int rc;
 
 	setlocale(LC_CTYPE, "");
 	cli_stdout = stdout;
 	out = open_cli_stdout();
-	return close_stdout(run(argc, argv), out);
+	rc = choose_language(&argc, argv);
+	if (rc == 0)
+		rc = run(argc, argv);
+	return close_stdout(rc, out);
 }

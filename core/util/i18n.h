@@ -52,11 +52,12 @@ int i18n_init(i18n_lang lang);
 i18n_lang i18n_current(void);
 
 /* msgid in the current language. */
-const char *i18n_gettext(const char *msgid);
+const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 /* singular or plural, chosen by n as the current language's rule says. */
 const char *i18n_ngettext(const char *singular, const char *plural,
-                          unsigned long n);
+                          unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
 
 #define _(s)        i18n_gettext(s)
 #define N_(s)       (s)
