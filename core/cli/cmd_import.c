@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+static const char *const help[] = {
         "Usage: chiso import-criteria [OPTIONS] TABLE [-o MODEL.yaml]\n"
         "\n"
         "Makes a model from a published table of criteria (bảng tiêu chí),\n"
@@ -57,7 +57,8 @@ static const char help[] =
         "\n"
         "Exit status: 0 written (warnings on stderr); 2 usage error, or a\n"
         "table refused: every problem named at its FILE:ROW:COLUMN\n"
-        "(FILE:SHEET!B7 in a workbook), nothing written.\n";
+        "(FILE:SHEET!B7 in a workbook), nothing written.\n",
+        NULL};
 
 /* Options without a short form. */
 enum { OPT_ID = 256, OPT_TITLE, OPT_VERSION, OPT_LEVEL };

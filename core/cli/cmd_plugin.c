@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+static const char *const help[] = {
         "Usage: chiso plugin check FILE.so\n"
         "       chiso plugin test [-v] FILE.so CASES.yaml\n"
         "\n"
@@ -99,7 +99,8 @@ static const char help[] =
         "refused.\n"
         "test: 0 when every case passed, 1 when one failed, 2 for a "
         "usage error,\n"
-        "a refused plugin or a wrong cases file.\n";
+        "a refused plugin or a wrong cases file.\n",
+        NULL};
 
 /* Options without a short form. */
 enum { OPT_TIMEOUT = 256 };
@@ -286,7 +287,7 @@ int cmd_plugin(int argc, char **argv)
 		return cli_usage_error("plugin", "give a subcommand: check or "
 		                                 "test");
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(help, cli_stdout);
+		cli_help_print(help, cli_stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "check") == 0)

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
+static const char *const help[] = {
         "Usage: chiso sensitivity [OPTIONS] MODEL RESULTS...\n"
         "\n"
         "How the ranking of results documents moves when the choices behind "
@@ -63,9 +63,11 @@ static const char help[] =
         "  -f, --format FMT       table (default), csv, json, md or html\n"
         "  -o, --output FILE      write to FILE, atomically; without -f, "
         "FILE's\n"
-        "                         extension picks the format\n" CLI_CSV_HELP
-        "      --title TEXT       html: the page's title\n" CLI_PICK_HELP
-                CLI_MAX_RESULTS_MB_HELP
+        "                         extension picks the format\n",
+        CLI_CSV_HELP,
+        "      --title TEXT       html: the page's title\n",
+        CLI_PICK_HELP,
+        CLI_MAX_RESULTS_MB_HELP,
         "  -h, --help             show this help\n"
         "\n"
         "Examples:\n"
@@ -82,7 +84,8 @@ static const char help[] =
         "\n"
         "Exit status: 0 ok; 2 usage error, unreadable model or results, "
         "results\n"
-        "of another model, or the output could not be written.\n";
+        "of another model, or the output could not be written.\n",
+        NULL};
 
 enum { OPT_VARY = 256, OPT_MISSING, OPT_TOP, OPT_THREADS, OPT_TITLE };
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML };

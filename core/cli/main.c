@@ -14,64 +14,68 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char usage[] =
-        "Usage: chiso COMMAND [OPTIONS] [ARGS]\n"
-        "\n"
-        "chiso scores digital transformation (chuyển đổi số) assessments: it\n"
-        "loads a model of indices and indicators from YAML, computes every\n"
-        "indicator with its method plugin, and adds points up the tree.\n"
-        "\n"
-        "Commands:\n"
-        "  evaluate MODEL DATA...   score units' data; a table, a JSON "
-        "results document\n"
-        "                           or a score sheet (csv, xlsx)\n"
-        "  validate MODEL...        check models and their plugins; report "
-        "every problem\n"
-        "  template MODEL           write a blank data file to fill in\n"
-        "  plugins                  list the method plugins found, and "
-        "refusals\n"
-        "  rank RESULTS...          official ranking: table, csv, json, md, "
-        "html, xlsx\n"
-        "  report RESULTS...        the HTML report: ranking, charts, heat "
-        "map\n"
-        "  compare BASE NEW         year over year, or self-assessed vs "
-        "appraised\n"
-        "  gaps RESULTS...          per unit, where the most points are "
-        "still to gain\n"
-        "  sensitivity MODEL RESULTS...\n"
-        "                           how the ranking moves when the points "
-        "or the\n"
-        "                           missing-data policy move\n"
-        "  merge RESULTS --map M    results carried across a merger of "
-        "units\n"
-        "  doc MODEL                the model as a document (the annex of "
-        "its decision)\n"
-        "  diff MODEL_A MODEL_B     what changed between two model "
-        "versions\n"
-        "  import-criteria TABLE    a model from a published table of "
-        "criteria\n"
-        "  plugin check|test        tools for plugin authors\n"
-        "  help [COMMAND]           show this help, or a command's help\n"
-        "\n"
-        "Options:\n"
-        "  -h, --help               show help (also 'chiso COMMAND --help')\n"
-        "  -V, --version            show the version and plugin ABI\n"
-        "  --lang vi|en             the language of messages (any command;\n"
-        "                           default: the locale's, else English)\n"
-        "\n"
-        "Start here:\n"
-        "  chiso validate criteria/example-district.yaml\n"
-        "  chiso evaluate criteria/example-district.yaml "
-        "examples/yen-binh-2022.yaml\n"
-        "  chiso template criteria/example-district.yaml -o my-unit.yaml\n"
-        "  chiso evaluate -f json -o r.json criteria/example-district.yaml "
-        "examples/yen-bai-districts-2022.yaml\n"
-        "  chiso rank r.json\n"
-        "\n"
-        "Exit status: 0 ok; 1 some units invalid or an indicator failed (the\n"
-        "others are still written); 2 usage, model, data file or plugin "
-        "error\n"
-        "(nothing written). See chiso(1) and docs/ for the file formats.\n";
+static const char *const usage[] = {
+        N_("Usage: chiso COMMAND [OPTIONS] [ARGS]\n"
+           "\n"
+           "chiso scores digital transformation (chuyển đổi số) assessments: "
+           "it\n"
+           "loads a model of indices and indicators from YAML, computes every\n"
+           "indicator with its method plugin, and adds points up the tree.\n"
+           "\n"
+           "Commands:\n"
+           "  evaluate MODEL DATA...   score units' data; a table, a JSON "
+           "results document\n"
+           "                           or a score sheet (csv, xlsx)\n"
+           "  validate MODEL...        check models and their plugins; report "
+           "every problem\n"
+           "  template MODEL           write a blank data file to fill in\n"
+           "  plugins                  list the method plugins found, and "
+           "refusals\n"
+           "  rank RESULTS...          official ranking: table, csv, json, md, "
+           "html, xlsx\n"
+           "  report RESULTS...        the HTML report: ranking, charts, heat "
+           "map\n"
+           "  compare BASE NEW         year over year, or self-assessed vs "
+           "appraised\n"
+           "  gaps RESULTS...          per unit, where the most points are "
+           "still to gain\n"
+           "  sensitivity MODEL RESULTS...\n"
+           "                           how the ranking moves when the points "
+           "or the\n"
+           "                           missing-data policy move\n"
+           "  merge RESULTS --map M    results carried across a merger of "
+           "units\n"
+           "  doc MODEL                the model as a document (the annex of "
+           "its decision)\n"
+           "  diff MODEL_A MODEL_B     what changed between two model "
+           "versions\n"
+           "  import-criteria TABLE    a model from a published table of "
+           "criteria\n"
+           "  plugin check|test        tools for plugin authors\n"
+           "  help [COMMAND]           show this help, or a command's help\n"
+           "\n"
+           "Options:\n"
+           "  -h, --help               show help (also 'chiso COMMAND "
+           "--help')\n"
+           "  -V, --version            show the version and plugin ABI\n"
+           "  --lang vi|en             the language of messages (any command;\n"
+           "                           default: the locale's, else English)\n"
+           "\n"
+           "Start here:\n"
+           "  chiso validate criteria/example-district.yaml\n"
+           "  chiso evaluate criteria/example-district.yaml "
+           "examples/yen-binh-2022.yaml\n"
+           "  chiso template criteria/example-district.yaml -o my-unit.yaml\n"
+           "  chiso evaluate -f json -o r.json criteria/example-district.yaml "
+           "examples/yen-bai-districts-2022.yaml\n"
+           "  chiso rank r.json\n"
+           "\n"
+           "Exit status: 0 ok; 1 some units invalid or an indicator failed "
+           "(the\n"
+           "others are still written); 2 usage, model, data file or plugin "
+           "error\n"
+           "(nothing written). See chiso(1) and docs/ for the file formats.\n"),
+        NULL};
 
 struct command {
 	const char *name;
@@ -114,7 +118,7 @@ static int run_help(int argc, char **argv)
 	char *args[3];
 
 	if (argc < 2) {
-		fputs(usage, cli_stdout);
+		cli_help_print(usage, cli_stdout);
 		return EXIT_OK;
 	}
 	c = find_command(argv[1]);
@@ -209,11 +213,11 @@ static int run(int argc, char **argv)
 	const struct command *c;
 
 	if (argc < 2) {
-		fputs(usage, stderr);
+		cli_help_print(usage, stderr);
 		return EXIT_FAILURE2;
 	}
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(usage, cli_stdout);
+		cli_help_print(usage, cli_stdout);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {

@@ -23,7 +23,7 @@ while read -r f; do
 	[ -f "$f" ] || fail "po/POTFILES.in lists $f, which does not exist"
 done <"$TMP/listed"
 grep -l -E '(^|[^A-Za-z0-9_])(_|N_|P_)\("' -r core plugins \
-	--include='*.c' | grep -v '^core/util/i18n\.[ch]$' | sort >"$TMP/marked" || :
+	--include='*.c' --include='*.h' | grep -v '^core/util/i18n\.[ch]$' | sort >"$TMP/marked" || :
 missing=$(comm -23 "$TMP/marked" "$TMP/listed")
 [ -z "$missing" ] || fail "files with marked messages not in po/POTFILES.in: $missing"
 
