@@ -33,6 +33,16 @@ for c in main validate evaluate rank compare; do
 	run_chiso --lang en "$@" --help
 	same "$exp/help-en/$c.txt"
 done
+# Every command's help: none of the English headings is left.
+for c in evaluate validate template plugins rank report compare gaps \
+	merge doc diff sensitivity import-criteria plugin; do
+	run_chiso --lang vi "$c" --help
+	expect_rc 0
+	expect_out "Cách dùng: chiso $c"
+	if grep -E -q '^(Usage|Options|Examples?|Exit status):' "$TMP/out"; then
+		fail "chiso --lang vi $c --help has English headings"
+	fi
+done
 run_chiso help rank --lang vi
 expect_rc 0
 same "$exp/help-vi/rank.txt"
