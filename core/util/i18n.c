@@ -108,6 +108,9 @@ int i18n_init(i18n_lang lang)
 	                                                  : CHISO_LOCALEDIR) ||
 	    !bind_textdomain_codeset(PACKAGE, "UTF-8"))
 		return -1;
+	/* The C library's own messages (strerror) too, where its
+	 * Vietnamese catalog is installed (libc-l10n). */
+	bind_textdomain_codeset("libc", "UTF-8");
 	current = lang;
 	return 0;
 #else

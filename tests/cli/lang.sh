@@ -61,6 +61,7 @@ run_env LC_ALL=C -- --lang=vi frobnicate
 expect_err "$vi_hint"
 
 # After the command name too, and where an option goes.
+cd "$srcdir"
 run_env LC_ALL=C -- validate --lang vi criteria/example-district.yaml
 expect_rc 0
 run_env LC_ALL=C -- validate criteria/example-district.yaml --lang=en
@@ -83,10 +84,17 @@ run_env LC_ALL=C -- validate -- --lang
 expect_rc 2
 expect_err "--lang"
 
-# The Vietnamese text is UTF-8 even when LC_CTYPE is C (no '?').
+# The Vietnamese text is UTF-8 even when LC_CTYPE is C (no '?'), the C
+# library's messages too (strerror, translated where libc-l10n is).
 run_env LC_ALL=C -- --lang vi frobnicate
 if grep -q '?' "$TMP/err"; then
 	cat "$TMP/err" >&2
 	fail "Vietnamese messages under LC_ALL=C lost their letters"
+fi
+run_env LC_ALL=C -- --lang vi validate "$TMP/no-such-model.yaml"
+expect_rc 2
+if grep -q '?' "$TMP/err"; then
+	cat "$TMP/err" >&2
+	fail "the C library's messages under LC_ALL=C lost their letters"
 fi
 echo "PASS"
