@@ -8,6 +8,7 @@
 #include "plugin/plugin_loader.h"
 #include "util/atomic_file.h"
 #include "util/diag.h"
+#include "util/i18n.h"
 #include "util/csvw.h"
 #include "util/read_limits.h"
 #include "util/sheetw.h"
@@ -27,6 +28,9 @@ enum {
  * library's stdout, which is descriptor 1 and carries what plugins print
  * to stderr (util/std_out.h). Set by main(). */
 extern FILE *cli_stdout;
+/* The value of --lang ("vi" or "en", checked by main(), which also made
+ * it the language of messages: util/i18n.h), or NULL when not given. */
+extern const char *cli_lang;
 
 int cmd_validate(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
@@ -104,8 +108,15 @@ int cli_output_not_input(const char *output, char *const *inputs, size_t n);
  * when c was handled and parsing goes on, -1 when the command must
  * return *rc now (after freeing pd's list).
  */
-int cli_common_option(int c, const char *cmd, const char *help,
+int cli_common_option(int c, const char *cmd, const char *const *help,
                       cli_plugin_dirs *pd, int *rc);
+
+/*
+ * Prints a command's help: its pieces (marked N_(), the shared ones such
+ * as CLI_CSV_HELP pieces of their own), up to the NULL that ends them,
+ * each in the language of messages (util/i18n.h), to f.
+ */
+void cli_help_print(const char *const *help, FILE *f);
 
 /*
  * Parses --timeout SECONDS (a decimal number > 0, at most a day) into
@@ -141,18 +152,22 @@ enum {
 
 /* Their help. */
 #define CLI_CSV_HELP                                                           \
-	"      --bom              csv: start with a UTF-8 BOM (for Excel)\n"   \
-	"      --separator SEP    csv: ',' (default) or ';' (Excel in "        \
-	"Vietnamese\n"                                                         \
-	"                         or European settings; numbers then have a\n" \
-	"                         decimal comma, 83,99)\n"                     \
-	"      --no-formula-guard csv: write text cells as they are (by "      \
-	"default\n"                                                            \
-	"                         a cell starting with =, +, -, @, TAB or CR " \
-	"gets\n"                                                               \
-	"                         a leading ' so that a spreadsheet does not " \
-	"run\n"                                                                \
-	"                         it as a formula)\n"
+	N_("      --bom              csv: start with a UTF-8 BOM (for "        \
+	   "Excel)\n"                                                          \
+	   "      --separator SEP    csv: ',' (default) or ';' (Excel in "     \
+	   "Vietnamese\n"                                                      \
+	   "                         or European settings; numbers then have " \
+	   "a\n"                                                               \
+	   "                         decimal comma, 83,99)\n"                  \
+	   "      --no-formula-guard csv: write text cells as they are (by "   \
+	   "default\n"                                                         \
+	   "                         a cell starting with =, +, -, @, TAB or " \
+	   "CR "                                                               \
+	   "gets\n"                                                            \
+	   "                         a leading ' so that a spreadsheet does "  \
+	   "not "                                                              \
+	   "run\n"                                                             \
+	   "                         it as a formula)\n")
 
 /* The CSV options given: o starts as CSVW_OPTS_DEFAULT. */
 typedef struct cli_csv {
@@ -205,14 +220,14 @@ int cli_format_pick(const char *cmd, const cli_formats *fs, int given,
 /* The option every command that reads data or results files takes:
  * --max-file-mb N sets lim's file size limit to N MiB. */
 #define CLI_MAX_FILE_MB_HELP                                                   \
-	"      --max-file-mb N    read data and results files of up to N "     \
-	"MiB\n"                                                                \
-	"                         (default 1024)\n"
+	N_("      --max-file-mb N    read data and results files of up to N "  \
+	   "MiB\n"                                                             \
+	   "                         (default 1024)\n")
 /* The same for the commands that read only results files. */
 #define CLI_MAX_RESULTS_MB_HELP                                                \
-	"      --max-file-mb N    read results files of up to N MiB "          \
-	"(default\n"                                                           \
-	"                         1024)\n"
+	N_("      --max-file-mb N    read results files of up to N MiB "       \
+	   "(default\n"                                                        \
+	   "                         1024)\n")
 int cli_max_file_mb(const char *cmd, const char *arg, doc_limits *lim, int *rc);
 
 /* Prints "chiso: " and a message to stderr, its control characters and
@@ -231,9 +246,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * that read results (rank, report, compare, gaps): read/results_pick.h. */
 enum { CLI_OPT_PERIOD = 1100, CLI_OPT_STAGE };
 #define CLI_PICK_HELP                                                          \
-	"      --period P         only the units of period P\n"                \
-	"      --stage S          only the units of stage S (e.g. "            \
-	"appraised)\n"
+	N_("      --period P         only the units of period P\n"             \
+	   "      --stage S          only the units of stage S (e.g. "         \
+	   "appraised)\n")
 /* Stores --period or --stage (c) of arg in p. Returns 1 when c was one
  * of them, else 0. */
 struct rs_pick_opts;

@@ -24,7 +24,13 @@ void cli_plugin_dir_add(cli_plugin_dirs *pd, const char *dir)
 	pd->dirs[pd->n++] = dir;
 }
 
-int cli_common_option(int c, const char *cmd, const char *help,
+void cli_help_print(const char *const *help, FILE *f)
+{
+	for (; *help; help++)
+		fputs(_(*help), f);
+}
+
+int cli_common_option(int c, const char *cmd, const char *const *help,
                       cli_plugin_dirs *pd, int *rc)
 {
 	switch (c) {
@@ -32,11 +38,11 @@ int cli_common_option(int c, const char *cmd, const char *help,
 		cli_plugin_dir_add(pd, optarg);
 		return 0;
 	case 'h':
-		fputs(help, cli_stdout);
+		cli_help_print(help, cli_stdout);
 		*rc = EXIT_OK;
 		break;
 	default:
-		*rc = cli_usage_error(cmd, "bad option");
+		*rc = cli_usage_error(cmd, _("bad option"));
 		break;
 	}
 	free(pd->dirs);
@@ -54,10 +60,11 @@ int cli_count_option(const char *cmd, const char *name, const char *arg,
 	errno = 0;
 	v = strtoull(arg, &end, 10);
 	if (arg[0] < '0' || arg[0] > '9' || *end || errno || v < 1 || v > max) {
-		*rc = cli_usage_error(cmd,
-		                      "%s takes a whole number from 1 to %zu, "
-		                      "not '%s'",
-		                      name, max, arg);
+		*rc = cli_usage_error(
+		        cmd,
+		        _("%s takes a whole number from 1 to %zu, "
+		          "not '%s'"),
+		        name, max, arg);
 		return -1;
 	}
 	*out = (size_t)v;
@@ -104,7 +111,7 @@ int cli_output_open(cli_output *out, const char *path)
 		out->af = atomic_file_open(path, err, sizeof(err));
 	}
 	if (!out->af) {
-		cli_error("cannot write %s", err);
+		cli_error(_("cannot write %s"), err);
 		return -1;
 	}
 	out->f = atomic_file_stream(out->af);
@@ -122,7 +129,7 @@ int cli_output_close(cli_output *out, int ok)
 	}
 	if (atomic_file_commit(out->af, err, sizeof(err)) < 0) {
 		out->af = NULL;
-		cli_error("cannot write %s", err);
+		cli_error(_("cannot write %s"), err);
 		return -1;
 	}
 	out->af = NULL;
@@ -137,7 +144,7 @@ int cli_sheet_open(cli_output *out, sheetw *w, const char *path, int xlsx,
 	memset(out, 0, sizeof(*out));
 	if (xlsx) {
 		if (sheetw_xlsx(w, path, sheet, err, sizeof(err)) < 0) {
-			cli_error("cannot write %s", err);
+			cli_error(_("cannot write %s"), err);
 			return -1;
 		}
 		return 0;
@@ -155,7 +162,7 @@ int cli_sheet_close(cli_output *out, sheetw *w, int ok)
 	if (!w->xlsx)
 		return cli_output_close(out, ok);
 	if (sheetw_close(w, ok, err, sizeof(err)) < 0 && ok) {
-		cli_error("cannot write %s", err);
+		cli_error(_("cannot write %s"), err);
 		return -1;
 	}
 	return 0;
@@ -173,8 +180,8 @@ int cli_output_not_input(const char *output, char *const *inputs, size_t n)
 		if (!inputs[i] || stat(inputs[i], &si) < 0)
 			continue;
 		if (si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
-			cli_error("refused: output %s is the input %s; write "
-			          "to another file",
+			cli_error(_("refused: output %s is the input %s; write "
+			            "to another file"),
 			          output, inputs[i]);
 			return -1;
 		}
@@ -206,7 +213,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	escape_vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nRun 'chiso %s --help' for usage.\n", cmd);
+	fprintf(stderr, _("\nRun 'chiso %s --help' for usage.\n"), cmd);
 	return EXIT_FAILURE2;
 }
 
@@ -226,8 +233,8 @@ int cli_timeout_option(const char *cmd, const char *arg, long *ms, int *rc)
 
 	if (*end || !(secs > 0) || secs > 86400) {
 		*rc = cli_usage_error(cmd,
-		                      "--timeout takes seconds (> 0, at most "
-		                      "86400), not '%s'",
+		                      _("--timeout takes seconds (> 0, at most "
+		                        "86400), not '%s'"),
 		                      arg);
 		return -1;
 	}
@@ -246,8 +253,8 @@ int cli_group_option(const char *cmd, const char *arg, rank_grouping *group,
 		*group = GROUP_LEVEL;
 	} else {
 		*rc = cli_usage_error(cmd,
-		                      "--group-by takes parent or level, not "
-		                      "'%s'",
+		                      _("--group-by takes parent or level, not "
+		                        "'%s'"),
 		                      arg);
 		return -1;
 	}

@@ -10,48 +10,59 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-        "Usage: chiso compare [OPTIONS] BASE NEW\n"
-        "       chiso compare [OPTIONS] RESULTS\n"
-        "\n"
-        "Compares two results documents, matching units by code; or the two\n"
-        "periods (of one stage) or the two stages (of one period) that one\n"
-        "document holds, the earlier as BASE (self before appraised before\n"
-        "final).\n"
-        "\n"
-        "Year over year (BASE is last year's results): per unit the change in\n"
-        "value, points and rank, and in each main index and view; the units\n"
-        "that appear or disappear; a warning listing the differences when the\n"
-        "two come from different model versions (scores under different\n"
-        "models are not directly comparable).\n"
-        "\n"
-        "Self-assessed vs appraised (same period, different stage): per unit\n"
-        "the indicators whose points differ, by how much, with the raw values\n"
-        "and the input values behind them, largest differences first.\n"
-        "\n"
-        "The mode follows from the data: the same period on both sides with a\n"
-        "different stage compares stages; anything else compares years.\n"
-        "--period and --stage pick the units of each side; a side that still\n"
-        "holds the same units in several periods or stages is refused with\n"
-        "what it holds.\n"
-        "\n"
-        "Options:\n"
-        "  -m, --mode MODE        years or stages (default: from the "
-        "data)\n" CLI_PICK_HELP
-        "  -f, --format FMT       table (default), csv, json, md or xlsx\n"
-        "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout;\n"
-        "                         without -f, FILE's extension picks the\n"
-        "                         format (.txt, .csv, .json, .md, .xlsx;\n"
-        "                         xlsx needs -o)\n" CLI_CSV_HELP
-                CLI_MAX_RESULTS_MB_HELP
-        "  -h, --help             show this help\n"
-        "\n"
-        "Examples:\n"
-        "  chiso compare results-2022.json results-2023.json\n"
-        "  chiso compare --stage appraised merged-2022-2023.json\n"
-        "  chiso compare self-2023.json appraised-2023.json -f csv -o "
-        "diff.csv\n";
+static const char *const help[] = {
+        N_("Usage: chiso compare [OPTIONS] BASE NEW\n"
+           "       chiso compare [OPTIONS] RESULTS\n"
+           "\n"
+           "Compares two results documents, matching units by code; or the "
+           "two\n"
+           "periods (of one stage) or the two stages (of one period) that one\n"
+           "document holds, the earlier as BASE (self before appraised before\n"
+           "final).\n"
+           "\n"
+           "Year over year (BASE is last year's results): per unit the change "
+           "in\n"
+           "value, points and rank, and in each main index and view; the "
+           "units\n"
+           "that appear or disappear; a warning listing the differences when "
+           "the\n"
+           "two come from different model versions (scores under different\n"
+           "models are not directly comparable).\n"
+           "\n"
+           "Self-assessed vs appraised (same period, different stage): per "
+           "unit\n"
+           "the indicators whose points differ, by how much, with the raw "
+           "values\n"
+           "and the input values behind them, largest differences first.\n"
+           "\n"
+           "The mode follows from the data: the same period on both sides with "
+           "a\n"
+           "different stage compares stages; anything else compares years.\n"
+           "--period and --stage pick the units of each side; a side that "
+           "still\n"
+           "holds the same units in several periods or stages is refused with\n"
+           "what it holds.\n"
+           "\n"
+           "Options:\n"
+           "  -m, --mode MODE        years or stages (default: from the "
+           "data)\n"),
+        CLI_PICK_HELP,
+        N_("  -f, --format FMT       table (default), csv, json, md or xlsx\n"
+           "  -o, --output FILE      write to FILE (atomically) instead of "
+           "stdout;\n"
+           "                         without -f, FILE's extension picks the\n"
+           "                         format (.txt, .csv, .json, .md, .xlsx;\n"
+           "                         xlsx needs -o)\n"),
+        CLI_CSV_HELP,
+        CLI_MAX_RESULTS_MB_HELP,
+        N_("  -h, --help             show this help\n"
+           "\n"
+           "Examples:\n"
+           "  chiso compare results-2022.json results-2023.json\n"
+           "  chiso compare --stage appraised merged-2022-2023.json\n"
+           "  chiso compare self-2023.json appraised-2023.json -f csv -o "
+           "diff.csv\n"),
+        NULL};
 
 /* How many periods (by_stage: stages) the units of stage (by_stage:
  * period) value have, counted up to 3. */

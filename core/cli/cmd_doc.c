@@ -9,40 +9,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-        "Usage: chiso doc [OPTIONS] MODEL\n"
-        "\n"
-        "Writes MODEL as the document an official recognises, like the\n"
-        "annex of the decision that publishes it: the title block (title,\n"
-        "id, version, issuer, legal basis, level, years; its status:\n"
-        "what replaced it, how many rules are provisional; total\n"
-        "points, SHA-256),\n"
-        "then per main index a table of its indicators with their maximum\n"
-        "points, how each is computed (written from its method and\n"
-        "params), mandatory or extended, evidence, source and notes; the\n"
-        "checked totals; the views and recognition classes; and an\n"
-        "appendix of the inputs. The text depends only on the model file,\n"
-        "so a generated document changes only when the model does.\n"
-        "\n"
-        "Options:\n"
-        "  -f, --format FMT       md (Markdown, default) or html (one\n"
-        "                         self-contained, print-friendly page)\n"
-        "  -l, --lang LANG        vi (Vietnamese, default) or en (English)\n"
-        "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout;\n"
-        "                         without -f, FILE's extension picks the\n"
-        "                         format (.md, .html)\n"
-        "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
-        "  -h, --help             show this help\n"
-        "\n"
-        "Examples:\n"
-        "  chiso doc criteria/example-district.yaml -o example-district.md\n"
-        "  chiso doc --format html --lang en criteria/example-district.yaml "
-        "\\\n"
-        "      -o example-district.en.html\n"
-        "\n"
-        "Exit status: 0 written; 2 usage error, model error or the output\n"
-        "could not be written (nothing written).\n";
+static const char *const help[] = {
+        N_("Usage: chiso doc [OPTIONS] MODEL\n"
+           "\n"
+           "Writes MODEL as the document an official recognises, like the\n"
+           "annex of the decision that publishes it: the title block (title,\n"
+           "id, version, issuer, legal basis, level, years; its status:\n"
+           "what replaced it, how many rules are provisional; total\n"
+           "points, SHA-256),\n"
+           "then per main index a table of its indicators with their maximum\n"
+           "points, how each is computed (written from its method and\n"
+           "params), mandatory or extended, evidence, source and notes; the\n"
+           "checked totals; the views and recognition classes; and an\n"
+           "appendix of the inputs. The text depends only on the model file,\n"
+           "so a generated document changes only when the model does.\n"
+           "\n"
+           "Options:\n"
+           "  -f, --format FMT       md (Markdown, default) or html (one\n"
+           "                         self-contained, print-friendly page)\n"
+           "  -l, --lang LANG        vi (Vietnamese, default) or en "
+           "(English):\n"
+           "                         the document's language, and the\n"
+           "                         messages'\n"
+           "  -o, --output FILE      write to FILE (atomically) instead of "
+           "stdout;\n"
+           "                         without -f, FILE's extension picks the\n"
+           "                         format (.md, .html)\n"
+           "  -P, --plugin-dir DIR   look for plugins in DIR first "
+           "(repeatable)\n"
+           "  -h, --help             show this help\n"
+           "\n"
+           "Examples:\n"
+           "  chiso doc criteria/example-district.yaml -o example-district.md\n"
+           "  chiso doc --format html --lang en criteria/example-district.yaml "
+           "\\\n"
+           "      -o example-district.en.html\n"
+           "\n"
+           "Exit status: 0 written; 2 usage error, model error or the output\n"
+           "could not be written (nothing written).\n"),
+        NULL};
 
 /* The output formats, in the order of model_doc_format. */
 static const char *const format_names[] = {"md", "html"};
@@ -105,6 +110,10 @@ int cmd_doc(int argc, char **argv)
 	const char *output = NULL;
 	int c, rc = EXIT_OK;
 
+	/* main() took --lang out of argv (it is every command's language
+	 * of messages) and checked it: here it is also the document's. */
+	if (cli_lang)
+		parse_lang(cli_lang, &lang);
 	optind = 1;
 	for (;;) {
 		c = getopt_long(argc, argv, "f:l:o:P:h", opts, NULL);

@@ -9,29 +9,33 @@
 #include <getopt.h>
 #include <string.h>
 
-static const char help[] =
-        "Usage: chiso gaps [OPTIONS] RESULTS...\n"
-        "\n"
-        "For each unit, the indicators not at full points, sorted by the\n"
-        "points still to gain, with the input value that would earn more "
-        "where\n"
-        "the method can say so: what to do next to gain the most. Each unit's\n"
-        "heading names its period and stage; a unit of several periods or\n"
-        "stages is shown once for each (--period and --stage pick).\n"
-        "\n"
-        "Options:\n"
-        "  -u, --unit CODE        only this unit\n" CLI_PICK_HELP
-        "  -f, --format FMT       table (default), csv, json or xlsx\n"
-        "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout;\n"
-        "                         without -f, FILE's extension picks the\n"
-        "                         format (.txt, .csv, .json, .xlsx; xlsx\n"
-        "                         needs -o)\n" CLI_CSV_HELP
-                CLI_MAX_RESULTS_MB_HELP
-        "  -h, --help             show this help\n"
-        "\n"
-        "Example:\n"
-        "  chiso gaps --unit YB.YBI results-2023.json\n";
+static const char *const help[] = {
+        N_("Usage: chiso gaps [OPTIONS] RESULTS...\n"
+           "\n"
+           "For each unit, the indicators not at full points, sorted by the\n"
+           "points still to gain, with the input value that would earn more "
+           "where\n"
+           "the method can say so: what to do next to gain the most. Each "
+           "unit's\n"
+           "heading names its period and stage; a unit of several periods or\n"
+           "stages is shown once for each (--period and --stage pick).\n"
+           "\n"
+           "Options:\n"
+           "  -u, --unit CODE        only this unit\n"),
+        CLI_PICK_HELP,
+        N_("  -f, --format FMT       table (default), csv, json or xlsx\n"
+           "  -o, --output FILE      write to FILE (atomically) instead of "
+           "stdout;\n"
+           "                         without -f, FILE's extension picks the\n"
+           "                         format (.txt, .csv, .json, .xlsx; xlsx\n"
+           "                         needs -o)\n"),
+        CLI_CSV_HELP,
+        CLI_MAX_RESULTS_MB_HELP,
+        N_("  -h, --help             show this help\n"
+           "\n"
+           "Example:\n"
+           "  chiso gaps --unit YB.YBI results-2023.json\n"),
+        NULL};
 
 int cmd_gaps(int argc, char **argv)
 {

@@ -9,22 +9,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char help[] =
-        "Usage: chiso plugins [OPTIONS]\n"
-        "\n"
-        "Lists every method plugin (*.so) in the search path: --plugin-dir\n"
-        "directories, then CHISO_PLUGIN_PATH (colon-separated), then the\n"
-        "default directory. For each: name, version, plugin ABI, what it\n"
-        "scores and its params; or why it was refused (a symbolic link, a\n"
-        "group- or world-writable file or directory, another ABI, no\n"
-        "chiso_plugin_entry symbol, ...).\n"
-        "\n"
-        "Options:\n"
-        "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
-        "  -h, --help             show this help\n"
-        "\n"
-        "Exit status: 0 when every plugin found loads, 2 when one is "
-        "refused.\n";
+static const char *const help[] = {
+        N_("Usage: chiso plugins [OPTIONS]\n"
+           "\n"
+           "Lists every method plugin (*.so) in the search path: --plugin-dir\n"
+           "directories, then CHISO_PLUGIN_PATH (colon-separated), then the\n"
+           "default directory. For each: name, version, plugin ABI, what it\n"
+           "scores and its params; or why it was refused (a symbolic link, a\n"
+           "group- or world-writable file or directory, another ABI, no\n"
+           "chiso_plugin_entry symbol, ...).\n"
+           "\n"
+           "Options:\n"
+           "  -P, --plugin-dir DIR   look for plugins in DIR first "
+           "(repeatable)\n"
+           "  -h, --help             show this help\n"
+           "\n"
+           "Exit status: 0 when every plugin found loads, 2 when one is "
+           "refused.\n"),
+        NULL};
 
 struct listing {
 	size_t ok, refused;

@@ -15,78 +15,99 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char rank_help[] =
-        "Usage: chiso rank [OPTIONS] RESULTS...\n"
-        "\n"
-        "Ranks the units of results documents (from 'chiso evaluate -f json')\n"
-        "the way rankings are published: competition ranking (\"15, 15, 17\")\n"
-        "on the values as published, i.e. rounded once to the model's\n"
-        "precision; units tied on that value share a rank. Each main index "
-        "and\n"
-        "view gets its own rank beside the value. Invalid units and units "
-        "with\n"
-        "an indicator in error are listed apart, not ranked.\n"
-        "\n"
-        "One period and one stage are ranked: results holding several (years\n"
-        "merged by 'chiso merge', self and appraised data scored in one run)\n"
-        "are refused with what they hold, unless --period and --stage pick.\n"
-        "\n"
-        "Options:\n"
-        "  -b, --by WHAT          rank by total (default), a node id (\"7\") "
-        "or\n"
-        "                         a view id (\"CQS\")\n"
-        "  -g, --group-by KEY     parent: rank within each parent (communes\n"
-        "                         within their district); level: within each\n"
-        "                         level\n"
-        "  -f, --format FMT       table (default), csv, json, md, html or "
-        "xlsx\n"
-        "  -o, --output FILE      write to FILE, atomically (xlsx needs -o);\n"
-        "                         without -f, FILE's extension picks the\n"
-        "                         format (.txt, .csv, .json, .md, .html,\n"
-        "                         .xlsx)\n" CLI_CSV_HELP
-        "      --title TEXT       html: the report's title\n"
-        "      --allow-mixed-models  rank results of different models "
-        "together\n" CLI_PICK_HELP CLI_MAX_RESULTS_MB_HELP
-        "  -h, --help             show this help\n"
-        "\n"
-        "Examples:\n"
-        "  chiso evaluate -f json -o r2022.json criteria/example-district.yaml "
-        "\\\n"
-        "      examples/yen-bai-districts-2022.yaml\n"
-        "  chiso rank r2022.json\n"
-        "  chiso rank --by CQS --format csv --bom -o ranking.csv r2022.json\n"
-        "  chiso rank --group-by parent communes.json\n"
-        "\n"
-        "Exit status: 0 ok; 2 usage error or unreadable results.\n";
+static const char *const rank_help[] = {
+        N_("Usage: chiso rank [OPTIONS] RESULTS...\n"
+           "\n"
+           "Ranks the units of results documents (from 'chiso evaluate -f "
+           "json')\n"
+           "the way rankings are published: competition ranking (\"15, 15, "
+           "17\")\n"
+           "on the values as published, i.e. rounded once to the model's\n"
+           "precision; units tied on that value share a rank. Each main index "
+           "and\n"
+           "view gets its own rank beside the value. Invalid units and units "
+           "with\n"
+           "an indicator in error are listed apart, not ranked.\n"
+           "\n"
+           "One period and one stage are ranked: results holding several "
+           "(years\n"
+           "merged by 'chiso merge', self and appraised data scored in one "
+           "run)\n"
+           "are refused with what they hold, unless --period and --stage "
+           "pick.\n"
+           "\n"
+           "Options:\n"
+           "  -b, --by WHAT          rank by total (default), a node id "
+           "(\"7\") "
+           "or\n"
+           "                         a view id (\"CQS\")\n"
+           "  -g, --group-by KEY     parent: rank within each parent "
+           "(communes\n"
+           "                         within their district); level: within "
+           "each\n"
+           "                         level\n"
+           "  -f, --format FMT       table (default), csv, json, md, html or "
+           "xlsx\n"
+           "  -o, --output FILE      write to FILE, atomically (xlsx needs "
+           "-o);\n"
+           "                         without -f, FILE's extension picks the\n"
+           "                         format (.txt, .csv, .json, .md, .html,\n"
+           "                         .xlsx)\n"),
+        CLI_CSV_HELP,
+        N_("      --title TEXT       html: the report's title\n"
+           "      --allow-mixed-models  rank results of different models "
+           "together\n"),
+        CLI_PICK_HELP,
+        CLI_MAX_RESULTS_MB_HELP,
+        N_("  -h, --help             show this help\n"
+           "\n"
+           "Examples:\n"
+           "  chiso evaluate -f json -o r2022.json "
+           "criteria/example-district.yaml "
+           "\\\n"
+           "      examples/yen-bai-districts-2022.yaml\n"
+           "  chiso rank r2022.json\n"
+           "  chiso rank --by CQS --format csv --bom -o ranking.csv "
+           "r2022.json\n"
+           "  chiso rank --group-by parent communes.json\n"
+           "\n"
+           "Exit status: 0 ok; 2 usage error or unreadable results.\n"),
+        NULL};
 
-static const char report_help[] =
-        "Usage: chiso report [OPTIONS] RESULTS...\n"
-        "\n"
-        "Writes the HTML report of results documents: one self-contained file\n"
-        "(no network, no scripts) with the ranking table, a bar chart of the\n"
-        "values, a heat map of units x main indices, and for each unit a\n"
-        "profile of its main indices against its group's average. Results\n"
-        "holding several periods or stages need --period or --stage.\n"
-        "\n"
-        "Options:\n"
-        "  -o, --output FILE      write to FILE (atomically) instead of "
-        "stdout\n"
-        "                         (a name ending .html, or no extension)\n"
-        "  -b, --by WHAT          rank by total (default), a node or a view "
-        "id\n"
-        "  -g, --group-by KEY     parent or level\n"
-        "      --title TEXT       the report's title\n"
-        "      --sensitivity SENS.json  draw each unit's rank interval from\n"
-        "                         a sensitivity analysis of these results\n"
-        "                         (chiso sensitivity -f json)\n"
-        "      --allow-mixed-models  report results of different "
-        "models\n" CLI_PICK_HELP CLI_MAX_RESULTS_MB_HELP
-        "  -h, --help             show this help\n"
-        "\n"
-        "Examples:\n"
-        "  chiso report -o report.html r2022.json\n"
-        "  chiso sensitivity -f json -o sens.json MODEL r2022.json\n"
-        "  chiso report --sensitivity sens.json -o report.html r2022.json\n";
+static const char *const report_help[] = {
+        N_("Usage: chiso report [OPTIONS] RESULTS...\n"
+           "\n"
+           "Writes the HTML report of results documents: one self-contained "
+           "file\n"
+           "(no network, no scripts) with the ranking table, a bar chart of "
+           "the\n"
+           "values, a heat map of units x main indices, and for each unit a\n"
+           "profile of its main indices against its group's average. Results\n"
+           "holding several periods or stages need --period or --stage.\n"
+           "\n"
+           "Options:\n"
+           "  -o, --output FILE      write to FILE (atomically) instead of "
+           "stdout\n"
+           "                         (a name ending .html, or no extension)\n"
+           "  -b, --by WHAT          rank by total (default), a node or a view "
+           "id\n"
+           "  -g, --group-by KEY     parent or level\n"
+           "      --title TEXT       the report's title\n"
+           "      --sensitivity SENS.json  draw each unit's rank interval "
+           "from\n"
+           "                         a sensitivity analysis of these results\n"
+           "                         (chiso sensitivity -f json)\n"
+           "      --allow-mixed-models  report results of different "
+           "models\n"),
+        CLI_PICK_HELP, CLI_MAX_RESULTS_MB_HELP,
+        N_("  -h, --help             show this help\n"
+           "\n"
+           "Examples:\n"
+           "  chiso report -o report.html r2022.json\n"
+           "  chiso sensitivity -f json -o sens.json MODEL r2022.json\n"
+           "  chiso report --sensitivity sens.json -o report.html "
+           "r2022.json\n"),
+        NULL};
 
 enum { OPT_TITLE = 256, OPT_MIXED, OPT_SENS };
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD, FMT_HTML, FMT_XLSX };
@@ -109,8 +130,8 @@ struct rank_cli {
 };
 
 /* Parses the options both commands share. Returns -1 to exit with *rc. */
-static int parse(int argc, char **argv, const char *cmd, const char *help,
-                 struct rank_cli *o, int *rc)
+static int parse(int argc, char **argv, const char *cmd,
+                 const char *const *help, struct rank_cli *o, int *rc)
 {
 	static const struct option opts[] = {
 	        {"by", required_argument, NULL, 'b'},
@@ -257,7 +278,7 @@ static int write_ranking(const rank_table *t, const struct rank_cli *o,
 }
 
 /* Reads the results, ranks, writes. */
-static int run(int argc, char **argv, const char *cmd, const char *help,
+static int run(int argc, char **argv, const char *cmd, const char *const *help,
                int format)
 {
 	struct rank_cli o;

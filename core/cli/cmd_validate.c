@@ -9,24 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-        "Usage: chiso validate [OPTIONS] MODEL...\n"
-        "\n"
-        "Loads each model with its method plugins and reports every problem\n"
-        "found, as FILE:LINE:COL: message. Checks the file's syntax, unknown\n"
-        "or missing keys, input types and bounds, that every parent's points\n"
-        "equal the sum of its children's, and each indicator's params (each\n"
-        "plugin validates its own).\n"
-        "\n"
-        "Options:\n"
-        "  -P, --plugin-dir DIR   look for plugins in DIR first (repeatable)\n"
-        "  -q, --quiet            print nothing when a model is valid\n"
-        "  -h, --help             show this help\n"
-        "\n"
-        "Example:\n"
-        "  chiso validate criteria/example-district.yaml\n"
-        "\n"
-        "Exit status: 0 when every model is valid, 2 otherwise.\n";
+static const char *const help[] = {
+        N_("Usage: chiso validate [OPTIONS] MODEL...\n"
+           "\n"
+           "Loads each model with its method plugins and reports every "
+           "problem\n"
+           "found, as FILE:LINE:COL: message. Checks the file's syntax, "
+           "unknown\n"
+           "or missing keys, input types and bounds, that every parent's "
+           "points\n"
+           "equal the sum of its children's, and each indicator's params "
+           "(each\n"
+           "plugin validates its own).\n"
+           "\n"
+           "Options:\n"
+           "  -P, --plugin-dir DIR   look for plugins in DIR first "
+           "(repeatable)\n"
+           "  -q, --quiet            print nothing when a model is valid\n"
+           "  -h, --help             show this help\n"
+           "\n"
+           "Example:\n"
+           "  chiso validate criteria/example-district.yaml\n"
+           "\n"
+           "Exit status: 0 when every model is valid, 2 otherwise.\n"),
+        NULL};
 
 /* Prints the one-line summary of a valid model. */
 static void summary(const chiso_model *m)

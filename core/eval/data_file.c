@@ -8,9 +8,11 @@
 
 #include "eval/missing.h"
 #include "util/escape.h"
+#include "util/nfc.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/yes_no.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -326,6 +328,74 @@ static void check_fraction(struct reader *r, const model_input *in,
 	strbuf_release(&sb);
 }
 
+/*
+ * The choice of input in that the text n names: a choice's name exactly,
+ * else its name or its label (choice_labels) without regard to case and
+ * diacritics ("Cấp phó", "cap pho", "Deputy"). Returns its position, or
+ * in->nchoices when none.
+ */
+static size_t match_choice(const model_input *in, const doc_node *n)
+{
+	size_t i, k, total = 2 * in->nchoices;
+	char *f;
+
+	for (i = 0; i < in->nchoices; i++)
+		if (strcmp(in->choices[i], n->text) == 0)
+			return i;
+	if (!in->choice_folds)
+		return in->nchoices;
+	f = nfc_fold(n->text, n->len);
+	if (!f)
+		return in->nchoices;
+	for (k = 0; k < total; k++)
+		if (in->choice_folds[k] && strcmp(in->choice_folds[k], f) == 0)
+			break;
+	free(f);
+	return k < total ? k / 2 : in->nchoices;
+}
+
+/* "'X' is not a choice; did you mean 'Y'? (choices: ...)": the
+ * suggestion is the closest name or label, compared folded. */
+static void not_a_choice(struct reader *r, const model_input *in,
+                         const doc_node *n)
+{
+	size_t total = 2 * in->nchoices, m = 0, k;
+	const char **cands = xcalloc(total, sizeof(*cands));
+	const char **shown = xcalloc(total, sizeof(*shown));
+	const char *near = NULL, *label;
+	char *f = in->choice_folds ? nfc_fold(n->text, n->len) : NULL;
+	strbuf list = STRBUF_INIT;
+
+	for (k = 0; f && k < total; k++) {
+		if (!in->choice_folds[k])
+			continue;
+		cands[m] = in->choice_folds[k];
+		shown[m++] =
+		        k % 2 ? in->choice_labels[k / 2] : in->choices[k / 2];
+	}
+	if (f) {
+		near = suggest_closest(f, cands, m);
+		for (k = 0; near && k < m; k++)
+			if (cands[k] == near)
+				near = shown[k];
+	} else {
+		near = suggest_closest(n->text, in->choices, in->nchoices);
+	}
+	for (k = 0; k < in->nchoices; k++) {
+		label = in->choice_labels ? in->choice_labels[k] : NULL;
+		strbuf_printf(&list, "%s%s%s%s%s", k ? ", " : "",
+		              in->choices[k], label ? " (" : "",
+		              label ? label : "", label ? ")" : "");
+	}
+	unit_problem(r, n, in->id, "'%s' is not a choice%s%s%s (choices: %s)",
+	             n->text, near ? "; did you mean '" : "", near ? near : "",
+	             near ? "'?" : "", strbuf_str(&list));
+	strbuf_release(&list);
+	free(f);
+	free(cands);
+	free(shown);
+}
+
 /* Reads a scalar of the value into v per the input's type. */
 static void read_typed(struct reader *r, const model_input *in,
                        const doc_node *n, unit_value *v)
@@ -362,12 +432,12 @@ static void read_typed(struct reader *r, const model_input *in,
 		check_fraction(r, in, n, v->num);
 		break;
 	case CHISO_INPUT_BOOLEAN: {
-		int flag;
-		diag scratch = DIAG_INIT;
-		schema_ctx quiet = {&scratch, r->sc.file};
+		int flag, vi;
 
-		if (schema_bool(&quiet, n, in->id, &flag) < 0) {
-			diag_free(&scratch);
+		/* Vietnamese words quoted too: JSON has no other way to
+		 * write them; a quoted true is a mistake worth saying. */
+		flag = yes_no_word(n->text, n->len, &vi);
+		if (flag < 0 || (n->quoted && !vi)) {
 			if (n->quoted)
 				unit_problem(
 				        r, n, in->id,
@@ -384,24 +454,9 @@ static void read_typed(struct reader *r, const model_input *in,
 		break;
 	}
 	case CHISO_INPUT_CHOICE:
-		for (i = 0; i < in->nchoices; i++)
-			if (strcmp(in->choices[i], n->text) == 0)
-				break;
+		i = match_choice(in, n);
 		if (i == in->nchoices) {
-			const char *near = suggest_closest(n->text, in->choices,
-			                                   in->nchoices);
-			strbuf list = STRBUF_INIT;
-			size_t k;
-
-			for (k = 0; k < in->nchoices; k++)
-				strbuf_printf(&list, "%s%s", k ? ", " : "",
-				              in->choices[k]);
-			unit_problem(r, n, in->id,
-			             "'%s' is not a choice%s%s%s (choices: %s)",
-			             n->text, near ? "; did you mean '" : "",
-			             near ? near : "", near ? "'?" : "",
-			             strbuf_str(&list));
-			strbuf_release(&list);
+			not_a_choice(r, in, n);
 			return;
 		}
 		v->num = (double)i;

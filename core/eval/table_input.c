@@ -14,7 +14,7 @@
 #include "util/progress.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
-#include "util/utf8.h"
+#include "util/yes_no.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -241,71 +241,16 @@ static void map_add(doc *d, doc_node *map, const char *key, doc_node *value)
 	map->count++;
 }
 
-/*
- * Folds a short cell to lower case NFC for the yes/no words: ASCII, and
- * the Vietnamese letters of those words (Ó Ú Ô Đ, and o/u followed by a
- * combining acute or circumflex, as NFD text has them). Returns 0, or -1
- * when the cell is too long to be one of the words.
- */
-static int fold_word(const char *s, size_t n, char *out, size_t size)
-{
-	size_t i = 0, o = 0, used;
-	unsigned cp, last = 0, comp;
-
-	while (i < n) {
-		used = utf8_decode(s + i, n - i, &cp);
-		if (used == 0)
-			return -1;
-		i += used;
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 'a' - 'A';
-		else if (cp == 0xD3 || cp == 0xDA || cp == 0xD4)
-			cp += 0x20; /* Ó Ú Ô */
-		else if (cp == 0x110)
-			cp = 0x111; /* Đ */
-		comp = 0;
-		if (cp == 0x301 && (last == 'o' || last == 'u'))
-			comp = last == 'o' ? 0xF3 : 0xFA; /* ó ú */
-		else if (cp == 0x302 && last == 'o')
-			comp = 0xF4; /* ô */
-		if (comp) {
-			o--; /* the base letter, one byte */
-			cp = comp;
-		}
-		if (o + 4 >= size)
-			return -1;
-		o += utf8_encode(cp, out + o);
-		last = cp;
-	}
-	out[o] = '\0';
-	return 0;
-}
-
-/* 1 for a yes word, 0 for a no word, -1 for anything else. */
+/* 1 for a yes cell, 0 for a no cell, -1 for anything else: the words
+ * of every format (util/yes_no.h), and the marks of a filled-in sheet,
+ * 1 or x for yes and 0 for no. */
 static int bool_word(const char *s, size_t n)
 {
-	static const char *const yes[] = {"1",
-	                                  "x",
-	                                  "true",
-	                                  "yes",
-	                                  "c\xc3\xb3",
-	                                  "co",
-	                                  "\xc4\x91\xc3\xbang",
-	                                  NULL};
-	static const char *const no[] = {"0",     "false", "no", "kh\xc3\xb4ng",
-	                                 "khong", "sai",   NULL};
-	char w[32];
-	size_t i;
-
-	if (fold_word(s, n, w, sizeof(w)) < 0)
-		return -1;
-	for (i = 0; yes[i]; i++)
-		if (strcmp(w, yes[i]) == 0)
-			return 1;
-	for (i = 0; no[i]; i++)
-		if (strcmp(w, no[i]) == 0)
-			return 0;
-	return -1;
+	if (n == 1 && (s[0] == '1' || s[0] == 'x' || s[0] == 'X'))
+		return 1;
+	if (n == 1 && s[0] == '0')
+		return 0;
+	return yes_no_word(s, n, NULL);
 }
 
 /* With ';' as separator, "83,99" means 83.99: the cell with its one

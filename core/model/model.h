@@ -43,7 +43,12 @@ typedef struct model_input {
 	input_bound min, max;
 	const char **choices; /* choice: names in order */
 	size_t nchoices;
-	size_t *used_by; /* node indices of the indicators that bind it */
+	const char **choice_labels; /* choice: each one's label (the model's
+	                               choice_labels), NULL where none */
+	char **choice_folds; /* choice: 2 per choice, its name then its label
+	                        folded (util/nfc.h: no case, no diacritics;
+	                        NULL where no label), for data written loosely */
+	size_t *used_by;     /* node indices of the indicators that bind it */
 	size_t nused;
 	int required; /* some indicator binds it without CHISO_BIND_OPTIONAL:
 	                 a unit without it loses points (the missing policy) */

@@ -4,14 +4,16 @@
  */
 #include "model/model_internal.h"
 
+#include "util/nfc.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const input_keys[] = {
-        "type", "label", "unit", "description", "min", "max", "choices", NULL};
+static const char *const input_keys[] = {"type",        "label",         "unit",
+                                         "description", "min",           "max",
+                                         "choices",     "choice_labels", NULL};
 static const char *const type_words[] = {"integer", "number", "boolean",
                                          "choice",  "text",   NULL};
 static const unsigned type_flags[] = {CHISO_INPUT_INTEGER, CHISO_INPUT_NUMBER,
@@ -66,6 +68,121 @@ static int load_choices(model_loader *ld, model_input *in, const doc_node *n)
 		             dup->text);
 		rc = -1;
 	}
+	return rc;
+}
+
+void model_input_free_folds(model_input *in)
+{
+	size_t k;
+
+	if (!in->choice_folds)
+		return;
+	for (k = 0; k < 2 * in->nchoices; k++)
+		free(in->choice_folds[k]);
+	free(in->choice_folds);
+	in->choice_folds = NULL;
+}
+
+/* The position of choice name in in's choices, or nchoices. */
+static size_t choice_index(const model_input *in, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < in->nchoices; i++)
+		if (strcmp(in->choices[i], name) == 0)
+			break;
+	return i;
+}
+
+/* The "choice_labels" map: a label (text) for some of the choices,
+ * e.g. { head: "Người đứng đầu", deputy: "Cấp phó" }. */
+static int load_choice_labels(model_loader *ld, model_input *in,
+                              const doc_node *n)
+{
+	size_t i, c;
+	int rc = 0;
+
+	if (schema_expect(&ld->sc, n, DOC_MAP, "choice_labels") < 0)
+		return -1;
+	in->choice_labels = xcalloc(in->nchoices, sizeof(*in->choice_labels));
+	for (i = 0; i < n->count; i++) {
+		c = choice_index(in, n->keys[i]->text);
+		if (c == in->nchoices) {
+			schema_error(&ld->sc, n->keys[i],
+			             "choice_labels: '%s' is not a choice of "
+			             "input '%s'",
+			             n->keys[i]->text, in->id);
+			rc = -1;
+			continue;
+		}
+		in->choice_labels[c] = schema_string(&ld->sc, n->items[i],
+		                                     "a choice label", 0);
+		if (!in->choice_labels[c])
+			rc = -1;
+	}
+	return rc;
+}
+
+/* A folded name or label and its choice, sorted to find twins. */
+struct fold_ref {
+	const char *fold;
+	size_t choice;
+};
+
+static int cmp_fold(const void *a, const void *b)
+{
+	const struct fold_ref *x = a, *y = b;
+	int c = strcmp(x->fold, y->fold);
+
+	if (c)
+		return c;
+	return x->choice < y->choice ? -1 : x->choice > y->choice;
+}
+
+/*
+ * The folded names and labels of in's choices, for data matched
+ * without regard to case and diacritics; two choices that fold alike
+ * (a label the same as another choice's name or label) are an error at
+ * node n, since data could not tell them apart. Sorted, not compared
+ * pairwise: a model may list hundreds of thousands of choices.
+ */
+static int fold_choices(model_loader *ld, model_input *in, const doc_node *n)
+{
+	size_t k, m = 0, total = 2 * in->nchoices;
+	struct fold_ref *refs;
+	const char *s;
+	int rc = 0;
+
+	in->choice_folds = xcalloc(total, sizeof(*in->choice_folds));
+	refs = xcalloc(total, sizeof(*refs));
+	for (k = 0; k < total; k++) {
+		s = k % 2 ? (in->choice_labels ? in->choice_labels[k / 2]
+		                               : NULL)
+		          : in->choices[k / 2];
+		if (!s)
+			continue;
+		/* NULL (memory ran out): matched exactly only */
+		in->choice_folds[k] = nfc_fold(s, strlen(s));
+		if (!in->choice_folds[k])
+			continue;
+		refs[m].fold = in->choice_folds[k];
+		refs[m++].choice = k / 2;
+	}
+	qsort(refs, m, sizeof(*refs), cmp_fold);
+	for (k = 1; k < m; k++) {
+		if (strcmp(refs[k - 1].fold, refs[k].fold) == 0 &&
+		    refs[k - 1].choice != refs[k].choice) {
+			schema_error(&ld->sc, n,
+			             "choices '%s' and '%s' of input '%s' read "
+			             "alike without case and diacritics: data "
+			             "could not tell them apart",
+			             in->choices[refs[k - 1].choice],
+			             in->choices[refs[k].choice], in->id);
+			rc = -1;
+			break;
+		}
+	}
+	free(refs);
 	return rc;
 }
 
@@ -142,10 +259,24 @@ static int load_input(model_loader *ld, model_input *in, const doc_node *key,
 			rc = -1;
 		} else if (load_choices(ld, in, n) < 0) {
 			rc = -1;
+		} else {
+			const doc_node *labels = doc_get(spec, "choice_labels");
+
+			if (labels && load_choice_labels(ld, in, labels) < 0)
+				rc = -1;
+			else if (fold_choices(ld, in, labels ? labels : n) < 0)
+				rc = -1;
 		}
 	} else if (n) {
 		schema_error(&ld->sc, n,
 		             "'choices' is only for inputs of type choice");
+		rc = -1;
+	}
+	if (in->type != CHISO_INPUT_CHOICE &&
+	    (n = doc_get(spec, "choice_labels"))) {
+		schema_error(&ld->sc, n,
+		             "'choice_labels' is only for inputs of type "
+		             "choice");
 		rc = -1;
 	}
 	if (doc_get(spec, "min") || doc_get(spec, "max")) {

@@ -19,6 +19,9 @@ typedef struct model_loader {
 	size_t indicators; /* read so far, against LIMIT_INDICATORS */
 } model_loader;
 
+/* Frees in's choice_folds. */
+void model_input_free_folds(model_input *in);
+
 /* Reads the "inputs" mapping into m->inputs. Returns 0 or -1. */
 int model_load_inputs(model_loader *ld, const doc_node *inputs);
 

@@ -279,7 +279,9 @@ void model_free(chiso_model *m)
 		return;
 	model_release_states(m);
 	for (i = 0; i < m->ninputs; i++) {
+		model_input_free_folds(&m->inputs[i]);
 		free(m->inputs[i].choices);
+		free(m->inputs[i].choice_labels);
 		free(m->inputs[i].used_by);
 	}
 	free(m->inputs);

@@ -9,6 +9,7 @@
 #include "plugin/plugin_dirs.h" /* generated: CHISO_PLUGINS_DIR */
 #include "plugin/trusted_open.h"
 #include "read/schema.h"
+#include "util/build_tree.h"
 #include "util/sha256.h"
 #include "util/suggest.h"
 
@@ -58,35 +59,14 @@ void plugin_registry_add_dir(plugin_registry *reg, const char *dir)
 	reg->dirs[reg->ndirs++] = xstrdup(dir);
 }
 
-/* Is this the build tree's binary? Compares /proc/self/exe's directory
- * with the build directory compiled in. */
-static int running_from_build_tree(void)
-{
-	char exe[PATH_MAX], build[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
-
-	if (n <= 0)
-		return 0;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return 0;
-	*slash = '\0';
-	if (!realpath(CHISO_BUILD_DIR, build))
-		return 0;
-	return strcmp(exe, build) == 0;
-}
-
 /* The build tree's plugins or the installed ones. */
 const char *plugin_default_dir(void)
 {
 	static const char *dir;
 
 	if (!dir)
-		dir = running_from_build_tree() ? CHISO_BUILD_DIR
-		              "/plugins/.libs"
-		                                : CHISO_PLUGINS_DIR;
+		dir = build_tree_running() ? CHISO_BUILD_DIR "/plugins/.libs"
+		                           : CHISO_PLUGINS_DIR;
 	return dir;
 }
 

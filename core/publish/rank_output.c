@@ -7,6 +7,7 @@
 
 #include "util/csvw.h"
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/jsonw.h"
 #include "util/markup.h"
 #include "util/numfmt.h"
@@ -74,21 +75,23 @@ static void heading(const rank_table *t, FILE *f, const char *prefix, int md)
 	char sha[13];
 
 	snprintf(sha, sizeof(sha), "%.12s", m->sha256);
-	fprintf(f, "%sRanking by ", prefix);
-	put(f, t->by.name, md);
+	fprintf(f, _("%sRanking by "), prefix);
+	/* the total's name is rank.c's English "Total" */
+	put(f, t->by.kind == MEASURE_TOTAL ? _("Total") : t->by.name, md);
 	if (t->by.kind != MEASURE_TOTAL) {
 		fputs(" (", f);
 		put(f, t->by.id, md);
 		fputc(')', f);
 	}
-	fputs(" · model ", f);
+	fputs(_(" · model "), f);
 	put(f, m->id, md);
 	fputc(' ', f);
 	put(f, m->version, md);
 	fputs(" (sha256 ", f);
 	put(f, sha, md);
-	fprintf(f, ") · %zu unit%s ranked\n", t->nrows,
-	        t->nrows == 1 ? "" : "s");
+	fprintf(f,
+	        P_(") · %zu unit ranked\n", ") · %zu units ranked\n", t->nrows),
+	        t->nrows);
 }
 
 /* --- table ----------------------------------------------------------- */
@@ -101,12 +104,12 @@ static void table_group(const rank_table *t, const rank_group *g, FILE *f)
 	char(*bufs)[NUMFMT_MAX * 2] = xcalloc(ncells, sizeof(*bufs));
 	texttable *tt = texttable_new(ncells);
 
-	cells[0] = "Rank";
-	cells[1] = "Code";
-	cells[2] = "Name";
-	cells[3] = "Value";
-	cells[4] = "Points";
-	cells[5] = "Class";
+	cells[0] = _("Rank");
+	cells[1] = _("Code");
+	cells[2] = _("Name");
+	cells[3] = _("Value");
+	cells[4] = _("Points");
+	cells[5] = _("Class");
 	for (c = 0; c < t->ncols; c++)
 		cells[6 + c] = t->cols[c].id;
 	texttable_right(tt, 0);

@@ -6,6 +6,7 @@
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/yes_no.h"
 
 #include <string.h>
 #include <strings.h>
@@ -170,21 +171,18 @@ int schema_number(const schema_ctx *sc, const doc_node *n, const char *what,
 	return 0;
 }
 
-/* true/false and yes/no, unquoted, any case. */
+/* true/false and yes/no, unquoted, any case; có/không, đúng/sai too
+ * (util/yes_no.h). */
 int schema_bool(const schema_ctx *sc, const doc_node *n, const char *what,
                 int *out)
 {
-	if (n && n->kind == DOC_SCALAR && !n->quoted) {
-		if (strcasecmp(n->text, "true") == 0 ||
-		    strcasecmp(n->text, "yes") == 0) {
-			*out = 1;
-			return 0;
-		}
-		if (strcasecmp(n->text, "false") == 0 ||
-		    strcasecmp(n->text, "no") == 0) {
-			*out = 0;
-			return 0;
-		}
+	int flag = n && n->kind == DOC_SCALAR && !n->quoted
+	                   ? yes_no_word(n->text, n->len, NULL)
+	                   : -1;
+
+	if (flag >= 0) {
+		*out = flag;
+		return 0;
 	}
 	schema_error(sc, n, "%s must be true or false, not %s", what,
 	             n && n->kind == DOC_SCALAR ? n->text

@@ -6,6 +6,7 @@
 #include "eval/eval.h"
 #include "eval/outcomes.h"
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/texttable.h"
@@ -39,10 +40,27 @@ static void heading(const batch *b, size_t u, FILE *f)
 	if (ur->level)
 		escape_fprintf(f, " · %s", batch_str(b, ur->level));
 	if (ur->period)
-		escape_fprintf(f, " · period %s", batch_str(b, ur->period));
-	escape_fprintf(f, " · stage %s\n", batch_str(b, ur->stage));
-	escape_fprintf(f, "Model %s %s · sha256 %.12s\n", m->id, m->version,
+		escape_fprintf(f, _(" · period %s"), batch_str(b, ur->period));
+	escape_fprintf(f, _(" · stage %s\n"), batch_str(b, ur->stage));
+	escape_fprintf(f, _("Model %s %s · sha256 %.12s\n"), m->id, m->version,
 	               m->sha256);
+}
+
+/* A node's status as the table shows it, in the language of messages;
+ * the results document keeps the codes of eval_status_name(). */
+static const char *status_text(int status)
+{
+	switch (status) {
+	case CHISO_STATUS_OK:
+		return _("ok");
+	case CHISO_STATUS_NA:
+		return _("na");
+	case CHISO_STATUS_ERROR:
+		return _("error");
+	case CHISO_STATUS_MISSING:
+		return _("missing");
+	}
+	return eval_status_name(status);
 }
 
 /* One row per node, names indented by depth. */
@@ -69,7 +87,7 @@ static void node_rows(const batch *b, size_t u, texttable *t)
 		cells[COL_NAME] = strbuf_str(&name);
 		cells[COL_POINTS] = pts;
 		cells[COL_VALUE] = val;
-		cells[COL_STATUS] = eval_status_name(b->node_status[ni]);
+		cells[COL_STATUS] = status_text(b->node_status[ni]);
 		cells[COL_NOTE] =
 		        node->is_leaf ? batch_str(b, b->leaf_note[BATCH_LEAF(
 		                                             b, u, node->leaf)])
@@ -96,7 +114,7 @@ static void view_rows(const batch *b, size_t u, texttable *t)
 		cells[COL_NAME] = m->views[v].name;
 		cells[COL_POINTS] = pts;
 		cells[COL_VALUE] = val;
-		cells[COL_STATUS] = "view";
+		cells[COL_STATUS] = _("view");
 		cells[COL_NOTE] = "";
 		texttable_row(t, cells);
 	}
@@ -113,14 +131,14 @@ static void class_lines(const batch *b, size_t u, FILE *f)
 	if (m->nclasses == 0)
 		return;
 	if (got >= 0)
-		escape_fprintf(f, "Class: %s (%s)\n", m->classes[got].name,
+		escape_fprintf(f, _("Class: %s (%s)\n"), m->classes[got].name,
 		               m->classes[got].id);
 	else
-		fprintf(f, "Class: none\n");
+		fputs(_("Class: none\n"), f);
 	for (c = 0; c < upto; c++) {
 		strbuf_reset(&why);
 		outcomes_class_check(b, u, c, &why);
-		escape_fprintf(f, "  not %s: %s\n", m->classes[c].id,
+		escape_fprintf(f, _("  not %s: %s\n"), m->classes[c].id,
 		               strbuf_str(&why));
 	}
 	strbuf_release(&why);
@@ -130,17 +148,23 @@ static void class_lines(const batch *b, size_t u, FILE *f)
 static void unit_table(const batch *b, size_t u, FILE *f)
 {
 	static const char *const head[NCOLS] = {
-	        "ID", "Index / indicator", "Points", "Value", "Status", "Note"};
+	        N_("ID"),     N_("Index / indicator"),
+	        N_("Points"), N_("Value"),
+	        N_("Status"), N_("Note")};
+	const char *heads[NCOLS];
+	size_t i;
 	const chiso_model *m = b->model;
 	char pts[2 * NUMFMT_MAX + 8], val[NUMFMT_MAX];
-	const char *total[NCOLS] = {"", "Total", pts, val, "", ""};
+	const char *total[NCOLS] = {"", _("Total"), pts, val, "", ""};
 	texttable *t = texttable_new(NCOLS);
 
 	texttable_right(t, COL_POINTS);
 	texttable_right(t, COL_VALUE);
 	texttable_max(t, COL_NAME, NAME_COLS);
 	texttable_max(t, COL_NOTE, NOTE_COLS);
-	texttable_row(t, head);
+	for (i = 0; i < NCOLS; i++)
+		heads[i] = _(head[i]);
+	texttable_row(t, heads);
 	node_rows(b, u, t);
 	points_text(pts, sizeof(pts), b->unit_points[u], b->unit_max[u],
 	            m->precision);
@@ -165,7 +189,7 @@ void report_table_write(const batch *b, FILE *f)
 		heading(b, u, f);
 		fputc('\n', f);
 		if (ur->invalid) {
-			fprintf(f, "INVALID: not evaluated\n");
+			fputs(_("INVALID: not evaluated\n"), f);
 			for (p = ur->first_problem; p;
 			     p = b->problems[p - 1].next)
 				escape_fprintf(
@@ -175,7 +199,7 @@ void report_table_write(const batch *b, FILE *f)
 		}
 		unit_table(b, u, f);
 		for (p = ur->first_problem; p; p = b->problems[p - 1].next)
-			escape_fprintf(f, "problem: %s\n",
+			escape_fprintf(f, _("problem: %s\n"),
 			               batch_str(b, b->problems[p - 1].text));
 	}
 }

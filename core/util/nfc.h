@@ -24,4 +24,15 @@ char *nfc_text(const char *s, size_t len, size_t *out_len, int *changed);
  */
 char *nfc_lower(const char *s, size_t len);
 
+/*
+ * The text s[0..len) folded for matching what people type: lower case,
+ * without diacritics (every combining mark of the decomposed text
+ * dropped: Vietnamese tone and vowel marks; "đ" becomes "d"), so
+ * "Phó Chủ tịch", "PHO CHU TICH" and "pho chu tich" fold alike.
+ * NUL-terminated; s is valid UTF-8 (what chiso reads is checked).
+ * Returns a new string (caller frees with free()), or NULL when memory
+ * runs out.
+ */
+char *nfc_fold(const char *s, size_t len);
+
 #endif
