@@ -101,6 +101,48 @@ void appraise_evaluate(batch *b, appraisal *a)
 	free(status);
 }
 
+/* 1 when input decision x's value, with the unit's other new input
+ * decisions applied, leaves an input of the unit outside its min or max
+ * (the corrected input, or one bounded by it); reported at x's row. */
+static int correction_breaks_bound(const batch *b, const appraisal *a,
+                                   const appr_decision *x, diag *d)
+{
+	const chiso_model *m = b->model;
+	unit_value *row = xcalloc(m->ninputs ? m->ninputs : 1, sizeof(*row));
+	strbuf why = STRBUF_INIT;
+	size_t i;
+	int upper, bad = 0;
+
+	memcpy(row, &b->values[x->unit * m->ninputs],
+	       m->ninputs * sizeof(*row));
+	for (i = 0; i < a->n; i++)
+		if (a->items[i].kind == APPR_INPUT && !a->items[i].prior &&
+		    a->items[i].unit == x->unit)
+			row[a->items[i].target] = a->items[i].value;
+	for (i = 0; i < m->ninputs && !bad; i++) {
+		const model_input *in = &m->inputs[i];
+
+		if (i != x->target &&
+		    !(in->min.kind == BOUND_INPUT &&
+		      (size_t)in->min.slot == x->target) &&
+		    !(in->max.kind == BOUND_INPUT &&
+		      (size_t)in->max.slot == x->target))
+			continue;
+		for (upper = 0; upper <= 1 && !bad; upper++)
+			bad = data_bound_problem(m, row, i, upper, &why);
+		if (bad)
+			diag_error(d, x->source, 0, 0,
+			           "unit %s: input %s: %s once corrected; a "
+			           "correction keeps the unit's inputs within "
+			           "their bounds (correct them together)",
+			           batch_str(b, b->units[x->unit].code), in->id,
+			           strbuf_str(&why));
+	}
+	strbuf_release(&why);
+	free(row);
+	return bad;
+}
+
 int appraise_run(batch *b, appraisal *a, const char *self, char *const *files,
                  size_t n, const char *stage, diag *d)
 {
@@ -125,6 +167,10 @@ int appraise_run(batch *b, appraisal *a, const char *self, char *const *files,
 	appraisal_basis_add(a, "results", self, file_sha);
 	for (i = 0; i < n; i++)
 		if (appraisal_read_file(a, b, files[i], stage, d) < 0)
+			rc = -1;
+	for (i = 0; i < a->n; i++)
+		if (a->items[i].kind == APPR_INPUT && !a->items[i].prior &&
+		    correction_breaks_bound(b, a, &a->items[i], d))
 			rc = -1;
 	if (rc < 0)
 		return -1;

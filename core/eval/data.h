@@ -19,6 +19,7 @@
 
 #include "eval/batch.h"
 #include "util/diag.h"
+#include "util/strbuf.h"
 
 /*
  * Reads the file at path into b: YAML; JSON (validated whole, then read
@@ -37,6 +38,13 @@ int data_load_buffer(batch *b, const char *path, const char *buf, size_t len,
 /* Marks as invalid every unit that repeats the code, period and stage of
  * an earlier one. Call once after all files are read. */
 void data_check_duplicates(batch *b);
+
+/* 1 when input i of row (a unit's values) is below its minimum (upper
+ * 0) or above its maximum (upper 1), a number or another input of the
+ * row, with why appended ("30 is above its maximum officials_total =
+ * 21"); else 0. */
+int data_bound_problem(const chiso_model *m, const unit_value *row, size_t i,
+                       int upper, strbuf *why);
 
 /* Adds each invalid unit's problems to d as errors. */
 void data_report_problems(const batch *b, diag *d);

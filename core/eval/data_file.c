@@ -4,6 +4,7 @@
  * input, bounds between inputs; a whole document's shape (one unit, a
  * list, a results document).
  */
+#include "eval/data.h"
 #include "eval/data_file.h"
 
 #include "eval/missing.h"
@@ -609,42 +610,48 @@ static int bound_value(const input_bound *bd, const unit_value *row,
 	return 0;
 }
 
+int data_bound_problem(const chiso_model *m, const unit_value *row, size_t i,
+                       int upper, strbuf *why)
+{
+	const model_input *in = &m->inputs[i];
+	const input_bound *bd = upper ? &in->max : &in->min;
+	char a[NUMFMT_MAX], c[NUMFMT_MAX];
+	double lim;
+
+	if (!row[i].present || !(in->type & CHISO_INPUT_NUMERIC) ||
+	    !bound_value(bd, row, &lim) ||
+	    (upper ? row[i].num <= lim : row[i].num >= lim))
+		return 0;
+	strbuf_printf(
+	        why, "%s is %s its %s %s%s%s", numfmt_exact(row[i].num, a),
+	        upper ? "above" : "below", upper ? "maximum" : "minimum",
+	        bd->kind == BOUND_INPUT ? m->inputs[bd->slot].id : "",
+	        bd->kind == BOUND_INPUT ? " = " : "", numfmt_exact(lim, c));
+	return 1;
+}
+
 /* Checks min/max, numbers and cross-field, after all values are read. */
 static void check_bounds(struct reader *r)
 {
 	const chiso_model *m = r->b->model;
 	unit_value *row = batch_values(r->b, r->u);
-	char a[NUMFMT_MAX], c[NUMFMT_MAX];
+	strbuf why = STRBUF_INIT;
 	size_t i;
-	double lim;
+	int upper;
 
 	for (i = 0; i < m->ninputs; i++) {
-		const model_input *in = &m->inputs[i];
 		const doc_node *at = r->at[i];
 
-		if (!row[i].present || !(in->type & CHISO_INPUT_NUMERIC))
-			continue;
 		if (at && at->kind == DOC_MAP && doc_get(at, "value"))
 			at = doc_get(at, "value");
-		if (bound_value(&in->min, row, &lim) && row[i].num < lim)
-			unit_problem(r, at, in->id,
-			             "%s is below its minimum %s%s%s",
-			             numfmt_exact(row[i].num, a),
-			             in->min.kind == BOUND_INPUT
-			                     ? m->inputs[in->min.slot].id
-			                     : "",
-			             in->min.kind == BOUND_INPUT ? " = " : "",
-			             numfmt_exact(lim, c));
-		if (bound_value(&in->max, row, &lim) && row[i].num > lim)
-			unit_problem(r, at, in->id,
-			             "%s is above its maximum %s%s%s",
-			             numfmt_exact(row[i].num, a),
-			             in->max.kind == BOUND_INPUT
-			                     ? m->inputs[in->max.slot].id
-			                     : "",
-			             in->max.kind == BOUND_INPUT ? " = " : "",
-			             numfmt_exact(lim, c));
+		for (upper = 0; upper <= 1; upper++) {
+			strbuf_reset(&why);
+			if (data_bound_problem(m, row, i, upper, &why))
+				unit_problem(r, at, m->inputs[i].id, "%s",
+				             strbuf_str(&why));
+		}
 	}
+	strbuf_release(&why);
 }
 
 /* The "values" map of a unit. */

@@ -101,4 +101,22 @@ expect_out_re "XA.01 .* 0.9110  45.5476/50 "
 expect_out_re "XA.02 .* 0.7500  22.5000/30 "
 grep -q '"source": "'"$TMP"'/council.xlsx:'"'"'Thẩm định'"'"'!3:3"' "$TMP/x.json" ||
 	fail "the workbook's row is not the decision's source"
+# Inputs bounded by each other are corrected together: the officials
+# with a computer raised past the total alone are refused, with the new
+# total (from a second file of the same run) taken.
+cat >"$TMP/pc.csv" <<'CSV'
+unit,kind,id,value,reason,by,at,evidence
+XA.01,input,officials_with_pc,23,Recounted,HĐTĐ huyện,2025-02-14,
+CSV
+run_chiso appraise -o "$TMP/pc.json" "$M" "$TMP/self.json" "$TMP/pc.csv"
+expect_rc 2
+expect_err "pc.csv:2: unit XA.01: input officials_with_pc: 23 is above its maximum officials_total = 21 once corrected"
+[ ! -e "$TMP/pc.json" ] || fail "refused, but pc.json was written"
+cat >"$TMP/total.csv" <<'CSV'
+unit,kind,id,value,reason,by,at,evidence
+XA.01,input,officials_total,23,Two officials hired in December,HĐTĐ huyện,2025-02-14,
+CSV
+run_chiso appraise -o "$TMP/pc.json" "$M" "$TMP/self.json" "$TMP/pc.csv" \
+	"$TMP/total.csv"
+expect_rc 0
 exit 0
