@@ -8,6 +8,7 @@
 
 #include "eval/eval.h"
 #include "util/numfmt.h"
+#include "util/sort.h"
 #include "util/strbuf.h"
 
 #include <stdio.h>
@@ -295,4 +296,39 @@ void appraisal_annotate(const appraisal *a, batch *b)
 		b->leaf_note[li] = batch_intern_str(b, strbuf_str(&note));
 		strbuf_release(&note);
 	}
+}
+
+/* Orders records by unit, then node. */
+static int record_order(const void *pa, const void *pb, void *ctx)
+{
+	const appr_record *x = pa, *y = pb;
+
+	(void)ctx;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	return 0;
+}
+
+void appraisal_sort_records(appraisal *a)
+{
+	sort_stable(a->records, a->nrecords, sizeof(*a->records), record_order,
+	            NULL);
+}
+
+size_t appraisal_first_record(const appraisal *a, size_t unit, size_t node)
+{
+	size_t lo = 0, hi = a->nrecords;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const appr_record *r = &a->records[mid];
+
+		if (r->unit < unit || (r->unit == unit && r->node < node))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }

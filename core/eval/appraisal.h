@@ -166,4 +166,12 @@ void appraisal_record(appraisal *a, const batch *b, const double *before_pts,
  */
 void appraisal_annotate(const appraisal *a, batch *b);
 
+/* Sorts the records by unit, then node, keeping the order of those of
+ * one node (appraise_evaluate does, after the last is added). */
+void appraisal_sort_records(appraisal *a);
+
+/* The index of the first record at node of unit or after it, in records
+ * sorted by appraisal_sort_records (nrecords when none is). */
+size_t appraisal_first_record(const appraisal *a, size_t unit, size_t node);
+
 #endif

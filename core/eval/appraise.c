@@ -97,6 +97,7 @@ void appraise_evaluate(batch *b, appraisal *a)
 	eval_batch(b);
 	appraisal_record(a, b, pts, status);
 	appraisal_annotate(a, b);
+	appraisal_sort_records(a);
 	free(pts);
 	free(status);
 }

@@ -119,12 +119,12 @@ void results_audit_decisions(jsonw *w, const batch *b, size_t u, size_t i)
 
 	if (!a)
 		return;
-	for (r = 0; r < a->nrecords; r++) {
+	for (r = appraisal_first_record(a, u, i); r < a->nrecords; r++) {
 		const appr_record *rec = &a->records[r];
 		const appr_decision *x = &a->items[rec->decision];
 
 		if (rec->unit != u || rec->node != i)
-			continue;
+			break;
 		open_list(w, "decisions", 1, &any);
 		jsonw_object(w, 1);
 		jsonw_kstring(w, "kind", appraisal_kind_name(x->kind));
