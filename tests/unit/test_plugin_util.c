@@ -139,10 +139,22 @@ static void test_text_cut(void)
 	CU_ASSERT_PTR_NULL(t.buf);
 }
 
+/* A precision beyond 15 goes to snprintf, cut to the buffer. */
+static void test_long_precision(void)
+{
+	char buf[32];
+	size_t n = cpu_format_g(buf, 0.1, 40);
+
+	CU_ASSERT_EQUAL(n, 31);
+	CU_ASSERT_EQUAL(strlen(buf), 31);
+	CU_ASSERT_NSTRING_EQUAL(buf, "0.10000000000000000555", 22);
+}
+
 static CU_TestInfo tests[] = {
         {"integers", test_integers}, {"decimals", test_decimals},
         {"random", test_random},     {"edges", test_edges},
-        {"text_cut", test_text_cut}, CU_TEST_INFO_NULL,
+        {"text_cut", test_text_cut}, {"long_precision", test_long_precision},
+        CU_TEST_INFO_NULL,
 };
 
 CUTEST_MAIN("plugin_util", tests)

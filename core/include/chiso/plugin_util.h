@@ -289,9 +289,18 @@ static inline void cpu_put(cpu_text *t, const char *s)
 	cpu_put_n(t, s, strlen(s));
 }
 
+/* snprintf's "%.*g" into buf (32 bytes); the length written, cut to 31. */
+static inline size_t cpu_printf_g(char *buf, double v, int prec)
+{
+	int n = snprintf(buf, 32, "%.*g", prec, v);
+
+	return n < 0 ? 0 : n > 31 ? 31 : (size_t)n;
+}
+
 /*
  * Writes v as printf's "%.*g" with precision prec (1 to 15) does in the C
- * locale, into buf (at least 32 bytes); returns the length. Exact: the
+ * locale, into buf (at least 32 bytes); returns the length (a longer
+ * text, of a precision outside 1 to 15, is cut to 31 bytes). Exact: the
  * digits are the correctly rounded ones. Values printf writes with an
  * exponent, and those whose scaled value lies too near a rounding tie to
  * decide in double arithmetic, are given to snprintf.
@@ -310,7 +319,7 @@ static inline size_t cpu_format_g(char *buf, double v, int prec)
 
 	if (prec < 1 || prec > 15 || !isfinite(v) || (a != 0 && a < 1e-4) ||
 	    a >= 1e15)
-		return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+		return cpu_printf_g(buf, v, prec);
 	if (signbit(v))
 		buf[len++] = '-';
 	if (a == 0) {
@@ -328,7 +337,7 @@ static inline size_t cpu_format_g(char *buf, double v, int prec)
 		k = prec - 1 -
 		    e; /* a * 10^k has prec digits before the point */
 		if (k > 22 || k < -22)
-			return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+			return cpu_printf_g(buf, v, prec);
 		t = k >= 0 ? a * pow10[k] : a / pow10[-k];
 		if (t >= pow10[prec - 1] - 0.5 || e <= -5)
 			break;
@@ -339,14 +348,14 @@ static inline size_t cpu_format_g(char *buf, double v, int prec)
 	/* One rounding (the product) separates t from the exact value:
 	 * within t * 2^-52 of a tie, let printf decide. */
 	if (fabs(frac - 0.5) <= t * 0x1p-50 + 0x1p-60)
-		return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+		return cpu_printf_g(buf, v, prec);
 	n = (unsigned long long)fl + (frac > 0.5);
 	if ((double)n >= pow10[prec]) { /* 9.99.. rounded up to 10.0.. */
 		n /= 10;
 		e++;
 	}
 	if (e < -4 || e >= prec)
-		return (size_t)snprintf(buf, 32, "%.*g", prec, v);
+		return cpu_printf_g(buf, v, prec);
 	for (nd = 0; n > 0 || nd == 0; n /= 10)
 		d[nd++] = (char)('0' + n % 10); /* least significant first */
 	for (i = 0; i < nd && d[i] == '0'; i++)
