@@ -640,15 +640,16 @@ static void check_bounds(struct reader *r)
 	int upper;
 
 	for (i = 0; i < m->ninputs; i++) {
-		const doc_node *at = r->at[i];
-
-		if (at && at->kind == DOC_MAP && doc_get(at, "value"))
-			at = doc_get(at, "value");
 		for (upper = 0; upper <= 1; upper++) {
+			const doc_node *at = r->at[i];
+
 			strbuf_reset(&why);
-			if (data_bound_problem(m, row, i, upper, &why))
-				unit_problem(r, at, m->inputs[i].id, "%s",
-				             strbuf_str(&why));
+			if (!data_bound_problem(m, row, i, upper, &why))
+				continue;
+			if (at && at->kind == DOC_MAP && doc_get(at, "value"))
+				at = doc_get(at, "value");
+			unit_problem(r, at, m->inputs[i].id, "%s",
+			             strbuf_str(&why));
 		}
 	}
 	strbuf_release(&why);
