@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 struct band {
 	double threshold;
@@ -21,6 +21,7 @@ struct band {
 struct bands_state {
 	int slot;        /* the input */
 	int lower;       /* 1 when lower values are better */
+	int vi;          /* hints in Vietnamese */
 	const char *id;  /* the input's id (host's) */
 	size_t n;        /* number of bands, >= 1 */
 	struct band b[]; /* best band first */
@@ -28,8 +29,6 @@ struct bands_state {
 
 static const char *const bands_keys[] = {"input", "bands", "lower_is_better",
                                          NULL};
-
-#define BANDS_EXAMPLE "e.g. [[4, 1.0], [3, 0.75]]"
 
 /* Reads band i of the list into *b; returns 0, or -1 after reporting.
  * *tnode is set to the threshold node when the threshold is valid. */
@@ -45,19 +44,19 @@ static int read_band(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (host->param_kind(item) != CHISO_PARAM_LIST ||
 	    host->param_count(item) != 2) {
 		host->error(ctx, item,
-		            "bands[%zu]: must be a [threshold, fraction] pair, "
-		            "e.g. [4, 1.0]",
+		            TP_("bands[%zu]: must be a [threshold, fraction] "
+		                "pair, e.g. [4, 1.0]"),
 		            i);
 		return -1;
 	}
 	t = host->param_at(item, 0);
 	f = host->param_at(item, 1);
-	snprintf(what, sizeof(what), "bands[%zu] threshold", i);
+	snprintf(what, sizeof(what), TP_("bands[%zu] threshold"), i);
 	if (host->param_number(ctx, t, what, &b->threshold) != 0)
 		bad = 1;
 	else
 		*tnode = t;
-	snprintf(what, sizeof(what), "bands[%zu] fraction", i);
+	snprintf(what, sizeof(what), TP_("bands[%zu] fraction"), i);
 	if (cpu_fraction(host, ctx, f, what, &b->fraction) != 0)
 		bad = 1;
 	return bad ? -1 : 0;
@@ -72,19 +71,20 @@ static int check_order(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!lower && !(t < prev)) {
 		host->error(
 		        ctx, node,
-		        "bands: thresholds must be strictly descending (%.10g "
-		        "after %.10g); list the highest band "
-		        "first, " BANDS_EXAMPLE,
+		        TP_("bands: thresholds must be strictly descending "
+		            "(%.10g after %.10g); list the highest band first, "
+		            "e.g. [[4, 1.0], [3, 0.75]]"),
 		        t, prev);
 		return -1;
 	}
 	if (lower && !(t > prev)) {
-		host->error(ctx, node,
-		            "bands: with lower_is_better, thresholds must be "
-		            "strictly ascending (%.10g after %.10g); list the "
-		            "lowest "
-		            "band first, e.g. [[1, 1.0], [3, 0.5]]",
-		            t, prev);
+		host->error(
+		        ctx, node,
+		        TP_("bands: with lower_is_better, thresholds must "
+		            "be strictly ascending (%.10g after %.10g); list "
+		            "the lowest band first, e.g. [[1, 1.0], [3, "
+		            "0.5]]"),
+		        t, prev);
 		return -1;
 	}
 	return 0;
@@ -119,12 +119,14 @@ static int read_bands(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		return -1;
 	for (size_t i = 1; i < st->n; i++) {
 		if (st->b[i].fraction > st->b[i - 1].fraction)
-			host->warn(
-			        ctx, host->param_at(list, i),
-			        "bands[%zu]: fraction %g is higher than the "
-			        "%g of the band before it, so a better value "
-			        "scores less; check the order of the bands",
-			        i, st->b[i].fraction, st->b[i - 1].fraction);
+			host->warn(ctx, host->param_at(list, i),
+			           TP_("bands[%zu]: fraction %g is higher than "
+			               "the "
+			               "%g of the band before it, so a better "
+			               "value "
+			               "scores less; check the order of the "
+			               "bands"),
+			           i, st->b[i].fraction, st->b[i - 1].fraction);
 	}
 	return 0;
 }
@@ -142,8 +144,8 @@ static int bands_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!params)
 		return -1;
 	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	                "name the numeric input to grade, e.g. input: "
-	                "services_online");
+	                TP_("name the numeric input to grade, e.g. input: "
+	                    "services_online"));
 	node = host->param_get(params, "lower_is_better");
 	if (node &&
 	    host->param_bool(ctx, node, "lower_is_better", &lower) != 0) {
@@ -151,34 +153,37 @@ static int bands_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		order_known = 0;
 	}
 	list = cpu_require(host, ctx, params, "bands",
-	                   "add the [threshold, fraction] pairs, best band "
-	                   "first, e.g. bands: [[4, 1.0], [3, 0.75]]");
+	                   TP_("add the [threshold, fraction] pairs, best band "
+	                       "first, e.g. bands: [[4, 1.0], [3, 0.75]]"));
 	if (!list) {
 		bad = 1;
 	} else if (host->param_kind(list) != CHISO_PARAM_LIST) {
-		host->error(ctx, list,
-		            "bands: must be a list of [threshold, fraction] "
-		            "pairs, " BANDS_EXAMPLE);
+		host->error(
+		        ctx, list, "%s",
+		        TP_("bands: must be a list of [threshold, fraction] "
+		            "pairs, e.g. [[4, 1.0], [3, 0.75]]"));
 		bad = 1;
 	} else {
 		n = host->param_count(list);
 		if (n == 0) {
-			host->error(ctx, list,
-			            "bands: needs at least one [threshold, "
-			            "fraction] pair, " BANDS_EXAMPLE);
+			host->error(ctx, list, "%s",
+			            TP_("bands: needs at least one [threshold, "
+			                "fraction] pair, e.g. [[4, 1.0], [3, "
+			                "0.75]]"));
 			bad = 1;
 		}
 	}
 	if (n > 0 && n < (SIZE_MAX - sizeof(*st)) / sizeof(st->b[0]))
 		st = malloc(sizeof(*st) + n * sizeof(st->b[0]));
 	if (n > 0 && !st) {
-		host->error(ctx, NULL, "bands: out of memory");
+		host->error(ctx, NULL, "%s", TP_("bands: out of memory"));
 		return -1;
 	}
 	if (st) {
 		st->slot = slot;
 		st->id = slot >= 0 ? cpu_input_id(host, ctx, slot) : "input";
 		st->lower = lower;
+		st->vi = cpu_is_vi(host, ctx);
 		st->n = n;
 		if (read_bands(host, ctx, list, st, order_known) != 0)
 			bad = 1;
@@ -208,7 +213,7 @@ static void hint_better(const struct bands_state *st, size_t reached,
 		cpu_put(&t, st->lower ? " <= " : " >= ");
 		cpu_put_g(&t, st->b[i].threshold, 10);
 		cpu_put(&t, " ");
-		cpu_put_for(&t, st->b[i].fraction);
+		cpu_put_for_lang(&t, st->b[i].fraction, st->vi);
 		return;
 	}
 }
@@ -222,7 +227,7 @@ static void bands_compute(const chiso_host_api *host, const void *state,
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "input has no value");
+		cpu_fail(out, "%s", T_(st->vi, "input has no value"));
 		return;
 	}
 	out->raw = v;

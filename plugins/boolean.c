@@ -7,11 +7,14 @@
 
 #include <stdlib.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 struct boolean_state {
-	int slot;       /* the boolean input */
-	const char *id; /* its id (host's) */
+	int slot;             /* the boolean input */
+	const char *id;       /* its id (host's) */
+	const char *yes, *no; /* the notes, in the run's language */
+	const char *full;     /* the hint after the id */
+	const char *no_value; /* the error note */
 };
 
 static const char *const boolean_keys[] = {"input", NULL};
@@ -22,22 +25,30 @@ static int boolean_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 {
 	const chiso_param *params;
 	struct boolean_state *st;
-	int bad = 0, slot;
+	int bad = 0, slot, vi;
 
 	params = cpu_params(host, ctx, boolean_keys, &bad);
 	if (!params)
 		return -1;
 	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_BOOLEAN,
-	                "name the boolean input, e.g. input: has_portal");
+	                TP_("name the boolean input, e.g. input: has_portal"));
 	if (bad || slot < 0)
 		return -1;
 	st = malloc(sizeof(*st));
 	if (!st) {
-		host->error(ctx, NULL, "boolean: out of memory");
+		host->error(ctx, NULL, "%s", TP_("boolean: out of memory"));
 		return -1;
 	}
 	st->slot = slot;
 	st->id = cpu_input_id(host, ctx, slot);
+	vi = cpu_is_vi(host, ctx);
+	/* TRANSLATORS: the note of a boolean indicator whose input is true */
+	st->yes = T_(vi, "yes");
+	/* TRANSLATORS: the note of a boolean indicator whose input is false */
+	st->no = T_(vi, "no");
+	/* TRANSLATORS: follows "INPUT_ID" in the hint of a false boolean */
+	st->full = T_(vi, " = true for full points");
+	st->no_value = T_(vi, "input has no value");
 	*state = st;
 	return 0;
 }
@@ -51,18 +62,18 @@ static void boolean_compute(const chiso_host_api *host, const void *state,
 	int b;
 
 	if (host->get_bool(unit, st->slot, &b) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "input has no value");
+		cpu_fail(out, "%s", st->no_value);
 		return;
 	}
 	out->fraction = b ? 1 : 0;
 	out->raw = b ? 1 : 0;
 	out->has_raw = 1;
 	t = cpu_text_note(out);
-	cpu_put(&t, b ? "yes" : "no");
+	cpu_put(&t, b ? st->yes : st->no);
 	if (!b) {
 		t = cpu_text_hint(out);
 		cpu_put(&t, st->id);
-		cpu_put(&t, " = true for full points");
+		cpu_put(&t, st->full);
 	}
 }
 

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 enum of_kind { OF_FULL_SHARE, OF_MEAN, OF_MIN };
 
@@ -27,6 +27,8 @@ struct children_state {
 	int node;   /* handle of the children's node */
 	int weight; /* handle of the weight input, or -1 */
 	enum of_kind of;
+	int vi; /* notes in Vietnamese (looked up per parent unit: the
+	           parents are few, hundreds of districts at most) */
 	char node_id[64];
 };
 
@@ -39,7 +41,8 @@ static int read_of(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 {
 	const chiso_param *node =
 	        cpu_require(host, ctx, params, "of",
-	                    "say what to compute: of: full_share, mean or min");
+	                    TP_("say what to compute: of: full_share, mean or "
+	                        "min"));
 	const char *s = node ? host->param_string(node) : NULL;
 
 	if (!node)
@@ -52,8 +55,9 @@ static int read_of(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		*of = OF_MIN;
 	else {
 		host->error(ctx, node,
-		            "of must be full_share, mean or min (got \"%s\")",
-		            s ? s : "a list or map");
+		            TP_("of must be full_share, mean or min (got "
+		                "\"%s\")"),
+		            s ? s : TP_("a list or map"));
 		return -1;
 	}
 	return 0;
@@ -70,14 +74,15 @@ static int check_model(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!node)
 		return 0;
 	if (!want) {
-		host->error(ctx, node, "model must be a model id");
+		host->error(ctx, node, "%s", TP_("model must be a model id"));
 		return -1;
 	}
 	if (got && strcmp(want, got) != 0) {
-		host->error(ctx, node,
-		            "the children results are from model %s, not %s; "
-		            "give the results of model %s with --children",
-		            got, want, want);
+		host->error(
+		        ctx, node,
+		        TP_("the children results are from model %s, not %s; "
+		            "give the results of model %s with --children"),
+		        got, want, want);
 		return -1;
 	}
 	return 0;
@@ -108,8 +113,8 @@ static int children_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (check_model(host, ctx, params) != 0)
 		return -1;
 	node = cpu_require(host, ctx, params, "node",
-	                   "name a node of the children's model, e.g. node: "
-	                   "\"1.1\"");
+	                   TP_("name a node of the children's model, e.g. "
+	                       "node: \"1.1\""));
 	if (!node)
 		return -1;
 	st.node = host->bind_child_node(ctx, node);
@@ -119,7 +124,7 @@ static int children_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	         host->param_string(node));
 	node = host->param_get(params, "weight");
 	if (node && st.of != OF_MEAN) {
-		host->error(ctx, node, "weight is for of: mean");
+		host->error(ctx, node, "%s", TP_("weight is for of: mean"));
 		bad = 1;
 	} else if (node) {
 		st.weight = host->bind_child_input(ctx, node);
@@ -130,9 +135,10 @@ static int children_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		return -1;
 	p = malloc(sizeof(*p));
 	if (!p) {
-		host->error(ctx, NULL, "children: out of memory");
+		host->error(ctx, NULL, "%s", TP_("children: out of memory"));
 		return -1;
 	}
+	st.vi = cpu_is_vi(host, ctx);
 	*p = st;
 	*state = p;
 	return 0;
@@ -156,15 +162,16 @@ static void full_share(const chiso_host_api *host,
 	}
 	if (applicable == 0) {
 		out->status = CHISO_STATUS_NA;
-		cpu_note(out, "%s applies to none of the %zu children",
+		cpu_note(out,
+		         T_(st->vi, "%s applies to none of the %zu children"),
 		         st->node_id, n);
 		return;
 	}
 	out->fraction = (double)full / (double)applicable;
 	out->raw = out->fraction;
 	out->has_raw = 1;
-	cpu_note(out, "%zu of %zu children at full points on %s", full,
-	         applicable, st->node_id);
+	cpu_note(out, T_(st->vi, "%zu of %zu children at full points on %s"),
+	         full, applicable, st->node_id);
 }
 
 /* The (weighted) mean, or the minimum, of the children's values. */
@@ -184,7 +191,8 @@ static void mean_or_min(const chiso_host_api *host,
 		if (st->weight >= 0 &&
 		    host->child_input(unit, i, st->weight, &w) !=
 		            CHISO_VALUE_PRESENT) {
-			cpu_fail(out, "child %s has no weight value",
+			cpu_fail(out,
+			         T_(st->vi, "child %s has no weight value"),
 			         host->child_code(unit, i));
 			return;
 		}
@@ -195,7 +203,8 @@ static void mean_or_min(const chiso_host_api *host,
 	}
 	if (used == 0 || (st->of == OF_MEAN && wsum <= 0)) {
 		out->status = CHISO_STATUS_NA;
-		cpu_note(out, "%s applies to none of the %zu children",
+		cpu_note(out,
+		         T_(st->vi, "%s applies to none of the %zu children"),
 		         st->node_id, n);
 		return;
 	}
@@ -203,9 +212,13 @@ static void mean_or_min(const chiso_host_api *host,
 	out->fraction = v < 0 ? 0 : v > 1 ? 1 : v;
 	out->raw = v;
 	out->has_raw = 1;
-	cpu_note(out, "%s of %zu children on %s: %.4f%s",
-	         st->of == OF_MIN ? "min" : "mean", used, st->node_id, v,
-	         st->weight >= 0 ? " (weighted)" : "");
+	if (st->of == OF_MIN)
+		cpu_note(out, T_(st->vi, "min of %zu children on %s: %.4f"),
+		         used, st->node_id, v);
+	else
+		cpu_note(out, T_(st->vi, "mean of %zu children on %s: %.4f%s"),
+		         used, st->node_id, v,
+		         st->weight >= 0 ? T_(st->vi, " (weighted)") : "");
 }
 
 /* Scores one unit from its children. */
@@ -217,7 +230,8 @@ static void children_compute(const chiso_host_api *host, const void *state,
 
 	if (n == 0) {
 		out->status = CHISO_STATUS_MISSING;
-		cpu_note(out, "no child units in the children results");
+		cpu_note(out, "%s",
+		         T_(st->vi, "no child units in the children results"));
 		return;
 	}
 	if (st->of == OF_FULL_SHARE)

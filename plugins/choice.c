@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 struct choice_score {
 	double score;     /* fraction in [0, 1] */
@@ -21,6 +21,7 @@ struct choice_score {
 struct choice_state {
 	int slot;                /* the choice input */
 	const char *id;          /* its id (host's) */
+	int vi;                  /* hints in Vietnamese */
 	size_t n;                /* choices the input declares */
 	struct choice_score c[]; /* indexed like get_choice's index */
 };
@@ -54,7 +55,7 @@ static int read_score(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 
 	if (!key)
 		key = "";
-	snprintf(what, sizeof(what), "score of \"%s\"", key);
+	snprintf(what, sizeof(what), TP_("score of \"%s\""), key);
 	if (cpu_fraction(host, ctx, val, what, &f) != 0)
 		bad = 1;
 	if (!st)
@@ -63,15 +64,16 @@ static int read_score(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (k == st->n) {
 		host->error(
 		        ctx, val,
-		        "scores: \"%s\" is not a choice of input \"%s\"; "
-		        "its choices are: %s",
+		        TP_("scores: \"%s\" is not a choice of input \"%s\"; "
+		            "its choices are: %s"),
 		        key, input,
 		        cpu_choices(host, ctx, st->slot, list, sizeof(list)));
 		return -1;
 	}
 	if (st->c[k].seen) {
 		host->error(ctx, val,
-		            "scores: choice \"%s\" is scored twice; keep one",
+		            TP_("scores: choice \"%s\" is scored twice; keep "
+		                "one"),
 		            key);
 		return -1;
 	}
@@ -93,11 +95,12 @@ static struct choice_state *new_state(const chiso_host_api *host,
 	if (n < (SIZE_MAX - sizeof(*st)) / sizeof(st->c[0]))
 		st = malloc(sizeof(*st) + n * sizeof(st->c[0]));
 	if (!st) {
-		host->error(ctx, NULL, "choice: out of memory");
+		host->error(ctx, NULL, "%s", TP_("choice: out of memory"));
 		return NULL;
 	}
 	st->slot = slot;
 	st->id = cpu_input_id(host, ctx, slot);
+	st->vi = cpu_is_vi(host, ctx);
 	st->n = n;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = host->input_choice(ctx, slot, i);
@@ -122,7 +125,7 @@ static int choice_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!params)
 		return -1;
 	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_CHOICE,
-	                "name the choice input, e.g. input: it_unit");
+	                TP_("name the choice input, e.g. input: it_unit"));
 	if (slot >= 0) {
 		input = host->param_string(host->param_get(params, "input"));
 		st = new_state(host, ctx, slot);
@@ -130,15 +133,17 @@ static int choice_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 			return -1;
 	}
 	scores = cpu_require(host, ctx, params, "scores",
-	                     "give every choice of the input a fraction, e.g. "
-	                     "scores: {dedicated: 1, shared: 0.5, none: 0}");
+	                     TP_("give every choice of the input a fraction, "
+	                         "e.g. scores: {dedicated: 1, shared: 0.5, "
+	                         "none: 0}"));
 	if (!scores) {
 		bad = 1;
 	} else if (host->param_kind(scores) != CHISO_PARAM_MAP) {
 		host->error(
-		        ctx, scores,
-		        "scores: must be a map from each choice to its "
-		        "fraction, e.g. {dedicated: 1, shared: 0.5, none: 0}");
+		        ctx, scores, "%s",
+		        TP_("scores: must be a map from each choice to its "
+		            "fraction, e.g. {dedicated: 1, shared: 0.5, none: "
+		            "0}"));
 		bad = 1;
 	} else {
 		size_t n = host->param_count(scores);
@@ -151,8 +156,8 @@ static int choice_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 			if (st->c[i].seen)
 				continue;
 			host->error(ctx, scores,
-			            "scores: no score for choice \"%s\" of "
-			            "input \"%s\"; add one, e.g. %s: 0.5",
+			            TP_("scores: no score for choice \"%s\" of "
+			                "input \"%s\"; add one, e.g. %s: 0.5"),
 			            st->c[i].name, input, st->c[i].name);
 			bad = 1;
 		}
@@ -170,14 +175,19 @@ static void hint_best(const struct choice_state *st, size_t k,
                       chiso_outcome *out)
 {
 	size_t best = k;
-	char why[40];
+	cpu_text t;
 
 	for (size_t i = 0; i < st->n; i++)
 		if (st->c[i].score > st->c[best].score)
 			best = i;
-	if (best != k)
-		cpu_hint(out, "%s = %s %s", st->id, st->c[best].name,
-		         cpu_for(st->c[best].score, why, sizeof(why)));
+	if (best == k)
+		return;
+	t = cpu_text_hint(out);
+	cpu_put(&t, st->id);
+	cpu_put(&t, " = ");
+	cpu_put(&t, st->c[best].name);
+	cpu_put(&t, " ");
+	cpu_put_for_lang(&t, st->c[best].score, st->vi);
 }
 
 /* Scores one unit: the fraction of its choice. */
@@ -188,13 +198,14 @@ static void choice_compute(const chiso_host_api *host, const void *state,
 	size_t k;
 
 	if (host->get_choice(unit, st->slot, &k) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "input has no value");
+		cpu_fail(out, "%s", T_(st->vi, "input has no value"));
 		return;
 	}
 	if (k >= st->n) {
 		cpu_fail(out,
-		         "choice number %zu is not one of the %zu declared", k,
-		         st->n);
+		         T_(st->vi, "choice number %zu is not one of the %zu "
+		                    "declared"),
+		         k, st->n);
 		return;
 	}
 	out->fraction = st->c[k].score;

@@ -8,10 +8,12 @@
 
 #include <stdlib.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 struct fraction_state {
-	int slot; /* the numeric input holding the fraction */
+	int slot;         /* the numeric input holding the fraction */
+	int vi;           /* notes in Vietnamese */
+	const char *word; /* "fraction " before the value */
 };
 
 static const char *const fraction_keys[] = {"input", NULL};
@@ -28,16 +30,19 @@ static int fraction_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!params)
 		return -1;
 	slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	                "name the numeric input holding a fraction in [0, 1], "
-	                "e.g. input: survey_score");
+	                TP_("name the numeric input holding a fraction in "
+	                    "[0, 1], e.g. input: survey_score"));
 	if (bad || slot < 0)
 		return -1;
 	st = malloc(sizeof(*st));
 	if (!st) {
-		host->error(ctx, NULL, "fraction: out of memory");
+		host->error(ctx, NULL, "%s", TP_("fraction: out of memory"));
 		return -1;
 	}
 	st->slot = slot;
+	st->vi = cpu_is_vi(host, ctx);
+	/* TRANSLATORS: "fraction 0.75": the note of the fraction method */
+	st->word = T_(st->vi, "fraction ");
 	*state = st;
 	return 0;
 }
@@ -47,23 +52,27 @@ static void fraction_compute(const chiso_host_api *host, const void *state,
                              const chiso_unit *unit, chiso_outcome *out)
 {
 	const struct fraction_state *st = state;
+	cpu_text t;
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "input has no value");
+		cpu_fail(out, "%s", T_(st->vi, "input has no value"));
 		return;
 	}
 	if (!(v >= 0 && v <= 1)) {
 		cpu_fail(out,
-		         "%.10g is outside [0, 1]; the input must hold a "
-		         "fraction of the points",
+		         T_(st->vi,
+		            "%.10g is outside [0, 1]; the input must hold "
+		            "a fraction of the points"),
 		         v);
 		return;
 	}
 	out->fraction = v;
 	out->raw = v;
 	out->has_raw = 1;
-	cpu_note(out, "fraction %.10g", v);
+	t = cpu_text_note(out);
+	cpu_put(&t, st->word);
+	cpu_put_g(&t, v, 10);
 }
 
 /* Frees the state. */

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 struct part {
 	int slot;         /* the boolean input */
@@ -20,16 +20,15 @@ struct part {
 };
 
 struct parts_state {
-	char *names; /* the input ids, NUL-separated */
-	size_t n;    /* number of parts, >= 1 */
+	char *names;                      /* the input ids, NUL-separated */
+	size_t n;                         /* number of parts, >= 1 */
+	int vi;                           /* notes in Vietnamese */
+	const char *of, *parts, *is_true; /* words of the note and hint */
 	struct part p[];
 };
 
 static const char *const parts_keys[] = {"parts", NULL};
 static const char *const part_keys[] = {"input", "share", NULL};
-
-#define PARTS_EXAMPLE                                                          \
-	"e.g. [{input: has_portal, share: 0.5}, {input: has_app, share: 0.5}]"
 
 /* Reads the input of part i into *p; returns 0, or -1 after reporting. */
 static int read_input(const chiso_host_api *host, chiso_prepare_ctx *ctx,
@@ -40,8 +39,8 @@ static int read_input(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 
 	if (!node) {
 		host->error(ctx, item,
-		            "parts[%zu]: missing \"input\"; name a boolean "
-		            "input, e.g. {input: has_portal, share: 0.5}",
+		            TP_("parts[%zu]: missing \"input\"; name a boolean "
+		                "input, e.g. {input: has_portal, share: 0.5}"),
 		            i);
 		return -1;
 	}
@@ -51,11 +50,11 @@ static int read_input(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	p->name = host->param_string(node);
 	for (size_t j = 0; j < i; j++) {
 		if (st->p[j].name && strcmp(st->p[j].name, p->name) == 0) {
-			host->error(
-			        ctx, node,
-			        "parts[%zu]: input \"%s\" is already counted "
-			        "by parts[%zu]; list each input once",
-			        i, p->name, j);
+			host->error(ctx, node,
+			            TP_("parts[%zu]: input \"%s\" is already "
+			                "counted "
+			                "by parts[%zu]; list each input once"),
+			            i, p->name, j);
 			return -1;
 		}
 	}
@@ -71,19 +70,20 @@ static int read_share(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 
 	if (!node) {
 		host->error(ctx, item,
-		            "parts[%zu]: missing \"share\"; give the fraction "
-		            "of the points this part earns, e.g. share: 0.5",
+		            TP_("parts[%zu]: missing \"share\"; give the "
+		                "fraction of the points this part earns, e.g. "
+		                "share: 0.5"),
 		            i);
 		return -1;
 	}
-	snprintf(what, sizeof(what), "parts[%zu] share", i);
+	snprintf(what, sizeof(what), TP_("parts[%zu] share"), i);
 	if (host->param_number(ctx, node, what, &p->share) != 0)
 		return -1;
 	if (!(p->share > 0 && p->share <= 1)) {
 		host->error(
 		        ctx, node,
-		        "parts[%zu] share must be greater than 0 and at most "
-		        "1 (got %g); drop a part that earns nothing",
+		        TP_("parts[%zu] share must be greater than 0 and at "
+		            "most 1 (got %g); drop a part that earns nothing"),
 		        i, p->share);
 		return -1;
 	}
@@ -106,9 +106,10 @@ static int read_parts(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		if (host->param_kind(item) != CHISO_PARAM_MAP) {
 			host->error(
 			        ctx, item,
-			        "parts[%zu]: must be a map {input: <boolean "
-			        "input>, share: <fraction>}, e.g. {input: "
-			        "has_portal, share: 0.5}",
+			        TP_("parts[%zu]: must be a map {input: "
+			            "<boolean "
+			            "input>, share: <fraction>}, e.g. {input: "
+			            "has_portal, share: 0.5}"),
 			        i);
 			bad = 1;
 			shares_ok = 0;
@@ -128,8 +129,8 @@ static int read_parts(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	diff = sum - 1;
 	if (shares_ok && (diff > 1e-9 || diff < -1e-9)) {
 		host->error(ctx, list,
-		            "parts: shares must sum to 1 (they sum to %.12g); "
-		            "adjust them so they add up to 1",
+		            TP_("parts: shares must sum to 1 (they sum to "
+		                "%.12g); adjust them so they add up to 1"),
 		            sum);
 		bad = 1;
 	}
@@ -171,38 +172,49 @@ static int parts_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!params)
 		return -1;
 	list = cpu_require(host, ctx, params, "parts",
-	                   "list the boolean inputs and their shares, "
-	                   "e.g. parts: [{input: has_portal, share: 0.5}, "
-	                   "{input: has_app, share: 0.5}]");
+	                   TP_("list the boolean inputs and their shares, "
+	                       "e.g. parts: [{input: has_portal, share: 0.5}, "
+	                       "{input: has_app, share: 0.5}]"));
 	if (!list)
 		return -1;
 	if (host->param_kind(list) != CHISO_PARAM_LIST) {
-		host->error(ctx, list,
-		            "parts: must be a list of {input, share} maps, "
-		            "" PARTS_EXAMPLE);
+		host->error(
+		        ctx, list, "%s",
+		        TP_("parts: must be a list of {input, share} maps, "
+		            "e.g. [{input: has_portal, share: 0.5}, {input: "
+		            "has_app, share: 0.5}]"));
 		return -1;
 	}
 	n = host->param_count(list);
 	if (n == 0) {
-		host->error(ctx, list,
-		            "parts: needs at least one {input, share} map, "
-		            "" PARTS_EXAMPLE);
+		host->error(
+		        ctx, list, "%s",
+		        TP_("parts: needs at least one {input, share} map, "
+		            "e.g. [{input: has_portal, share: 0.5}, {input: "
+		            "has_app, share: 0.5}]"));
 		return -1;
 	}
 	if (n < (SIZE_MAX - sizeof(*st)) / sizeof(st->p[0]))
 		st = malloc(sizeof(*st) + n * sizeof(st->p[0]));
 	if (!st) {
-		host->error(ctx, NULL, "parts: out of memory");
+		host->error(ctx, NULL, "%s", TP_("parts: out of memory"));
 		return -1;
 	}
 	st->n = n;
 	st->names = NULL;
+	st->vi = cpu_is_vi(host, ctx);
+	/* TRANSLATORS: "2 of 3 parts: has_portal, has_app" */
+	st->of = T_(st->vi, " of ");
+	/* TRANSLATORS: "2 of 3 parts: has_portal, has_app" */
+	st->parts = T_(st->vi, " parts");
+	/* TRANSLATORS: the hint "has_app = true (+0.5)": what a part adds */
+	st->is_true = T_(st->vi, " = true (+");
 	if (read_parts(host, ctx, list, st) != 0 || bad) {
 		free(st);
 		return -1;
 	}
 	if (copy_names(st) != 0) {
-		host->error(ctx, NULL, "parts: out of memory");
+		host->error(ctx, NULL, "%s", TP_("parts: out of memory"));
 		free(st);
 		return -1;
 	}
@@ -226,7 +238,7 @@ static void hint_missing(const chiso_host_api *host,
 		if (t.len)
 			cpu_put(&t, ", ");
 		cpu_put(&t, st->p[i].name);
-		cpu_put(&t, " = true (+");
+		cpu_put(&t, st->is_true);
 		cpu_put_g(&t, st->p[i].share, 6);
 		cpu_put(&t, ")");
 	}
@@ -246,7 +258,8 @@ static void parts_compute(const chiso_host_api *host, const void *state,
 	for (size_t i = 0; i < st->n; i++) {
 		if (host->get_bool(unit, st->p[i].slot, &b) !=
 		    CHISO_VALUE_PRESENT) {
-			cpu_fail(out, "input %s has no value", st->p[i].name);
+			cpu_fail(out, T_(st->vi, "input %s has no value"),
+			         st->p[i].name);
 			return;
 		}
 		if (b) {
@@ -259,9 +272,9 @@ static void parts_compute(const chiso_host_api *host, const void *state,
 	out->has_raw = 1;
 	t = cpu_text_note(out);
 	cpu_put_g(&t, (double)k, 15);
-	cpu_put(&t, " of ");
+	cpu_put(&t, st->of);
 	cpu_put_g(&t, (double)st->n, 15);
-	cpu_put(&t, " parts");
+	cpu_put(&t, st->parts);
 	for (size_t i = 0; i < st->n; i++) {
 		if (host->get_bool(unit, st->p[i].slot, &b) !=
 		            CHISO_VALUE_PRESENT ||

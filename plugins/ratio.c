@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 enum zero_policy { ZERO_NA, ZERO_ZERO, ZERO_FULL };
 
@@ -21,6 +21,8 @@ struct ratio_state {
 	enum zero_policy zero; /* what a zero denominator scores */
 	const char *num_id;    /* the numerator's input id (host's) */
 	int num_integer;       /* the numerator is a count */
+	int vi;                /* notes in Vietnamese */
+	const char *target_word, *of, *zero_note[3]; /* words of the notes */
 };
 
 static const char *const ratio_keys[] = {"numerator", "denominator", "target",
@@ -39,12 +41,13 @@ static int read_zero(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	else if (s && strcmp(s, "full") == 0)
 		*zero = ZERO_FULL;
 	else {
-		host->error(ctx, node,
-		            "zero_denominator: must be na, zero or full (got "
+		host->error(
+		        ctx, node,
+		        TP_("zero_denominator: must be na, zero or full (got "
 		            "%s%s%s); na drops the indicator, zero scores 0, "
-		            "full scores all its points",
-		            s ? "\"" : "", s ? s : "a list or map",
-		            s ? "\"" : "");
+		            "full scores all its points"),
+		        s ? "\"" : "", s ? s : TP_("a list or map"),
+		        s ? "\"" : "");
 		return -1;
 	}
 	return 0;
@@ -63,24 +66,25 @@ static int ratio_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!params)
 		return -1;
 	st.num = cpu_bind(host, ctx, params, "numerator", CHISO_INPUT_NUMERIC,
-	                  "name the numeric input counted on top, e.g. "
-	                  "numerator: staff_with_email");
+	                  TP_("name the numeric input counted on top, e.g. "
+	                      "numerator: staff_with_email"));
 	if (st.num >= 0) {
 		st.num_id = cpu_input_id(host, ctx, st.num);
 		st.num_integer =
 		        host->input_type(ctx, st.num) == CHISO_INPUT_INTEGER;
 	}
 	st.den = cpu_bind(host, ctx, params, "denominator", CHISO_INPUT_NUMERIC,
-	                  "name the numeric input counted below, e.g. "
-	                  "denominator: staff_total");
+	                  TP_("name the numeric input counted below, e.g. "
+	                      "denominator: staff_total"));
 	node = host->param_get(params, "target");
 	if (node && host->param_number(ctx, node, "target", &st.target) != 0) {
 		bad = 1;
 	} else if (node && !(st.target > 0)) {
 		host->error(
 		        ctx, node,
-		        "target must be greater than 0 (got %.10g); it is the "
-		        "ratio that earns full points, e.g. target: 0.8",
+		        TP_("target must be greater than 0 (got %.10g); it is "
+		            "the ratio that earns full points, e.g. target: "
+		            "0.8"),
 		        st.target);
 		bad = 1;
 	}
@@ -91,9 +95,18 @@ static int ratio_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		return -1;
 	p = malloc(sizeof(*p));
 	if (!p) {
-		host->error(ctx, NULL, "ratio: out of memory");
+		host->error(ctx, NULL, "%s", TP_("ratio: out of memory"));
 		return -1;
 	}
+	st.vi = cpu_is_vi(host, ctx);
+	/* TRANSLATORS: "3/4 = 0.75 (target 0.8)" */
+	st.target_word = T_(st.vi, " (target ");
+	/* TRANSLATORS: "x >= 4 (0.8 of 5) for full points" */
+	st.of = T_(st.vi, " of ");
+	/* TRANSLATORS: "0/0: denominator is 0, not applicable" */
+	st.zero_note[ZERO_NA] = T_(st.vi, "denominator is 0, not applicable");
+	st.zero_note[ZERO_ZERO] = T_(st.vi, "denominator is 0, scored 0");
+	st.zero_note[ZERO_FULL] = T_(st.vi, "denominator is 0, scored 1");
 	*p = st;
 	*state = p;
 	return 0;
@@ -108,39 +121,41 @@ static void ratio_compute(const chiso_host_api *host, const void *state,
 	cpu_text t;
 
 	if (host->get_number(unit, st->num, &n) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "numerator has no value");
+		cpu_fail(out, "%s", T_(st->vi, "numerator has no value"));
 		return;
 	}
 	if (host->get_number(unit, st->den, &d) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "denominator has no value");
+		cpu_fail(out, "%s", T_(st->vi, "denominator has no value"));
 		return;
 	}
 	if (n < 0 || d < 0) {
-		cpu_fail(out, "%.10g/%.10g: a ratio needs counts >= 0", n, d);
+		cpu_fail(out,
+		         T_(st->vi, "%.10g/%.10g: a ratio needs counts >= 0"),
+		         n, d);
 		return;
 	}
 	if (d == 0) {
 		switch (st->zero) {
 		case ZERO_NA:
 			out->status = CHISO_STATUS_NA;
-			cpu_note(out,
-			         "%.10g/0: denominator is 0, not applicable",
-			         n);
 			break;
 		case ZERO_ZERO:
 			out->fraction = 0;
-			cpu_note(out, "%.10g/0: denominator is 0, scored 0", n);
 			break;
 		case ZERO_FULL:
 			out->fraction = 1;
-			cpu_note(out, "%.10g/0: denominator is 0, scored 1", n);
 			break;
 		}
+		t = cpu_text_note(out);
+		cpu_put_g(&t, n, 10);
+		cpu_put(&t, "/0: ");
+		cpu_put(&t, st->zero_note[st->zero]);
 		return;
 	}
 	q = n / d;
 	if (!isfinite(q)) {
-		cpu_fail(out, "%.10g/%.10g is not a finite ratio", n, d);
+		cpu_fail(out, T_(st->vi, "%.10g/%.10g is not a finite ratio"),
+		         n, d);
 		return;
 	}
 	f = q / st->target;
@@ -153,7 +168,7 @@ static void ratio_compute(const chiso_host_api *host, const void *state,
 	cpu_put_g(&t, d, 10);
 	cpu_put(&t, " = ");
 	cpu_put_g(&t, q, 6);
-	cpu_put(&t, " (target ");
+	cpu_put(&t, st->target_word);
 	cpu_put_g(&t, st->target, 10);
 	cpu_put(&t, ")");
 	if (f < 1) {
@@ -167,9 +182,10 @@ static void ratio_compute(const chiso_host_api *host, const void *state,
 		cpu_put_g(&t, need, 10);
 		cpu_put(&t, " (");
 		cpu_put_g(&t, st->target, 10);
-		cpu_put(&t, " of ");
+		cpu_put(&t, st->of);
 		cpu_put_g(&t, d, 10);
-		cpu_put(&t, ") for full points");
+		cpu_put(&t, ") ");
+		cpu_put_for_lang(&t, 1, st->vi);
 	}
 }
 

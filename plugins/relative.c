@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 struct relative_state {
 	int slot;
@@ -29,6 +29,10 @@ struct relative_state {
 	int minmax, lower, by_parent;
 	int has_bounds;
 	double lo, hi;
+	int vi; /* notes in Vietnamese */
+	/* The words of the notes, in the run's language. */
+	const char *only, *only_of, *all, *units, *units_of, *equal_full, *full,
+	        *best_lo, *best_hi, *in, *lower_better, *waiting;
 };
 
 static const char *const relative_keys[] = {
@@ -49,8 +53,8 @@ static int read_word(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		return 0;
 	if (s && strcmp(s, b) == 0)
 		return 1;
-	host->error(ctx, node, "%s must be %s or %s (got \"%s\")", key, a, b,
-	            s ? s : "a list or map");
+	host->error(ctx, node, TP_("%s must be %s or %s (got \"%s\")"), key, a,
+	            b, s ? s : TP_("a list or map"));
 	return -1;
 }
 
@@ -60,9 +64,9 @@ static int read_bounds(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 {
 	if (host->param_kind(node) != CHISO_PARAM_LIST ||
 	    host->param_count(node) != 2) {
-		host->error(ctx, node,
-		            "bounds must be a list [lo, hi], e.g. bounds: "
-		            "[0, 100]");
+		host->error(ctx, node, "%s",
+		            TP_("bounds must be a list [lo, hi], e.g. bounds: "
+		                "[0, 100]"));
 		return -1;
 	}
 	if (host->param_number(ctx, host->param_at(node, 0), "bounds lo",
@@ -71,7 +75,8 @@ static int read_bounds(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	                       &st->hi) != 0)
 		return -1;
 	if (!(st->lo < st->hi)) {
-		host->error(ctx, node, "bounds: lo (%g) must be below hi (%g)",
+		host->error(ctx, node,
+		            TP_("bounds: lo (%g) must be below hi (%g)"),
 		            st->lo, st->hi);
 		return -1;
 	}
@@ -98,8 +103,8 @@ static int relative_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!params)
 		return -1;
 	st.slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	                   "name the numeric input to compare, e.g. input: "
-	                   "bandwidth_per_official");
+	                   TP_("name the numeric input to compare, e.g. "
+	                       "input: bandwidth_per_official"));
 	st.minmax = read_word(host, ctx, params, "mode", "best", "minmax", 0);
 	st.by_parent =
 	        read_word(host, ctx, params, "group", "all", "parent", 0);
@@ -109,9 +114,10 @@ static int relative_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		bad = 1;
 	node = host->param_get(params, "bounds");
 	if (node && st.minmax != 1) {
-		host->error(ctx, node,
-		            "bounds are for mode: minmax; remove them or set "
-		            "mode: minmax");
+		host->error(
+		        ctx, node, "%s",
+		        TP_("bounds are for mode: minmax; remove them or set "
+		            "mode: minmax"));
 		bad = 1;
 	} else if (node && read_bounds(host, ctx, node, &st) != 0) {
 		bad = 1;
@@ -121,9 +127,35 @@ static int relative_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	st.id = cpu_input_id(host, ctx, st.slot);
 	p = malloc(sizeof(*p));
 	if (!p) {
-		host->error(ctx, NULL, "relative: out of memory");
+		host->error(ctx, NULL, "%s", TP_("relative: out of memory"));
 		return -1;
 	}
+	st.vi = cpu_is_vi(host, ctx);
+	/* TRANSLATORS: "12: the only unit, full points" */
+	st.only = T_(st.vi, ": the only unit");
+	/* TRANSLATORS: "12: the only unit of H01, full points": H01 is the
+	 * parent unit */
+	st.only_of = T_(st.vi, ": the only unit of ");
+	/* TRANSLATORS: "12: all 5 units of H01 equal, full points" */
+	st.all = T_(st.vi, ": all ");
+	/* TRANSLATORS: "12: all 5 units equal, full points" */
+	st.units = T_(st.vi, " units");
+	/* TRANSLATORS: "12: all 5 units of H01 equal, full points": H01 is
+	 * the parent unit */
+	st.units_of = T_(st.vi, " units of ");
+	/* TRANSLATORS: "12: all 5 units of H01 equal, full points" */
+	st.equal_full = T_(st.vi, " equal, full points");
+	/* TRANSLATORS: "12: the only unit of H01, full points" */
+	st.full = T_(st.vi, ", full points");
+	/* TRANSLATORS: "best 3 in H01 / 4 -> 0.75" (lower is better) */
+	st.best_lo = T_(st.vi, "best ");
+	/* TRANSLATORS: "3 / best 4 in H01 -> 0.75" */
+	st.best_hi = T_(st.vi, " / best ");
+	/* TRANSLATORS: "3 / best 4 in H01 -> 0.75", "3 in [0, 4] -> 0.75" */
+	st.in = T_(st.vi, " in ");
+	st.lower_better = T_(st.vi, " (lower is better)");
+	/* TRANSLATORS: "12 (scored against the other units)" */
+	st.waiting = T_(st.vi, " (scored against the other units)");
 	*p = st;
 	*state = p;
 	return 0;
@@ -134,20 +166,24 @@ static void relative_compute(const chiso_host_api *host, const void *state,
                              const chiso_unit *unit, chiso_outcome *out)
 {
 	const struct relative_state *st = state;
+	cpu_text t;
 	double v;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "input has no value");
+		cpu_fail(out, "%s", T_(st->vi, "input has no value"));
 		return;
 	}
 	if (!st->minmax && v < 0) {
-		cpu_fail(out, "%.10g: mode best needs values >= 0", v);
+		cpu_fail(out, T_(st->vi, "%.10g: mode best needs values >= 0"),
+		         v);
 		return;
 	}
 	out->raw = v;
 	out->has_raw = 1;
 	out->fraction = 0;
-	cpu_note(out, "%.10g (scored against the other units)", v);
+	t = cpu_text_note(out);
+	cpu_put_g(&t, v, 10);
+	cpu_put(&t, st->waiting);
 }
 
 /* Scores one value against its group's lo and hi (or best). */
@@ -189,6 +225,67 @@ static int cmp_group(const void *a, const void *b)
 	              sort_host->batch_group(sort_batch, *(const size_t *)b));
 }
 
+/* Appends " in GROUP" when units are grouped. */
+static void put_group(cpu_text *t, const char *in, const char *group)
+{
+	if (!*group)
+		return;
+	cpu_put(t, in);
+	cpu_put(t, group);
+}
+
+/* The note of value v scored f against lo and hi of group ("" when
+ * ungrouped); equal is the number of units when all were equal (full
+ * points), else 0. */
+static void note_group(const struct relative_state *st, double v, double lo,
+                       double hi, double f, size_t equal, const char *group,
+                       char *note, size_t size)
+{
+	cpu_text t = {note, size, 0};
+
+	note[0] = '\0';
+	if (equal) {
+		cpu_put_g(&t, v, 10);
+		if (equal == 1) {
+			cpu_put(&t, *group ? st->only_of : st->only);
+			cpu_put(&t, group);
+			cpu_put(&t, st->full);
+			return;
+		}
+		cpu_put(&t, st->all);
+		cpu_put_g(&t, (double)equal, 15);
+		cpu_put(&t, *group ? st->units_of : st->units);
+		cpu_put(&t, group);
+		cpu_put(&t, st->equal_full);
+		return;
+	}
+	if (!st->minmax && st->lower) {
+		cpu_put(&t, st->best_lo);
+		cpu_put_g(&t, lo, 10);
+		put_group(&t, st->in, group);
+		cpu_put(&t, " / ");
+		cpu_put_g(&t, v, 10);
+	} else if (!st->minmax) {
+		cpu_put_g(&t, v, 10);
+		cpu_put(&t, st->best_hi);
+		cpu_put_g(&t, hi, 10);
+		put_group(&t, st->in, group);
+	} else {
+		cpu_put_g(&t, v, 10);
+		cpu_put(&t, st->in);
+		cpu_put(&t, "[");
+		cpu_put_g(&t, lo, 10);
+		cpu_put(&t, ", ");
+		cpu_put_g(&t, hi, 10);
+		cpu_put(&t, "]");
+		if (st->lower)
+			cpu_put(&t, st->lower_better);
+		put_group(&t, st->in, group);
+	}
+	cpu_put(&t, " -> ");
+	cpu_put_g(&t, f, 6);
+}
+
 /* Scores units order[0..n) (one group). */
 static void score_group(const chiso_host_api *host,
                         const struct relative_state *st, chiso_batch *b,
@@ -214,27 +311,8 @@ static void score_group(const chiso_host_api *host,
 
 		host->batch_get(b, order[k], &v);
 		f = score(st, v, lo, hi, &zero);
-		if (zero && n == 1)
-			snprintf(note, sizeof(note),
-			         "%.10g: the only unit%s%s, full points", v,
-			         *group ? " of " : "", group);
-		else if (zero)
-			snprintf(note, sizeof(note),
-			         "%.10g: all %zu units%s%s equal, full points",
-			         v, n, *group ? " of " : "", group);
-		else if (!st->minmax && st->lower)
-			snprintf(note, sizeof(note),
-			         "best %.10g%s%s / %.10g -> %g", lo,
-			         *group ? " in " : "", group, v, f);
-		else if (!st->minmax)
-			snprintf(note, sizeof(note),
-			         "%.10g / best %.10g%s%s -> %g", v, hi,
-			         *group ? " in " : "", group, f);
-		else
-			snprintf(note, sizeof(note),
-			         "%.10g in [%.10g, %.10g]%s%s%s -> %g", v, lo,
-			         hi, st->lower ? " (lower is better)" : "",
-			         *group ? " in " : "", group, f);
+		note_group(st, v, lo, hi, f, zero ? n : 0, group, note,
+		           sizeof(note));
 		host->batch_set(b, order[k], CHISO_STATUS_OK, f, note);
 	}
 }

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <chiso/plugin_util.h>
+#include "builtin_i18n.h"
 
 enum target_op { OP_GE, OP_GT, OP_LE, OP_LT, OP_EQ, OP_COUNT };
 
@@ -21,12 +21,12 @@ struct target_state {
 	double value;      /* what the input is compared with */
 	int linear;        /* partial: linear */
 	const char *id;    /* the input's id (host's) */
+	int vi;            /* notes in Vietnamese */
+	const char *met, *not_met, *partial; /* words of the notes */
 };
 
 static const char *const target_keys[] = {"input", "op", "value", "partial",
                                           NULL};
-
-#define OP_LIST "\">=\", \">\", \"<=\", \"<\" or \"==\""
 
 /* The comparison a common misspelling s probably meant, or NULL. */
 static const char *op_suggest(const char *s)
@@ -58,22 +58,24 @@ static int read_op(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	}
 	hint = s ? op_suggest(s) : NULL;
 	if (s && !*s)
-		host->error(
-		        ctx, node,
-		        "op: is empty; YAML reads an unquoted > as the start "
-		        "of a folded text: quote the comparison, e.g. "
-		        "op: \">=\"");
+		host->error(ctx, node, "%s",
+		            TP_("op: is empty; YAML reads an unquoted > as the "
+		                "start "
+		                "of a folded text: quote the comparison, e.g. "
+		                "op: \">=\""));
 	else if (hint)
 		host->error(ctx, node,
-		            "op: \"%s\" is not a comparison; did you mean "
-		            "\"%s\"? (write it quoted, e.g. op: \"%s\")",
+		            TP_("op: \"%s\" is not a comparison; did you mean "
+		                "\"%s\"? (write it quoted, e.g. op: \"%s\")"),
 		            s, hint, hint);
 	else
-		host->error(
-		        ctx, node,
-		        "op: must be one of " OP_LIST " (got %s%s%s); write "
-		        "it quoted, e.g. op: \">=\"",
-		        s ? "\"" : "", s ? s : "a list or map", s ? "\"" : "");
+		host->error(ctx, node,
+		            TP_("op: must be one of \">=\", \">\", \"<=\", "
+		                "\"<\" or "
+		                "\"==\" (got %s%s%s); write it quoted, e.g. "
+		                "op: \">=\""),
+		            s ? "\"" : "", s ? s : TP_("a list or map"),
+		            s ? "\"" : "");
 	return -1;
 }
 
@@ -88,10 +90,11 @@ static int read_partial(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 		return 0;
 	}
 	host->error(ctx, node,
-	            "partial: unknown mode %s%s%s; the only mode is linear "
-	            "(partial: linear), or leave partial out for all or "
-	            "nothing",
-	            s ? "\"" : "", s ? s : "(a list or map)", s ? "\"" : "");
+	            TP_("partial: unknown mode %s%s%s; the only mode is "
+	                "linear (partial: linear), or leave partial out for "
+	                "all or nothing"),
+	            s ? "\"" : "", s ? s : TP_("(a list or map)"),
+	            s ? "\"" : "");
 	return -1;
 }
 
@@ -108,17 +111,18 @@ static int target_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (!params)
 		return -1;
 	st.slot = cpu_bind(host, ctx, params, "input", CHISO_INPUT_NUMERIC,
-	                   "name the numeric input to compare, e.g. input: "
-	                   "online_rate");
+	                   TP_("name the numeric input to compare, e.g. "
+	                       "input: online_rate"));
 	node = cpu_require(host, ctx, params, "op",
-	                   "add the comparison, one of " OP_LIST
-	                   ", e.g. op: \">=\"");
+	                   TP_("add the comparison, one of \">=\", \">\", "
+	                       "\"<=\", \"<\" or \"==\", e.g. op: \">=\""));
 	if (!node || read_op(host, ctx, node, &st.op) != 0)
 		bad = 1;
 	else
 		op_ok = 1;
 	vnode = cpu_require(host, ctx, params, "value",
-	                    "add the number to compare with, e.g. value: 90");
+	                    TP_("add the number to compare with, e.g. value: "
+	                        "90"));
 	if (!vnode || host->param_number(ctx, vnode, "value", &st.value) != 0)
 		bad = 1;
 	else
@@ -127,26 +131,35 @@ static int target_prepare(const chiso_host_api *host, chiso_prepare_ctx *ctx,
 	if (node && read_partial(host, ctx, node, &st.linear) != 0)
 		bad = 1;
 	if (st.linear && op_ok && st.op != OP_GE) {
-		host->error(
-		        ctx, node,
-		        "partial: linear needs op: \">=\" (got op: \"%s\"); "
-		        "change op or leave partial out",
-		        op_names[st.op]);
+		host->error(ctx, node,
+		            TP_("partial: linear needs op: \">=\" (got op: "
+		                "\"%s\"); "
+		                "change op or leave partial out"),
+		            op_names[st.op]);
 		bad = 1;
 	}
 	if (st.linear && value_ok && !(st.value > 0)) {
-		host->error(ctx, vnode,
-		            "value must be greater than 0 with partial: linear "
-		            "(got %.10g), which scores input / value below it",
-		            st.value);
+		host->error(
+		        ctx, vnode,
+		        TP_("value must be greater than 0 with partial: "
+		            "linear (got %.10g), which scores input / value "
+		            "below it"),
+		        st.value);
 		bad = 1;
 	}
 	if (bad || st.slot < 0)
 		return -1;
 	st.id = cpu_input_id(host, ctx, st.slot);
+	st.vi = cpu_is_vi(host, ctx);
+	/* TRANSLATORS: "5 >= 4: met" */
+	st.met = T_(st.vi, ": met");
+	/* TRANSLATORS: "3 >= 4: not met" */
+	st.not_met = T_(st.vi, ": not met");
+	/* TRANSLATORS: "3 >= 4: not met, partial 0.75" */
+	st.partial = T_(st.vi, ": not met, partial ");
 	p = malloc(sizeof(*p));
 	if (!p) {
-		host->error(ctx, NULL, "target: out of memory");
+		host->error(ctx, NULL, "%s", TP_("target: out of memory"));
 		return -1;
 	}
 	*p = st;
@@ -183,7 +196,7 @@ static void target_compute(const chiso_host_api *host, const void *state,
 	double v, f;
 
 	if (host->get_number(unit, st->slot, &v) != CHISO_VALUE_PRESENT) {
-		cpu_fail(out, "input has no value");
+		cpu_fail(out, "%s", T_(st->vi, "input has no value"));
 		return;
 	}
 	out->raw = v;
@@ -196,15 +209,15 @@ static void target_compute(const chiso_host_api *host, const void *state,
 	cpu_put_g(&t, st->value, 10);
 	if (target_met(st->op, v, st->value)) {
 		out->fraction = 1;
-		cpu_put(&t, ": met");
+		cpu_put(&t, st->met);
 	} else if (st->linear) {
 		f = v / st->value;
 		out->fraction = f > 0 ? f : 0;
-		cpu_put(&t, ": not met, partial ");
+		cpu_put(&t, st->partial);
 		cpu_put_g(&t, out->fraction, 6);
 	} else {
 		out->fraction = 0;
-		cpu_put(&t, ": not met");
+		cpu_put(&t, st->not_met);
 	}
 	if (out->fraction < 1) {
 		t = cpu_text_hint(out);
@@ -213,7 +226,8 @@ static void target_compute(const chiso_host_api *host, const void *state,
 		cpu_put(&t, st->op == OP_EQ ? "=" : op);
 		cpu_put(&t, " ");
 		cpu_put_g(&t, st->value, 10);
-		cpu_put(&t, " for full points");
+		cpu_put(&t, " ");
+		cpu_put_for_lang(&t, 1, st->vi);
 	}
 }
 

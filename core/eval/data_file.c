@@ -22,8 +22,9 @@ const char *const data_stage_words[] = {"self", "appraised", "final", NULL};
 
 static const char *const single_keys[] = {"unit", "stage", "values", NULL};
 static const char *const multi_keys[] = {"units", NULL};
-static const char *const results_keys[] = {
-        "format", "model", "generator", "plugins", "basis", "units", NULL};
+static const char *const results_keys[] = {"format",   "model",   "generator",
+                                           "language", "plugins", "basis",
+                                           "units",    NULL};
 static const char *const record_keys[] = {"unit", "stage", "values", NULL};
 static const char *const results_record_keys[] = {
         "unit",    "stage",   "status",      "points", "max",          "value",

@@ -9,6 +9,7 @@
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/suggest.h"
 #include "util/utf8.h"
 
@@ -600,6 +601,13 @@ static void h_log(chiso_prepare_ctx *ctx, const chiso_unit *u, int level,
 	va_end(ap);
 }
 
+/* ABI 1.4: the run's language, the one i18n_init() chose. */
+static const char *h_language(chiso_prepare_ctx *ctx)
+{
+	(void)ctx;
+	return i18n_current_code();
+}
+
 static void h_verror(chiso_prepare_ctx *ctx, const chiso_param *node,
                      const char *fmt, va_list ap)
         __attribute__((format(printf, 3, 0)));
@@ -889,4 +897,5 @@ const chiso_host_api host_api = {
         .verror = h_verror,
         .vwarn = h_vwarn,
         .vlog = h_vlog,
+        .language = h_language,
 };

@@ -517,6 +517,8 @@ static void write_doc(const struct merger *mg, FILE *f)
 	jsonw_object(&w, 0);
 	jsonw_knumber(&w, "format", 1);
 	jsonw_kstring(&w, "generator", PACKAGE_STRING);
+	if (set->language)
+		jsonw_kstring(&w, "language", set->language);
 	write_model(&w, &set->models[0]);
 	jsonw_key(&w, "units");
 	jsonw_array(&w, 0);

@@ -534,10 +534,12 @@ struct rs_doc {
 	json_mark root;    /* where the document starts */
 	json_mark format_at, units_at;
 	int format_seen;
-	int format_bad;  /* "format" is not 1 */
-	int model_ok;    /* the model section read, no rule broken */
-	int units_list;  /* "units" is a list */
-	int units_later; /* "units" came before "model": read at the end */
+	int language_seen;
+	int format_bad;       /* "format" is not 1 */
+	int model_ok;         /* the model section read, no rule broken */
+	int units_list;       /* "units" is a list */
+	int units_later;      /* "units" came before "model": read at the end */
+	const char *language; /* "vi" or "en" as "language" says, or NULL */
 };
 
 /* The units of the list at the stream's cursor, each checked as it is
@@ -614,6 +616,43 @@ static int read_format(struct rs_doc *rd)
 	return 0;
 }
 
+/* The value of "language": "vi" or "en", the language the document's
+ * notes and hints are written in (its keys and codes have none), or
+ * "mixed" (chiso merge of documents in both). */
+static int read_language(struct rs_doc *rd)
+{
+	json_mark at;
+	const doc_node *n;
+	doc *d;
+	int c = json_stream_peek(rd->js, &at);
+
+	if (c < 0)
+		return -1;
+	if (done(rd))
+		return json_stream_skip(rd->js);
+	d = json_stream_value(rd->js, &rd->sem);
+	if (!d) {
+		if (json_stream_failed(rd->js))
+			return -1;
+		rd->r.failed = 1;
+		return 0;
+	}
+	n = d->root;
+	if (n && n->kind == DOC_SCALAR && n->quoted &&
+	    (strcmp(n->text, "vi") == 0 || strcmp(n->text, "en") == 0 ||
+	     strcmp(n->text, "mixed") == 0)) {
+		rd->language = n->text[0] == 'v'   ? "vi"
+		               : n->text[0] == 'e' ? "en"
+		                                   : "mixed";
+		return 0;
+	}
+	diag_error(&rd->sem, rd->r.file, at.line, at.col,
+	           "language must be \"vi\", \"en\" or \"mixed\" (the "
+	           "language of the document's notes)");
+	rd->r.failed = 1;
+	return 0;
+}
+
 /* The value of "model": the model section, read unless something
  * before it already refuses the file. */
 static int read_model_member(struct rs_doc *rd)
@@ -682,6 +721,10 @@ static int top_member(struct rs_doc *rd, const char *key, size_t len,
 		had = rd->format_seen;
 		rd->format_seen = 1;
 	}
+	if (is_key(key, len, "language")) {
+		had = rd->language_seen;
+		rd->language_seen = 1;
+	}
 	if (had) {
 		/* read as it comes, a document has each once */
 		if (!done(rd))
@@ -694,6 +737,8 @@ static int top_member(struct rs_doc *rd, const char *key, size_t len,
 	}
 	if (is_key(key, len, "format"))
 		return read_format(rd);
+	if (is_key(key, len, "language"))
+		return read_language(rd);
 	if (seen == &rd->keys.model)
 		return read_model_member(rd);
 	if (seen == &rd->keys.units)
@@ -784,6 +829,10 @@ static int read_stream(rs_set *set, const char *path, json_stream *js, diag *d)
 	if (rc < 0) {
 		set->nunits = units_before;
 		set->nmodels = models_before;
+	} else if (rd.language && !set->language) {
+		set->language = rd.language;
+	} else if (rd.language && strcmp(set->language, rd.language) != 0) {
+		set->language = "mixed";
 	}
 	return rc;
 }

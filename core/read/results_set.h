@@ -144,6 +144,9 @@ typedef struct rs_set {
 	                      (read/json_stream.h). rs_init() takes it from
 	                      the environment's CHISO_READ_CHUNK when set:
 	                      tests set it small */
+	const char *language; /* the language of the notes of the documents
+	                         read: "vi", "en", "mixed" (some of each),
+	                         or NULL when none says (static strings) */
 } rs_set;
 
 /* Makes set empty. */

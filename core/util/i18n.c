@@ -123,6 +123,11 @@ i18n_lang i18n_current(void)
 	return current;
 }
 
+const char *i18n_current_code(void)
+{
+	return current == I18N_VI ? "vi" : "en";
+}
+
 const char *i18n_gettext(const char *msgid)
 {
 #if ENABLE_NLS

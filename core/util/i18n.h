@@ -51,6 +51,11 @@ int i18n_init(i18n_lang lang);
 /* The language chosen by i18n_init() (English before it). */
 i18n_lang i18n_current(void);
 
+/* Its code, "vi" or "en" (a static string): what results documents
+ * record as the language of their notes, and plugins are told (plugin
+ * ABI 1.4). */
+const char *i18n_current_code(void);
+
 /* msgid in the current language. */
 const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
 

@@ -16,7 +16,7 @@ for c in evaluate validate template plugins rank report compare gaps \
 done
 run_chiso --version
 expect_rc 0
-expect_out "plugin ABI 1.3"
+expect_out "plugin ABI 1.4"
 run_chiso
 expect_rc 2
 run_chiso frobnicate

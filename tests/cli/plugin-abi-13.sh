@@ -33,7 +33,7 @@ units:
     values: { y: 1 }
 DATA
 run_chiso plugins -P "$TMP/p"
-expect_out "probe13 1.0 (ABI 1.3)"
+expect_out "probe13 1.0 (ABI 1.4)"
 run_chiso evaluate -f json -P "$TMP/p" "$TMP/m.yaml" "$TMP/d.yaml"
 expect_rc 0
 # unit_info; alloc: 16 blocks of 4000 bytes fit in CHISO_SCRATCH_MAX

@@ -1,5 +1,5 @@
 # plugin-abi-compat.sh - plugins built for older minor ABIs keep loading
-# and scoring under this chiso's ABI 1.3: a 1.0 plugin (descriptor of the
+# and scoring under this chiso's ABI 1.4: a 1.0 plugin (descriptor of the
 # 1.0 size, no hint), a 1.2 plugin (the 1.2 descriptor with a second
 # phase; whatever lies after it, here a describe that aborts, is never
 # read), and a plugin written in C++ with CHISO_PLUGIN_DEFINE.
@@ -33,7 +33,7 @@ expect_out "Method \`abi_12\` (built for ABI 1.2 (tests only)): input = plan\\_i
 plugin_dir "$TEST_PLUGIN_DIR/cxx_plugin.so" cxx_plugin
 method_model "$TMP/mcxx.yaml" cxx_plugin abi-compat-cxx
 run_chiso plugins -P "$TMP/p"
-expect_out "cxx_plugin 1.0 (ABI 1.3)"
+expect_out "cxx_plugin 1.0 (ABI 1.4)"
 run_chiso evaluate -P "$TMP/p" "$TMP/mcxx.yaml" "$TMP/d.yaml"
 expect_rc 0
 expect_out "C++ plugin: yes"

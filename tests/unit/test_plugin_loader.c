@@ -218,11 +218,11 @@ static void test_bad_descriptors(void)
 
 	CU_ASSERT(refused(dir, "abi_major", "abi_major.so: refused: ",
 	                  "built for plugin ABI 2.0, this chiso speaks ABI "
-	                  "1.3",
+	                  "1.4",
 	                  NULL));
 	CU_ASSERT(refused(dir, "abi_minor", "abi_minor.so: refused: ",
 	                  "built for plugin ABI 1.99, newer than this "
-	                  "chiso's 1.3",
+	                  "chiso's 1.4",
 	                  NULL));
 	CU_ASSERT(refused(dir, "bad_magic", "bad_magic.so: refused: ",
 	                  "bad magic 0x12345678", NULL));

@@ -1,5 +1,5 @@
 /*
- * chiso/plugin.h - the chiso plugin ABI, version 1.3.
+ * chiso/plugin.h - the chiso plugin ABI, version 1.4.
  *
  * History (fields are only ever appended):
  *   1.0  the first ABI.
@@ -10,6 +10,11 @@
  *        a value relative to the best unit); results of child units
  *        (the child_* services: a district indicator computed from its
  *        communes' results); compute may return CHISO_STATUS_MISSING.
+ *   1.3  inputs by id, the unit being scored, missing_hint, log,
+ *        scratch memory (alloc), the va_list variants; the descriptor's
+ *        describe (the rule in words).
+ *   1.4  chiso_host_api.language: the language of the run ("vi" or
+ *        "en"), for notes, hints and messages written in it.
  *
  * This header is a published contract. It is versioned and append-only:
  * fields are only ever added at the end of a struct, and a change that
@@ -105,7 +110,7 @@ extern "C" {
 #define CHISO_PLUGIN_MAGIC 0x4f534843u
 
 #define CHISO_ABI_MAJOR 1
-#define CHISO_ABI_MINOR 3
+#define CHISO_ABI_MINOR 4
 /* Packs a version as major << 16 | minor (sudo's packing). */
 #define CHISO_ABI_VERSION(major, minor)                                        \
 	((((uint32_t)(major)) << 16) | ((uint32_t)(minor)&0xffffu))
@@ -488,6 +493,15 @@ typedef struct chiso_host_api {
 	        __attribute__((format(printf, 4, 0)))
 #endif
 	        ;
+
+	/* ABI 1.4 (check with CHISO_HOST_HAS): the language the run speaks
+	 * to its readers, "vi" (Vietnamese) or "en" (English); a static
+	 * string, never NULL. Write notes, hints, missing_hint texts, errors
+	 * and logs in it when the plugin has that language, else in English
+	 * (docs/plugin-api.md says how a plugin ships its translations).
+	 * Call it in prepare and keep the choice in state: compute then
+	 * picks its words without asking. Prepare only. */
+	const char *(*language)(chiso_prepare_ctx *ctx);
 } chiso_host_api;
 
 /* 1 when the host's table has member (added in a later minor ABI) and

@@ -29,6 +29,24 @@
 #define CPU_PRINTF(f, a)
 #endif
 
+/* The run's language (ABI 1.4): "vi" or "en", and "en" on an older
+ * host. A static string. Prepare only: keep the choice in state. */
+static inline const char *cpu_language(const chiso_host_api *host,
+                                       chiso_prepare_ctx *ctx)
+{
+	const char *lang = NULL;
+
+	if (CHISO_HOST_HAS(host, language))
+		lang = host->language(ctx);
+	return lang ? lang : "en";
+}
+
+/* 1 when the run speaks Vietnamese (cpu_language() is "vi"). */
+static inline int cpu_is_vi(const chiso_host_api *host, chiso_prepare_ctx *ctx)
+{
+	return strcmp(cpu_language(host, ctx), "vi") == 0;
+}
+
 /* Where to report a problem of the params map as a whole: the map, or
  * the indicator itself when the model gave no params. */
 static inline const chiso_param *cpu_where(const chiso_host_api *host,
@@ -64,7 +82,10 @@ static inline const chiso_param *cpu_require(const chiso_host_api *host,
 
 	if (!node)
 		host->error(ctx, cpu_where(host, params),
-		            "missing required param \"%s\"; %s", key, hint);
+		            cpu_is_vi(host, ctx)
+		                    ? "thiếu tham số bắt buộc \"%s\"; %s"
+		                    : "missing required param \"%s\"; %s",
+		            key, hint);
 	return node;
 }
 
@@ -75,10 +96,16 @@ static inline int cpu_bind_node(const chiso_host_api *host,
                                 const char *key, unsigned types)
 {
 	if (host->param_kind(node) != CHISO_PARAM_SCALAR) {
-		host->error(ctx, node,
-		            "%s: must be the id of one input (a name from the "
-		            "model's inputs), not a list or map",
-		            key);
+		host->error(
+		        ctx, node,
+		        cpu_is_vi(host, ctx)
+		                ? "%s: phải là mã của một dữ liệu đầu vào (một "
+		                  "tên trong inputs của bộ chỉ số), không phải "
+		                  "danh sách hay ánh xạ"
+		                : "%s: must be the id of one input (a name "
+		                  "from "
+		                  "the model's inputs), not a list or map",
+		        key);
 		return -1;
 	}
 	return host->bind_input(ctx, node, types, 0);
@@ -106,10 +133,17 @@ static inline int cpu_fraction(const chiso_host_api *host,
 	if (host->param_number(ctx, node, what, out) != 0)
 		return -1;
 	if (*out < 0 || *out > 1) {
-		host->error(ctx, node,
-		            "%s must be between 0 and 1 (got %g); write the "
-		            "share of the points, e.g. 0.75 for 75%%",
-		            what, *out);
+		host->error(
+		        ctx, node,
+		        cpu_is_vi(host, ctx)
+		                ? "%s phải nằm trong khoảng từ 0 đến 1 (đang "
+		                  "là "
+		                  "%g); ghi phần điểm được hưởng, ví dụ 0.75 "
+		                  "cho 75%%"
+		                : "%s must be between 0 and 1 (got %g); write "
+		                  "the "
+		                  "share of the points, e.g. 0.75 for 75%%",
+		        what, *out);
 		return -1;
 	}
 	return 0;
@@ -389,16 +423,23 @@ static inline void cpu_put_g(cpu_text *t, double v, int prec)
 	cpu_put_n(t, num, cpu_format_g(num, v, prec));
 }
 
+/* Appends "for full points" or "for 0.75 of the points" (as cpu_for),
+ * in Vietnamese when vi ("để đạt đủ điểm", "để đạt 0.75 số điểm"). */
+static inline void cpu_put_for_lang(cpu_text *t, double fraction, int vi)
+{
+	if (fraction >= 1) {
+		cpu_put(t, vi ? "để đạt đủ điểm" : "for full points");
+		return;
+	}
+	cpu_put(t, vi ? "để đạt " : "for ");
+	cpu_put_g(t, fraction, 4);
+	cpu_put(t, vi ? " số điểm" : " of the points");
+}
+
 /* Appends "for full points" or "for 0.75 of the points" (as cpu_for). */
 static inline void cpu_put_for(cpu_text *t, double fraction)
 {
-	if (fraction >= 1) {
-		cpu_put(t, "for full points");
-		return;
-	}
-	cpu_put(t, "for ");
-	cpu_put_g(t, fraction, 4);
-	cpu_put(t, " of the points");
+	cpu_put_for_lang(t, fraction, 0);
 }
 
 /* --- ABI 1.3 services, with a fallback on older hosts ----------------- */

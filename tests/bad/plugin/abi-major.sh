@@ -10,5 +10,5 @@ method_model "$TMP/model.yaml" abi_major abi-major
 
 run_chiso validate -P "$TMP/p" "$TMP/model.yaml"
 expect_rc 2
-expect_err "model.yaml:11:13: indicator 1: $TMP/p/abi_major.so: refused: built for plugin ABI 2.0, this chiso speaks ABI 1.3; rebuild the plugin"
+expect_err "model.yaml:11:13: indicator 1: $TMP/p/abi_major.so: refused: built for plugin ABI 2.0, this chiso speaks ABI 1.4; rebuild the plugin"
 exit 0

@@ -10,5 +10,5 @@ method_model "$TMP/model.yaml" abi_minor abi-minor
 
 run_chiso validate -P "$TMP/p" "$TMP/model.yaml"
 expect_rc 2
-expect_err "model.yaml:11:13: indicator 1: $TMP/p/abi_minor.so: refused: built for plugin ABI 1.99, newer than this chiso's 1.3; upgrade chiso"
+expect_err "model.yaml:11:13: indicator 1: $TMP/p/abi_minor.so: refused: built for plugin ABI 1.99, newer than this chiso's 1.4; upgrade chiso"
 exit 0

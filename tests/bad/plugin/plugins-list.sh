@@ -20,13 +20,13 @@ run_chiso plugins -P "$TMP/p"
 expect_rc 2
 expect_out "Search path:"
 expect_out "  $TMP/p"
-expect_out "REFUSED: $TMP/p/abi_major.so: refused: built for plugin ABI 2.0, this chiso speaks ABI 1.3"
+expect_out "REFUSED: $TMP/p/abi_major.so: refused: built for plugin ABI 2.0, this chiso speaks ABI 1.4"
 expect_out "REFUSED: $TMP/p/no_entry.so: refused: no chiso_plugin_entry symbol"
 expect_out "REFUSED: $TMP/p/rate.so: refused: the descriptor names method 'ratio'; the file must be called ratio.so"
 expect_out "REFUSED: $TMP/p/points.so: refused: the file is group- or world-writable (mode 0664)"
 expect_out "REFUSED: $TMP/p/choice.so: refused: the plugin is a symbolic link"
 # The good copy loads, and shadows the default directory's boolean.
-expect_out "boolean 1.1 (ABI 1.3)  $TMP/p/boolean.so"
+expect_out "boolean 1.1 (ABI 1.4)  $TMP/p/boolean.so"
 grep -A1 -F -- "/plugins/.libs/boolean.so" "$TMP/out" |
 	grep -F -q "shadowed by a plugin of the same name earlier in the path" ||
 	fail "the default boolean.so is not listed as shadowed"
