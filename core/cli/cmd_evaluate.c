@@ -370,7 +370,7 @@ int cmd_evaluate(int argc, char **argv)
 	struct options o;
 	plugin_registry *reg;
 	chiso_model *m = NULL;
-	model_env env = {NULL, 1};
+	model_env env = {NULL, 1, NULL};
 	rs_set kids;
 	diag d = DIAG_INIT;
 	batch b;

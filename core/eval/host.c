@@ -9,7 +9,6 @@
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/escape.h"
-#include "util/i18n.h"
 #include "util/suggest.h"
 #include "util/utf8.h"
 
@@ -601,11 +600,11 @@ static void h_log(chiso_prepare_ctx *ctx, const chiso_unit *u, int level,
 	va_end(ap);
 }
 
-/* ABI 1.4: the run's language, the one i18n_init() chose. */
+/* ABI 1.4: the language of the model's notes, the run's unless its
+ * loader said otherwise (model_env.plugin_language). */
 static const char *h_language(chiso_prepare_ctx *ctx)
 {
-	(void)ctx;
-	return i18n_current_code();
+	return ctx->m->plugin_language;
 }
 
 static void h_verror(chiso_prepare_ctx *ctx, const chiso_param *node,

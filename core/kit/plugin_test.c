@@ -322,7 +322,9 @@ static void run_case(struct pt_run *run, const struct pt_case *c)
 {
 	strbuf fails = STRBUF_INIT, details = STRBUF_INIT;
 	diag raw = DIAG_INIT, md = DIAG_INIT;
-	model_env env = {NULL, 1};
+	/* the cases expect the notes and errors in English, whatever the
+	 * language of the kit's own messages */
+	model_env env = {NULL, 1, "en"};
 	struct pt_text t;
 	chiso_model *m;
 

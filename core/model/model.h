@@ -149,6 +149,7 @@ typedef struct chiso_model {
 	size_t nclasses;
 	const struct rs_set *children; /* from model_env; may be NULL */
 	int for_evaluation;            /* from model_env */
+	const char *plugin_language;   /* from model_env: "vi" or "en" */
 	const char **child_inputs;     /* ids bound by bind_child_input */
 	size_t nchild_inputs;
 	int *input_hash; /* open addressing: slot+1, 0 = empty */
@@ -170,9 +171,12 @@ chiso_model *model_load(const char *path, plugin_registry *reg, diag *d);
  * outlive the model. */
 typedef struct model_env {
 	const struct rs_set *children; /* NULL: none given */
-	int for_evaluation; /* 1: methods that read children need them
+	int for_evaluation;          /* 1: methods that read children need them
 	                       (chiso evaluate); 0: they load without (validate,
 	                       template, doc) */
+	const char *plugin_language; /* what plugins are told to write in
+	                                (ABI 1.4): "vi" or "en"; NULL: the
+	                                run's, i18n_current_code() */
 } model_env;
 
 /* model_load with an environment (env may be NULL). */

@@ -7,6 +7,7 @@
 #include "model/model_internal.h"
 
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
@@ -229,6 +230,8 @@ chiso_model *model_load_buffer_env(const char *path, const char *buf,
 	m->plugins = reg;
 	m->children = env ? env->children : NULL;
 	m->for_evaluation = env ? env->for_evaluation : 0;
+	m->plugin_language = env && env->plugin_language ? env->plugin_language
+	                                                 : i18n_current_code();
 	sha256_hex(buf, len, m->sha256);
 	m->doc = source_parse(path, buf, len, &doc_limits_model, d);
 	if (!m->doc)

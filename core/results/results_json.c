@@ -10,7 +10,6 @@
 #include "eval/outcomes.h"
 #include "results/results_audit.h"
 #include "results/results_value.h"
-#include "util/i18n.h"
 #include "util/jsonw.h"
 #include "util/strbuf.h"
 
@@ -479,7 +478,7 @@ void results_json_write(const batch *b, FILE *f)
 	jsonw_object(&w, 0);
 	jsonw_knumber(&w, "format", RESULTS_FORMAT);
 	jsonw_kstring(&w, "generator", PACKAGE_STRING);
-	jsonw_kstring(&w, "language", i18n_current_code());
+	jsonw_kstring(&w, "language", b->model->plugin_language);
 	write_model(&w, b->model);
 	write_plugins(&w, b->model);
 	results_audit_basis(&w, b);

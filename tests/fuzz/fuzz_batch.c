@@ -103,7 +103,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	        reg, dir && *dir ? dir : CHISO_BUILD_DIR "/plugins/.libs");
 	for (i = 0; i < NMODELS; i++) {
 		diag d = DIAG_INIT;
-		model_env env = {NULL, 1};
+		model_env env = {NULL, 1, NULL};
 
 		if (i == CHILDREN_MODEL) {
 			load_children(src);
