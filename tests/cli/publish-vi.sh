@@ -119,6 +119,20 @@ expect_rc 0
 vi compare-changed.table compare "$TMP/2023-self.json" "$TMP/less.json"
 expect_rc 0
 no_english "$TMP/out" all
+# A unit invalid on one side is not compared.
+printf 'units:\n  - unit: { code: "YB.TTA", period: "2023" }\n    values: { officials_total: "x" }\n' \
+	>"$TMP/tta-bad.yaml"
+awk '/code: "YB.TTA"/ { skip = 3 } skip > 0 { skip--; next } { print }' \
+	examples/yen-bai-districts-2023-self.yaml >"$TMP/self-less.yaml"
+run_chiso evaluate -f json -o "$TMP/self-bad.json" criteria/example-district.yaml \
+	"$TMP/self-less.yaml" "$TMP/tta-bad.yaml"
+expect_rc 1
+vi compare-invalid.table compare "$TMP/2022.json" "$TMP/self-bad.json"
+expect_rc 0
+no_english "$TMP/out" all
+run_chiso compare "$TMP/2022.json" "$TMP/self-bad.json"
+norm
+same "$exp/compare-invalid.table.en"
 run_chiso compare "$TMP/2022.json" "$TMP/2023-self.json"
 norm
 same $old/compare-years.table
@@ -201,6 +215,15 @@ no_english "$TMP/err.text" all
 # the results document is the same in both languages
 cmp -s "$TMP/out" "$TMP/merged-en.json" ||
 	fail "chiso --lang vi merge wrote another results document"
+# A ranking of merged units lists them with their predecessors.
+run_chiso merge --map tests/cli/data/merge-districts.csv -o "$TMP/m.json" \
+	"$TMP/2022.json"
+expect_rc 0
+vi rank-merged.table rank "$TMP/m.json"
+expect_rc 0
+no_english "$TMP/out" all
+run_chiso rank "$TMP/m.json"
+same "$exp/rank-merged.table.en"
 printf 'code,name,old\nA,B,C\n' >"$TMP/bad-col.csv"
 vi merge-bad.out merge --map "$TMP/bad-col.csv" "$TMP/2022.json"
 expect_rc 2
