@@ -111,7 +111,7 @@ static size_t pickers(const rs_set *set, const rs_held *h, int by_stage,
 		some.nperiods = n;
 	}
 	if (n > 0) {
-		strbuf_puts(sb, sb->len ? ", or with " : "pick with ");
+		strbuf_puts(sb, sb->len ? _(", or with ") : _("pick with "));
 		rs_held_options(&some, by_stage, sb);
 	}
 	free(c);
@@ -129,18 +129,19 @@ static void refuse_one(const rs_set *set, const rs_pick_opts *pick,
 
 	rs_held_describe(h, &sb);
 	if (h->nperiods <= 1 && h->nstages <= 1) {
-		strbuf_puts(&sb, ": nothing to compare within it; give BASE "
-		                 "and NEW");
+		strbuf_puts(&sb, _(": nothing to compare within it; give BASE "
+		                   "and NEW"));
 	} else {
 		pickers(set, h, 1, &how);
 		pickers(set, h, 0, &how);
 		strbuf_printf(&sb,
-		              "; one file compares two periods of one stage "
-		              "or two stages of one period: %s",
-		              how.len ? strbuf_str(&how) : "give BASE and NEW");
+		              _("; one file compares two periods of one stage "
+		                "or two stages of one period: %s"),
+		              how.len ? strbuf_str(&how)
+		                      : _("give BASE and NEW"));
 	}
 	where = rs_pick_where(set, pick, &plural);
-	diag_error(d, where, 0, 0, "holds %s", strbuf_str(&sb));
+	diag_error(d, where, 0, 0, _("holds %s"), strbuf_str(&sb));
 	free(where);
 	strbuf_release(&sb);
 	strbuf_release(&how);
@@ -222,7 +223,7 @@ int cmd_compare(int argc, char **argv)
 			else
 				return cli_usage_error(
 				        "compare",
-				        "--mode takes years or stages");
+				        _("--mode takes years or stages"));
 			break;
 		case 'f':
 			if (cli_format_parse("compare", &formats, optarg,
@@ -255,8 +256,8 @@ int cmd_compare(int argc, char **argv)
 	}
 	if (argc - optind != 2 && argc - optind != 1)
 		return cli_usage_error("compare",
-		                       "give BASE and NEW results, or one "
-		                       "results file holding both");
+		                       _("give BASE and NEW results, or one "
+		                         "results file holding both"));
 	if (cli_output_not_input(output, argv + optind,
 	                         (size_t)(argc - optind)) < 0)
 		return EXIT_FAILURE2;

@@ -111,7 +111,7 @@ int cmd_diff(int argc, char **argv)
 	}
 	if (argc - optind != 2) {
 		free(pd.dirs);
-		return cli_usage_error("diff", "give MODEL_A and MODEL_B");
+		return cli_usage_error("diff", _("give MODEL_A and MODEL_B"));
 	}
 	if (cli_output_not_input(output, argv + optind, 2) < 0) {
 		free(pd.dirs);

@@ -85,7 +85,7 @@ static int run(const char *path, const char *output, model_doc_format fmt,
 	if (cli_output_close(&out, 1) < 0) {
 		rc = EXIT_FAILURE2;
 	} else if (!ok) {
-		cli_error("error writing the document");
+		cli_error("%s", _("error writing the document"));
 		rc = EXIT_FAILURE2;
 	}
 done:
@@ -131,10 +131,11 @@ int cmd_doc(int argc, char **argv)
 		case 'l':
 			if (parse_lang(optarg, &lang) < 0) {
 				free(pd.dirs);
-				return cli_usage_error("doc",
-				                       "unknown language '%s': "
-				                       "use vi or en",
-				                       optarg);
+				return cli_usage_error(
+				        "doc",
+				        _("unknown language '%s': "
+				          "use vi or en"),
+				        optarg);
 			}
 			break;
 		case 'o':
@@ -147,7 +148,7 @@ int cmd_doc(int argc, char **argv)
 	}
 	if (argc - optind != 1) {
 		free(pd.dirs);
-		return cli_usage_error("doc", "give exactly one MODEL");
+		return cli_usage_error("doc", _("give exactly one MODEL"));
 	}
 	if (cli_output_not_input(output, argv + optind, 1) < 0) {
 		free(pd.dirs);

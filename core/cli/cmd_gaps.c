@@ -102,7 +102,7 @@ int cmd_gaps(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("gaps",
-		                       "give at least one RESULTS file");
+		                       _("give at least one RESULTS file"));
 	if (cli_output_not_input(output, argv + optind,
 	                         (size_t)(argc - optind)) < 0)
 		return EXIT_FAILURE2;

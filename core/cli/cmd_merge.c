@@ -103,10 +103,10 @@ int cmd_merge(int argc, char **argv)
 	}
 	if (!map)
 		return cli_usage_error("merge",
-		                       "give the map with --map MAP.csv");
+		                       _("give the map with --map MAP.csv"));
 	if (optind >= argc)
 		return cli_usage_error("merge",
-		                       "give at least one RESULTS file");
+		                       _("give at least one RESULTS file"));
 	if (cli_output_not_input(output, argv + optind,
 	                         (size_t)(argc - optind)) < 0 ||
 	    cli_output_not_input(output, &map, 1) < 0)

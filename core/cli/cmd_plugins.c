@@ -56,15 +56,14 @@ static void show(void *arg, const char *path, const plugin_info *pi,
 
 	if (shadowed) {
 		fprintf(cli_stdout,
-		        "%s\n  shadowed by a plugin of the same name earlier "
-		        "in "
-		        "the path\n",
+		        _("%s\n  shadowed by a plugin of the same name earlier "
+		          "in the path\n"),
 		        path);
 		return;
 	}
 	if (!pi) {
 		l->refused++;
-		fprintf(cli_stdout, "%s\n  REFUSED: %s\n", path, refusal);
+		fprintf(cli_stdout, _("%s\n  REFUSED: %s\n"), path, refusal);
 		return;
 	}
 	l->ok++;
@@ -74,7 +73,7 @@ static void show(void *arg, const char *path, const plugin_info *pi,
 	        (unsigned)CHISO_ABI_MINOR_OF(pi->desc->abi_version), path,
 	        pi->desc->summary);
 	if (pi->desc->params_doc) {
-		fprintf(cli_stdout, "    params:\n");
+		fputs(_("    params:\n"), cli_stdout);
 		print_params(pi->desc->params_doc);
 	}
 }
@@ -104,27 +103,29 @@ int cmd_plugins(int argc, char **argv)
 	}
 	if (optind < argc) {
 		free(pd.dirs);
-		return cli_usage_error("plugins", "unexpected argument '%s'",
+		return cli_usage_error("plugins", _("unexpected argument '%s'"),
 		                       argv[optind]);
 	}
 	reg = cli_registry(&pd);
-	fprintf(cli_stdout, "Search path:\n");
+	fputs(_("Search path:\n"), cli_stdout);
 	for (i = 0; i < plugin_registry_ndirs(reg); i++) {
 		const char *dir = plugin_registry_dir(reg, i);
 		struct stat st;
 
 		if (stat(dir, &st) < 0)
-			fprintf(cli_stdout, "  %s (does not exist: %s)\n", dir,
-			        strerror(errno));
+			fprintf(cli_stdout, _("  %s (does not exist: %s)\n"),
+			        dir, strerror(errno));
 		else if (!S_ISDIR(st.st_mode))
-			fprintf(cli_stdout, "  %s (not a directory)\n", dir);
+			fprintf(cli_stdout, _("  %s (not a directory)\n"), dir);
 		else
 			fprintf(cli_stdout, "  %s\n", dir);
 	}
 	fprintf(cli_stdout, "\n");
 	plugin_registry_scan(reg, show, &l);
-	fprintf(cli_stdout, "\n%zu plugin%s loaded, %zu refused\n", l.ok,
-	        l.ok == 1 ? "" : "s", l.refused);
+	fprintf(cli_stdout,
+	        P_("\n%zu plugin loaded, %zu refused\n",
+	           "\n%zu plugins loaded, %zu refused\n", l.ok),
+	        l.ok, l.refused);
 	plugin_registry_free(reg);
 	return l.refused ? EXIT_FAILURE2 : EXIT_OK;
 }

@@ -168,9 +168,10 @@ static int parse(int argc, char **argv, const char *cmd,
 			    strcmp(optarg, "html") != 0) {
 				*rc = cli_usage_error(
 				        cmd,
-				        "a report is HTML: --format html or "
-				        "nothing (for other formats use chiso "
-				        "rank)");
+				        _("a report is HTML: --format html or "
+				          "nothing (for other formats use "
+				          "chiso "
+				          "rank)"));
 				return -1;
 			}
 			if (cli_format_parse(cmd, &rank_formats, optarg,
@@ -211,7 +212,7 @@ static int parse(int argc, char **argv, const char *cmd,
 		}
 	}
 	if (optind >= argc) {
-		*rc = cli_usage_error(cmd, "give at least one RESULTS file");
+		*rc = cli_usage_error(cmd, _("give at least one RESULTS file"));
 		return -1;
 	}
 	if (cli_output_not_input(o->output, argv + optind,
@@ -227,9 +228,9 @@ static int parse(int argc, char **argv, const char *cmd,
 		return -1;
 	if (o->sens && o->format != FMT_HTML) {
 		*rc = cli_usage_error(cmd,
-		                      "--sensitivity draws rank intervals in "
-		                      "the HTML report: use chiso report (or "
-		                      "-f html)");
+		                      _("--sensitivity draws rank intervals in "
+		                        "the HTML report: use chiso report (or "
+		                        "-f html)"));
 		return -1;
 	}
 	if (o->sens &&

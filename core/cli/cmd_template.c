@@ -105,8 +105,8 @@ int cmd_template(int argc, char **argv)
 				free(pd.dirs);
 				return cli_usage_error(
 				        "template",
-				        "unknown layout '%s': use "
-				        "batch or form",
+				        _("unknown layout '%s': use "
+				          "batch or form"),
 				        optarg);
 			}
 			form = strcmp(optarg, "form") == 0;
@@ -130,7 +130,7 @@ int cmd_template(int argc, char **argv)
 	}
 	if (argc - optind != 1) {
 		free(pd.dirs);
-		return cli_usage_error("template", "give exactly one MODEL");
+		return cli_usage_error("template", _("give exactly one MODEL"));
 	}
 	if (cli_output_not_input(output, argv + optind, 1) < 0) {
 		free(pd.dirs);
@@ -145,12 +145,12 @@ int cmd_template(int argc, char **argv)
 	if (format != FMT_XLSX && form) {
 		free(pd.dirs);
 		return cli_usage_error("template",
-		                       "--layout form is for --format xlsx");
+		                       _("--layout form is for --format xlsx"));
 	}
 	if (format != FMT_CSV && labels) {
 		free(pd.dirs);
 		return cli_usage_error("template",
-		                       "--labels is for --format csv");
+		                       _("--labels is for --format csv"));
 	}
 	reg = cli_registry(&pd);
 	m = model_load(argv[optind], reg, &d);

@@ -6,6 +6,7 @@
  */
 #include "modeldoc/model_diff_internal.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 
 #include <string.h>
@@ -13,24 +14,24 @@
 /* --- the label of a change and the summary line ----------------------- */
 
 /* Labels of changes, in the order the summary counts them. */
-static const char *const labels[] = {"added",
-                                     "removed",
-                                     "id changed",
-                                     "renamed",
-                                     "moved",
-                                     "re-pointed",
-                                     "rule changed",
-                                     "params changed",
-                                     "kind changed",
-                                     "provisional changed",
-                                     "became a group",
-                                     "became an indicator",
-                                     "evidence changed",
-                                     "source changed",
-                                     "note changed",
-                                     "description changed",
-                                     "changed",
-                                     "reordered"};
+static const char *const labels[] = {N_("added"),
+                                     N_("removed"),
+                                     N_("id changed"),
+                                     N_("renamed"),
+                                     N_("moved"),
+                                     N_("re-pointed"),
+                                     N_("rule changed"),
+                                     N_("params changed"),
+                                     N_("kind changed"),
+                                     N_("provisional changed"),
+                                     N_("became a group"),
+                                     N_("became an indicator"),
+                                     N_("evidence changed"),
+                                     N_("source changed"),
+                                     N_("note changed"),
+                                     N_("description changed"),
+                                     N_("changed"),
+                                     N_("reordered")};
 #define NLABELS (sizeof(labels) / sizeof(labels[0]))
 
 /* The label of a change in the reports. Static. */
@@ -67,20 +68,21 @@ const char *md_change_label(const md_change *c)
 void md_summary(const model_diff *d, strbuf *sb)
 {
 	static const char *const prefix[MD_NSECTIONS] = {
-	        "", "inputs: ", "views: ", "classes: ", "model: "};
+	        "", N_("inputs: "), N_("views: "), N_("classes: "),
+	        N_("model: ")};
 	size_t s, l, k, n, items, sections = 0;
 
 	if (d->identical) {
-		strbuf_puts(sb, "No differences: the files are identical");
+		strbuf_puts(sb, _("No differences: the files are identical"));
 		return;
 	}
 	if (!d->nchanges) {
-		strbuf_puts(sb, "No differences: the files differ only in "
-		                "formatting or comments");
+		strbuf_puts(sb, _("No differences: the files differ only in "
+		                  "formatting or comments"));
 		return;
 	}
-	strbuf_printf(sb, "%zu change%s:", d->nchanges,
-	              d->nchanges == 1 ? "" : "s");
+	strbuf_printf(sb, P_("%zu change:", "%zu changes:", d->nchanges),
+	              d->nchanges);
 	for (s = 0; s < MD_NSECTIONS; s++) {
 		items = 0;
 		for (l = 0; l < NLABELS; l++) {
@@ -95,8 +97,8 @@ void md_summary(const model_diff *d, strbuf *sb)
 				strbuf_puts(sb, ", ");
 			else
 				strbuf_printf(sb, "%s%s", sections ? "; " : " ",
-				              prefix[s]);
-			strbuf_printf(sb, "%zu %s", n, labels[l]);
+				              *prefix[s] ? _(prefix[s]) : "");
+			strbuf_printf(sb, "%zu %s", n, _(labels[l]));
 			items++;
 		}
 		sections += items > 0;
@@ -123,17 +125,38 @@ static void node_summary(const chiso_model *m, int i, strbuf *sb)
 	const model_node *n = &m->nodes[i];
 	char buf[NUMFMT_MAX];
 
-	strbuf_printf(sb, "%s points", numfmt_exact(n->points, buf));
+	strbuf_printf(sb, _("%s points"), numfmt_exact(n->points, buf));
 	if (n->parent >= 0)
-		strbuf_printf(sb, " in %s", m->nodes[n->parent].id);
+		strbuf_printf(sb, _(" in %s"), m->nodes[n->parent].id);
 	else
-		strbuf_puts(sb, ", main index");
+		strbuf_puts(sb, _(", main index"));
 	if (n->is_leaf) {
 		strbuf_printf(sb, ", %s ", n->method);
 		md_flow(sb, n->params);
 	} else {
-		strbuf_printf(sb, ", group of %zu", n->nchildren);
+		strbuf_printf(
+		        sb,
+		        P_(", group of %zu", ", group of %zu", n->nchildren),
+		        n->nchildren);
 	}
+}
+
+/* The name of an input's type in the run's language. */
+static const char *type_label(unsigned type)
+{
+	switch (type) {
+	case CHISO_INPUT_INTEGER:
+		return _("integer");
+	case CHISO_INPUT_NUMBER:
+		return _("number");
+	case CHISO_INPUT_BOOLEAN:
+		return _("boolean");
+	case CHISO_INPUT_CHOICE:
+		return _("choice");
+	case CHISO_INPUT_TEXT:
+		return _("text");
+	}
+	return model_type_name(type);
 }
 
 /* Appends what an input is: "integer, min 0, unit người, label ...". */
@@ -141,17 +164,17 @@ void md_input_summary(const chiso_model *m, int i, strbuf *sb)
 {
 	const model_input *in = &m->inputs[i];
 
-	strbuf_puts(sb, model_type_name(in->type));
-	bound_text(sb, ", min ", m, &in->min);
-	bound_text(sb, ", max ", m, &in->max);
+	strbuf_puts(sb, type_label(in->type));
+	bound_text(sb, _(", min "), m, &in->min);
+	bound_text(sb, _(", max "), m, &in->max);
 	if (in->nchoices) {
-		strbuf_puts(sb, ", choices ");
+		strbuf_puts(sb, _(", choices "));
 		md_choices_text(in, sb);
 	}
 	if (in->unit)
-		strbuf_printf(sb, ", unit %s", in->unit);
+		strbuf_printf(sb, _(", unit %s"), in->unit);
 	if (strcmp(in->label, in->id) != 0)
-		strbuf_printf(sb, ", label \"%s\"", in->label);
+		strbuf_printf(sb, _(", label \"%s\""), in->label);
 }
 
 /* Appends what an added or removed item is. */
@@ -185,11 +208,12 @@ static void shape_text(const chiso_model *m, int i, strbuf *sb)
 	size_t k;
 
 	if (n->is_leaf) {
-		strbuf_printf(sb, "indicator, %s ", n->method);
+		strbuf_printf(sb, _("indicator, %s "), n->method);
 		md_flow(sb, n->params);
 		return;
 	}
-	strbuf_printf(sb, "group of %zu:", n->nchildren);
+	strbuf_printf(sb, P_("group of %zu:", "group of %zu:", n->nchildren),
+	              n->nchildren);
 	for (k = 0; k < n->nchildren; k++)
 		strbuf_printf(sb, "%s %s", k ? "," : "",
 		              m->nodes[n->children[k]].id);
@@ -210,10 +234,10 @@ static void value_text(strbuf *sb, const md_value *v)
 		strbuf_puts(sb, numfmt_exact(v->number, buf));
 		break;
 	case MDV_BOOL:
-		strbuf_puts(sb, v->number ? "yes" : "no");
+		strbuf_puts(sb, v->number ? _("yes") : _("no"));
 		break;
 	default:
-		strbuf_puts(sb, "(none)");
+		strbuf_puts(sb, _("(none)"));
 	}
 }
 
@@ -232,7 +256,7 @@ void md_side_text(const model_diff *d, const md_change *c, int side, strbuf *sb)
 		return;
 	case MD_MOVED:
 		if (v->type == MDV_NONE) {
-			strbuf_puts(sb, "(main index)");
+			strbuf_puts(sb, _("(main index)"));
 			return;
 		}
 		break;

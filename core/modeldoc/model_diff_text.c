@@ -7,6 +7,7 @@
 #include "modeldoc/model_diff_internal.h"
 
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/markup.h"
 #include "util/numfmt.h"
 #include "util/texttable.h"
@@ -36,6 +37,16 @@ static void one_line(strbuf *sb, const char *s, int md)
 	}
 }
 
+/* s in the run's language, s marked N_("context|text"): the text after
+ * the '|' while it is not translated (the context tells apart words
+ * that English writes alike, "Name" of a unit or of an indicator). */
+static const char *tr(const char *s)
+{
+	const char *t = _(s), *bar = strchr(t, '|');
+
+	return bar ? bar + 1 : t;
+}
+
 /* The third column: a node's name, else the field that changed.
  * Static or borrowed from d's models. */
 static const char *change_name(const model_diff *d, const md_change *c)
@@ -45,7 +56,7 @@ static const char *change_name(const model_diff *d, const md_change *c)
 
 	if (c->section != MD_NODE)
 		return c->field ? c->field : "";
-	return i < 0 ? "(main indices)" : m->nodes[i].name;
+	return i < 0 ? _("(main indices)") : m->nodes[i].name;
 }
 
 enum { COL_CHANGE, COL_ID, COL_NAME, COL_BEFORE, COL_AFTER, NCOLS };
@@ -59,7 +70,7 @@ static void change_cells(const model_diff *d, const md_change *c, int md,
 
 	for (k = 0; k < NCOLS; k++)
 		strbuf_reset(&cells[k]);
-	one_line(&cells[COL_CHANGE], md_change_label(c), md);
+	one_line(&cells[COL_CHANGE], _(md_change_label(c)), md);
 	one_line(&cells[COL_ID], md_change_id(d, c), md);
 	one_line(&cells[COL_NAME], change_name(d, c), md);
 	md_side_text(d, c, 0, &t);
@@ -71,11 +82,23 @@ static void change_cells(const model_diff *d, const md_change *c, int md,
 }
 
 static const char *const section_titles[MD_NSECTIONS] = {
-        "Indicators and groups", "Inputs", "Views", "Classes", "Model"};
-static const char *const head_node[NCOLS] = {"Change", "ID", "Name", "Before",
-                                             "After"};
-static const char *const head_other[NCOLS] = {"Change", "ID", "Field", "Before",
-                                              "After"};
+        N_("Indicators and groups"), N_("Inputs"), N_("Views"), N_("Classes"),
+        N_("Model")};
+static const char *const head_node[NCOLS] = {N_("Change"), N_("ID"),
+                                             N_("indicator|Name"), N_("Before"),
+                                             N_("After")};
+static const char *const head_other[NCOLS] = {
+        N_("Change"), N_("ID"), N_("Field"), N_("Before"), N_("After")};
+
+/* The n headings of head from first, in the run's language, into out. */
+static void headings(const char *const *head, size_t first, size_t n,
+                     const char **out)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		out[k] = tr(head[first + k]);
+}
 
 /* The number of changes in section s. */
 static size_t section_count(const model_diff *d, md_section s)
@@ -116,7 +139,7 @@ static void index_cells(const model_diff *d, const md_index *r,
 	double pa = d->a->total_points, pb = d->b->total_points;
 	int ha = 1, hb = 1;
 
-	cells[IX_ID] = "Total";
+	cells[IX_ID] = _("Total");
 	cells[IX_NAME] = "";
 	if (r) {
 		const model_node *n =
@@ -134,19 +157,18 @@ static void index_cells(const model_diff *d, const md_index *r,
 	cells[IX_CHANGE] = change_text(pb - pa, ha && hb, buf[2]);
 }
 
-static const char *const head_index[NIX] = {"ID", "Name", "Points A",
-                                            "Points B", "Change"};
+static const char *const head_index[NIX] = {N_("ID"), N_("indicator|Name"),
+                                            N_("Points A"), N_("Points B"),
+                                            N_("Change")};
 
 /* "diff-test 2023 · Title · sha256 0123456789ab · 100 points". */
 static void side_line(const chiso_model *m, strbuf *sb)
 {
 	char buf[NUMFMT_MAX];
 
-	strbuf_printf(
-	        sb,
-	        "%s %s \xc2\xb7 %s \xc2\xb7 sha256 %.12s \xc2\xb7 %s points",
-	        m->id, m->version, m->title, m->sha256,
-	        numfmt_exact(m->total_points, buf));
+	strbuf_printf(sb, _("%s %s · %s · sha256 %.12s · %s points"), m->id,
+	              m->version, m->title, m->sha256,
+	              numfmt_exact(m->total_points, buf));
 }
 
 /* --- table ------------------------------------------------------------ */
@@ -167,7 +189,8 @@ static void table_section(const model_diff *d, md_section s, FILE *f)
 		texttable_max(t, COL_NAME, NAME_COLS);
 	texttable_max(t, COL_BEFORE - first, VALUE_COLS);
 	texttable_max(t, COL_AFTER - first, VALUE_COLS);
-	texttable_row(t, (s == MD_NODE ? head_node : head_other) + first);
+	headings(s == MD_NODE ? head_node : head_other, first, nc, row);
+	texttable_row(t, row);
 	for (k = 0; k < d->nchanges; k++) {
 		if (d->changes[k].section != s)
 			continue;
@@ -176,7 +199,7 @@ static void table_section(const model_diff *d, md_section s, FILE *f)
 			row[i] = strbuf_str(&cells[first + i]);
 		texttable_row(t, row);
 	}
-	fprintf(f, "%s:\n", section_titles[s]);
+	fprintf(f, "%s:\n", _(section_titles[s]));
 	texttable_print(t, f);
 	fputc('\n', f);
 	for (i = 0; i < NCOLS; i++)
@@ -196,14 +219,15 @@ static void table_indices(const model_diff *d, FILE *f)
 	texttable_right(t, IX_A);
 	texttable_right(t, IX_B);
 	texttable_right(t, IX_CHANGE);
-	texttable_row(t, head_index);
+	headings(head_index, 0, NIX, cells);
+	texttable_row(t, cells);
 	for (k = 0; k < d->nindices; k++) {
 		index_cells(d, &d->indices[k], cells, buf);
 		texttable_row(t, cells);
 	}
 	index_cells(d, NULL, cells, buf);
 	texttable_row(t, cells);
-	fputs("Main indices:\n", f);
+	fputs(_("Main indices:\n"), f);
 	texttable_print(t, f);
 	fputc('\n', f);
 	texttable_free(t);
@@ -215,8 +239,7 @@ void md_write_table(const model_diff *d, FILE *f)
 	strbuf sb = STRBUF_INIT;
 	size_t s;
 
-	escape_fprintf(f, "Model diff: %s \xe2\x86\x92 %s\n", d->a->path,
-	               d->b->path);
+	escape_fprintf(f, _("Model diff: %s → %s\n"), d->a->path, d->b->path);
 	strbuf_puts(&sb, "A: ");
 	side_line(d->a, &sb);
 	escape_fprintf(f, "%s\n", strbuf_str(&sb));
@@ -277,16 +300,16 @@ static void md_identity(const model_diff *d, FILE *f)
 	char x[NUMFMT_MAX + 16], y[NUMFMT_MAX + 16];
 
 	fputs("| | A | B |\n|---|---|---|\n", f);
-	md_identity_row(f, "File", d->a->path, d->b->path, 0);
-	md_identity_row(f, "Id", d->a->id, d->b->id, 0);
-	md_identity_row(f, "Version", d->a->version, d->b->version, 0);
-	md_identity_row(f, "Title", d->a->title, d->b->title, 0);
+	md_identity_row(f, _("File"), d->a->path, d->b->path, 0);
+	md_identity_row(f, _("Id"), d->a->id, d->b->id, 0);
+	md_identity_row(f, _("Version"), d->a->version, d->b->version, 0);
+	md_identity_row(f, _("Title"), d->a->title, d->b->title, 0);
 	snprintf(x, sizeof(x), "%.12s", d->a->sha256);
 	snprintf(y, sizeof(y), "%.12s", d->b->sha256);
 	md_identity_row(f, "SHA-256", x, y, 1);
 	numfmt_exact(d->a->total_points, x);
 	numfmt_exact(d->b->total_points, y);
-	md_identity_row(f, "Points", x, y, 0);
+	md_identity_row(f, _("Points"), x, y, 0);
 }
 
 /* One section as a Markdown table under a heading. */
@@ -299,8 +322,9 @@ static void md_section_table(const model_diff *d, md_section s, FILE *f)
 	if (!section_count(d, s))
 		return;
 	memset(cells, 0, sizeof(cells));
-	fprintf(f, "\n## %s\n\n", section_titles[s]);
-	md_row(f, (s == MD_NODE ? head_node : head_other) + first, nc);
+	fprintf(f, "\n## %s\n\n", _(section_titles[s]));
+	headings(s == MD_NODE ? head_node : head_other, first, nc, row);
+	md_row(f, row, nc);
 	for (i = 0; i < nc; i++)
 		fputs("|---", f);
 	fputs("|\n", f);
@@ -324,8 +348,9 @@ static void md_indices(const model_diff *d, FILE *f)
 	strbuf id = STRBUF_INIT, name = STRBUF_INIT;
 	size_t k;
 
-	fputs("\n## Main indices\n\n", f);
-	md_row(f, head_index, NIX);
+	fprintf(f, "\n## %s\n\n", _("Main indices"));
+	headings(head_index, 0, NIX, cells);
+	md_row(f, cells, NIX);
 	fputs("|---|---|---:|---:|---:|\n", f);
 	for (k = 0; k <= d->nindices; k++) {
 		index_cells(d, k < d->nindices ? &d->indices[k] : NULL, cells,
@@ -348,7 +373,8 @@ void md_write_markdown(const model_diff *d, FILE *f)
 	strbuf sb = STRBUF_INIT;
 	size_t s;
 
-	fputs("# Model diff: ", f);
+	/* TRANSLATORS: the Markdown heading; the paths follow. */
+	fputs(_("# Model diff: "), f);
 	markup_md_fputs(d->a->path, f);
 	fputs(" \xe2\x86\x92 ", f);
 	markup_md_fputs(d->b->path, f);

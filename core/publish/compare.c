@@ -6,6 +6,7 @@
 #include "publish/compare_internal.h"
 
 #include "publish/rank.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/sort.h"
 #include "util/strbuf.h"
@@ -39,11 +40,12 @@ static size_t *by_code(const rs_set *set, const char *which, diag *d)
 	for (k = 1; k < set->nunits; k++)
 		if (strcmp(set->units[order[k]].code,
 		           set->units[order[k - 1]].code) == 0) {
-			diag_error(d, NULL, 0, 0,
-			           "chiso compare: unit %s appears twice in %s "
-			           "(%s); give one period and stage per side",
-			           set->units[order[k]].code, which,
-			           set->units[order[k]].file);
+			diag_error(
+			        d, NULL, 0, 0,
+			        _("chiso compare: unit %s appears twice in %s "
+			          "(%s); give one period and stage per side"),
+			        set->units[order[k]].code, _(which),
+			        set->units[order[k]].file);
 			free(order);
 			return NULL;
 		}
@@ -53,11 +55,11 @@ static size_t *by_code(const rs_set *set, const char *which, diag *d)
 /* Walks both sorted lists: pairs, appeared, disappeared. */
 static int match(struct cmp *c, diag *d)
 {
-	size_t *ob = by_code(c->base, "BASE", d), *on = NULL;
+	size_t *ob = by_code(c->base, N_("BASE"), d), *on = NULL;
 	size_t i = 0, j = 0;
 
 	if (ob)
-		on = by_code(c->next, "NEW", d);
+		on = by_code(c->next, N_("NEW"), d);
 	if (!ob || !on) {
 		free(ob);
 		return -1;
@@ -125,36 +127,36 @@ static void model_changes(struct cmp *c)
 	    strcmp(a->sha256, b->sha256) == 0)
 		return;
 	strbuf_printf(sb,
-	              "results come from different models: %s %s "
-	              "(sha256 %.12s) and %s %s (sha256 %.12s)",
+	              _("results come from different models: %s %s "
+	                "(sha256 %.12s) and %s %s (sha256 %.12s)"),
 	              a->id, a->version, a->sha256, b->id, b->version,
 	              b->sha256);
 	for (k = 0; k < a->nnodes && n < MODEL_CHANGES_MAX; k++) {
 		int i = rs_node_index(b, a->nodes[k].id);
 
 		if (i < 0) {
-			strbuf_printf(sb, "; %s removed", a->nodes[k].id);
+			strbuf_printf(sb, _("; %s removed"), a->nodes[k].id);
 			n++;
 		} else if (a->nodes[k].points != b->nodes[i].points) {
-			strbuf_printf(sb, "; %s points %s -> %s",
+			strbuf_printf(sb, _("; %s points %s -> %s"),
 			              a->nodes[k].id,
 			              numfmt_exact(a->nodes[k].points, x),
 			              numfmt_exact(b->nodes[i].points, y));
 			n++;
 		} else if (strcmp(a->nodes[k].name, b->nodes[i].name) != 0) {
-			strbuf_printf(sb, "; %s renamed", a->nodes[k].id);
+			strbuf_printf(sb, _("; %s renamed"), a->nodes[k].id);
 			n++;
 		}
 	}
 	for (k = 0; k < b->nnodes && n < MODEL_CHANGES_MAX; k++)
 		if (rs_node_index(a, b->nodes[k].id) < 0) {
-			strbuf_printf(sb, "; %s added", b->nodes[k].id);
+			strbuf_printf(sb, _("; %s added"), b->nodes[k].id);
 			n++;
 		}
 	if (n == MODEL_CHANGES_MAX)
 		strbuf_puts(sb, "; ...");
-	strbuf_puts(sb, "; scores under different models are not directly "
-	                "comparable");
+	strbuf_puts(sb, _("; scores under different models are not directly "
+	                  "comparable"));
 }
 
 /* --- ranks (years) ------------------------------------------------------ */
@@ -260,7 +262,8 @@ int compare_write(const rs_set *base, const rs_set *new_set, compare_mode mode,
 	c.rows = rows;
 	c.f = f;
 	if (base->nunits == 0 || new_set->nunits == 0) {
-		diag_error(d, NULL, 0, 0, "chiso compare: a side has no units");
+		diag_error(d, NULL, 0, 0,
+		           _("chiso compare: a side has no units"));
 		return -1;
 	}
 	c.mb = &base->models[base->units[0].model];

@@ -8,6 +8,7 @@
 #include "publish/compare_internal.h"
 
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/markup.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -35,6 +36,19 @@ static const char *value_of(const rs_unit *u, const char *id, size_t *next)
 	return NULL;
 }
 
+const char *cmp_stage_label(const char *stage)
+{
+	static const char *const names[][2] = {{"self", N_("self")},
+	                                       {"appraised", N_("appraised")},
+	                                       {"final", N_("final")}};
+	size_t k;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (strcmp(stage, names[k][0]) == 0)
+			return _(names[k][1]);
+	return stage;
+}
+
 /* "a 4 -> 2; b true -> false" for the inputs whose values differ. */
 void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
 {
@@ -47,12 +61,12 @@ void cmp_value_changes(const rs_unit *b, const rs_unit *n, strbuf *sb)
 			continue;
 		strbuf_printf(sb, "%s%s %s -> %s", sb->len ? "; " : "",
 		              b->value_ids[k], b->value_texts[k],
-		              nv ? nv : "(none)");
+		              nv ? nv : _("(none)"));
 	}
 	next = 0;
 	for (k = 0; k < n->nvalues; k++)
 		if (!value_of(b, n->value_ids[k], &next))
-			strbuf_printf(sb, "%s%s (none) -> %s",
+			strbuf_printf(sb, _("%s%s (none) -> %s"),
 			              sb->len ? "; " : "", n->value_ids[k],
 			              n->value_texts[k]);
 }
@@ -112,11 +126,11 @@ static void incomplete_line(const struct cmp *c, const rs_unit *b,
 {
 	if (!b->nmissing && !n->nmissing)
 		return;
-	cmp_printf(c, f, "Incomplete: %s,", n->code);
-	missing_list(c, b, " base missing ", f);
+	cmp_printf(c, f, _("Incomplete: %s,"), n->code);
+	missing_list(c, b, _(" base missing "), f);
 	fputs(b->nmissing && n->nmissing ? ";" : "", f);
-	missing_list(c, n, " new missing ", f);
-	fputs(" (scored by the model's missing policy)\n", f);
+	missing_list(c, n, _(" new missing "), f);
+	fputs(_(" (scored by the model's missing policy)\n"), f);
 }
 
 void cmp_write_unmatched(const struct cmp *c, FILE *f)
@@ -124,14 +138,14 @@ void cmp_write_unmatched(const struct cmp *c, FILE *f)
 	size_t k;
 
 	if (c->nappeared) {
-		fprintf(f, "Appeared (new only):");
+		fputs(_("Appeared (new only):"), f);
 		for (k = 0; k < c->nappeared; k++)
 			cmp_printf(c, f, "%s %s", k ? "," : "",
 			           c->next->units[c->appeared[k]].code);
 		fputc('\n', f);
 	}
 	if (c->ngone) {
-		fprintf(f, "Disappeared (base only):");
+		fputs(_("Disappeared (base only):"), f);
 		for (k = 0; k < c->ngone; k++)
 			cmp_printf(c, f, "%s %s", k ? "," : "",
 			           c->base->units[c->gone[k]].code);
@@ -143,15 +157,16 @@ void cmp_write_unmatched(const struct cmp *c, FILE *f)
 	for (k = 0; k < c->ninvalid; k++) {
 		const rs_unit *b = &c->base->units[c->invalid[k].b];
 		const rs_unit *n = &c->next->units[c->invalid[k].n];
+		int ib = b->status == RS_INVALID, in = n->status == RS_INVALID;
 
-		cmp_printf(
-		        c, f,
-		        "Not compared: %s is invalid in %s%s%s (not scored)\n",
-		        b->code, b->status == RS_INVALID ? "base" : "",
-		        b->status == RS_INVALID && n->status == RS_INVALID
-		                ? " and "
-		                : "",
-		        n->status == RS_INVALID ? "new" : "");
+		cmp_printf(c, f,
+		           ib && in ? _("Not compared: %s is invalid in base "
+		                        "and new (not scored)\n")
+		           : ib     ? _("Not compared: %s is invalid in base "
+		                            "(not scored)\n")
+		                    : _("Not compared: %s is invalid in new "
+		                            "(not scored)\n"),
+		           b->code);
 	}
 }
 

@@ -76,6 +76,10 @@ void cmp_put(const struct cmp *c, const char *s, FILE *f);
 /* A Markdown table cell: "| " and s escaped, then a space. */
 void cmp_md_cell(const struct cmp *c, const char *s, FILE *f);
 
+/* A stage's name in the run's language ("self" is "tự đánh giá" in
+ * Vietnamese); other stages as they are. Borrowed, valid for the run. */
+const char *cmp_stage_label(const char *stage);
+
 /* printf-formatted text from a results document, written as cmp_put()
  * writes it; a line break that ends it is kept. */
 void cmp_printf(const struct cmp *c, FILE *f, const char *fmt, ...)

@@ -7,6 +7,7 @@
 
 #include "publish/compare_internal.h"
 
+#include "util/i18n.h"
 #include "util/sheetw.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
@@ -37,15 +38,17 @@ static void heading(const struct cmp *c, FILE *f, const char *prefix)
 {
 	fputs(prefix, f);
 	cmp_printf(c, f,
-	           "%s vs %s, period '%s': %zu unit%s in both · base %s -> "
-	           "new %s\n",
-	           stage_of(c->base), stage_of(c->next),
-	           c->base->units[0].period, c->npairs,
-	           c->npairs == 1 ? "" : "s", c->base->units[0].file,
-	           c->next->units[0].file);
+	           P_("%s vs %s, period '%s': %zu unit in both · base %s "
+	              "-> new %s\n",
+	              "%s vs %s, period '%s': %zu units in both · base %s "
+	              "-> new %s\n",
+	              c->npairs),
+	           cmp_stage_label(stage_of(c->base)),
+	           cmp_stage_label(stage_of(c->next)), c->base->units[0].period,
+	           c->npairs, c->base->units[0].file, c->next->units[0].file);
 	if (c->model_changes.len) {
 		fputs(*prefix ? "> " : "", f);
-		cmp_printf(c, f, "warning: %s\n",
+		cmp_printf(c, f, _("warning: %s\n"),
 		           strbuf_str(&c->model_changes));
 	}
 }
@@ -58,7 +61,7 @@ static void unit_line(const struct cmp *c, const struct pair *p, FILE *f,
 	char x[CMP_NUM], y[CMP_NUM], d[CMP_NUM], dp[CMP_NUM];
 
 	fputs(prefix, f);
-	cmp_printf(c, f, "%s %s: value %s -> %s (%s), points %s\n", n->code,
+	cmp_printf(c, f, _("%s %s: value %s -> %s (%s), points %s\n"), n->code,
 	           n->name, numfmt_fixed(b->value, c->prec, x),
 	           numfmt_fixed(n->value, c->prec, y),
 	           cmp_signed_fixed(numfmt_round(n->value, c->prec) -
@@ -103,14 +106,17 @@ static void diff_cells(const struct cmp *c, const struct diff *df,
 /* Table and Markdown share the walk over units. */
 static void write_text(const struct cmp *c, int md)
 {
-	static const char *const head[NC] = {
-	        "ID",         "Indicator", "Base",    "New",
-	        "Difference", "Raw base",  "Raw new", "Note (new)"};
-	const char *cells[NC];
+	static const char *const head_en[NC] = {
+	        N_("ID"),      N_("Indicator"),  N_("Base"),
+	        N_("New"),     N_("Difference"), N_("Raw base"),
+	        N_("Raw new"), N_("Note (new)")};
+	const char *cells[NC], *head[NC];
 	char buf[5][CMP_NUM];
 	strbuf vals = STRBUF_INIT;
 	size_t p, k, first, end, same = 0, i;
 
+	for (i = 0; i < NC; i++)
+		head[i] = _(head_en[i]);
 	heading(c, c->f, md ? "# " : "");
 	for (p = 0; p < c->npairs; p++) {
 		const rs_unit *b = &c->base->units[c->pairs[p].b];
@@ -154,7 +160,7 @@ static void write_text(const struct cmp *c, int md)
 		cmp_value_changes(b, n, &vals);
 		if (vals.len) {
 			fputs(md ? "\n" : "", c->f);
-			cmp_printf(c, c->f, "Values that differ: %s\n",
+			cmp_printf(c, c->f, _("Values that differ: %s\n"),
 			           strbuf_str(&vals));
 		}
 	}
@@ -162,7 +168,7 @@ static void write_text(const struct cmp *c, int md)
 		fputc('\n', c->f);
 	cmp_write_unmatched(c, c->f);
 	if (same) {
-		fprintf(c->f, "\nNo difference in points:");
+		fputs(_("\nNo difference in points:"), c->f);
 		for (p = 0, k = 0; p < c->npairs; p++) {
 			diff_range(c, p, &first, &end);
 			if (first == end)

@@ -6,6 +6,7 @@
 
 #include "publish/compare_internal.h"
 
+#include "util/i18n.h"
 #include "util/sheetw.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
@@ -98,21 +99,26 @@ static void heading(const struct cmp *c, FILE *f, const char *prefix)
 	if (strcmp(pb, pn) == 0)
 		/* Not a year apart: two scorings of one period (results
 		 * before and after a merger, or under two model versions). */
-		cmp_printf(
-		        c, f,
-		        "Same period: %zu unit%s in both · period '%s', base "
-		        "%s -> new %s\n",
-		        c->npairs, c->npairs == 1 ? "" : "s", pb,
-		        c->base->units[0].file, c->next->units[0].file);
+		cmp_printf(c, f,
+		           P_("Same period: %zu unit in both · period '%s', "
+		              "base %s -> new %s\n",
+		              "Same period: %zu units in both · period '%s', "
+		              "base %s -> new %s\n",
+		              c->npairs),
+		           c->npairs, pb, c->base->units[0].file,
+		           c->next->units[0].file);
 	else
 		cmp_printf(c, f,
-		           "Year over year: %zu unit%s in both · base period "
-		           "'%s' (%s) -> new period '%s' (%s)\n",
-		           c->npairs, c->npairs == 1 ? "" : "s", pb,
-		           c->base->units[0].file, pn, c->next->units[0].file);
+		           P_("Year over year: %zu unit in both · base "
+		              "period '%s' (%s) -> new period '%s' (%s)\n",
+		              "Year over year: %zu units in both · base "
+		              "period '%s' (%s) -> new period '%s' (%s)\n",
+		              c->npairs),
+		           c->npairs, pb, c->base->units[0].file, pn,
+		           c->next->units[0].file);
 	if (c->model_changes.len) {
 		fputs(*prefix ? "> " : "", f);
-		cmp_printf(c, f, "warning: %s\n",
+		cmp_printf(c, f, _("warning: %s\n"),
 		           strbuf_str(&c->model_changes));
 	}
 }
@@ -151,12 +157,13 @@ static void header_cells(const struct column *cols, size_t ncols,
                          const char **cells)
 {
 	static const char *const fixed[] = {
-	        "Code",   "Name",      "Value base", "Value new",  "Change",
-	        "Points", "Rank base", "Rank new",   "Rank change"};
+	        N_("Code"),      N_("Name"),     N_("Value base"),
+	        N_("Value new"), N_("Change"),   N_("Points"),
+	        N_("Rank base"), N_("Rank new"), N_("Rank change")};
 	size_t k;
 
 	for (k = 0; k < 9; k++)
-		cells[k] = fixed[k];
+		cells[k] = _(fixed[k]);
 	for (k = 0; k < ncols; k++)
 		cells[9 + k] = cols[k].id;
 }
@@ -168,10 +175,11 @@ static void footer(const struct cmp *c, const struct column *cols, size_t ncols,
 	size_t k;
 
 	cmp_write_unmatched(c, f);
-	fprintf(f, "Changes are new - base, on published values; a rank "
-	           "change of +2 is two places up.\n");
+	fputs(_("Changes are new - base, on published values; a rank "
+	        "change of +2 is two places up.\n"),
+	      f);
 	if (ncols) {
-		fprintf(f, "Columns (change in value):");
+		fputs(_("Columns (change in value):"), f);
 		for (k = 0; k < ncols; k++)
 			cmp_printf(c, f, "%s %s = %s", k ? ";" : "", cols[k].id,
 			           cols[k].name);

@@ -5,6 +5,7 @@
 
 #include "publish/gaps.h"
 
+#include "util/i18n.h"
 #include "util/sheetw.h"
 #include "util/escape.h"
 #include "util/jsonw.h"
@@ -59,32 +60,37 @@ static struct gap *unit_gaps(const rs_model *m, const rs_unit *u, size_t *n)
 static void write_unit_table(const rs_model *m, const rs_unit *u,
                              const struct gap *g, size_t n, FILE *f)
 {
-	static const char *const head[] = {
-	        "ID", "Indicator", "Points", "To gain", "Note", "To gain more"};
+	static const char *const head_en[] = {N_("ID"),     N_("Indicator"),
+	                                      N_("Points"), N_("To gain"),
+	                                      N_("Note"),   N_("To gain more")};
+	const char *head[6];
 	char pts[2 * NUMFMT_MAX + 4], a[NUMFMT_MAX], b[NUMFMT_MAX],
 	        gain[NUMFMT_MAX];
 	const char *cells[6];
 	texttable *t = texttable_new(6);
 	size_t k;
 
+	for (k = 0; k < 6; k++)
+		head[k] = _(head_en[k]);
 	escape_fprintf(f,
-	               "%s %s%s%s · stage %s: %s / %s, value %s; %s points "
-	               "to gain\n",
-	               u->code, u->name, *u->period ? " · period " : "",
+	               _("%s %s%s%s · stage %s: %s / %s, value %s; %s points "
+	                 "to gain\n"),
+	               u->code, u->name, *u->period ? _(" · period ") : "",
 	               u->period, u->stage,
 	               numfmt_fixed(u->points, m->precision, a),
 	               numfmt_trim(u->max, m->precision, b),
 	               numfmt_fixed(u->value, m->precision, gain),
 	               numfmt_fixed(u->max - u->points, m->precision, pts));
 	for (k = 0; k < u->nmissing; k++)
-		escape_fprintf(f, "%s%s%s", k ? ", " : "Incomplete: missing ",
-		               u->missing[k],
-		               k + 1 < u->nmissing
-		                       ? ""
-		                       : " (required; scored by the model's "
-		                         "missing policy until filled in)\n");
+		escape_fprintf(
+		        f, "%s%s%s", k ? ", " : _("Incomplete: missing "),
+		        u->missing[k],
+		        k + 1 < u->nmissing
+		                ? ""
+		                : _(" (required; scored by the model's "
+		                    "missing policy until filled in)\n"));
 	if (n == 0) {
-		fprintf(f, "  every indicator earns its full points\n");
+		fputs(_("  every indicator earns its full points\n"), f);
 		texttable_free(t);
 		return;
 	}
@@ -189,15 +195,16 @@ int gaps_write(const rs_set *set, const char *code, gaps_format format,
 			break;
 	if (code && k == set->nunits) {
 		diag_error(d, NULL, 0, 0,
-		           "chiso gaps: no unit '%s' in the results", code);
+		           _("chiso gaps: no unit '%s' in the results"), code);
 		return -1;
 	}
 	if (code && set->units[k].status == RS_INVALID) {
-		diag_error(d, NULL, 0, 0,
-		           "chiso gaps: unit '%s' is invalid (not scored): %s",
-		           code,
-		           set->units[k].nproblems ? set->units[k].problems[0]
-		                                   : "see its problems");
+		diag_error(
+		        d, NULL, 0, 0,
+		        _("chiso gaps: unit '%s' is invalid (not scored): %s"),
+		        code,
+		        set->units[k].nproblems ? set->units[k].problems[0]
+		                                : _("see its problems"));
 		return -1;
 	}
 	if (rowwise) {

@@ -9,6 +9,7 @@
 
 #include "chiso/plugin.h"
 
+#include "util/i18n.h"
 #include "util/jsonw.h"
 #include "util/strbuf.h"
 
@@ -95,10 +96,11 @@ static int match_units(struct merger *mg)
 	}
 	for (i = 0; i < map->nrows; i++)
 		if (!used[i]) {
-			diag_error(mg->d, map->path, map->rows[i].line,
-			           map->col_old,
-			           "old_code '%s' is not a unit of the results",
-			           map->rows[i].old);
+			diag_error(
+			        mg->d, map->path, map->rows[i].line,
+			        map->col_old,
+			        _("old_code '%s' is not a unit of the results"),
+			        map->rows[i].old);
 			rc = -1;
 		}
 	free(used);
@@ -209,8 +211,8 @@ static int check_groups(const struct merger *mg)
 				continue;
 			diag_error(mg->d, mg->map->path, g->row->line,
 			           mg->map->col_code,
-			           "%s cannot be merged into %s: it was not "
-			           "scored (invalid)",
+			           _("%s cannot be merged into %s: it was not "
+			             "scored (invalid)"),
 			           u->code, g->row->code);
 			rc = -1;
 		}
@@ -218,9 +220,9 @@ static int check_groups(const struct merger *mg)
 		if (missing_of(mg, g, &sb)) {
 			diag_error(
 			        mg->d, mg->map->path, g->row->line, 0,
-			        "%s (period %s, stage %s) lacks predecessors "
-			        "in the results: %s; give the results of "
-			        "every unit it is made of",
+			        _("%s (period %s, stage %s) lacks predecessors "
+			          "in the results: %s; give the results of "
+			          "every unit it is made of"),
 			        g->row->code, g->period, g->stage,
 			        strbuf_str(&sb));
 			rc = -1;
@@ -239,10 +241,11 @@ static int check_groups(const struct merger *mg)
 			continue;
 		diag_error(mg->d, mg->map->path, g->row->line,
 		           mg->map->col_code,
-		           "the new code %s is also the code of a unit the "
-		           "map keeps (period %s); give the merged unit "
-		           "another code, or merge %s into it (under a code "
-		           "neither had: a map may not map a unit to itself)",
+		           _("the new code %s is also the code of a unit the "
+		             "map keeps (period %s); give the merged unit "
+		             "another code, or merge %s into it (under a code "
+		             "neither had: a map may not map a unit to "
+		             "itself)"),
 		           u->code, u->period, u->code);
 		rc = -1;
 	}
@@ -497,12 +500,14 @@ static void warn_kept(const struct merger *mg)
 		n++;
 	}
 	if (n > 10)
-		strbuf_printf(&sb, " and %zu more", n - 10);
+		strbuf_printf(&sb, _(" and %zu more"), n - 10);
 	if (n)
 		diag_at(mg->d, DIAG_WARNING, mg->map->path, 0, 0,
-		        "%zu unit%s not in the map, kept as %s: %s", n,
-		        n == 1 ? " is" : "s are",
-		        n == 1 ? "it was" : "they were", strbuf_str(&sb));
+		        P_("%zu unit is not in the map, kept as it was: %s",
+		           "%zu units are not in the map, kept as they were: "
+		           "%s",
+		           n),
+		        n, strbuf_str(&sb));
 	strbuf_release(&sb);
 }
 
@@ -540,14 +545,15 @@ int merge_write_map(const rs_set *set, const merge_map *map, FILE *f, diag *d)
 
 	if (set->nmodels != 1) {
 		diag_error(d, NULL, 0, 0,
-		           "chiso merge: give results of one model (%zu found)",
+		           _("chiso merge: give results of one model (%zu "
+		             "found)"),
 		           set->nmodels);
 		return -1;
 	}
 	if (!set->keep_text) {
 		diag_error(d, NULL, 0, 0,
-		           "chiso merge: the results were read without their "
-		           "units' text (rs_set.keep_text)");
+		           _("chiso merge: the results were read without "
+		             "their units' text (rs_set.keep_text)"));
 		return -1;
 	}
 	memset(&mg, 0, sizeof(mg));

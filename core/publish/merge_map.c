@@ -5,6 +5,7 @@
 
 #include "read/csv_rows.h"
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/read_limits.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -69,9 +70,9 @@ static void read_header(struct reader *r)
 
 		if (!slot) {
 			diag_error(r->d, r->map->path, r->row, (unsigned)i + 1,
-			           "unknown column '%s': a merge map has the "
-			           "columns code, old_code (and optionally "
-			           "name, parent, level)",
+			           _("unknown column '%s': a merge map has the "
+			             "columns code, old_code (and optionally "
+			             "name, parent, level)"),
 			           h);
 			r->bad = 1;
 		} else {
@@ -80,8 +81,8 @@ static void read_header(struct reader *r)
 	}
 	if (r->col_code < 0 || r->col_old < 0) {
 		diag_error(r->d, r->map->path, r->row, 1,
-		           "the header must name the columns code and "
-		           "old_code");
+		           _("the header must name the columns code and "
+		             "old_code"));
 		r->bad = 1;
 	}
 	r->header_done = 1;
@@ -103,7 +104,7 @@ static void read_row(struct reader *r)
 	if (!*code || !*old) {
 		diag_error(r->d, map->path, r->row,
 		           (unsigned)(*code ? r->col_old : r->col_code) + 1,
-		           "%s is empty", *code ? "old_code" : "code");
+		           _("%s is empty"), *code ? "old_code" : "code");
 		r->bad = 1;
 		return;
 	}
@@ -204,17 +205,18 @@ static int check_codes(const merge_map *map, const struct key *by_old, diag *d)
 			continue;
 		if (strcmp(row->old, row->code) == 0)
 			diag_error(d, map->path, row->line, map->col_code,
-			           "the row maps '%s' to itself; a merged "
-			           "unit needs a code no predecessor has, or "
-			           "compare would take it for that predecessor",
+			           _("the row maps '%s' to itself; a merged "
+			             "unit needs a code no predecessor has, or "
+			             "compare would take it for that "
+			             "predecessor"),
 			           row->code);
 		else
 			diag_error(
 			        d, map->path, row->line, map->col_code,
-			        "the new code '%s' is an old_code too (row "
-			        "%u merges %s into %s); a merged unit needs "
-			        "a code no predecessor has, or compare would "
-			        "take it for that predecessor",
+			        _("the new code '%s' is an old_code too (row "
+			          "%u merges %s into %s); a merged unit needs "
+			          "a code no predecessor has, or compare would "
+			          "take it for that predecessor"),
 			        row->code, hit->row->line, hit->row->old,
 			        hit->row->code);
 		rc = -1;
@@ -235,8 +237,8 @@ static int check_rows(const merge_map *map, diag *d)
 
 		if (strcmp(a->old, b->old) == 0) {
 			diag_error(d, map->path, b->line, map->col_old,
-			           "old_code '%s' is merged twice (row %u "
-			           "merges it into %s)",
+			           _("old_code '%s' is merged twice (row %u "
+			             "merges it into %s)"),
 			           b->old, a->line, a->code);
 			rc = -1;
 		}
@@ -261,11 +263,12 @@ static int check_rows(const merge_map *map, diag *d)
 			col = map->col_level;
 		}
 		if (what) {
-			diag_error(d, map->path, b->line, col,
-			           "the rows of %s disagree on its %s (row %u "
-			           "and this one); give it once, the same on "
-			           "every row",
-			           b->code, what, a->line);
+			diag_error(
+			        d, map->path, b->line, col,
+			        _("the rows of %s disagree on its %s (row %u "
+			          "and this one); give it once, the same on "
+			          "every row"),
+			        b->code, what, a->line);
 			rc = -1;
 		}
 	}
@@ -326,7 +329,7 @@ int merge_map_parse(merge_map *map, const char *path, const char *buf,
 	if (csv_parse(&p, buf + start, len - start, on_field, on_row, &r) !=
 	            len - start ||
 	    csv_fini(&p, on_field, on_row, &r) != 0) {
-		diag_error(d, path, r.row + 1, 0, "malformed CSV: %s",
+		diag_error(d, path, r.row + 1, 0, _("malformed CSV: %s"),
 		           csv_strerror(csv_error(&p)));
 		r.bad = 1;
 	}
@@ -336,7 +339,7 @@ int merge_map_parse(merge_map *map, const char *path, const char *buf,
 	free(r.fields);
 	if (!r.bad && map->nrows == 0) {
 		diag_error(d, path, 0, 0,
-		           "the map has no rows: nothing to merge");
+		           _("the map has no rows: nothing to merge"));
 		r.bad = 1;
 	}
 	if (r.bad || check_rows(map, d) < 0) {

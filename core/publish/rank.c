@@ -3,6 +3,7 @@
  */
 #include "publish/rank.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/sort.h"
 #include "util/strbuf.h"
@@ -125,10 +126,10 @@ static int resolve_by(rank_table *t, const char *by, diag *d)
 			ids[n++] = "total";
 			near = suggest_closest(by, ids, n);
 			diag_error(d, NULL, 0, 0,
-			           "chiso: --by '%s' is neither a node nor "
-			           "a view of model %s%s%s%s",
-			           by, m->id, near ? "; did you mean '" : "",
-			           near ? near : "", near ? "'?" : "");
+			           _("chiso: --by '%s' is neither a node nor "
+			             "a view of model %s%s%s%s"),
+			           by, m->id, near ? _("; did you mean '") : "",
+			           near ? near : "", near ? _("'?") : "");
 			free(ids);
 			return -1;
 		}
@@ -181,8 +182,8 @@ static int check_models(const rank_table *t, int allow, diag *d)
 				break;
 			}
 	diag_error(d, NULL, 0, 0,
-	           "chiso: the results come from different models: %s; "
-	           "rank them separately, or pass --allow-mixed-models",
+	           _("chiso: the results come from different models: %s; "
+	             "rank them separately, or pass --allow-mixed-models"),
 	           strbuf_str(&sb));
 	strbuf_release(&sb);
 	return -1;
@@ -217,9 +218,9 @@ static int check_unique(const rs_set *set, diag *d)
 		if (strcmp(a->code, b->code) != 0)
 			continue;
 		diag_error(d, NULL, 0, 0,
-		           "chiso: unit %s appears twice (%s, period "
-		           "'%s', stage %s; %s, period '%s', stage %s); rank "
-		           "one period and stage at a time",
+		           _("chiso: unit %s appears twice (%s, period "
+		             "'%s', stage %s; %s, period '%s', stage %s); rank "
+		             "one period and stage at a time"),
 		           a->code, a->file, a->period, a->stage, b->file,
 		           b->period, b->stage);
 		rc = -1;
@@ -333,7 +334,7 @@ int rank_build(rank_table *t, const rs_set *set, const rank_opts *o, diag *d)
 	memset(t, 0, sizeof(*t));
 	t->set = set;
 	if (set->nunits == 0 || set->nmodels == 0) {
-		diag_error(d, NULL, 0, 0, "chiso: no units to rank");
+		diag_error(d, NULL, 0, 0, _("chiso: no units to rank"));
 		return -1;
 	}
 	t->model = set->units[0].model;

@@ -158,15 +158,16 @@ static void class_legend(const rank_table *t, FILE *f, const char *sep, int md)
 
 	if (m->nclasses == 0)
 		return;
-	fprintf(f, "Classes:");
+	fputs(_("Classes:"), f);
 	for (k = 0; k < m->nclasses; k++) {
 		fputs(k ? sep : " ", f);
 		put(f, m->classes[k].id, md);
 		fputs(" = ", f);
 		put(f, m->classes[k].name, md);
 	}
-	fprintf(f, "; - = none (see chiso evaluate or the results' "
-	           "class_failed for why)\n");
+	fputs(_("; - = none (see chiso evaluate or the results' "
+	        "class_failed for why)\n"),
+	      f);
 }
 
 /* The legend of the column ids. */
@@ -176,14 +177,14 @@ static void legend(const rank_table *t, FILE *f, const char *sep, int md)
 
 	if (t->ncols == 0)
 		return;
-	fprintf(f, "Columns:");
+	fputs(_("Columns:"), f);
 	for (c = 0; c < t->ncols; c++) {
 		fputs(c ? sep : " ", f);
 		put(f, t->cols[c].id, md);
 		fputs(" = ", f);
 		put(f, t->cols[c].name, md);
 		if (t->cols[c].kind == MEASURE_VIEW)
-			fputs(" (view)", f);
+			fputs(_(" (view)"), f);
 	}
 	fprintf(f, md ? "\n\n" : "\n");
 	class_legend(t, f, sep, md);
@@ -197,12 +198,12 @@ static void unranked_lines(const rank_table *t, FILE *f, int md)
 	for (k = 0; k < t->nunranked; k++) {
 		const rs_unit *u = &t->set->units[t->unranked[k]];
 
-		fputs("Not ranked: ", f);
+		fputs(_("Not ranked: "), f);
 		put(f, u->code, md);
 		fputc(' ', f);
 		put(f, u->name, md);
-		fputs(u->status == RS_INVALID ? ": invalid"
-		                              : ": an indicator failed",
+		fputs(u->status == RS_INVALID ? _(": invalid")
+		                              : _(": an indicator failed"),
 		      f);
 		if (u->nproblems) {
 			fputs(": ", f);
@@ -235,11 +236,11 @@ static void list_line(const rs_unit *u, enum unit_list l, FILE *f, int md)
 	const char *const *items = list_items(u, l, &n);
 
 	fputs(md ? "- " : "", f);
-	fputs(l == LIST_MERGED ? "Merged: " : "Incomplete: ", f);
+	fputs(l == LIST_MERGED ? _("Merged: ") : _("Incomplete: "), f);
 	put(f, u->code, md);
 	fputc(' ', f);
 	put(f, u->name, md);
-	fputs(l == LIST_MERGED ? ", from " : ", missing ", f);
+	fputs(l == LIST_MERGED ? _(", from ") : _(", missing "), f);
 	for (k = 0; k < n; k++) {
 		fputs(k ? ", " : "", f);
 		put(f, items[k], md);
@@ -261,16 +262,14 @@ static size_t list_lines(const rank_table *t, enum unit_list l, FILE *f, int md)
 			continue;
 		if (n++ == 0)
 			fputs(l == LIST_MERGED
-			              ? "Merged units (chiso merge): their "
-			                "main-index values are the means of "
-			                "their predecessors' published "
-			                "values.\n"
-			              : "Incomplete units: required values "
-			                "were "
-			                "missing, scored as the model's "
-			                "missing "
-			                "policy says (the results list "
-			                "them).\n",
+			              ? _("Merged units (chiso merge): their "
+			                  "main-index values are the means of "
+			                  "their predecessors' published "
+			                  "values.\n")
+			              : _("Incomplete units: required values "
+			                  "were missing, scored as the "
+			                  "model's missing policy says (the "
+			                  "results list them).\n"),
 			      f);
 		if (n == 1 && md)
 			fputc('\n', f);
@@ -572,7 +571,8 @@ static void md_group(const rank_table *t, const rank_group *g, FILE *f)
 	char buf[NUMFMT_MAX * 2], v[NUMFMT_MAX];
 	size_t r, c;
 
-	fputs("| Rank | Code | Name | Value | Points | Class ", f);
+	fprintf(f, "| %s | %s | %s | %s | %s | %s ", _("Rank"), _("Code"),
+	        _("Name"), _("Value"), _("Points"), _("Class"));
 	for (c = 0; c < t->ncols; c++)
 		md_cell(f, t->cols[c].id);
 	fputs("|\n|---:|---|---|---:|---:|---", f);

@@ -11,6 +11,7 @@
 
 #ifdef HAVE_XLSXWRITER
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -406,7 +407,7 @@ int rank_xlsx_write(const rank_table *t, const char *path, char *err,
 	book_fill(&b, t);
 	rc = xlsxw_close(&b.x, !b.bad_sheet, path, err, errsize);
 	if (b.bad_sheet)
-		snprintf(err, errsize, "%s: cannot name a sheet '%s'", path,
+		snprintf(err, errsize, _("%s: cannot name a sheet '%s'"), path,
 		         b.bad_sheet);
 	book_free(&b);
 	return rc;

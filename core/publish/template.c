@@ -3,6 +3,7 @@
  */
 #include "publish/template.h"
 
+#include "util/i18n.h"
 #include "util/jsonw.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -22,28 +23,42 @@ static void bound_text(strbuf *sb, const chiso_model *m, const char *word,
 		strbuf_printf(sb, ", %s %s", word, m->inputs[b->slot].id);
 }
 
+/* The name of an input's type in the run's language. */
+static const char *type_label(unsigned type)
+{
+	switch (type) {
+	case CHISO_INPUT_INTEGER:
+		return _("integer");
+	case CHISO_INPUT_NUMBER:
+		return _("number");
+	case CHISO_INPUT_TEXT:
+		return _("text");
+	}
+	return model_type_name(type);
+}
+
 /* "integer, min 0, max officials_total; used by 1.1, 2.3" */
 static void input_help(strbuf *sb, const chiso_model *m, const model_input *in)
 {
 	size_t k;
 
 	if (in->type == CHISO_INPUT_CHOICE) {
-		strbuf_puts(sb, "choice:");
+		strbuf_puts(sb, _("choice:"));
 		for (k = 0; k < in->nchoices; k++)
 			strbuf_printf(sb, "%s%s", k ? " | " : " ",
 			              in->choices[k]);
 	} else if (in->type == CHISO_INPUT_BOOLEAN) {
-		strbuf_puts(sb, "true or false");
+		strbuf_puts(sb, _("true or false"));
 	} else {
-		strbuf_puts(sb, model_type_name(in->type));
+		strbuf_puts(sb, type_label(in->type));
 	}
-	bound_text(sb, m, "min", &in->min);
-	bound_text(sb, m, "max", &in->max);
+	bound_text(sb, m, _("min"), &in->min);
+	bound_text(sb, m, _("max"), &in->max);
 	if (in->nused == 0) {
-		strbuf_puts(sb, "; not used by any indicator");
+		strbuf_puts(sb, _("; not used by any indicator"));
 		return;
 	}
-	strbuf_puts(sb, "; used by");
+	strbuf_puts(sb, _("; used by"));
 	for (k = 0; k < in->nused; k++)
 		strbuf_printf(sb, "%s%s", k ? ", " : " ",
 		              m->nodes[in->used_by[k]].id);
@@ -88,28 +103,33 @@ void template_write_yaml(const chiso_model *m, FILE *f)
 	strbuf sb = STRBUF_INIT;
 	size_t i;
 
-	fprintf(f, "# Data file for model %s, version %s\n", m->id, m->version);
+	fprintf(f, _("# Data file for model %s, version %s\n"), m->id,
+	        m->version);
 	put_comment(f, "", m->title);
-	fprintf(f, "# Model file %s (sha256 %s)\n", m->path, m->sha256);
-	fputs("#\n# Fill in the unit and its values, then run:\n"
-	      "#   chiso evaluate MODEL THIS_FILE\n"
-	      "# A value is written plainly (officials_total: 170) or with "
-	      "its evidence:\n"
-	      "#   officials_total: { value: 170, evidence: \"Báo cáo số "
-	      "...\" }\n"
-	      "# Leave ~ where the value is not known (it then counts as "
-	      "missing).\n",
+	fprintf(f, _("# Model file %s (sha256 %s)\n"), m->path, m->sha256);
+	/* TRANSLATORS: comments of a YAML data file; keep every line
+	 * starting "# " and the YAML examples as they are. */
+	fputs(_("#\n# Fill in the unit and its values, then run:\n"
+	        "#   chiso evaluate MODEL THIS_FILE\n"
+	        "# A value is written plainly (officials_total: 170) or with "
+	        "its evidence:\n"
+	        "#   officials_total: { value: 170, evidence: \"Báo cáo số "
+	        "...\" }\n"
+	        "# Leave ~ where the value is not known (it then counts as "
+	        "missing).\n"),
 	      f);
-	fputs("unit:\n  code: \"\"      # required: the unit's code\n"
-	      "  name: \"\"\n",
-	      f);
+	fprintf(f, "unit:\n  code: \"\"      # %s\n  name: \"\"\n",
+	        _("required: the unit's code"));
 	fputs("  level: ", f);
 	put_quoted(f, m->level ? m->level : "");
-	fputs("\n  parent: \"\"    # the code of the unit above it\n"
-	      "  period: \"\"    # the year assessed, e.g. \"2023\"\n"
-	      "stage: final     # self | appraised | final\n"
-	      "values:\n",
-	      f);
+	fprintf(f,
+	        "\n  parent: \"\"    # %s\n"
+	        "  period: \"\"    # %s\n"
+	        "stage: final     # %s\n"
+	        "values:\n",
+	        _("the code of the unit above it"),
+	        _("the year assessed, e.g. \"2023\""),
+	        _("self | appraised | final"));
 	for (i = 0; i < m->ninputs; i++) {
 		const model_input *in = &m->inputs[i];
 
