@@ -264,14 +264,15 @@ static void bands_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "bands", .version = "1.1",
-                    .summary = "fraction of the first band a numeric "
-                               "input reaches",
-                    .params_doc = "input: numeric input id, the value graded\n"
-                                  "bands: list of [threshold, fraction] pairs, "
-                                  "best first, thresholds strictly descending "
-                                  "(ascending with lower_is_better), fractions "
-                                  "in [0, 1]\n"
-                                  "lower_is_better: true to reach a band when "
-                                  "value <= threshold (default false)\n",
+                    .summary = TN_("fraction of the first band a numeric "
+                                   "input reaches"),
+                    .params_doc = TN_(
+                            "input: numeric input id, the value graded\n"
+                            "bands: list of [threshold, fraction] pairs, "
+                            "best first, thresholds strictly descending "
+                            "(ascending with lower_is_better), fractions "
+                            "in [0, 1]\n"
+                            "lower_is_better: true to reach a band when "
+                            "value <= threshold (default false)\n"),
                     .prepare = bands_prepare, .compute = bands_compute,
                     .release = bands_release)

@@ -85,8 +85,8 @@ static void boolean_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "boolean", .version = "1.1",
-                    .summary = "full points when a boolean input is true",
-                    .params_doc = "input: boolean input id, yes earns all "
-                                  "the points, no earns none\n",
+                    .summary = TN_("full points when a boolean input is true"),
+                    .params_doc = TN_("input: boolean input id, yes earns all "
+                                      "the points, no earns none\n"),
                     .prepare = boolean_prepare, .compute = boolean_compute,
                     .release = boolean_release)

@@ -11,6 +11,9 @@
  *                   compute picks words without a look-up.
  *   TP_("text")     the same in prepare, with host and ctx in scope
  *                   (error messages).
+ *   TN_("text")     the text as written, marked for the catalog: the
+ *                   descriptor's summary and params_doc, which chiso
+ *                   shows in the run's language (chiso plugins, doc).
  *
  * po/Makevars extracts both marks. The strings returned are the
  * catalog's or the literal: valid while the process runs.
@@ -29,5 +32,6 @@
 #define T_(vi, s) ((void)(vi), (s))
 #endif
 #define TP_(s) T_(cpu_is_vi(host, ctx), s)
+#define TN_(s) s
 
 #endif

@@ -248,13 +248,13 @@ static void children_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "children", .version = "1.0",
-                    .summary = "a parent's indicator from its child units' "
-                               "results (chiso evaluate --children)",
-                    .params_doc =
+                    .summary = TN_("a parent's indicator from its child units' "
+                                   "results (chiso evaluate --children)"),
+                    .params_doc = TN_(
                             "node: a node id of the children's model\n"
                             "of: full_share, mean or min\n"
                             "weight: mean only: an input of the children's "
                             "data\n"
-                            "model: the expected model id of the children\n",
+                            "model: the expected model id of the children\n"),
                     .prepare = children_prepare, .compute = children_compute,
                     .release = children_release)

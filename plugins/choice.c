@@ -221,11 +221,12 @@ static void choice_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "choice", .version = "1.1",
-                    .summary = "a fraction for each choice of a choice input",
-                    .params_doc =
+                    .summary =
+                            TN_("a fraction for each choice of a choice input"),
+                    .params_doc = TN_(
                             "input: choice input id\n"
                             "scores: map from every declared choice to its "
                             "fraction in [0, 1], e.g. {dedicated: 1, "
-                            "shared: 0.5, none: 0}\n",
+                            "shared: 0.5, none: 0}\n"),
                     .prepare = choice_prepare, .compute = choice_compute,
                     .release = choice_release)

@@ -83,9 +83,10 @@ static void fraction_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "fraction", .version = "1.1",
-                    .summary = "a numeric input that already holds the "
-                               "fraction of the points",
-                    .params_doc = "input: numeric input id holding a "
-                                  "fraction in [0, 1] computed elsewhere\n",
+                    .summary = TN_("a numeric input that already holds the "
+                                   "fraction of the points"),
+                    .params_doc = TN_(
+                            "input: numeric input id holding a "
+                            "fraction in [0, 1] computed elsewhere\n"),
                     .prepare = fraction_prepare, .compute = fraction_compute,
                     .release = fraction_release)

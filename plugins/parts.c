@@ -300,11 +300,11 @@ static void parts_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "parts", .version = "1.1",
-                    .summary = "sum of the shares of the boolean inputs "
-                               "that are true",
-                    .params_doc =
+                    .summary = TN_("sum of the shares of the boolean inputs "
+                                   "that are true"),
+                    .params_doc = TN_(
                             "parts: list of {input, share}: a boolean input "
                             "id and its share of the points in (0, 1], the "
-                            "shares summing to 1\n",
+                            "shares summing to 1\n"),
                     .prepare = parts_prepare, .compute = parts_compute,
                     .release = parts_release)

@@ -119,10 +119,10 @@ static void points_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "points", .version = "1.1",
-                    .summary = "a numeric input that holds the points "
-                               "earned",
-                    .params_doc = "input: numeric input id holding the "
-                                  "points earned, from 0 to the "
-                                  "indicator's points\n",
+                    .summary = TN_("a numeric input that holds the points "
+                                   "earned"),
+                    .params_doc = TN_("input: numeric input id holding the "
+                                      "points earned, from 0 to the "
+                                      "indicator's points\n"),
                     .prepare = points_prepare, .compute = points_compute,
                     .release = points_release)

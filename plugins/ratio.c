@@ -197,13 +197,14 @@ static void ratio_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "ratio", .version = "1.1",
-                    .summary = "ratio of two numeric inputs against a target",
-                    .params_doc =
+                    .summary =
+                            TN_("ratio of two numeric inputs against a target"),
+                    .params_doc = TN_(
                             "numerator: numeric input id, the count on top\n"
                             "denominator: numeric input id, the count below\n"
                             "target: ratio that earns full points, > 0 "
                             "(default 1)\n"
                             "zero_denominator: na, zero or full, what a 0 "
-                            "denominator scores (default na)\n",
+                            "denominator scores (default na)\n"),
                     .prepare = ratio_prepare, .compute = ratio_compute,
                     .release = ratio_release)

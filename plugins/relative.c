@@ -359,13 +359,13 @@ static void relative_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "relative", .version = "1.0",
-                    .summary = "a value relative to the best of the units "
-                               "evaluated together",
-                    .params_doc =
+                    .summary = TN_("a value relative to the best of the units "
+                                   "evaluated together"),
+                    .params_doc = TN_(
                             "input: the numeric input compared\n"
                             "mode: best (value / best, default) or minmax\n"
                             "bounds: minmax only: [lo, hi] fixed in the model\n"
                             "lower_is_better: true when lower is better\n"
-                            "group: all (default) or parent\n",
+                            "group: all (default) or parent\n"),
                     .prepare = relative_prepare, .compute = relative_compute,
                     .release = relative_release, .finish = relative_finish)

@@ -239,15 +239,15 @@ static void target_release(const chiso_host_api *host, void *state)
 }
 
 CHISO_PLUGIN_DEFINE(.name = "target", .version = "1.1",
-                    .summary = "full points when a numeric input meets a "
-                               "target",
-                    .params_doc =
+                    .summary = TN_("full points when a numeric input meets a "
+                                   "target"),
+                    .params_doc = TN_(
                             "input: numeric input id\n"
                             "op: comparison, one of \">=\", \">\", \"<=\", "
                             "\"<\", \"==\" (quote it in YAML)\n"
                             "value: number the input is compared with\n"
                             "partial: linear to score input / value below "
                             "the target, op \">=\" and value > 0 only "
-                            "(default all or nothing)\n",
+                            "(default all or nothing)\n"),
                     .prepare = target_prepare, .compute = target_compute,
                     .release = target_release)

@@ -1,7 +1,7 @@
 # catalog.sh - every marked message of the sources has its Vietnamese
 # translation, none fuzzy, none missing, none left over (issue 11):
-#   1. every source file with a mark (_, N_, P_ of util/i18n.h; T_, TP_
-#      of plugins/builtin_i18n.h) is listed
+#   1. every source file with a mark (_, N_, P_ of util/i18n.h; T_, TP_,
+#      TN_ of plugins/builtin_i18n.h) is listed
 #      in po/POTFILES.in, and every listed file exists;
 #   2. the messages extracted now (xgettext with po/Makevars' options,
 #      into a fresh .pot) are all translated in po/vi.po (msgcmp: a
@@ -23,7 +23,7 @@ sed -e 's/#.*//' -e '/^[[:space:]]*$/d' po/POTFILES.in | sort >"$TMP/listed"
 while read -r f; do
 	[ -f "$f" ] || fail "po/POTFILES.in lists $f, which does not exist"
 done <"$TMP/listed"
-grep -l -E '(^|[^A-Za-z0-9_])((_|N_|P_)\("|(T_|TP_)\()' -r core plugins \
+grep -l -E '(^|[^A-Za-z0-9_])((_|N_|P_)\("|(T_|TP_|TN_)\()' -r core plugins \
 	--include='*.c' --include='*.h' |
 	grep -v -E '^(core/util/i18n\.[ch]|plugins/builtin_i18n\.h)$' |
 	sort >"$TMP/marked" || :
