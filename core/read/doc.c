@@ -3,6 +3,7 @@
  */
 #include "read/doc.h"
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdint.h>
@@ -133,18 +134,19 @@ doc_node *doc_get(const doc_node *map, const char *key)
 	return NULL;
 }
 
-/* Article and noun for a kind, used in "expected a mapping, got ...". */
+/* Article and noun for a kind, used in "expected a mapping, got ...",
+ * in the run's language. */
 const char *doc_kind_name(doc_kind kind)
 {
 	switch (kind) {
 	case DOC_SCALAR:
-		return "a scalar";
+		return _("a scalar");
 	case DOC_MAP:
-		return "a mapping";
+		return _("a mapping");
 	case DOC_SEQ:
-		return "a list";
+		return _("a list");
 	}
-	return "a node";
+	return _("a node");
 }
 
 struct key_ref {
