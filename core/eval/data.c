@@ -14,6 +14,7 @@
 #include "read/json_reader.h"
 #include "read/schema.h"
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/progress.h"
 #include "util/sort.h"
 #include "util/strbuf.h"
@@ -69,7 +70,7 @@ static int json_top_check(void *arg, json_span k, json_span v)
 	doc *f;
 
 	key_text(w->buf, k, key, sizeof(key));
-	if (schema_unknown_key(&sb, key, w->allowed, "a data file")) {
+	if (schema_unknown_key_tr(&sb, key, w->allowed, N_("a data file"))) {
 		diag_error(w->sc->d, w->sc->file, k.line, k.col, "%s",
 		           strbuf_str(&sb));
 		w->bad = 1;
@@ -140,9 +141,9 @@ static int load_json(data_file *df, const char *buf, size_t len)
 	data_file_results_doc(df, w.results_doc);
 	if (buf[w.units.start] != '[') {
 		diag_error(sc->d, sc->file, w.units.line, w.units.col,
-		           "units must be a list, not %s",
-		           buf[w.units.start] == '{' ? "a mapping"
-		                                     : "a scalar");
+		           _("units must be a list, not %s"),
+		           buf[w.units.start] == '{' ? _("a mapping")
+		                                     : _("a scalar"));
 		return -1;
 	}
 	return json_each_item(buf, w.units, json_unit, &w);
@@ -230,7 +231,7 @@ int data_load_file(batch *b, const char *path, diag *d)
 	                                                   : &source_kind_text,
 	                        &buf, &len, d) < 0)
 		return -1;
-	snprintf(what, sizeof(what), "reading %.60s", path);
+	snprintf(what, sizeof(what), _("reading %.60s"), path);
 	progress_start(what, 0);
 	rc = data_load_buffer(b, path, buf, len, d);
 	progress_done();

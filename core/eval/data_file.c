@@ -9,6 +9,7 @@
 
 #include "eval/missing.h"
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/nfc.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -321,8 +322,8 @@ static void check_fraction(struct reader *r, const model_input *in,
 	if (r->fractions++ >= FRACTIONS_SHOWN)
 		return;
 	strbuf_printf(&sb,
-	              "unit %s: field %s: %s in an input measured in %% (%s) "
-	              "looks like a fraction; if it means %s %%, write %s",
+	              _("unit %s: field %s: %s in an input measured in %% (%s) "
+	                "looks like a fraction; if it means %s %%, write %s"),
 	              r->code, in->id, numfmt_exact(x, a), in->label,
 	              numfmt_exact(x * 100, pct), pct);
 	warn_at(r, r->sc.d, n->line, n->col, strbuf_str(&sb));
@@ -573,8 +574,8 @@ static void warn_unknown(struct reader *r, const doc_node *key, diag *d)
 	if (!name_set_add(&r->warned, key->text))
 		return;
 	diag_at(d, DIAG_WARNING, r->sc.file, key->line, key->col,
-	        "field '%s' is not an input of model %s %s; ignored", key->text,
-	        r->b->model->id, r->b->model->version);
+	        _("field '%s' is not an input of model %s %s; ignored"),
+	        key->text, r->b->model->id, r->b->model->version);
 }
 
 /* An unknown field: a problem, with a suggestion. */
@@ -712,7 +713,7 @@ static size_t unit_text(struct reader *r, const doc_node *map, const char *key)
 static int read_identity(struct reader *r, const doc_node *rec)
 {
 	const doc_node *um =
-	        schema_require(&r->sc, rec, "unit", "a unit record");
+	        schema_require(&r->sc, rec, "unit", N_("a unit record"));
 	const doc_node *code;
 	unit_rec *ur;
 	const char *level;
@@ -728,17 +729,17 @@ static int read_identity(struct reader *r, const doc_node *rec)
 
 			put_place(r, &sb, rec->line, rec->col);
 			diag_error(r->sc.d, NULL, 0, 0,
-			           "%s: too many units: the limit is %zu per "
-			           "run; raise it with --max-units N, or "
-			           "evaluate the files in parts",
+			           _("%s: too many units: the limit is %zu per "
+			             "run; raise it with --max-units N, or "
+			             "evaluate the files in parts"),
 			           strbuf_str(&sb), r->b->max_units);
 			strbuf_release(&sb);
 		} else if (!r->over_units) {
 			schema_error(
 			        &r->sc, rec,
-			        "too many units: the limit is %zu per run; "
-			        "raise it with --max-units N, or evaluate "
-			        "the files in parts",
+			        _("too many units: the limit is %zu per run; "
+			          "raise it with --max-units N, or evaluate "
+			          "the files in parts"),
 			        r->b->max_units);
 		}
 		r->over_units = 1;
@@ -822,7 +823,7 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 	const char *const *keys =
 	        r->results_doc ? results_record_keys : record_keys;
 
-	if (schema_expect(&r->sc, rec, DOC_MAP, "a unit record") < 0)
+	if (schema_expect(&r->sc, rec, DOC_MAP, N_("a unit record")) < 0)
 		return -1;
 	if (r->at)
 		memset(r->at, 0, r->b->model->ninputs * sizeof(*r->at));
@@ -840,8 +841,8 @@ static int check_format(struct reader *r, const doc_node *f)
 {
 	if (f->kind != DOC_SCALAR || strcmp(f->text, "1") != 0) {
 		schema_error(&r->sc, f,
-		             "results format %s is not supported: this chiso "
-		             "reads format 1",
+		             _("results format %s is not supported: this chiso "
+		               "reads format 1"),
 		             f->kind == DOC_SCALAR ? f->text : "?");
 		return -1;
 	}
@@ -855,12 +856,12 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 	size_t i;
 	int rc = 0;
 
-	if (schema_expect(&r->sc, root, DOC_MAP, "a data file") < 0)
+	if (schema_expect(&r->sc, root, DOC_MAP, N_("a data file")) < 0)
 		return -1;
 	units = doc_get(root, "units");
 	if (!units) {
 		if (schema_check_keys(&r->sc, root, single_keys,
-		                      "a data file") < 0)
+		                      N_("a data file")) < 0)
 			return -1;
 		return read_record(r, root, d);
 	}
@@ -870,7 +871,7 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 		return -1;
 	if (schema_check_keys(&r->sc, root,
 	                      r->results_doc ? results_keys : multi_keys,
-	                      "a data file") < 0)
+	                      N_("a data file")) < 0)
 		return -1;
 	if (schema_expect(&r->sc, units, DOC_SEQ, "units") < 0)
 		return -1;
@@ -1009,9 +1010,9 @@ int data_file_close(data_file *df)
 		warn_missing(r, df->units_before, df->d);
 		if (r->fractions > FRACTIONS_SHOWN)
 			diag_at(df->d, DIAG_WARNING, r->sc.file, 0, 0,
-			        "%zu values in (0, 1] in inputs measured in "
-			        "%% in all (the first %d named above): write "
-			        "percents as 85, not 0.85",
+			        _("%zu values in (0, 1] in inputs measured in "
+			          "%% in all (the first %d named above): write "
+			          "percents as 85, not 0.85"),
 			        r->fractions, FRACTIONS_SHOWN);
 	}
 	missing_list_free(&r->missing);

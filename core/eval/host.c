@@ -144,7 +144,7 @@ static int h_param_number(chiso_prepare_ctx *ctx, const chiso_param *node,
 
 	if (rc < 0 && numfmt_range_text(rc)) {
 		h_error(ctx, node, "%s: %s %s", what, n->text,
-		        numfmt_range_text(rc));
+		        _(numfmt_range_text(rc)));
 		return -1;
 	}
 	if (n && n->kind == DOC_SCALAR && n->quoted && rc == 0) {
@@ -157,7 +157,7 @@ static int h_param_number(chiso_prepare_ctx *ctx, const chiso_param *node,
 	if (!n || n->kind != DOC_SCALAR || n->quoted || rc < 0) {
 		h_error(ctx, node, _("%s must be a number, not %s"), what,
 		        !n                      ? _("missing")
-		        : n->kind != DOC_SCALAR ? doc_kind_name(n->kind)
+		        : n->kind != DOC_SCALAR ? _(doc_kind_name(n->kind))
 		                                : n->text);
 		return -1;
 	}
@@ -179,7 +179,7 @@ static int h_param_bool(chiso_prepare_ctx *ctx, const chiso_param *node,
 	if (rc < 0)
 		h_error(ctx, node, _("%s must be true or false, not %s"), what,
 		        n && n->kind == DOC_SCALAR ? n->text
-		        : n                        ? doc_kind_name(n->kind)
+		        : n                        ? _(doc_kind_name(n->kind))
 		                                   : _("missing"));
 	return rc;
 }
@@ -202,7 +202,7 @@ static int h_param_check_keys(chiso_prepare_ctx *ctx, const chiso_param *map,
 
 	if (!n || n->kind != DOC_MAP) {
 		h_error(ctx, map, _("params must be a mapping, not %s"),
-		        n ? doc_kind_name(n->kind) : _("missing"));
+		        n ? _(doc_kind_name(n->kind)) : _("missing"));
 		return -1;
 	}
 	while (allowed[nallowed])
@@ -321,7 +321,7 @@ static int h_bind_input(chiso_prepare_ctx *ctx, const chiso_param *name,
 
 	if (!n || n->kind != DOC_SCALAR) {
 		h_error(ctx, name, _("expected the id of an input, not %s"),
-		        n ? doc_kind_name(n->kind) : _("nothing"));
+		        n ? _(doc_kind_name(n->kind)) : _("nothing"));
 		return -1;
 	}
 	if (n->len == 0) {

@@ -10,6 +10,7 @@
  */
 #include "eval/table_input.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/progress.h"
 #include "util/strbuf.h"
@@ -147,12 +148,13 @@ static void unknown_column(table_input *t, size_t i)
 			names[NIDENT + k] = m->inputs[k].id;
 		near = suggest_closest(lower, names, NIDENT + m->ninputs);
 	}
-	data_file_error(t->df, t->row, (unsigned)i + 1,
-	                "unknown column '%s'%s%s%s (columns: code, name, "
-	                "level, parent, period, stage and the input ids of "
-	                "model %s; 'chiso template --format csv' writes them)",
-	                name, near ? "; did you mean '" : "", near ? near : "",
-	                near ? "'?" : "", m->id);
+	data_file_error(
+	        t->df, t->row, (unsigned)i + 1,
+	        _("unknown column '%s'%s%s%s (columns: code, name, "
+	          "level, parent, period, stage and the input ids of "
+	          "model %s; 'chiso template --format csv' writes them)"),
+	        name, near ? _("; did you mean '") : "", near ? near : "",
+	        near ? _("'?") : "", m->id);
 	t->bad = 1;
 	free(name);
 	free(lower);
@@ -185,8 +187,8 @@ static void header_row(table_input *t)
 			char *name = cell_copy(t, i);
 
 			data_file_error(t->df, t->row, (unsigned)i + 1,
-			                "column '%s' appears twice (first in "
-			                "column %u)",
+			                _("column '%s' appears twice (first in "
+			                  "column %u)"),
 			                name, first[k]);
 			free(name);
 			t->bad = 1;
@@ -197,9 +199,9 @@ static void header_row(table_input *t)
 	}
 	if (!first[0]) {
 		data_file_error(t->df, t->row, 1,
-		                "the header has no 'code' column: every row "
-		                "needs its unit's code ('chiso template "
-		                "--format csv' writes the header)");
+		                _("the header has no 'code' column: every row "
+		                  "needs its unit's code ('chiso template "
+		                  "--format csv' writes the header)"));
 		t->bad = 1;
 	} else {
 		t->code_col = first[0] - 1;

@@ -134,19 +134,20 @@ doc_node *doc_get(const doc_node *map, const char *key)
 	return NULL;
 }
 
-/* Article and noun for a kind, used in "expected a mapping, got ...",
- * in the run's language. */
+/* Article and noun for a kind, used in "expected a mapping, got ...", in
+ * English (a unit's problems, stored in results, quote it): messages only
+ * printed translate it with _(). */
 const char *doc_kind_name(doc_kind kind)
 {
 	switch (kind) {
 	case DOC_SCALAR:
-		return _("a scalar");
+		return N_("a scalar");
 	case DOC_MAP:
-		return _("a mapping");
+		return N_("a mapping");
 	case DOC_SEQ:
-		return _("a list");
+		return N_("a list");
 	}
-	return _("a node");
+	return N_("a node");
 }
 
 struct key_ref {

@@ -228,7 +228,7 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 		s->line = line;
 		s->col = col;
 		fail_here(s, _("number %s %s"), n->text,
-		          numfmt_range_text(NUMFMT_OVERFLOW));
+		          _(numfmt_range_text(NUMFMT_OVERFLOW)));
 		return NULL;
 	}
 	return n;

@@ -334,7 +334,7 @@ static doc_node *number(json_stream *js, struct json_build *b, unsigned line,
 	if (n && (long)whole + (neg_exp ? -exp10 : exp10) > 308 &&
 	    numfmt_parse(n->text, &x) == NUMFMT_OVERFLOW) {
 		refuse(js, b, line, col, _("number %s %s"), n->text,
-		       numfmt_range_text(NUMFMT_OVERFLOW));
+		       _(numfmt_range_text(NUMFMT_OVERFLOW)));
 		return NULL;
 	}
 	return n;

@@ -42,8 +42,8 @@ int schema_expect(const schema_ctx *sc, const doc_node *n, doc_kind kind,
 	if (n && n->kind == kind)
 		return 0;
 	schema_error(sc, n, _("%s must be %s, not %s"), _(what),
-	             doc_kind_name(kind),
-	             n ? doc_kind_name(n->kind) : _("missing"));
+	             _(doc_kind_name(kind)),
+	             n ? _(doc_kind_name(n->kind)) : _("missing"));
 	return -1;
 }
 
@@ -69,9 +69,10 @@ static size_t count_words(const char *const *words)
 	return n;
 }
 
-/* The message for one key, or 0 when it is allowed. */
-int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
-                       const char *what)
+/* The message for one key, or 0 when it is allowed; tr: in the run's
+ * language, else in English. */
+static int unknown_key(strbuf *sb, const char *key, const char *const *allowed,
+                       const char *what, int tr)
 {
 	size_t j, nallowed = count_words(allowed);
 	const char *near;
@@ -80,13 +81,30 @@ int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
 		if (strcmp(key, allowed[j]) == 0)
 			return 0;
 	near = suggest_closest(key, allowed, nallowed);
-	strbuf_printf(sb, _("unknown key '%s' in %s"), key, _(what));
+	strbuf_printf(
+	        sb, tr ? _("unknown key '%s' in %s") : "unknown key '%s' in %s",
+	        key, tr ? _(what) : what);
 	if (near)
-		strbuf_printf(sb, _("; did you mean '%s'?"), near);
-	strbuf_puts(sb, _(" (allowed: "));
+		strbuf_printf(sb,
+		              tr ? _("; did you mean '%s'?")
+		                 : "; did you mean '%s'?",
+		              near);
+	strbuf_puts(sb, tr ? _(" (allowed: ") : " (allowed: ");
 	list_words(sb, allowed);
 	strbuf_putc(sb, ')');
 	return 1;
+}
+
+int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
+                       const char *what)
+{
+	return unknown_key(sb, key, allowed, what, 0);
+}
+
+int schema_unknown_key_tr(strbuf *sb, const char *key,
+                          const char *const *allowed, const char *what)
+{
+	return unknown_key(sb, key, allowed, what, 1);
 }
 
 /* Unknown keys are errors: typos are the most common mistake. */
@@ -101,8 +119,8 @@ int schema_check_keys(const schema_ctx *sc, const doc_node *map,
 	for (i = 0; i < map->count; i++) {
 		strbuf sb = STRBUF_INIT;
 
-		if (schema_unknown_key(&sb, map->keys[i]->text, allowed,
-		                       what)) {
+		if (schema_unknown_key_tr(&sb, map->keys[i]->text, allowed,
+		                          what)) {
 			schema_error(sc, map->keys[i], "%s", strbuf_str(&sb));
 			rc = -1;
 		}
@@ -130,7 +148,7 @@ const char *schema_string(const schema_ctx *sc, const doc_node *n,
 	if (!n || n->kind != DOC_SCALAR) {
 		schema_error(sc, n, _("%s must be a text value, not %s"),
 		             _(what),
-		             n ? doc_kind_name(n->kind) : _("missing"));
+		             n ? _(doc_kind_name(n->kind)) : _("missing"));
 		return NULL;
 	}
 	if (!allow_empty && (schema_is_null(n) || n->len == 0)) {
@@ -150,13 +168,13 @@ int schema_number(const schema_ctx *sc, const doc_node *n, const char *what,
 
 	if (!n || n->kind != DOC_SCALAR) {
 		schema_error(sc, n, _("%s must be a number, not %s"), _(what),
-		             n ? doc_kind_name(n->kind) : _("missing"));
+		             n ? _(doc_kind_name(n->kind)) : _("missing"));
 		return -1;
 	}
 	rc = numfmt_parse(n->text, out);
 	if (rc < 0 && numfmt_range_text(rc)) {
 		schema_error(sc, n, "%s: %s %s", _(what), n->text,
-		             numfmt_range_text(rc));
+		             _(numfmt_range_text(rc)));
 		return -1;
 	}
 	if (rc < 0) {

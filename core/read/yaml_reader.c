@@ -79,7 +79,7 @@ static void attach(struct reader *r, doc_node *n, yaml_mark_t mark)
 		if (n->kind != DOC_SCALAR) {
 			fail_at(r, mark,
 			        _("a mapping key must be a plain name, not %s"),
-			        doc_kind_name(n->kind));
+			        _(doc_kind_name(n->kind)));
 			return;
 		}
 		f->pending_key = n;

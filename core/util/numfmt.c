@@ -211,11 +211,11 @@ int numfmt_parse(const char *s, double *out)
 const char *numfmt_range_text(int rc)
 {
 	if (rc == NUMFMT_OVERFLOW)
-		return _("is out of range (the largest number is about "
-		         "1.8e308)");
+		return N_("is out of range (the largest number is about "
+		          "1.8e308)");
 	if (rc == NUMFMT_UNDERFLOW)
-		return _("is too close to zero to be held (the smallest "
-		         "number is about 2.2e-308); write 0 if it is zero");
+		return N_("is too close to zero to be held (the smallest "
+		          "number is about 2.2e-308); write 0 if it is zero");
 	return NULL;
 }
 
