@@ -257,6 +257,29 @@ static int cmp_units(const void *pa, const void *pb, void *ctx)
 	return c;
 }
 
+/* The problem of unit u, a duplicate of prev: stored in English, shown in
+ * the run's language. */
+static void dup_problem(batch *b, size_t u, const unit_rec *cur,
+                        const unit_rec *prev)
+{
+	strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+
+	strbuf_printf(&text,
+	              "%s: unit %s: appears twice for period '%s' and stage "
+	              "%s (first at %s)",
+	              batch_str(b, cur->place), batch_str(b, cur->code),
+	              batch_str(b, cur->period), batch_str(b, cur->stage),
+	              batch_str(b, prev->place));
+	strbuf_printf(&shown,
+	              _("%s: unit %s: appears twice for period '%s' and stage "
+	                "%s (first at %s)"),
+	              batch_str(b, cur->place), batch_str(b, cur->code),
+	              batch_str(b, cur->period), batch_str(b, cur->stage),
+	              batch_str(b, prev->place));
+	batch_problem_add2(b, u, strbuf_str(&text), strbuf_str(&shown));
+	strbuf_release(&text);
+	strbuf_release(&shown);
+}
 /* Sorts unit indices and marks repeats invalid. */
 void data_check_duplicates(batch *b)
 {
@@ -278,18 +301,12 @@ void data_check_duplicates(batch *b)
 		    strcmp(batch_str(b, prev->stage), batch_str(b, cur->stage)))
 			continue;
 		cur->invalid = 1;
-		batch_problem_add(
-		        b, order[i],
-		        "%s: unit %s: appears twice for period "
-		        "'%s' and stage %s (first at %s)",
-		        batch_str(b, cur->place), batch_str(b, cur->code),
-		        batch_str(b, cur->period), batch_str(b, cur->stage),
-		        batch_str(b, prev->place));
+		dup_problem(b, order[i], cur, prev);
 	}
 	free(order);
 }
 
-/* Copies every unit problem into d. */
+/* Copies every unit problem into d, in the run's language. */
 void data_report_problems(const batch *b, diag *d)
 {
 	size_t u, p;
@@ -298,5 +315,5 @@ void data_report_problems(const batch *b, diag *d)
 		for (p = b->units[u].first_problem; p;
 		     p = b->problems[p - 1].next)
 			diag_at(d, DIAG_ERROR, NULL, 0, 0, "%s",
-			        batch_str(b, b->problems[p - 1].text));
+			        batch_str(b, b->problems[p - 1].shown));
 }

@@ -330,12 +330,13 @@ static void cell_problems(table_input *t)
 			continue;
 		if (role >= 0)
 			data_file_problem(t->df, t->row, (unsigned)i + 1,
-			                  "field %s: %s", t->m->inputs[role].id,
-			                  c->problem);
+			                  N_("field %s: %s"),
+			                  t->m->inputs[role].id, c->problem);
 		else
-			data_file_problem(
-			        t->df, t->row, (unsigned)i + 1, "unit.%s: %s",
-			        table_ident_cols[IDENT_OF(role)], c->problem);
+			data_file_problem(t->df, t->row, (unsigned)i + 1,
+			                  N_("unit.%s: %s"),
+			                  table_ident_cols[IDENT_OF(role)],
+			                  c->problem);
 	}
 }
 
@@ -395,18 +396,19 @@ static void data_row(table_input *t)
 	} else {
 		if (empty_code)
 			data_file_problem(t->df, row, (unsigned)t->code_col + 1,
-			                  "the code cell is empty");
+			                  N_("the code cell is empty"));
 		cell_problems(t);
 		if (first_extra > t->ncols)
 			data_file_problem(t->df, row, (unsigned)first_extra,
-			                  "a value in column %zu, past the "
-			                  "header's %zu columns",
+			                  N_("a value in column %zu, past the "
+			                     "header's %zu columns"),
 			                  first_extra, t->ncols);
 		else if (first_extra)
-			data_file_problem(t->df, row, (unsigned)first_extra,
-			                  "a value in column %zu, whose header "
-			                  "cell is empty",
-			                  first_extra);
+			data_file_problem(
+			        t->df, row, (unsigned)first_extra,
+			        N_("a value in column %zu, whose header "
+			           "cell is empty"),
+			        first_extra);
 	}
 	doc_free(d);
 	progress_tick(1);

@@ -6,7 +6,8 @@
 # English words left; the same runs in English still print what their
 # .expect files ask (tests/bad/check.sh), as many lines as in
 # Vietnamese. validate's summary of a valid model is Vietnamese too, and
-# the results document of a run does not depend on the language.
+# so are a unit's problems on stderr, while the results document that
+# stores them does not depend on the language.
 . "$srcdir/tests/lib.sh"
 exp=$srcdir/tests/cli/expected/errors-vi
 cd "$srcdir"
@@ -89,15 +90,23 @@ fi
 run_chiso validate criteria/example-district.yaml
 expect_out "criteria/example-district.yaml: ok: vn-district-example 2023, 23 inputs, 5 index nodes, 16 indicators, 100 points, sha256 "
 
-# A unit's problems are stored in the results: the document is the same
-# in both languages.
-run_chiso --lang vi evaluate -f json -o "$TMP/vi.json" \
-	tests/bad/data-model.yaml tests/bad/data/record-unknown-key.yaml
-expect_rc 1
-expect_err "cảnh báo: đơn vị R1: trường fibre_pct: thiếu số liệu"
-run_chiso evaluate -f json -o "$TMP/en.json" \
-	tests/bad/data-model.yaml tests/bad/data/record-unknown-key.yaml
-expect_rc 1
-cmp "$TMP/vi.json" "$TMP/en.json" ||
-	fail "the results document depends on the language"
+# A unit's problems: printed in Vietnamese, but stored in English in the
+# results, so that the document is the same in both languages.
+for c in above-max.yaml cross-field.yaml unknown-choice.yaml \
+	values-not-map.yaml level-mismatch.yaml dup-unit.yaml \
+	record-unknown-key.yaml csv-empty-code.csv; do
+	f=tests/bad/data/$c
+	run_chiso --lang vi evaluate -f json -o "$TMP/vi.json" \
+		tests/bad/data-model.yaml "$f"
+	expect_rc 1
+	same_err "$exp/data-${c%.*}.txt"
+	no_english evaluate "$f"
+	cp "$TMP/err" "$TMP/err.vi"
+	run_chiso evaluate -f json -o "$TMP/en.json" \
+		tests/bad/data-model.yaml "$f"
+	expect_rc 1
+	english_as_expected "$f"
+	cmp "$TMP/vi.json" "$TMP/en.json" ||
+		fail "the results of $f depend on the language"
+done
 echo "PASS"
