@@ -12,6 +12,13 @@
 exp=$srcdir/tests/cli/expected/errors-vi
 cd "$srcdir"
 
+# sample: under a wrapper (valgrind), each list is checked on its first
+# three cases only; $n counts the cases of the current list.
+sample() {
+	n=$((n + 1))
+	! wrapped || [ "$n" -le 3 ]
+}
+
 # same_err FILE: stderr equals FILE byte for byte.
 same_err() {
 	if ! cmp -s "$TMP/err" "$1"; then
@@ -44,11 +51,13 @@ english_as_expected() {
 		fail "$1: English and Vietnamese runs print different numbers of lines"
 }
 
+n=0
 for c in unknown-top-key.yaml unknown-node-key.yaml points-sum.yaml \
 	dup-key.yaml yaml-bad-indent.yaml tab-indent.yaml json-syntax.json \
 	quoted-points.yaml non-utf8.yaml empty.yaml unknown-param.yaml \
 	wrong-input-type.yaml input-type-unknown.yaml view-total.yaml \
 	class-bad-id.yaml missing-model-id.yaml; do
+	sample || break
 	f=tests/bad/model/$c
 	run_chiso --lang vi validate "$f"
 	expect_rc 2
@@ -60,12 +69,14 @@ for c in unknown-top-key.yaml unknown-node-key.yaml points-sum.yaml \
 	english_as_expected "$f"
 done
 
+n=0
 for c in csv-unknown-column.csv csv-no-code.csv csv-non-utf8.csv \
 	csv-repeated-column.csv csv-unbalanced-quote.csv \
 	data-json-syntax.json data-yaml-syntax.yaml data-json-dup-key.json \
 	unknown-data-key.yaml units-not-list.yaml no-units.yaml \
 	missing-unit-code.yaml xlsx-xls.xls xlsx-ods.ods \
 	xlsx-unknown-column.xlsx xlsx-no-value.xlsx xlsx-columns.xlsx; do
+	sample || break
 	f=tests/bad/data/$c
 	run_chiso --lang vi evaluate -f json -o "$TMP/r.json" \
 		tests/bad/data-model.yaml "$f"
@@ -92,9 +103,11 @@ expect_out "criteria/example-district.yaml: ok: vn-district-example 2023, 23 inp
 
 # A unit's problems: printed in Vietnamese, but stored in English in the
 # results, so that the document is the same in both languages.
+n=0
 for c in above-max.yaml cross-field.yaml unknown-choice.yaml \
 	values-not-map.yaml level-mismatch.yaml dup-unit.yaml \
 	record-unknown-key.yaml csv-empty-code.csv; do
+	sample || break
 	f=tests/bad/data/$c
 	run_chiso --lang vi evaluate -f json -o "$TMP/vi.json" \
 		tests/bad/data-model.yaml "$f"
