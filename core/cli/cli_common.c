@@ -104,8 +104,8 @@ int cli_output_open(cli_output *out, const char *path)
 	if (!path || strcmp(path, "-") == 0) {
 		/* What was printed before goes first. */
 		fflush(cli_stdout);
-		out->af = atomic_file_open_fd(std_out_fd(), "standard output",
-		                              err, sizeof(err));
+		out->af = atomic_file_open_fd(
+		        std_out_fd(), _("standard output"), err, sizeof(err));
 	} else {
 		out->path = path;
 		out->af = atomic_file_open(path, err, sizeof(err));

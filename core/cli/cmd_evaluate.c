@@ -10,6 +10,7 @@
 #include "results/report_table.h"
 #include "results/results_json.h"
 #include "results/score_sheet.h"
+#include "util/strbuf.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -219,8 +220,8 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		}
 	}
 	if (argc - optind < 2) {
-		*rc = cli_usage_error("evaluate", "give a MODEL and at least "
-		                                  "one DATA file");
+		*rc = cli_usage_error("evaluate", _("give a MODEL and at least "
+		                                    "one DATA file"));
 		return -1;
 	}
 	return 0;
@@ -273,12 +274,24 @@ static size_t count_bad(const batch *b)
 /* With --strict, a missing required value fails the run: says so. */
 static int strict_fails(const batch *b, const struct options *o)
 {
+	strbuf sb = STRBUF_INIT;
+
 	if (!o->strict || b->missing_values == 0)
 		return 0;
-	cli_error("--strict: %zu required value%s missing in %zu unit%s; "
-	          "fill them in (the warnings above name them)",
-	          b->missing_values, b->missing_values == 1 ? " is" : "s are",
-	          b->missing_units, b->missing_units == 1 ? "" : "s");
+	strbuf_printf(&sb,
+	              P_("--strict: %zu required value is missing",
+	                 "--strict: %zu required values are missing",
+	                 b->missing_values),
+	              b->missing_values);
+	strbuf_printf(&sb,
+	              P_(" in %zu unit; fill them in (the warnings above name "
+	                 "them)",
+	                 " in %zu units; fill them in (the warnings above "
+	                 "name them)",
+	                 b->missing_units),
+	              b->missing_units);
+	cli_error("%s", strbuf_str(&sb));
+	strbuf_release(&sb);
 	return 1;
 }
 
@@ -325,11 +338,12 @@ static int check_children_unique(const rs_set *kids, diag *d)
 	for (i = 1; i < kids->nunits && rc == 0; i++) {
 		if (cmp_kid_keys(&k[i - 1], &k[i]) != 0)
 			continue;
-		diag_error(d, k[i].file, 0, 0,
-		           "the children results hold unit %s of period '%s' "
-		           "twice (stages '%s' and '%s'); give one result per "
-		           "child, e.g. only the appraised stage",
-		           k[i].code, k[i].period, k[i - 1].stage, k[i].stage);
+		diag_error(
+		        d, k[i].file, 0, 0,
+		        _("the children results hold unit %s of period '%s' "
+		          "twice (stages '%s' and '%s'); give one result per "
+		          "child, e.g. only the appraised stage"),
+		        k[i].code, k[i].period, k[i - 1].stage, k[i].stage);
 		rc = -1;
 	}
 	free(k);
@@ -352,9 +366,9 @@ static int check_children_period(const rs_set *kids, const batch *b,
 		if (u == b->nunits) {
 			diag_error(
 			        d, kids->units[c].file, 0, 0,
-			        "children results for period '%s' (unit %s), "
-			        "but the data is for period '%s'; give the "
-			        "children's results of the same period",
+			        _("children results for period '%s' (unit %s), "
+			          "but the data is for period '%s'; give the "
+			          "children's results of the same period"),
 			        period, kids->units[c].code,
 			        b->nunits ? batch_str(b, b->units[0].period)
 			                  : "");
@@ -422,15 +436,15 @@ int cmd_evaluate(int argc, char **argv)
 	if (load_data(&b, argv + optind + 1, argc - optind - 1, &d) < 0 ||
 	    (o.nchildren && check_children_period(&kids, &b, &o, &d) < 0)) {
 		cli_print_diag(&d);
-		cli_error("nothing written: fix the data file errors above");
+		cli_error(_("nothing written: fix the data file errors above"));
 		rc = EXIT_FAILURE2;
 		goto out_batch;
 	}
 	if (b.nunits == 0) {
 		cli_print_diag(&d);
-		cli_error(
+		cli_error(_(
 		        "the data files hold no units: nothing to evaluate "
-		        "(see 'chiso template' for the shape of a data file)");
+		        "(see 'chiso template' for the shape of a data file)"));
 		rc = EXIT_FAILURE2;
 		goto out_batch;
 	}
@@ -442,9 +456,10 @@ int cmd_evaluate(int argc, char **argv)
 		cli_print_diag(&d);
 		bad = count_bad(&b);
 		fprintf(cli_stdout,
-		        "%zu unit%s read, %zu invalid, %zu with missing "
-		        "values\n",
-		        b.nunits, b.nunits == 1 ? "" : "s", bad,
+		        P_("%zu unit read", "%zu units read", b.nunits),
+		        b.nunits);
+		fprintf(cli_stdout,
+		        _(", %zu invalid, %zu with missing values\n"), bad,
 		        b.missing_units);
 		rc = bad || strict_fails(&b, &o) ? EXIT_UNITS : EXIT_OK;
 		goto out_batch;
@@ -455,9 +470,9 @@ int cmd_evaluate(int argc, char **argv)
 		b.isolate_max_lost = o.max_lost;
 	if (o.timeout_ms && !o.isolate && !model_isolates_any(m))
 		diag_at(&d, DIAG_WARNING, NULL, 0, 0,
-		        "--timeout limits isolated computations only, and "
-		        "model %s isolates none: add --isolate (or "
-		        "model.isolate) to time them",
+		        _("--timeout limits isolated computations only, and "
+		          "model %s isolates none: add --isolate (or "
+		          "model.isolate) to time them"),
 		        m->id);
 	eval_batch(&b);
 	data_report_problems(&b, &d);
@@ -468,9 +483,12 @@ int cmd_evaluate(int argc, char **argv)
 	}
 	bad = count_bad(&b);
 	if (bad > 0) {
-		cli_error("%zu of %zu unit%s invalid or with a failed "
-		          "indicator; see the problems above",
-		          bad, b.nunits, b.nunits == 1 ? "" : "s");
+		cli_error(P_("%zu of %zu unit invalid or with a failed "
+		             "indicator; see the problems above",
+		             "%zu of %zu units invalid or with a failed "
+		             "indicator; see the problems above",
+		             b.nunits),
+		          bad, b.nunits);
 		rc = EXIT_UNITS;
 	}
 	if (strict_fails(&b, &o))

@@ -34,18 +34,23 @@ static const char *const help[] = {
            "Exit status: 0 when every model is valid, 2 otherwise.\n"),
         NULL};
 
-/* Prints the one-line summary of a valid model. */
+/* Prints the one-line summary of a valid model, each count in the
+ * run's language. */
 static void summary(const chiso_model *m)
 {
 	char pts[NUMFMT_MAX];
 	size_t inner = m->nnodes - m->nleaves;
 
-	fprintf(cli_stdout,
-	        "%s: ok: %s %s, %zu input%s, %zu index node%s, %zu "
-	        "indicator%s, %s points, sha256 %s\n",
-	        m->path, m->id, m->version, m->ninputs,
-	        m->ninputs == 1 ? "" : "s", inner, inner == 1 ? "" : "s",
-	        m->nleaves, m->nleaves == 1 ? "" : "s",
+	fprintf(cli_stdout, _("%s: ok: %s %s, "), m->path, m->id, m->version);
+	fprintf(cli_stdout, P_("%zu input", "%zu inputs", m->ninputs),
+	        m->ninputs);
+	fputs(", ", cli_stdout);
+	fprintf(cli_stdout, P_("%zu index node", "%zu index nodes", inner),
+	        inner);
+	fputs(", ", cli_stdout);
+	fprintf(cli_stdout, P_("%zu indicator", "%zu indicators", m->nleaves),
+	        m->nleaves);
+	fprintf(cli_stdout, _(", %s points, sha256 %s\n"),
 	        numfmt_exact(m->total_points, pts), m->sha256);
 }
 
@@ -77,7 +82,8 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (optind >= argc) {
 		free(pd.dirs);
-		return cli_usage_error("validate", "give at least one MODEL");
+		return cli_usage_error("validate",
+		                       _("give at least one MODEL"));
 	}
 	reg = cli_registry(&pd);
 	for (i = optind; i < argc; i++) {

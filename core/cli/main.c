@@ -132,7 +132,8 @@ static int run_help(int argc, char **argv)
 	}
 	c = find_command(argv[1]);
 	if (!c)
-		return cli_usage_error("help", "unknown command '%s'", argv[1]);
+		return cli_usage_error("help", _("unknown command '%s'"),
+		                       argv[1]);
 	args[0] = argv[1];
 	args[1] = help;
 	args[2] = NULL;
@@ -238,7 +239,7 @@ static int run(int argc, char **argv)
 		return run_help(argc - 1, argv + 1);
 	c = find_command(argv[1]);
 	if (!c) {
-		cli_error("unknown command '%s'", argv[1]);
+		cli_error(_("unknown command '%s'"), argv[1]);
 		fputs(_("Run 'chiso --help' for the list of commands.\n"),
 		      stderr);
 		return EXIT_FAILURE2;
@@ -261,7 +262,7 @@ static atomic_file *open_cli_stdout(void)
 
 	if (std_out_separate() < 0)
 		return NULL;
-	out = atomic_file_open_fd(std_out_fd(), "standard output", err,
+	out = atomic_file_open_fd(std_out_fd(), _("standard output"), err,
 	                          sizeof(err));
 	if (!out)
 		return NULL;
@@ -287,7 +288,7 @@ static int close_stdout(int rc, atomic_file *out)
 		cli_stdout = stdout;
 		fflush(stdout);
 		if (atomic_file_commit(out, err, sizeof(err)) < 0) {
-			cli_error("cannot write %s", err);
+			cli_error(_("cannot write %s"), err);
 			return EXIT_FAILURE2;
 		}
 		return rc;
@@ -304,9 +305,10 @@ static int close_stdout(int rc, atomic_file *out)
 	if (!lost)
 		return rc;
 	if (errnum)
-		cli_error("cannot write standard output: %s", strerror(errnum));
+		cli_error(_("cannot write standard output: %s"),
+		          strerror(errnum));
 	else /* failed earlier; glibc dropped that write's errno */
-		cli_error("cannot write standard output: a write failed");
+		cli_error(_("cannot write standard output: a write failed"));
 	return EXIT_FAILURE2;
 }
 

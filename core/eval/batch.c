@@ -105,22 +105,20 @@ unit_value *batch_values(batch *b, size_t u)
 }
 
 /* Appends to the unit's linked list of problems. */
-void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
+void batch_problem_add2(batch *b, size_t u, const char *text, const char *shown)
 {
-	strbuf sb = STRBUF_INIT;
-	va_list ap;
 	size_t idx;
 
-	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
-	va_end(ap);
 	if (b->nproblems == b->problems_cap) {
 		b->problems_cap = b->problems_cap ? b->problems_cap * 2 : 16;
 		b->problems = xrealloc(b->problems,
 		                       b->problems_cap * sizeof(*b->problems));
 	}
 	idx = b->nproblems++;
-	b->problems[idx].text = batch_intern(b, sb.data ? sb.data : "", sb.len);
+	b->problems[idx].text = batch_intern(b, text, strlen(text));
+	b->problems[idx].shown = shown && strcmp(shown, text) != 0
+	                                 ? batch_intern(b, shown, strlen(shown))
+	                                 : b->problems[idx].text;
 	b->problems[idx].next = 0;
 	b->problems[idx].from_eval = b->problems_from_eval;
 	if (b->units[u].last_problem)
@@ -128,6 +126,18 @@ void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
 	else
 		b->units[u].first_problem = idx + 1;
 	b->units[u].last_problem = idx + 1;
+}
+
+/* Formats the problem, then batch_problem_add2. */
+void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	batch_problem_add2(b, u, strbuf_str(&sb), NULL);
 	strbuf_release(&sb);
 }
 

@@ -43,7 +43,8 @@ typedef struct unit_rec {
 } unit_rec;
 
 typedef struct batch_problem {
-	size_t text;   /* pool */
+	size_t text;   /* pool: in English, as the results store it */
+	size_t shown;  /* pool: in the run's language, as messages print it */
 	size_t next;   /* index+1 of the unit's next problem, 0 = last */
 	int from_eval; /* added by evaluation, not by reading the data */
 } batch_problem;
@@ -136,9 +137,15 @@ size_t batch_next_missing(const batch *b, size_t u, size_t from);
 /* How many required inputs unit u has no value for. */
 size_t batch_unit_missing(const batch *b, size_t u);
 
-/* Adds a problem message to unit u. */
+/* Adds a problem message to unit u (the same text stored and shown). */
 void batch_problem_add(batch *b, size_t u, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
+
+/* Adds a problem to unit u: text in English, stored in the results (a
+ * results document does not depend on the language), and shown, the same
+ * problem in the run's language (NULL: text), which messages print. */
+void batch_problem_add2(batch *b, size_t u, const char *text,
+                        const char *shown);
 
 /* Marks problems added from now on as evaluation's (1) or the data's
  * (0, the default). */

@@ -10,6 +10,7 @@
 #include "eval/table_input.h"
 #include "read/csv_rows.h"
 #include "util/csvw.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -64,10 +65,11 @@ int csv_input_load(data_file *df, const chiso_model *m, const char *buf,
 	rc = csv_rows_read(sc->file, buf, len, data_file_limits(df), sc->d,
 	                   on_row, &in);
 	if (rc == 0 && table_input_no_header(in.table)) {
-		diag_error(sc->d, sc->file, 0, 0,
-		           "no header row: the first row that is not blank or "
-		           "a comment must name the columns ('chiso template "
-		           "--format csv' writes it)");
+		diag_error(
+		        sc->d, sc->file, 0, 0,
+		        _("no header row: the first row that is not blank or "
+		          "a comment must name the columns ('chiso template "
+		          "--format csv' writes it)"));
 		rc = -1;
 	}
 	free(in.cells);

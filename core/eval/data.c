@@ -14,6 +14,7 @@
 #include "read/json_reader.h"
 #include "read/schema.h"
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/progress.h"
 #include "util/sort.h"
 #include "util/strbuf.h"
@@ -69,7 +70,7 @@ static int json_top_check(void *arg, json_span k, json_span v)
 	doc *f;
 
 	key_text(w->buf, k, key, sizeof(key));
-	if (schema_unknown_key(&sb, key, w->allowed, "a data file")) {
+	if (schema_unknown_key_tr(&sb, key, w->allowed, N_("a data file"))) {
 		diag_error(w->sc->d, w->sc->file, k.line, k.col, "%s",
 		           strbuf_str(&sb));
 		w->bad = 1;
@@ -140,9 +141,9 @@ static int load_json(data_file *df, const char *buf, size_t len)
 	data_file_results_doc(df, w.results_doc);
 	if (buf[w.units.start] != '[') {
 		diag_error(sc->d, sc->file, w.units.line, w.units.col,
-		           "units must be a list, not %s",
-		           buf[w.units.start] == '{' ? "a mapping"
-		                                     : "a scalar");
+		           _("units must be a list, not %s"),
+		           buf[w.units.start] == '{' ? _("a mapping")
+		                                     : _("a scalar"));
 		return -1;
 	}
 	return json_each_item(buf, w.units, json_unit, &w);
@@ -230,7 +231,7 @@ int data_load_file(batch *b, const char *path, diag *d)
 	                                                   : &source_kind_text,
 	                        &buf, &len, d) < 0)
 		return -1;
-	snprintf(what, sizeof(what), "reading %.60s", path);
+	snprintf(what, sizeof(what), _("reading %.60s"), path);
 	progress_start(what, 0);
 	rc = data_load_buffer(b, path, buf, len, d);
 	progress_done();
@@ -256,6 +257,29 @@ static int cmp_units(const void *pa, const void *pb, void *ctx)
 	return c;
 }
 
+/* The problem of unit u, a duplicate of prev: stored in English, shown in
+ * the run's language. */
+static void dup_problem(batch *b, size_t u, const unit_rec *cur,
+                        const unit_rec *prev)
+{
+	strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+
+	strbuf_printf(&text,
+	              "%s: unit %s: appears twice for period '%s' and stage "
+	              "%s (first at %s)",
+	              batch_str(b, cur->place), batch_str(b, cur->code),
+	              batch_str(b, cur->period), batch_str(b, cur->stage),
+	              batch_str(b, prev->place));
+	strbuf_printf(&shown,
+	              _("%s: unit %s: appears twice for period '%s' and stage "
+	                "%s (first at %s)"),
+	              batch_str(b, cur->place), batch_str(b, cur->code),
+	              batch_str(b, cur->period), batch_str(b, cur->stage),
+	              batch_str(b, prev->place));
+	batch_problem_add2(b, u, strbuf_str(&text), strbuf_str(&shown));
+	strbuf_release(&text);
+	strbuf_release(&shown);
+}
 /* Sorts unit indices and marks repeats invalid. */
 void data_check_duplicates(batch *b)
 {
@@ -277,18 +301,12 @@ void data_check_duplicates(batch *b)
 		    strcmp(batch_str(b, prev->stage), batch_str(b, cur->stage)))
 			continue;
 		cur->invalid = 1;
-		batch_problem_add(
-		        b, order[i],
-		        "%s: unit %s: appears twice for period "
-		        "'%s' and stage %s (first at %s)",
-		        batch_str(b, cur->place), batch_str(b, cur->code),
-		        batch_str(b, cur->period), batch_str(b, cur->stage),
-		        batch_str(b, prev->place));
+		dup_problem(b, order[i], cur, prev);
 	}
 	free(order);
 }
 
-/* Copies every unit problem into d. */
+/* Copies every unit problem into d, in the run's language. */
 void data_report_problems(const batch *b, diag *d)
 {
 	size_t u, p;
@@ -297,5 +315,5 @@ void data_report_problems(const batch *b, diag *d)
 		for (p = b->units[u].first_problem; p;
 		     p = b->problems[p - 1].next)
 			diag_at(d, DIAG_ERROR, NULL, 0, 0, "%s",
-			        batch_str(b, b->problems[p - 1].text));
+			        batch_str(b, b->problems[p - 1].shown));
 }

@@ -9,6 +9,7 @@
 
 #include "eval/missing.h"
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/nfc.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -124,30 +125,58 @@ static void warn_missing(struct reader *r, size_t first, diag *d)
 	strbuf_release(&sb);
 }
 
-/* Adds a problem to the current unit and marks it invalid. The message
- * quotes the unit's code and values: its control characters and bidi
- * controls are stored escaped (util/escape.h). */
+/* Adds a problem to the current unit and marks it invalid: text in
+ * English (stored in the results), shown in the run's language (printed).
+ * The message quotes the unit's code and values: its control characters
+ * and bidi controls are stored escaped (util/escape.h). */
+static void unit_problem2(struct reader *r, const doc_node *at,
+                          const char *field, const char *text,
+                          const char *shown)
+{
+	strbuf en = STRBUF_INIT, loc = STRBUF_INIT, safe = STRBUF_INIT,
+	       safe_loc = STRBUF_INIT;
+
+	put_place(r, &en, at ? at->line : 0, at ? at->col : 0);
+	strbuf_puts(&loc, strbuf_str(&en));
+	strbuf_printf(&en, ": unit %s: ", r->code);
+	strbuf_printf(&loc, _(": unit %s: "), r->code);
+	if (field) {
+		strbuf_printf(&en, "field %s: ", field);
+		strbuf_printf(&loc, _("field %s: "), field);
+	}
+	strbuf_puts(&en, text);
+	strbuf_puts(&loc, shown);
+	escape_append(&safe, strbuf_str(&en), 0);
+	escape_append(&safe_loc, strbuf_str(&loc), 0);
+	batch_problem_add2(r->b, r->u, strbuf_str(&safe),
+	                   strbuf_str(&safe_loc));
+	r->b->units[r->u].invalid = 1;
+	strbuf_release(&en);
+	strbuf_release(&loc);
+	strbuf_release(&safe);
+	strbuf_release(&safe_loc);
+}
+
+/* unit_problem2 of a message formatted from fmt, an English message
+ * marked with N_(), and from its translation. */
 static void unit_problem(struct reader *r, const doc_node *at,
                          const char *field, const char *fmt, ...)
         __attribute__((format(printf, 4, 5)));
 static void unit_problem(struct reader *r, const doc_node *at,
                          const char *field, const char *fmt, ...)
 {
-	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
-	va_list ap;
+	strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+	va_list ap, aq;
 
-	put_place(r, &sb, at ? at->line : 0, at ? at->col : 0);
-	strbuf_printf(&sb, ": unit %s: ", r->code);
-	if (field)
-		strbuf_printf(&sb, "field %s: ", field);
 	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
+	va_copy(aq, ap);
+	strbuf_vprintf(&text, fmt, ap);
+	strbuf_vprintf(&shown, _(fmt), aq);
+	va_end(aq);
 	va_end(ap);
-	escape_append(&safe, strbuf_str(&sb), 0);
-	batch_problem_add(r->b, r->u, "%s", strbuf_str(&safe));
-	r->b->units[r->u].invalid = 1;
-	strbuf_release(&sb);
-	strbuf_release(&safe);
+	unit_problem2(r, at, field, strbuf_str(&text), strbuf_str(&shown));
+	strbuf_release(&text);
+	strbuf_release(&shown);
 }
 
 /*
@@ -166,7 +195,8 @@ static int refuse_controls(struct reader *r, const doc_node *n,
 	if (!escape_find_control(n->text, n->len, lines, &at, &cp))
 		return 0;
 	unit_problem(r, n, field,
-	             "contains a control character (U+%04X); remove it", cp);
+	             N_("contains a control character (U+%04X); remove it"),
+	             cp);
 	return -1;
 }
 
@@ -180,15 +210,18 @@ static int unit_keys(struct reader *r, const doc_node *map,
 	int bad = 0;
 
 	for (i = 0; i < map->count; i++) {
-		strbuf sb = STRBUF_INIT;
+		strbuf sb = STRBUF_INIT, tr = STRBUF_INIT;
 
 		if (schema_unknown_key(&sb, map->keys[i]->text, allowed,
 		                       what)) {
-			unit_problem(r, map->keys[i], field, "%s",
-			             strbuf_str(&sb));
+			schema_unknown_key_tr(&tr, map->keys[i]->text, allowed,
+			                      what);
+			unit_problem2(r, map->keys[i], field, strbuf_str(&sb),
+			              strbuf_str(&tr));
 			bad++;
 		}
 		strbuf_release(&sb);
+		strbuf_release(&tr);
 	}
 	return bad;
 }
@@ -242,6 +275,27 @@ static int grouped_digits(const char *s, char sep, char *out, size_t size)
 	return groups > 0 && run == 3;
 }
 
+/* A problem of two texts, stored (English) and shown, then released. */
+static void problem_pair(struct reader *r, const doc_node *n, const char *field,
+                         strbuf *text, strbuf *shown)
+{
+	unit_problem2(r, n, field, strbuf_str(text), strbuf_str(shown));
+	strbuf_release(text);
+	strbuf_release(shown);
+}
+
+/* A number out of range: numfmt's text after it, in English and in the
+ * run's language. */
+static void range_problem(struct reader *r, const doc_node *n,
+                          const char *field, int rc)
+{
+	strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+
+	strbuf_printf(&text, "%s %s", n->text, numfmt_range_text(rc));
+	strbuf_printf(&shown, "%s %s", n->text, _(numfmt_range_text(rc)));
+	problem_pair(r, n, field, &text, &shown);
+}
+
 /* Says why a plain scalar is not a valid number for in, with advice
  * that is right for it (a whole number, a percent, a decimal). */
 static void bad_number(struct reader *r, const model_input *in,
@@ -249,8 +303,7 @@ static void bad_number(struct reader *r, const model_input *in,
 {
 	double x;
 	int rc = numfmt_parse(n->text, &x), parsed = rc == 0;
-	const char *p = n->text,
-	           *what = integer ? "a whole number" : "a number";
+	const char *p = n->text;
 	char digits[NUMFMT_MAX];
 	int digits_only;
 
@@ -259,35 +312,47 @@ static void bad_number(struct reader *r, const model_input *in,
 	digits_only = *p != '\0' && strspn(p, "0123456789") == strlen(p);
 	if (integer && digits_only)
 		unit_problem(r, n, in->id,
-		             "%s is too large to hold exactly (the limit is "
-		             "9007199254740992)",
+		             N_("%s is too large to hold exactly (the limit is "
+		                "9007199254740992)"),
 		             n->text);
 	else if (integer && parsed)
-		unit_problem(r, n, in->id, "expected a whole number, not '%s'",
-		             n->text);
+		unit_problem(r, n, in->id,
+		             N_("expected a whole number, not '%s'"), n->text);
 	else if (grouped_digits(n->text, '.', digits, sizeof(digits)) ||
 	         grouped_digits(n->text, ',', digits, sizeof(digits)) ||
 	         grouped_digits(n->text, ' ', digits, sizeof(digits)))
-		unit_problem(r, n, in->id,
-		             "expected %s, not '%s': it holds thousands "
-		             "separators; write %s",
-		             what, n->text, digits);
+		unit_problem(
+		        r, n, in->id,
+		        integer ? N_("expected a whole number, not '%s': "
+		                     "it holds thousands separators; write "
+		                     "%s")
+		                : N_("expected a number, not '%s': it holds "
+		                     "thousands separators; write %s"),
+		        n->text, digits);
 	else if (strchr(n->text, '%'))
-		unit_problem(r, n, in->id,
-		             "expected %s, not '%s': a percent sign is read "
-		             "only in an input whose unit is %%, and this "
-		             "one's is %s; write the number alone",
-		             what, n->text, in->unit ? in->unit : "not given");
+		unit_problem(
+		        r, n, in->id,
+		        integer ? N_("expected a whole number, not '%s': a "
+		                     "percent sign is read only in an input "
+		                     "whose unit is %%, and this one's is "
+		                     "%s; write the number alone")
+		                : N_("expected a number, not '%s': a percent "
+		                     "sign is read only in an input whose "
+		                     "unit is %%, and this one's is %s; write "
+		                     "the number alone"),
+		        n->text, in->unit ? in->unit : "not given");
 	else if (!integer && strchr(n->text, ',') && !strchr(n->text, '.'))
-		unit_problem(r, n, in->id,
-		             "expected a number, not '%s' (write decimals with "
-		             "a point: 83.99)",
-		             n->text);
+		unit_problem(
+		        r, n, in->id,
+		        N_("expected a number, not '%s' (write decimals with "
+		           "a point: 83.99)"),
+		        n->text);
 	else if (numfmt_range_text(rc))
-		unit_problem(r, n, in->id, "%s %s", n->text,
-		             numfmt_range_text(rc));
+		range_problem(r, n, in->id, rc);
 	else
-		unit_problem(r, n, in->id, "expected %s, not '%s'", what,
+		unit_problem(r, n, in->id,
+		             integer ? N_("expected a whole number, not '%s'")
+		                     : N_("expected a number, not '%s'"),
 		             n->text);
 }
 
@@ -322,8 +387,8 @@ static void check_fraction(struct reader *r, const model_input *in,
 	if (r->fractions++ >= FRACTIONS_SHOWN)
 		return;
 	strbuf_printf(&sb,
-	              "unit %s: field %s: %s in an input measured in %% (%s) "
-	              "looks like a fraction; if it means %s %%, write %s",
+	              _("unit %s: field %s: %s in an input measured in %% (%s) "
+	                "looks like a fraction; if it means %s %%, write %s"),
 	              r->code, in->id, numfmt_exact(x, a), in->label,
 	              numfmt_exact(x * 100, pct), pct);
 	warn_at(r, r->sc.d, n->line, n->col, strbuf_str(&sb));
@@ -389,9 +454,15 @@ static void not_a_choice(struct reader *r, const model_input *in,
 		              in->choices[k], label ? " (" : "",
 		              label ? label : "", label ? ")" : "");
 	}
-	unit_problem(r, n, in->id, "'%s' is not a choice%s%s%s (choices: %s)",
-	             n->text, near ? "; did you mean '" : "", near ? near : "",
-	             near ? "'?" : "", strbuf_str(&list));
+	if (near)
+		unit_problem(r, n, in->id,
+		             N_("'%s' is not a choice; did you mean '%s'? "
+		                "(choices: %s)"),
+		             n->text, near, strbuf_str(&list));
+	else
+		unit_problem(r, n, in->id,
+		             N_("'%s' is not a choice (choices: %s)"), n->text,
+		             strbuf_str(&list));
 	strbuf_release(&list);
 	free(f);
 	free(cands);
@@ -406,18 +477,24 @@ static void read_typed(struct reader *r, const model_input *in,
 	size_t i;
 
 	if (n->kind != DOC_SCALAR) {
-		unit_problem(r, n, in->id, "expected a value, not %s",
-		             doc_kind_name(n->kind));
+		strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+
+		strbuf_printf(&text, "expected a value, not %s",
+		              doc_kind_name(n->kind));
+		strbuf_printf(&shown, _("expected a value, not %s"),
+		              _(doc_kind_name(n->kind)));
+		problem_pair(r, n, in->id, &text, &shown);
 		return;
 	}
 	switch (in->type) {
 	case CHISO_INPUT_INTEGER:
 	case CHISO_INPUT_NUMBER:
 		if (n->quoted) {
-			unit_problem(r, n, in->id,
-			             "expected a number, not the quoted text "
-			             "\"%s\"; remove the quotes",
-			             n->text);
+			unit_problem(
+			        r, n, in->id,
+			        N_("expected a number, not the quoted text "
+			           "\"%s\"; remove the quotes"),
+			        n->text);
 			return;
 		}
 		if (in->type == CHISO_INPUT_INTEGER &&
@@ -443,13 +520,15 @@ static void read_typed(struct reader *r, const model_input *in,
 			if (n->quoted)
 				unit_problem(
 				        r, n, in->id,
-				        "expected true or false, not the "
-				        "quoted text \"%s\"; remove the quotes",
+				        N_("expected true or false, not the "
+				           "quoted text \"%s\"; remove the "
+				           "quotes"),
 				        n->text);
 			else
-				unit_problem(r, n, in->id,
-				             "expected true or false, not '%s'",
-				             n->text);
+				unit_problem(
+				        r, n, in->id,
+				        N_("expected true or false, not '%s'"),
+				        n->text);
 			return;
 		}
 		v->num = flag;
@@ -574,8 +653,8 @@ static void warn_unknown(struct reader *r, const doc_node *key, diag *d)
 	if (!name_set_add(&r->warned, key->text))
 		return;
 	diag_at(d, DIAG_WARNING, r->sc.file, key->line, key->col,
-	        "field '%s' is not an input of model %s %s; ignored", key->text,
-	        r->b->model->id, r->b->model->version);
+	        _("field '%s' is not an input of model %s %s; ignored"),
+	        key->text, r->b->model->id, r->b->model->version);
 }
 
 /* An unknown field: a problem, with a suggestion. */
@@ -588,12 +667,13 @@ static void unknown_field(struct reader *r, const doc_node *key)
 
 	if (near)
 		unit_problem(r, key, key->text,
-		             "not an input of model %s; did you mean '%s'?",
+		             N_("not an input of model %s; did you mean '%s'?"),
 		             m->id, near);
 	else
-		unit_problem(r, key, key->text,
-		             "not an input of model %s (see 'chiso template')",
-		             m->id);
+		unit_problem(
+		        r, key, key->text,
+		        N_("not an input of model %s (see 'chiso template')"),
+		        m->id);
 }
 
 /* The bound of in as a number for this unit; 0 when it has none. */
@@ -631,12 +711,37 @@ int data_bound_problem(const chiso_model *m, const unit_value *row, size_t i,
 	return 1;
 }
 
+/* data_bound_problem()'s text in the run's language, for a problem
+ * data_bound_problem() found. */
+static void bound_shown(const chiso_model *m, const unit_value *row, size_t i,
+                        int upper, strbuf *shown)
+{
+	const model_input *in = &m->inputs[i];
+	const input_bound *bd = upper ? &in->max : &in->min;
+	char a[NUMFMT_MAX], c[NUMFMT_MAX];
+	double lim = 0;
+
+	bound_value(bd, row, &lim);
+	numfmt_exact(row[i].num, a);
+	numfmt_exact(lim, c);
+	if (bd->kind == BOUND_INPUT)
+		strbuf_printf(shown,
+		              upper ? _("%s is above its maximum %s = %s")
+		                    : _("%s is below its minimum %s = %s"),
+		              a, m->inputs[bd->slot].id, c);
+	else
+		strbuf_printf(shown,
+		              upper ? _("%s is above its maximum %s")
+		                    : _("%s is below its minimum %s"),
+		              a, c);
+}
+
 /* Checks min/max, numbers and cross-field, after all values are read. */
 static void check_bounds(struct reader *r)
 {
 	const chiso_model *m = r->b->model;
 	unit_value *row = batch_values(r->b, r->u);
-	strbuf why = STRBUF_INIT;
+	strbuf why = STRBUF_INIT, shown = STRBUF_INIT;
 	size_t i;
 	int upper;
 
@@ -645,15 +750,18 @@ static void check_bounds(struct reader *r)
 			const doc_node *at = r->at[i];
 
 			strbuf_reset(&why);
+			strbuf_reset(&shown);
 			if (!data_bound_problem(m, row, i, upper, &why))
 				continue;
 			if (at && at->kind == DOC_MAP && doc_get(at, "value"))
 				at = doc_get(at, "value");
-			unit_problem(r, at, m->inputs[i].id, "%s",
-			             strbuf_str(&why));
+			bound_shown(m, row, i, upper, &shown);
+			unit_problem2(r, at, m->inputs[i].id, strbuf_str(&why),
+			              strbuf_str(&shown));
 		}
 	}
 	strbuf_release(&why);
+	strbuf_release(&shown);
 }
 
 /* The "values" map of a unit. */
@@ -665,9 +773,13 @@ static void read_values(struct reader *r, const doc_node *values, diag *d)
 	if (!values || schema_is_null(values))
 		return;
 	if (values->kind != DOC_MAP) {
-		unit_problem(r, values, NULL,
-		             "values must be a mapping, not %s",
-		             doc_kind_name(values->kind));
+		strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+
+		strbuf_printf(&text, "values must be a mapping, not %s",
+		              doc_kind_name(values->kind));
+		strbuf_printf(&shown, _("values must be a mapping, not %s"),
+		              _(doc_kind_name(values->kind)));
+		problem_pair(r, values, NULL, &text, &shown);
 		return;
 	}
 	if (!r->at)
@@ -700,7 +812,8 @@ static size_t unit_text(struct reader *r, const doc_node *map, const char *key)
 	if (!n || schema_is_null(n))
 		return 0;
 	if (n->kind != DOC_SCALAR) {
-		unit_problem(r, n, NULL, "unit.%s must be a text value", key);
+		unit_problem(r, n, NULL, N_("unit.%s must be a text value"),
+		             key);
 		return 0;
 	}
 	strbuf_printf(&field, "unit.%s", key);
@@ -713,7 +826,7 @@ static size_t unit_text(struct reader *r, const doc_node *map, const char *key)
 static int read_identity(struct reader *r, const doc_node *rec)
 {
 	const doc_node *um =
-	        schema_require(&r->sc, rec, "unit", "a unit record");
+	        schema_require(&r->sc, rec, "unit", N_("a unit record"));
 	const doc_node *code;
 	unit_rec *ur;
 	const char *level;
@@ -729,17 +842,17 @@ static int read_identity(struct reader *r, const doc_node *rec)
 
 			put_place(r, &sb, rec->line, rec->col);
 			diag_error(r->sc.d, NULL, 0, 0,
-			           "%s: too many units: the limit is %zu per "
-			           "run; raise it with --max-units N, or "
-			           "evaluate the files in parts",
+			           _("%s: too many units: the limit is %zu per "
+			             "run; raise it with --max-units N, or "
+			             "evaluate the files in parts"),
 			           strbuf_str(&sb), r->b->max_units);
 			strbuf_release(&sb);
 		} else if (!r->over_units) {
 			schema_error(
 			        &r->sc, rec,
-			        "too many units: the limit is %zu per run; "
-			        "raise it with --max-units N, or evaluate "
-			        "the files in parts",
+			        _("too many units: the limit is %zu per run; "
+			          "raise it with --max-units N, or evaluate "
+			          "the files in parts"),
 			        r->b->max_units);
 		}
 		r->over_units = 1;
@@ -775,9 +888,10 @@ static int read_identity(struct reader *r, const doc_node *rec)
 	level = batch_str(r->b, r->b->units[r->u].level);
 	if (*level && r->b->model->level &&
 	    strcmp(level, r->b->model->level) != 0)
-		unit_problem(r, doc_get(um, "level"), NULL,
-		             "unit level is '%s' but model %s assesses '%s'",
-		             level, r->b->model->id, r->b->model->level);
+		unit_problem(
+		        r, doc_get(um, "level"), NULL,
+		        N_("unit level is '%s' but model %s assesses '%s'"),
+		        level, r->b->model->id, r->b->model->level);
 	return 0;
 }
 
@@ -797,7 +911,7 @@ static void read_stage(struct reader *r, const doc_node *rec)
 			return;
 		}
 	unit_problem(r, n, NULL,
-	             "stage must be self, appraised or final, not '%s'",
+	             N_("stage must be self, appraised or final, not '%s'"),
 	             n->kind == DOC_SCALAR ? n->text : "a mapping or list");
 }
 
@@ -823,7 +937,7 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 	const char *const *keys =
 	        r->results_doc ? results_record_keys : record_keys;
 
-	if (schema_expect(&r->sc, rec, DOC_MAP, "a unit record") < 0)
+	if (schema_expect(&r->sc, rec, DOC_MAP, N_("a unit record")) < 0)
 		return -1;
 	if (r->at)
 		memset(r->at, 0, r->b->model->ninputs * sizeof(*r->at));
@@ -841,8 +955,8 @@ static int check_format(struct reader *r, const doc_node *f)
 {
 	if (f->kind != DOC_SCALAR || strcmp(f->text, "1") != 0) {
 		schema_error(&r->sc, f,
-		             "results format %s is not supported: this chiso "
-		             "reads format 1",
+		             _("results format %s is not supported: this chiso "
+		               "reads format 1"),
 		             f->kind == DOC_SCALAR ? f->text : "?");
 		return -1;
 	}
@@ -856,12 +970,12 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 	size_t i;
 	int rc = 0;
 
-	if (schema_expect(&r->sc, root, DOC_MAP, "a data file") < 0)
+	if (schema_expect(&r->sc, root, DOC_MAP, N_("a data file")) < 0)
 		return -1;
 	units = doc_get(root, "units");
 	if (!units) {
 		if (schema_check_keys(&r->sc, root, single_keys,
-		                      "a data file") < 0)
+		                      N_("a data file")) < 0)
 			return -1;
 		return read_record(r, root, d);
 	}
@@ -871,7 +985,7 @@ static int read_doc(struct reader *r, const doc_node *root, diag *d)
 		return -1;
 	if (schema_check_keys(&r->sc, root,
 	                      r->results_doc ? results_keys : multi_keys,
-	                      "a data file") < 0)
+	                      N_("a data file")) < 0)
 		return -1;
 	if (schema_expect(&r->sc, units, DOC_SEQ, "units") < 0)
 		return -1;
@@ -933,22 +1047,31 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
 {
 	batch *b = df->r.b;
 	size_t u;
-	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
-	va_list ap;
+	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT, loc = STRBUF_INIT,
+	       safe_loc = STRBUF_INIT;
+	va_list ap, aq;
 
 	if (b->nunits <= df->units_before)
 		return;
 	u = b->nunits - 1;
 	put_place(&df->r, &sb, line, col);
+	strbuf_puts(&loc, strbuf_str(&sb));
 	strbuf_printf(&sb, ": unit %s: ", batch_str(b, b->units[u].code));
+	strbuf_printf(&loc, _(": unit %s: "), batch_str(b, b->units[u].code));
 	va_start(ap, fmt);
+	va_copy(aq, ap);
 	strbuf_vprintf(&sb, fmt, ap);
+	strbuf_vprintf(&loc, _(fmt), aq);
+	va_end(aq);
 	va_end(ap);
 	escape_append(&safe, strbuf_str(&sb), 0);
-	batch_problem_add(b, u, "%s", strbuf_str(&safe));
+	escape_append(&safe_loc, strbuf_str(&loc), 0);
+	batch_problem_add2(b, u, strbuf_str(&safe), strbuf_str(&safe_loc));
 	b->units[u].invalid = 1;
 	strbuf_release(&sb);
 	strbuf_release(&safe);
+	strbuf_release(&loc);
+	strbuf_release(&safe_loc);
 }
 
 void data_file_column_absent(data_file *df, size_t slot, unsigned line)
@@ -1010,9 +1133,9 @@ int data_file_close(data_file *df)
 		warn_missing(r, df->units_before, df->d);
 		if (r->fractions > FRACTIONS_SHOWN)
 			diag_at(df->d, DIAG_WARNING, r->sc.file, 0, 0,
-			        "%zu values in (0, 1] in inputs measured in "
-			        "%% in all (the first %d named above): write "
-			        "percents as 85, not 0.85",
+			        _("%zu values in (0, 1] in inputs measured in "
+			          "%% in all (the first %d named above): write "
+			          "percents as 85, not 0.85"),
 			        r->fractions, FRACTIONS_SHOWN);
 	}
 	missing_list_free(&r->missing);

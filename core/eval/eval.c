@@ -12,8 +12,10 @@
 #include "eval/leaf_store.h"
 #include "eval/outcomes.h"
 #include "read/results_set.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/sort.h"
+#include "util/strbuf.h"
 #include "util/utf8.h"
 
 #include <math.h>
@@ -74,6 +76,27 @@ static int lacks_input(const model_node *node, const unit_value *row)
 	return 0;
 }
 
+/* The problem of a unit that lacks input id under missing: error, stored
+ * in English (results) and shown in the run's language. */
+static void missing_problem(batch *b, size_t u, const char *id)
+{
+	strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+	const char *place = batch_str(b, b->units[u].place);
+	const char *code = batch_str(b, b->units[u].code);
+
+	strbuf_printf(&text,
+	              "%s: unit %s: field %s: missing, and model %s requires "
+	              "every input (missing: error)",
+	              place, code, id, b->model->id);
+	strbuf_printf(&shown,
+	              _("%s: unit %s: field %s: missing, and model %s requires "
+	                "every input (missing: error)"),
+	              place, code, id, b->model->id);
+	batch_problem_add2(b, u, strbuf_str(&text), strbuf_str(&shown));
+	strbuf_release(&text);
+	strbuf_release(&shown);
+}
+
 /* Under missing: error, a unit lacking any needed input is invalid. */
 static int check_missing_error(batch *b, size_t u, const unit_value *row)
 {
@@ -99,13 +122,7 @@ static int check_missing_error(batch *b, size_t u, const unit_value *row)
 		}
 		if (!needed)
 			continue;
-		batch_problem_add(b, u,
-		                  "%s: unit %s: field %s: missing, and "
-		                  "model %s requires every input (missing: "
-		                  "error)",
-		                  batch_str(b, b->units[u].place),
-		                  batch_str(b, b->units[u].code), in->id,
-		                  m->id);
+		missing_problem(b, u, in->id);
 		bad = 1;
 	}
 	if (bad) {

@@ -6,6 +6,7 @@
 #include "eval/leaf_store.h"
 
 #include "read/results_set.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/escape.h"
@@ -100,7 +101,7 @@ static void vreport(chiso_prepare_ctx *ctx, diag_level level,
 	unsigned line = n ? n->line : node->line;
 	unsigned col = n ? n->col : node->col;
 
-	strbuf_printf(&sb, "indicator %s (method %s): ", node->id,
+	strbuf_printf(&sb, _("indicator %s (method %s): "), node->id,
 	              node->method);
 	strbuf_vprintf(&sb, fmt, ap);
 	diag_at(ctx->sc->d, level, ctx->sc->file, line, col, "%s",
@@ -143,20 +144,20 @@ static int h_param_number(chiso_prepare_ctx *ctx, const chiso_param *node,
 
 	if (rc < 0 && numfmt_range_text(rc)) {
 		h_error(ctx, node, "%s: %s %s", what, n->text,
-		        numfmt_range_text(rc));
+		        _(numfmt_range_text(rc)));
 		return -1;
 	}
 	if (n && n->kind == DOC_SCALAR && n->quoted && rc == 0) {
 		h_error(ctx, node,
-		        "%s must be a number, not the quoted text \"%s\"; "
-		        "remove the quotes",
+		        _("%s must be a number, not the quoted text \"%s\"; "
+		          "remove the quotes"),
 		        what, n->text);
 		return -1;
 	}
 	if (!n || n->kind != DOC_SCALAR || n->quoted || rc < 0) {
-		h_error(ctx, node, "%s must be a number, not %s", what,
-		        !n                      ? "missing"
-		        : n->kind != DOC_SCALAR ? doc_kind_name(n->kind)
+		h_error(ctx, node, _("%s must be a number, not %s"), what,
+		        !n                      ? _("missing")
+		        : n->kind != DOC_SCALAR ? _(doc_kind_name(n->kind))
 		                                : n->text);
 		return -1;
 	}
@@ -176,10 +177,10 @@ static int h_param_bool(chiso_prepare_ctx *ctx, const chiso_param *node,
 	rc = schema_bool(&quiet, n, what, out);
 	diag_free(&scratch);
 	if (rc < 0)
-		h_error(ctx, node, "%s must be true or false, not %s", what,
+		h_error(ctx, node, _("%s must be true or false, not %s"), what,
 		        n && n->kind == DOC_SCALAR ? n->text
-		        : n                        ? doc_kind_name(n->kind)
-		                                   : "missing");
+		        : n                        ? _(doc_kind_name(n->kind))
+		                                   : _("missing"));
 	return rc;
 }
 
@@ -200,8 +201,8 @@ static int h_param_check_keys(chiso_prepare_ctx *ctx, const chiso_param *map,
 	int rc = 0;
 
 	if (!n || n->kind != DOC_MAP) {
-		h_error(ctx, map, "params must be a mapping, not %s",
-		        n ? doc_kind_name(n->kind) : "missing");
+		h_error(ctx, map, _("params must be a mapping, not %s"),
+		        n ? _(doc_kind_name(n->kind)) : _("missing"));
 		return -1;
 	}
 	while (allowed[nallowed])
@@ -220,12 +221,12 @@ static int h_param_check_keys(chiso_prepare_ctx *ctx, const chiso_param *map,
 		join(&sb, allowed);
 		if (near)
 			h_error(ctx, host_param_handle(n->keys[i]),
-			        "unknown param '%s'; did you mean '%s'? "
-			        "(allowed: %s)",
+			        _("unknown param '%s'; did you mean '%s'? "
+			          "(allowed: %s)"),
 			        key, near, strbuf_str(&sb));
 		else
 			h_error(ctx, host_param_handle(n->keys[i]),
-			        "unknown param '%s' (allowed: %s)", key,
+			        _("unknown param '%s' (allowed: %s)"), key,
 			        strbuf_str(&sb));
 		strbuf_release(&sb);
 		rc = -1;
@@ -245,7 +246,7 @@ static void describe_types(strbuf *sb, unsigned mask)
 
 	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
 		if (mask & flags[i])
-			strbuf_printf(sb, "%s%s", n++ ? " or " : "",
+			strbuf_printf(sb, "%s%s", n++ ? _(" or ") : "",
 			              model_type_name(flags[i]));
 }
 
@@ -258,12 +259,13 @@ static void unknown_input(chiso_prepare_ctx *ctx, const chiso_param *name,
 
 	if (near)
 		h_error(ctx, name,
-		        "unknown input '%s'; did you mean '%s'? (inputs are "
-		        "declared under 'inputs:')",
+		        _("unknown input '%s'; did you mean '%s'? (inputs are "
+		          "declared under 'inputs:')"),
 		        id, near);
 	else
 		h_error(ctx, name,
-		        "unknown input '%s'; declare it under 'inputs:' first",
+		        _("unknown input '%s'; declare it under 'inputs:' "
+		          "first"),
 		        id);
 }
 
@@ -302,8 +304,9 @@ static int bind_id(chiso_prepare_ctx *ctx, const char *id,
 	in = &ctx->m->inputs[slot];
 	if (!(in->type & types_mask)) {
 		describe_types(&sb, types_mask);
-		h_error(ctx, name, "input '%s' is %s, but this method needs %s",
-		        in->id, model_type_name(in->type), strbuf_str(&sb));
+		h_error(ctx, name,
+		        _("input '%s' is %s, but this method needs %s"), in->id,
+		        model_type_name(in->type), strbuf_str(&sb));
 		strbuf_release(&sb);
 		return -1;
 	}
@@ -317,13 +320,13 @@ static int h_bind_input(chiso_prepare_ctx *ctx, const chiso_param *name,
 	const doc_node *n = host_param_node(name);
 
 	if (!n || n->kind != DOC_SCALAR) {
-		h_error(ctx, name, "expected the id of an input, not %s",
-		        n ? doc_kind_name(n->kind) : "nothing");
+		h_error(ctx, name, _("expected the id of an input, not %s"),
+		        n ? _(doc_kind_name(n->kind)) : _("nothing"));
 		return -1;
 	}
 	if (n->len == 0) {
 		h_error(ctx, name,
-		        "expected the id of an input, not an empty value");
+		        _("expected the id of an input, not an empty value"));
 		return -1;
 	}
 	return bind_id(ctx, n->text, name, types_mask, flags);
@@ -336,7 +339,7 @@ static int h_bind_input_id(chiso_prepare_ctx *ctx, const char *id,
 {
 	if (!id || !*id) {
 		h_error(ctx, node,
-		        "expected the id of an input, not an empty value");
+		        _("expected the id of an input, not an empty value"));
 		return -1;
 	}
 	return bind_id(ctx, id, node, types_mask, flags);
@@ -417,8 +420,8 @@ static void h_missing_hint(chiso_prepare_ctx *ctx, const char *text)
 	len = strnlen(text, CHISO_MISSING_HINT_MAX + 1);
 	if (len > CHISO_MISSING_HINT_MAX || utf8_check(text, len, NULL) != 0) {
 		h_error(ctx, NULL,
-		        "missing_hint: the text must be valid UTF-8 of at "
-		        "most %d bytes",
+		        _("missing_hint: the text must be valid UTF-8 of at "
+		          "most %d bytes"),
 		        CHISO_MISSING_HINT_MAX);
 		return;
 	}
@@ -574,9 +577,9 @@ static void h_vlog(chiso_prepare_ctx *ctx, const chiso_unit *u, int level,
 	if (n > CHISO_LOG_MAX + 1)
 		return;
 	if (n == CHISO_LOG_MAX + 1)
-		strbuf_printf(&sb,
-		              "more than %d messages; the rest are not shown",
-		              CHISO_LOG_MAX);
+		strbuf_printf(
+		        &sb, _("more than %d messages; the rest are not shown"),
+		        CHISO_LOG_MAX);
 	else
 		strbuf_vprintf(&sb, fmt, ap);
 	fflush(stdout);
@@ -701,14 +704,14 @@ static const rs_model *child_model(chiso_prepare_ctx *ctx, int *later)
 		return NULL;
 	if (!cs || cs->nmodels == 0) {
 		h_error(ctx, NULL,
-		        "this method reads the results of child units: give "
-		        "them with chiso evaluate --children RESULTS.json");
+		        _("this method reads the results of child units: give "
+		          "them with chiso evaluate --children RESULTS.json"));
 		return NULL;
 	}
 	if (cs->nmodels > 1) {
 		h_error(ctx, NULL,
-		        "the children results come from %zu models; give the "
-		        "results of one model",
+		        _("the children results come from %zu models; give the "
+		          "results of one model"),
 		        cs->nmodels);
 		return NULL;
 	}
@@ -728,15 +731,15 @@ static int h_bind_child_node(chiso_prepare_ctx *ctx, const chiso_param *id)
 		return -1;
 	if (!text || !*text) {
 		h_error(ctx, id,
-		        "expected the id of a node of the children's "
-		        "model");
+		        _("expected the id of a node of the children's "
+		          "model"));
 		return -1;
 	}
 	i = rs_node_index(cm, text);
 	if (i < 0)
 		h_error(ctx, id,
-		        "node '%s' is not in the children's model %s %s", text,
-		        cm->id, cm->version);
+		        _("node '%s' is not in the children's model %s %s"),
+		        text, cm->id, cm->version);
 	return i;
 }
 
@@ -761,16 +764,16 @@ static int child_input_known(chiso_prepare_ctx *ctx, const chiso_param *id,
 	}
 	if (!some) {
 		h_error(ctx, id,
-		        "input '%s': the children results (%s) hold no input "
-		        "values",
-		        text, cs->nunits ? cs->units[0].file : "empty");
+		        _("input '%s': the children results (%s) hold no input "
+		          "values"),
+		        text, cs->nunits ? cs->units[0].file : _("empty"));
 		return 0;
 	}
 	near = suggest_closest(text, some->value_ids, some->nvalues);
 	h_error(ctx, id,
-	        "input '%s' is in none of the children's data (%s)%s%s%s", text,
-	        some->file, near ? "; did you mean '" : "", near ? near : "",
-	        near ? "'?" : "");
+	        _("input '%s' is in none of the children's data (%s)%s%s%s"),
+	        text, some->file, near ? _("; did you mean '") : "",
+	        near ? near : "", near ? _("'?") : "");
 	return 0;
 }
 
@@ -785,8 +788,8 @@ static int h_bind_child_input(chiso_prepare_ctx *ctx, const chiso_param *id)
 		return -1;
 	if (!text || !*text) {
 		h_error(ctx, id,
-		        "expected the id of an input of the children's "
-		        "data");
+		        _("expected the id of an input of the children's "
+		          "data"));
 		return -1;
 	}
 	if (!later && !child_input_known(ctx, id, m->children, text))

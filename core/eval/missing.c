@@ -3,6 +3,7 @@
  */
 #include "eval/missing.h"
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdlib.h>
@@ -42,18 +43,19 @@ static void append_cost(strbuf *sb, const chiso_model *m, const model_input *in)
 			strbuf_printf(&ids, "%s%s", n ? ", " : "", node->id);
 		n++;
 	}
-	strbuf_printf(sb, "indicator%s %s", n == 1 ? "" : "s",
+	strbuf_printf(sb, P_("indicator %s", "indicators %s", n),
 	              strbuf_str(&ids));
 	if (n > NAMED_INDICATORS)
-		strbuf_printf(sb, " and %zu more", n - NAMED_INDICATORS);
+		strbuf_printf(sb, _(" and %zu more"), n - NAMED_INDICATORS);
 	if (m->missing == MISSING_EXCLUDE)
-		strbuf_printf(sb,
-		              " %s left out of the unit's points (the model's "
-		              "missing: exclude)",
-		              n == 1 ? "is" : "are");
+		strbuf_puts(sb, P_(" is left out of the unit's points (the "
+		                   "model's missing: exclude)",
+		                   " are left out of the unit's points (the "
+		                   "model's missing: exclude)",
+		                   n));
 	else
-		strbuf_printf(sb, " score%s 0 (the model's missing: zero)",
-		              n == 1 ? "s" : "");
+		strbuf_puts(sb, P_(" scores 0 (the model's missing: zero)",
+		                   " score 0 (the model's missing: zero)", n));
 	strbuf_release(&ids);
 }
 
@@ -109,11 +111,11 @@ void missing_describe(const batch *b, const missing_seen *s, strbuf *sb)
 	const chiso_model *m = b->model;
 	const model_input *in = &m->inputs[s->slot];
 
-	strbuf_printf(sb, "unit %s: field %s: %s: ",
+	strbuf_printf(sb, _("unit %s: field %s: %s: "),
 	              batch_str(b, b->units[s->u].code), in->id,
-	              s->empty ? "empty" : "missing");
+	              s->empty ? _("empty") : _("missing"));
 	append_cost(sb, m, in);
-	strbuf_puts(sb, "; enter its value (0 if it is 0)");
+	strbuf_puts(sb, _("; enter its value (0 if it is 0)"));
 }
 
 void missing_list_free(missing_list *l)
@@ -128,30 +130,41 @@ void missing_describe_column(const batch *b, size_t slot, strbuf *sb)
 	const model_input *in = &m->inputs[slot];
 
 	strbuf_printf(sb,
-	              "no column '%s' (%s), a required input: every unit of "
-	              "this file lacks it, so ",
+	              _("no column '%s' (%s), a required input: every unit of "
+	                "this file lacks it, so "),
 	              in->id, in->label);
 	if (m->missing == MISSING_ERROR)
-		strbuf_puts(sb, "every unit is refused (the model's missing: "
-		                "error)");
+		strbuf_puts(sb, _("every unit is refused (the model's missing: "
+		                  "error)"));
 	else
 		append_cost(sb, m, in);
-	strbuf_puts(sb, "; add the column ('chiso template --format csv' "
-	                "writes the header)");
+	strbuf_puts(sb, _("; add the column ('chiso template --format csv' "
+	                  "writes the header)"));
 }
 
 void missing_report_summary(const batch *b, diag *d)
 {
 	const chiso_model *m = b->model;
+	strbuf sb = STRBUF_INIT;
 
 	if (b->missing_values == 0 || m->missing == MISSING_ERROR)
 		return;
-	diag_at(d, DIAG_WARNING, NULL, 0, 0,
-	        "%zu required value%s missing in %zu of %zu unit%s (see "
-	        "the warnings above): each costs its indicators' points "
-	        "(the model's missing: %s); the results list them per unit "
-	        "(\"missing\"), and --strict refuses them",
-	        b->missing_values, b->missing_values == 1 ? " is" : "s are",
-	        b->missing_units, b->nunits, b->nunits == 1 ? "" : "s",
-	        m->missing == MISSING_EXCLUDE ? "exclude" : "zero");
+	strbuf_printf(&sb,
+	              P_("%zu required value is missing",
+	                 "%zu required values are missing", b->missing_values),
+	              b->missing_values);
+	strbuf_printf(&sb,
+	              P_(" in %zu of %zu unit (see the warnings above): each "
+	                 "costs its indicators' points (the model's missing: "
+	                 "%s); the results list them per unit (\"missing\"), "
+	                 "and --strict refuses them",
+	                 " in %zu of %zu units (see the warnings above): each "
+	                 "costs its indicators' points (the model's missing: "
+	                 "%s); the results list them per unit (\"missing\"), "
+	                 "and --strict refuses them",
+	                 b->nunits),
+	              b->missing_units, b->nunits,
+	              m->missing == MISSING_EXCLUDE ? "exclude" : "zero");
+	diag_at(d, DIAG_WARNING, NULL, 0, 0, "%s", strbuf_str(&sb));
+	strbuf_release(&sb);
 }

@@ -10,6 +10,7 @@
  */
 #include "eval/table_input.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/progress.h"
 #include "util/strbuf.h"
@@ -147,12 +148,13 @@ static void unknown_column(table_input *t, size_t i)
 			names[NIDENT + k] = m->inputs[k].id;
 		near = suggest_closest(lower, names, NIDENT + m->ninputs);
 	}
-	data_file_error(t->df, t->row, (unsigned)i + 1,
-	                "unknown column '%s'%s%s%s (columns: code, name, "
-	                "level, parent, period, stage and the input ids of "
-	                "model %s; 'chiso template --format csv' writes them)",
-	                name, near ? "; did you mean '" : "", near ? near : "",
-	                near ? "'?" : "", m->id);
+	data_file_error(
+	        t->df, t->row, (unsigned)i + 1,
+	        _("unknown column '%s'%s%s%s (columns: code, name, "
+	          "level, parent, period, stage and the input ids of "
+	          "model %s; 'chiso template --format csv' writes them)"),
+	        name, near ? _("; did you mean '") : "", near ? near : "",
+	        near ? _("'?") : "", m->id);
 	t->bad = 1;
 	free(name);
 	free(lower);
@@ -185,8 +187,8 @@ static void header_row(table_input *t)
 			char *name = cell_copy(t, i);
 
 			data_file_error(t->df, t->row, (unsigned)i + 1,
-			                "column '%s' appears twice (first in "
-			                "column %u)",
+			                _("column '%s' appears twice (first in "
+			                  "column %u)"),
 			                name, first[k]);
 			free(name);
 			t->bad = 1;
@@ -197,9 +199,9 @@ static void header_row(table_input *t)
 	}
 	if (!first[0]) {
 		data_file_error(t->df, t->row, 1,
-		                "the header has no 'code' column: every row "
-		                "needs its unit's code ('chiso template "
-		                "--format csv' writes the header)");
+		                _("the header has no 'code' column: every row "
+		                  "needs its unit's code ('chiso template "
+		                  "--format csv' writes the header)"));
 		t->bad = 1;
 	} else {
 		t->code_col = first[0] - 1;
@@ -328,12 +330,13 @@ static void cell_problems(table_input *t)
 			continue;
 		if (role >= 0)
 			data_file_problem(t->df, t->row, (unsigned)i + 1,
-			                  "field %s: %s", t->m->inputs[role].id,
-			                  c->problem);
+			                  N_("field %s: %s"),
+			                  t->m->inputs[role].id, c->problem);
 		else
-			data_file_problem(
-			        t->df, t->row, (unsigned)i + 1, "unit.%s: %s",
-			        table_ident_cols[IDENT_OF(role)], c->problem);
+			data_file_problem(t->df, t->row, (unsigned)i + 1,
+			                  N_("unit.%s: %s"),
+			                  table_ident_cols[IDENT_OF(role)],
+			                  c->problem);
 	}
 }
 
@@ -393,18 +396,19 @@ static void data_row(table_input *t)
 	} else {
 		if (empty_code)
 			data_file_problem(t->df, row, (unsigned)t->code_col + 1,
-			                  "the code cell is empty");
+			                  N_("the code cell is empty"));
 		cell_problems(t);
 		if (first_extra > t->ncols)
 			data_file_problem(t->df, row, (unsigned)first_extra,
-			                  "a value in column %zu, past the "
-			                  "header's %zu columns",
+			                  N_("a value in column %zu, past the "
+			                     "header's %zu columns"),
 			                  first_extra, t->ncols);
 		else if (first_extra)
-			data_file_problem(t->df, row, (unsigned)first_extra,
-			                  "a value in column %zu, whose header "
-			                  "cell is empty",
-			                  first_extra);
+			data_file_problem(
+			        t->df, row, (unsigned)first_extra,
+			        N_("a value in column %zu, whose header "
+			           "cell is empty"),
+			        first_extra);
 	}
 	doc_free(d);
 	progress_tick(1);

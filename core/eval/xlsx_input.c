@@ -8,6 +8,7 @@
 
 #include "eval/table_input.h"
 #include "read/xlsx_sheet.h"
+#include "util/i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -166,10 +167,11 @@ static int form_row(struct xlsx_reader *r, unsigned row, size_t ncols)
 	if (name->len == 0) {
 		if (!value || value->len == 0)
 			return 0;
-		data_file_error(r->df, row, 2,
-		                "a value without a field name in column A: a "
-		                "form names each value's field (an input id, "
-		                "or code, name, level, parent, period, stage)");
+		data_file_error(
+		        r->df, row, 2,
+		        _("a value without a field name in column A: a "
+		          "form names each value's field (an input id, "
+		          "or code, name, level, parent, period, stage)"));
 		return -1;
 	}
 	if (f->n == f->cap) {
@@ -244,21 +246,22 @@ int xlsx_input_load(data_file *df, const chiso_model *m, const char *buf,
 		if (r.form.n == 0)
 			data_file_error(
 			        df, 0, 0,
-			        "the form on the first worksheet ('%s') "
-			        "has no fields: one row per field, its "
-			        "name in column A and its value in B "
-			        "('chiso template --format xlsx --layout "
-			        "form' writes one)",
+			        _("the form on the first worksheet ('%s') "
+			          "has no fields: one row per field, its "
+			          "name in column A and its value in B "
+			          "('chiso template --format xlsx --layout "
+			          "form' writes one)"),
 			        xlsx_sheet_name(r.book));
 		goto out;
 	}
 	if (table_input_no_header(r.table)) {
-		data_file_error(df, 0, 0,
-		                "the first worksheet ('%s') has no header row: "
-		                "its first row that is not blank or a comment "
-		                "must name the columns ('chiso template "
-		                "--format csv' writes them)",
-		                xlsx_sheet_name(r.book));
+		data_file_error(
+		        df, 0, 0,
+		        _("the first worksheet ('%s') has no header row: "
+		          "its first row that is not blank or a comment "
+		          "must name the columns ('chiso template "
+		          "--format csv' writes them)"),
+		        xlsx_sheet_name(r.book));
 		goto out;
 	}
 	rc = 0;

@@ -4,6 +4,7 @@
  */
 #include "model/model_internal.h"
 
+#include "util/i18n.h"
 #include "util/nfc.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
@@ -30,9 +31,9 @@ static int check_input_id(model_loader *ld, const doc_node *key)
 	if (strlen(id) > INPUT_ID_MAX || schema_check_chars(id, "_") < 0 ||
 	    !(id[0] >= 'a' && id[0] <= 'z')) {
 		schema_error(&ld->sc, key,
-		             "input id '%s' must start with a letter and use "
-		             "only a-z, 0-9 and '_' (at most %d bytes), e.g. "
-		             "officials_total",
+		             _("input id '%s' must start with a letter and use "
+		               "only a-z, 0-9 and '_' (at most %d bytes), e.g. "
+		               "officials_total"),
 		             id, INPUT_ID_MAX);
 		return -1;
 	}
@@ -50,21 +51,21 @@ static int load_choices(model_loader *ld, model_input *in, const doc_node *n)
 		return -1;
 	if (n->count == 0) {
 		schema_error(&ld->sc, n,
-		             "choices must list at least one "
-		             "choice, e.g. [head, deputy, none]");
+		             _("choices must list at least one "
+		               "choice, e.g. [head, deputy, none]"));
 		return -1;
 	}
 	in->choices = xcalloc(n->count, sizeof(*in->choices));
 	in->nchoices = n->count;
 	for (i = 0; i < n->count; i++) {
 		in->choices[i] =
-		        schema_string(&ld->sc, n->items[i], "a choice", 0);
+		        schema_string(&ld->sc, n->items[i], N_("a choice"), 0);
 		if (!in->choices[i])
 			rc = -1;
 	}
 	dup = rc == 0 ? doc_find_duplicate_item(n) : NULL;
 	if (dup) {
-		schema_error(&ld->sc, dup, "choice '%s' is listed twice",
+		schema_error(&ld->sc, dup, _("choice '%s' is listed twice"),
 		             dup->text);
 		rc = -1;
 	}
@@ -109,14 +110,14 @@ static int load_choice_labels(model_loader *ld, model_input *in,
 		c = choice_index(in, n->keys[i]->text);
 		if (c == in->nchoices) {
 			schema_error(&ld->sc, n->keys[i],
-			             "choice_labels: '%s' is not a choice of "
-			             "input '%s'",
+			             _("choice_labels: '%s' is not a choice of "
+			               "input '%s'"),
 			             n->keys[i]->text, in->id);
 			rc = -1;
 			continue;
 		}
 		in->choice_labels[c] = schema_string(&ld->sc, n->items[i],
-		                                     "a choice label", 0);
+		                                     N_("a choice label"), 0);
 		if (!in->choice_labels[c])
 			rc = -1;
 	}
@@ -172,12 +173,13 @@ static int fold_choices(model_loader *ld, model_input *in, const doc_node *n)
 	for (k = 1; k < m; k++) {
 		if (strcmp(refs[k - 1].fold, refs[k].fold) == 0 &&
 		    refs[k - 1].choice != refs[k].choice) {
-			schema_error(&ld->sc, n,
-			             "choices '%s' and '%s' of input '%s' read "
-			             "alike without case and diacritics: data "
-			             "could not tell them apart",
-			             in->choices[refs[k - 1].choice],
-			             in->choices[refs[k].choice], in->id);
+			schema_error(
+			        &ld->sc, n,
+			        _("choices '%s' and '%s' of input '%s' read "
+			          "alike without case and diacritics: data "
+			          "could not tell them apart"),
+			        in->choices[refs[k - 1].choice],
+			        in->choices[refs[k].choice], in->id);
 			rc = -1;
 			break;
 		}
@@ -199,9 +201,10 @@ static int load_bound(model_loader *ld, input_bound *b, const doc_node *n,
 		return 0;
 	}
 	if (n->kind != DOC_SCALAR) {
-		schema_error(&ld->sc, n,
-		             "%s must be a number or the id of another input",
-		             what);
+		schema_error(
+		        &ld->sc, n,
+		        _("%s must be a number or the id of another input"),
+		        what);
 		return -1;
 	}
 	b->kind = BOUND_INPUT;
@@ -222,11 +225,11 @@ static int load_input(model_loader *ld, model_input *in, const doc_node *key,
 	in->col = key->col;
 	if (check_input_id(ld, key) < 0)
 		rc = -1;
-	if (schema_check_keys(&ld->sc, spec, input_keys, "an input") < 0)
+	if (schema_check_keys(&ld->sc, spec, input_keys, N_("an input")) < 0)
 		rc = -1;
 	if (spec->kind != DOC_MAP)
 		return -1;
-	n = schema_require(&ld->sc, spec, "type", "an input");
+	n = schema_require(&ld->sc, spec, "type", N_("an input"));
 	if (!n)
 		return -1;
 	t = schema_enum(&ld->sc, n, "type", type_words);
@@ -253,8 +256,8 @@ static int load_input(model_loader *ld, model_input *in, const doc_node *key,
 		if (!n) {
 			schema_error(
 			        &ld->sc, spec,
-			        "input '%s' of type choice needs 'choices', "
-			        "e.g. choices: [head, deputy, none]",
+			        _("input '%s' of type choice needs 'choices', "
+			          "e.g. choices: [head, deputy, none]"),
 			        in->id);
 			rc = -1;
 		} else if (load_choices(ld, in, n) < 0) {
@@ -269,22 +272,22 @@ static int load_input(model_loader *ld, model_input *in, const doc_node *key,
 		}
 	} else if (n) {
 		schema_error(&ld->sc, n,
-		             "'choices' is only for inputs of type choice");
+		             _("'choices' is only for inputs of type choice"));
 		rc = -1;
 	}
 	if (in->type != CHISO_INPUT_CHOICE &&
 	    (n = doc_get(spec, "choice_labels"))) {
 		schema_error(&ld->sc, n,
-		             "'choice_labels' is only for inputs of type "
-		             "choice");
+		             _("'choice_labels' is only for inputs of type "
+		               "choice"));
 		rc = -1;
 	}
 	if (doc_get(spec, "min") || doc_get(spec, "max")) {
 		if (!(in->type & CHISO_INPUT_NUMERIC)) {
 			schema_error(
 			        &ld->sc, spec,
-			        "min and max are only for integer and number "
-			        "inputs, not %s",
+			        _("min and max are only for integer and number "
+			          "inputs, not %s"),
 			        model_type_name(in->type));
 			return -1;
 		}
@@ -311,14 +314,15 @@ static int resolve_bound(model_loader *ld, model_input *in, input_bound *b,
 	slot = model_input_slot(m, n->text);
 	if (slot >= 0 && strcmp(m->inputs[slot].id, in->id) == 0) {
 		schema_error(&ld->sc, n,
-		             "input '%s' cannot be bounded by itself", in->id);
+		             _("input '%s' cannot be bounded by itself"),
+		             in->id);
 		return -1;
 	}
 	if (slot >= 0 && !(m->inputs[slot].type & CHISO_INPUT_NUMERIC)) {
 		schema_error(
 		        &ld->sc, n,
-		        "bound '%s' must be an integer or number input, not "
-		        "%s",
+		        _("bound '%s' must be an integer or number input, not "
+		          "%s"),
 		        n->text, model_type_name(m->inputs[slot].type));
 		return -1;
 	}
@@ -328,14 +332,16 @@ static int resolve_bound(model_loader *ld, model_input *in, input_bound *b,
 	}
 	near = diag_full(ld->sc.d) ? NULL : model_suggest_input(m, n->text);
 	if (near)
-		schema_error(&ld->sc, n,
-		             "bound '%s' is neither a number nor an input id; "
-		             "did you mean '%s'?",
-		             n->text, near);
+		schema_error(
+		        &ld->sc, n,
+		        _("bound '%s' is neither a number nor an input id; "
+		          "did you mean '%s'?"),
+		        n->text, near);
 	else
-		schema_error(&ld->sc, n,
-		             "bound '%s' is neither a number nor an input id",
-		             n->text);
+		schema_error(
+		        &ld->sc, n,
+		        _("bound '%s' is neither a number nor an input id"),
+		        n->text);
 	return -1;
 }
 
@@ -351,8 +357,8 @@ int model_load_inputs(model_loader *ld, const doc_node *inputs)
 		return -1;
 	if (inputs->count > LIMIT_INPUTS) {
 		schema_error(&ld->sc, inputs->keys[LIMIT_INPUTS],
-		             "too many inputs: the limit is %d per model (a "
-		             "fixed limit)",
+		             _("too many inputs: the limit is %d per model (a "
+		               "fixed limit)"),
 		             LIMIT_INPUTS);
 		return -1;
 	}
@@ -364,7 +370,8 @@ int model_load_inputs(model_loader *ld, const doc_node *inputs)
 	if (model_index_inputs(m, &dup) < 0) {
 		/* The readers refuse duplicate keys already. */
 		schema_error(&ld->sc, inputs->keys[dup],
-		             "input '%s' is declared twice", m->inputs[dup].id);
+		             _("input '%s' is declared twice"),
+		             m->inputs[dup].id);
 		return -1;
 	}
 	for (i = 0; i < inputs->count; i++)
@@ -386,7 +393,7 @@ int model_load_inputs(model_loader *ld, const doc_node *inputs)
 			char lo[NUMFMT_MAX], hi[NUMFMT_MAX];
 
 			schema_error(&ld->sc, doc_get(spec, "max"),
-			             "max %s of '%s' is below its min %s",
+			             _("max %s of '%s' is below its min %s"),
 			             numfmt_exact(in->max.number, hi), in->id,
 			             numfmt_exact(in->min.number, lo));
 			rc = -1;

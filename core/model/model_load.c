@@ -66,8 +66,8 @@ static int read_precision(model_loader *ld, const doc_node *n)
 		return -1;
 	if (p < 0 || p > PRECISION_MAX || p != floor(p)) {
 		schema_error(&ld->sc, n,
-		             "model.precision must be a whole number of "
-		             "decimals from 0 to %d",
+		             _("model.precision must be a whole number of "
+		               "decimals from 0 to %d"),
 		             PRECISION_MAX);
 		return -1;
 	}
@@ -90,8 +90,8 @@ static int load_header(model_loader *ld, const doc_node *hdr)
 	m->id = req_string(ld, hdr, "id", "model.id", &rc);
 	if (m->id && schema_check_chars(m->id, ".-") < 0) {
 		schema_error(&ld->sc, doc_get(hdr, "id"),
-		             "model.id '%s' must use only a-z, 0-9, '.' and "
-		             "'-', e.g. vn-district-2023",
+		             _("model.id '%s' must use only a-z, 0-9, '.' and "
+		               "'-', e.g. vn-district-2023"),
 		             m->id);
 		rc = -1;
 	}
@@ -125,8 +125,8 @@ static int load_header(model_loader *ld, const doc_node *hdr)
 			rc = -1;
 		} else if (format != 1) {
 			schema_error(&ld->sc, n,
-			             "model.format %s is not supported: this "
-			             "chiso reads format 1",
+			             _("model.format %s is not supported: this "
+			               "chiso reads format 1"),
 			             n->text);
 			rc = -1;
 		}
@@ -152,8 +152,8 @@ static int load_isolate(model_loader *ld, const doc_node *n)
 	if (schema_expect(&ld->sc, n, DOC_SEQ, "model.isolate") < 0)
 		return -1;
 	for (i = 0; i < n->count; i++) {
-		const char *name =
-		        schema_string(&ld->sc, n->items[i], "a method name", 0);
+		const char *name = schema_string(&ld->sc, n->items[i],
+		                                 N_("a method name"), 0);
 		int used = 0;
 
 		if (!name)
@@ -166,8 +166,8 @@ static int load_isolate(model_loader *ld, const doc_node *n)
 		if (!used)
 			diag_at(ld->sc.d, DIAG_WARNING, ld->sc.file,
 			        n->items[i]->line, n->items[i]->col,
-			        "model.isolate names method '%s', which no "
-			        "indicator uses",
+			        _("model.isolate names method '%s', which no "
+			          "indicator uses"),
 			        name);
 	}
 	return 0;
@@ -181,17 +181,19 @@ static int load_doc(model_loader *ld)
 	const doc_node *hdr, *inputs, *indices;
 	int rc = 0;
 
-	if (schema_expect(&ld->sc, root, DOC_MAP, "a model file") < 0)
+	if (schema_expect(&ld->sc, root, DOC_MAP, N_("a model file")) < 0)
 		return -1;
-	if (schema_check_keys(&ld->sc, root, top_keys, "the model file") < 0)
+	if (schema_check_keys(&ld->sc, root, top_keys, N_("the model file")) <
+	    0)
 		rc = -1;
-	hdr = schema_require(&ld->sc, root, "model", "the model file");
+	hdr = schema_require(&ld->sc, root, "model", N_("the model file"));
 	if (!hdr || load_header(ld, hdr) < 0)
 		rc = -1;
 	inputs = doc_get(root, "inputs");
 	if (inputs && model_load_inputs(ld, inputs) < 0)
 		rc = -1;
-	indices = schema_require(&ld->sc, root, "indices", "the model file");
+	indices =
+	        schema_require(&ld->sc, root, "indices", N_("the model file"));
 	/* The tree needs valid inputs to bind; skip it when they failed so
 	 * that one typo does not cascade into a message per indicator. */
 	if (rc == 0 && indices && model_load_tree(ld, indices) < 0)
@@ -248,7 +250,7 @@ chiso_model *model_load_buffer_env(const char *path, const char *buf,
 fail:
 	free(ld.sums);
 	if (d->errors == errors_before)
-		diag_error(d, path, 0, 0, "the model could not be loaded");
+		diag_error(d, path, 0, 0, _("the model could not be loaded"));
 	model_free(m);
 	return NULL;
 }

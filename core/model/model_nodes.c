@@ -5,6 +5,7 @@
 #include "model/model_internal.h"
 
 #include "model/model_prepare.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
@@ -55,18 +56,19 @@ static int check_node_id(model_loader *ld, const doc_node *n, size_t self)
 
 	if (strlen(id) > NODE_ID_MAX ||
 	    schema_check_chars(id, "._-ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0) {
-		schema_error(&ld->sc, n,
-		             "id '%s' must use only letters, digits, '.', '_' "
-		             "and '-' (at most %d bytes), e.g. \"1.2\"",
-		             id, NODE_ID_MAX);
+		schema_error(
+		        &ld->sc, n,
+		        _("id '%s' must use only letters, digits, '.', '_' "
+		          "and '-' (at most %d bytes), e.g. \"1.2\""),
+		        id, NODE_ID_MAX);
 		return -1;
 	}
 	for (i = 0; i < self; i++)
 		if (ld->m->nodes[i].id && strcmp(ld->m->nodes[i].id, id) == 0) {
 			schema_error(
 			        &ld->sc, n,
-			        "id '%s' is used twice (first at line %u); "
-			        "ids must be unique in the model",
+			        _("id '%s' is used twice (first at line %u); "
+			          "ids must be unique in the model"),
 			        id, ld->m->nodes[i].line);
 			return -1;
 		}
@@ -121,12 +123,12 @@ static int prepare_leaf(model_loader *ld, size_t i, const doc_node *spec)
 		return -1;
 	if (strcmp(m->nodes[i].method, MODEL_METHOD_PLACEHOLDER) == 0) {
 		schema_error(&ld->sc, mn,
-		             "indicator %s: method '%s' is the placeholder "
-		             "written by 'chiso import-criteria'; choose how "
-		             "the indicator is scored (e.g. ratio, bands, "
-		             "boolean, choice, parts, target), declare the "
-		             "inputs it reads and write its params (see "
-		             "docs/model-format.md, Built-in methods)",
+		             _("indicator %s: method '%s' is the placeholder "
+		               "written by 'chiso import-criteria'; choose how "
+		               "the indicator is scored (e.g. ratio, bands, "
+		               "boolean, choice, parts, target), declare the "
+		               "inputs it reads and write its params (see "
+		               "docs/model-format.md, Built-in methods)"),
 		             m->nodes[i].id, MODEL_METHOD_PLACEHOLDER);
 		return -1;
 	}
@@ -134,7 +136,7 @@ static int prepare_leaf(model_loader *ld, size_t i, const doc_node *spec)
 		return -1;
 	pi = plugin_registry_get(ld->reg, m->nodes[i].method, &err);
 	if (!pi) {
-		schema_error(&ld->sc, mn, "indicator %s: %s", m->nodes[i].id,
+		schema_error(&ld->sc, mn, _("indicator %s: %s"), m->nodes[i].id,
 		             strbuf_str(&err));
 		strbuf_release(&err);
 		return -1;
@@ -158,8 +160,8 @@ static int prepare_leaf(model_loader *ld, size_t i, const doc_node *spec)
 	}
 	if (rc != 0 && ctx.errors == 0)
 		schema_error(&ld->sc, mn,
-		             "indicator %s: plugin '%s' refused its params "
-		             "without saying why",
+		             _("indicator %s: plugin '%s' refused its params "
+		               "without saying why"),
 		             m->nodes[i].id, pi->name);
 	if (rc != 0) {
 		/* plugin.h: on failure the host ignores *state; the plugin
@@ -188,8 +190,8 @@ static int load_children(model_loader *ld, const doc_node *list, size_t self,
 		return -1;
 	if (list->count == 0) {
 		schema_error(&ld->sc, list,
-		             "children is empty; give the node children or a "
-		             "method");
+		             _("children is empty; give the node children or a "
+		               "method"));
 		return -1;
 	}
 	kids = xcalloc(list->count, sizeof(*kids));
@@ -244,10 +246,10 @@ static int check_overflow(model_loader *ld, size_t self, const doc_node *pn)
 		if (!isfinite(sum)) {
 			schema_error(
 			        &ld->sc, pn,
-			        "points of '%s': its children's points add "
-			        "up past the largest number chiso holds "
-			        "(about 1.8e308) at '%s' (%s + %s); give "
-			        "smaller points",
+			        _("points of '%s': its children's points add "
+			          "up past the largest number chiso holds "
+			          "(about 1.8e308) at '%s' (%s + %s); give "
+			          "smaller points"),
 			        node->id, ld->m->nodes[c].id,
 			        numfmt_exact(before, a),
 			        numfmt_exact(ld->sums[c], b));
@@ -269,11 +271,12 @@ static int check_sum(model_loader *ld, size_t self, const doc_node *pn)
 
 	sum_text(ld->m, node, &sb, &sum);
 	if (fabs(sum - node->points) > 1e-9 * fmax(1.0, fabs(node->points))) {
-		schema_error(&ld->sc, pn,
-		             "points of '%s' are %s but its children add up to "
-		             "%s (%s); make them equal",
-		             node->id, numfmt_exact(node->points, a),
-		             numfmt_exact(sum, b), strbuf_str(&sb));
+		schema_error(
+		        &ld->sc, pn,
+		        _("points of '%s' are %s but its children add up to "
+		          "%s (%s); make them equal"),
+		        node->id, numfmt_exact(node->points, a),
+		        numfmt_exact(sum, b), strbuf_str(&sb));
 		rc = -1;
 	}
 	strbuf_release(&sb);
@@ -287,7 +290,7 @@ static int node_identity(model_loader *ld, size_t self, const doc_node *spec)
 	const doc_node *n;
 	int rc = 0;
 
-	n = schema_require(&ld->sc, spec, "id", "an index or indicator");
+	n = schema_require(&ld->sc, spec, "id", N_("an index or indicator"));
 	if (n) {
 		node->id = schema_string(&ld->sc, n, "id", 0);
 		if (!node->id || check_node_id(ld, n, self) < 0)
@@ -297,17 +300,18 @@ static int node_identity(model_loader *ld, size_t self, const doc_node *spec)
 	}
 	if (!node->id)
 		node->id = "?";
-	n = schema_require(&ld->sc, spec, "name", "an index or indicator");
+	n = schema_require(&ld->sc, spec, "name", N_("an index or indicator"));
 	node->name = n ? schema_string(&ld->sc, n, "name", 0) : NULL;
 	if (!node->name) {
 		node->name = node->id;
 		rc = -1;
 	}
-	n = schema_require(&ld->sc, spec, "points", "an index or indicator");
+	n = schema_require(&ld->sc, spec, "points",
+	                   N_("an index or indicator"));
 	if (!n || schema_number(&ld->sc, n, "points", &node->points) < 0) {
 		rc = -1;
 	} else if (node->points < 0) {
-		schema_error(&ld->sc, n, "points must not be negative");
+		schema_error(&ld->sc, n, _("points must not be negative"));
 		rc = -1;
 	}
 	n = doc_get(spec, "kind");
@@ -350,10 +354,11 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 	ld->m->nodes[self].depth = depth;
 	ld->m->nodes[self].line = spec->line;
 	ld->m->nodes[self].col = spec->col;
-	if (schema_expect(&ld->sc, spec, DOC_MAP, "an index or indicator") < 0)
+	if (schema_expect(&ld->sc, spec, DOC_MAP, N_("an index or indicator")) <
+	    0)
 		return -1;
 	if (schema_check_keys(&ld->sc, spec, node_keys,
-	                      "an index or indicator") < 0)
+	                      N_("an index or indicator")) < 0)
 		rc = -1;
 	if (node_identity(ld, self, spec) < 0)
 		rc = -1;
@@ -362,28 +367,29 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 	method = doc_get(spec, "method");
 	if (children && method) {
 		schema_error(&ld->sc, method,
-		             "'%s' has both children and a method; a node is "
-		             "either a group of children or an indicator",
+		             _("'%s' has both children and a method; a node is "
+		               "either a group of children or an indicator"),
 		             ld->m->nodes[self].id);
 		return -1;
 	}
 	if (!children && !method) {
 		schema_error(
 		        &ld->sc, spec,
-		        "'%s' has neither children nor a method; add "
-		        "'method:' (and 'params:') to make it an indicator",
+		        _("'%s' has neither children nor a method; add "
+		          "'method:' (and 'params:') to make it an indicator"),
 		        ld->m->nodes[self].id);
 		return -1;
 	}
 	if (!method && doc_get(spec, "params")) {
 		schema_error(&ld->sc, doc_get(spec, "params"),
-		             "'params' belongs to indicators with a method");
+		             _("'params' belongs to indicators with a method"));
 		rc = -1;
 	}
 	if (!method && doc_get(spec, "evidence_required")) {
-		schema_error(&ld->sc, doc_get(spec, "evidence_required"),
-		             "'evidence_required' belongs to indicators: mark "
-		             "the indicators whose evidence is required");
+		schema_error(
+		        &ld->sc, doc_get(spec, "evidence_required"),
+		        _("'evidence_required' belongs to indicators: mark "
+		          "the indicators whose evidence is required"));
 		rc = -1;
 	}
 	if (children) {
@@ -398,10 +404,11 @@ static int load_node(model_loader *ld, const doc_node *spec, int parent,
 	ld->m->nodes[self].is_leaf = 1;
 	if (++ld->indicators > LIMIT_INDICATORS) {
 		if (ld->indicators == LIMIT_INDICATORS + 1)
-			schema_error(&ld->sc, spec,
-			             "too many indicators: the limit is %d per "
-			             "model (a fixed limit)",
-			             LIMIT_INDICATORS);
+			schema_error(
+			        &ld->sc, spec,
+			        _("too many indicators: the limit is %d per "
+			          "model (a fixed limit)"),
+			        LIMIT_INDICATORS);
 		return -1;
 	}
 	if (rc < 0)
@@ -468,10 +475,10 @@ static int check_total(model_loader *ld, const doc_node *indices,
 		if (!isfinite(total)) {
 			schema_error(
 			        &ld->sc, doc_get(indices->items[k], "points"),
-			        "the main indices' points add up past the "
-			        "largest number chiso holds (about 1.8e308) "
-			        "at '%s' (%s + %s), so the model's total "
-			        "would be infinite; give smaller points",
+			        _("the main indices' points add up past the "
+			          "largest number chiso holds (about 1.8e308) "
+			          "at '%s' (%s + %s), so the model's total "
+			          "would be infinite; give smaller points"),
 			        ld->m->nodes[roots[k]].id,
 			        numfmt_exact(before, a),
 			        numfmt_exact(ld->sums[roots[k]], b));
@@ -491,8 +498,8 @@ int model_load_tree(model_loader *ld, const doc_node *indices)
 		return -1;
 	if (indices->count == 0) {
 		schema_error(&ld->sc, indices,
-		             "indices is empty; a model needs at least one "
-		             "main index");
+		             _("indices is empty; a model needs at least one "
+		               "main index"));
 		return -1;
 	}
 	roots = xcalloc(indices->count, sizeof(*roots));

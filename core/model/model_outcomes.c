@@ -4,6 +4,7 @@
  */
 #include "model/model_internal.h"
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdlib.h>
@@ -37,30 +38,31 @@ static int check_new_id(model_loader *ld, const doc_node *n, const char *id,
 	size_t i;
 
 	if (strcmp(id, "total") == 0) {
-		schema_error(&ld->sc, n,
-		             "%s id 'total' is reserved (rank --by total ranks "
-		             "the unit's value); use another",
-		             what);
+		schema_error(
+		        &ld->sc, n,
+		        _("%s id 'total' is reserved (rank --by total ranks "
+		          "the unit's value); use another"),
+		        _(what));
 		return -1;
 	}
 	if (schema_check_chars(id, "._-ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0) {
 		schema_error(&ld->sc, n,
-		             "%s id '%s' must use only letters, digits, '.', "
-		             "'_' and '-'",
-		             what, id);
+		             _("%s id '%s' must use only letters, digits, '.', "
+		               "'_' and '-'"),
+		             _(what), id);
 		return -1;
 	}
 	if (model_node_index(m, id) >= 0) {
 		schema_error(&ld->sc, n,
-		             "%s id '%s' is already the id of a node; use "
-		             "another",
-		             what, id);
+		             _("%s id '%s' is already the id of a node; use "
+		               "another"),
+		             _(what), id);
 		return -1;
 	}
 	for (i = 0; i < m->nviews; i++)
 		if (m->views[i].id && strcmp(m->views[i].id, id) == 0) {
-			schema_error(&ld->sc, n, "view id '%s' is used twice",
-			             id);
+			schema_error(&ld->sc, n,
+			             _("view id '%s' is used twice"), id);
 			return -1;
 		}
 	return 0;
@@ -73,18 +75,18 @@ static int view_nodes(model_loader *ld, model_view *v, const doc_node *list)
 	size_t k, j;
 	int rc = 0;
 
-	if (schema_expect(&ld->sc, list, DOC_SEQ, "view nodes") < 0)
+	if (schema_expect(&ld->sc, list, DOC_SEQ, N_("view nodes")) < 0)
 		return -1;
 	if (list->count == 0) {
 		schema_error(&ld->sc, list,
-		             "view nodes is empty; list node ids, e.g. "
-		             "[\"1\", \"2\", \"7\"]");
+		             _("view nodes is empty; list node ids, e.g. "
+		               "[\"1\", \"2\", \"7\"]"));
 		return -1;
 	}
 	v->nodes = xcalloc(list->count, sizeof(size_t));
 	for (k = 0; k < list->count; k++) {
-		const char *id =
-		        schema_string(&ld->sc, list->items[k], "a node id", 0);
+		const char *id = schema_string(&ld->sc, list->items[k],
+		                               N_("a node id"), 0);
 		int ni = id ? model_node_index(m, id) : -1;
 
 		if (!id) {
@@ -94,8 +96,8 @@ static int view_nodes(model_loader *ld, model_view *v, const doc_node *list)
 		if (ni < 0) {
 			schema_error(
 			        &ld->sc, list->items[k],
-			        "view '%s' names node '%s', which the model "
-			        "does not have",
+			        _("view '%s' names node '%s', which the model "
+			          "does not have"),
 			        v->id, id);
 			rc = -1;
 			continue;
@@ -103,11 +105,11 @@ static int view_nodes(model_loader *ld, model_view *v, const doc_node *list)
 		for (j = 0; j < v->nnodes; j++)
 			if (covers(m, v->nodes[j], (size_t)ni) ||
 			    covers(m, (size_t)ni, v->nodes[j])) {
-				schema_error(&ld->sc, list->items[k],
-				             "view '%s' would count node '%s' "
-				             "twice (it overlaps '%s')",
-				             v->id, id,
-				             m->nodes[v->nodes[j]].id);
+				schema_error(
+				        &ld->sc, list->items[k],
+				        _("view '%s' would count node '%s' "
+				          "twice (it overlaps '%s')"),
+				        v->id, id, m->nodes[v->nodes[j]].id);
 				rc = -1;
 				break;
 			}
@@ -125,16 +127,16 @@ static int load_view(model_loader *ld, model_view *v, const doc_node *spec)
 
 	v->line = spec->line;
 	v->col = spec->col;
-	if (schema_check_keys(&ld->sc, spec, view_keys, "a view") < 0)
+	if (schema_check_keys(&ld->sc, spec, view_keys, N_("a view")) < 0)
 		rc = -1;
 	if (spec->kind != DOC_MAP)
 		return -1;
-	n = schema_require(&ld->sc, spec, "id", "a view");
-	v->id = n ? schema_string(&ld->sc, n, "view id", 0) : NULL;
-	if (!v->id || check_new_id(ld, n, v->id, "view") < 0)
+	n = schema_require(&ld->sc, spec, "id", N_("a view"));
+	v->id = n ? schema_string(&ld->sc, n, N_("view id"), 0) : NULL;
+	if (!v->id || check_new_id(ld, n, v->id, N_("view")) < 0)
 		return -1;
-	n = schema_require(&ld->sc, spec, "name", "a view");
-	v->name = n ? schema_string(&ld->sc, n, "view name", 0) : NULL;
+	n = schema_require(&ld->sc, spec, "name", N_("a view"));
+	v->name = n ? schema_string(&ld->sc, n, N_("view name"), 0) : NULL;
 	if (!v->name) {
 		v->name = v->id;
 		rc = -1;
@@ -143,7 +145,7 @@ static int load_view(model_loader *ld, model_view *v, const doc_node *spec)
 	if (n &&
 	    !(v->description = schema_string(&ld->sc, n, "description", 0)))
 		rc = -1;
-	n = schema_require(&ld->sc, spec, "nodes", "a view");
+	n = schema_require(&ld->sc, spec, "nodes", N_("a view"));
 	if (!n || view_nodes(ld, v, n) < 0)
 		rc = -1;
 	return rc;
@@ -176,8 +178,8 @@ static int read_share(model_loader *ld, const doc_node *n, const char *what,
 		return -1;
 	if (*out < 0 || *out > 1) {
 		schema_error(&ld->sc, n,
-		             "%s must be between 0 and 1 (a share: 0.3 for "
-		             "30%%)",
+		             _("%s must be between 0 and 1 (a share: 0.3 for "
+		               "30%%)"),
 		             what);
 		return -1;
 	}
@@ -192,24 +194,24 @@ static int load_class(model_loader *ld, model_class *c, const doc_node *spec)
 
 	c->line = spec->line;
 	c->col = spec->col;
-	if (schema_check_keys(&ld->sc, spec, class_keys, "a class") < 0)
+	if (schema_check_keys(&ld->sc, spec, class_keys, N_("a class")) < 0)
 		rc = -1;
 	if (spec->kind != DOC_MAP)
 		return -1;
-	n = schema_require(&ld->sc, spec, "id", "a class");
-	c->id = n ? schema_string(&ld->sc, n, "class id", 0) : NULL;
+	n = schema_require(&ld->sc, spec, "id", N_("a class"));
+	c->id = n ? schema_string(&ld->sc, n, N_("class id"), 0) : NULL;
 	if (!c->id)
 		return -1;
 	if (schema_check_chars(c->id, "._-ABCDEFGHIJKLMNOPQRSTUVWXYZ") < 0) {
 		schema_error(
 		        &ld->sc, n,
-		        "class id '%s' must use only letters, digits, '.', "
-		        "'_' and '-', e.g. dat",
+		        _("class id '%s' must use only letters, digits, '.', "
+		          "'_' and '-', e.g. dat"),
 		        c->id);
 		rc = -1;
 	}
-	n = schema_require(&ld->sc, spec, "name", "a class");
-	c->name = n ? schema_string(&ld->sc, n, "class name", 0) : NULL;
+	n = schema_require(&ld->sc, spec, "name", N_("a class"));
+	c->name = n ? schema_string(&ld->sc, n, N_("class name"), 0) : NULL;
 	if (!c->name) {
 		c->name = c->id;
 		rc = -1;
@@ -240,8 +242,8 @@ static int load_class(model_loader *ld, model_class *c, const doc_node *spec)
 	if (rc == 0 && !c->has_min_value && !c->mandatory_all &&
 	    !c->has_extended_min) {
 		schema_error(&ld->sc, spec,
-		             "class '%s' has no condition; give min_value, "
-		             "mandatory: all or extended_min",
+		             _("class '%s' has no condition; give min_value, "
+		               "mandatory: all or extended_min"),
 		             c->id);
 		rc = -1;
 	}
@@ -268,7 +270,7 @@ int model_load_classes(model_loader *ld, const doc_node *classes)
 			if (m->classes[j].id &&
 			    strcmp(m->classes[j].id, m->classes[k].id) == 0) {
 				schema_error(&ld->sc, classes->items[k],
-				             "class id '%s' is used twice",
+				             _("class id '%s' is used twice"),
 				             m->classes[k].id);
 				rc = -1;
 			}

@@ -3,6 +3,7 @@
  * bytes with every offset checked.
  */
 #include "plugin/elf_symbols.h"
+#include "util/i18n.h"
 
 #include <elf.h>
 #include <link.h>
@@ -41,8 +42,8 @@ static int section(const unsigned char *buf, size_t len, uint64_t shoff,
 
 	if (!within(at, sizeof(*sh), len)) {
 		strbuf_printf(why,
-		              "section header %zu lies past the end of "
-		              "the file",
+		              _("section header %zu lies past the end of "
+		                "the file"),
 		              i);
 		return -1;
 	}
@@ -50,8 +51,8 @@ static int section(const unsigned char *buf, size_t len, uint64_t shoff,
 	if (sh->sh_type != SHT_NOBITS &&
 	    !within(sh->sh_offset, sh->sh_size, len)) {
 		strbuf_printf(why,
-		              "section %zu extends past the end of the "
-		              "file",
+		              _("section %zu extends past the end of the "
+		                "file"),
 		              i);
 		return -1;
 	}
@@ -67,32 +68,32 @@ static int check_header(const unsigned char *buf, size_t len, uint64_t *shoff,
 	ElfW(Shdr) first;
 
 	if (len < SELFMAG || memcmp(buf, ELFMAG, SELFMAG) != 0) {
-		strbuf_puts(why, "not an ELF file");
+		strbuf_puts(why, _("not an ELF file"));
 		return -1;
 	}
 	if (len < sizeof(eh)) {
-		strbuf_puts(why, "the ELF header is cut short");
+		strbuf_puts(why, _("the ELF header is cut short"));
 		return -1;
 	}
 	memcpy(&eh, buf, sizeof(eh));
 	if (eh.e_ident[EI_CLASS] != NATIVE_CLASS ||
 	    eh.e_ident[EI_DATA] != NATIVE_DATA) {
-		strbuf_puts(why, "an ELF file for another kind of machine "
-		                 "(word size or byte order)");
+		strbuf_puts(why, _("an ELF file for another kind of machine "
+		                   "(word size or byte order)"));
 		return -1;
 	}
 	if (eh.e_type != ET_DYN) {
-		strbuf_puts(why, "not a shared object (an executable, object "
-		                 "file or core dump?)");
+		strbuf_puts(why, _("not a shared object (an executable, object "
+		                   "file or core dump?)"));
 		return -1;
 	}
 	if (eh.e_shoff == 0) {
-		strbuf_puts(why, "the shared object has no section headers: "
-		                 "what it exports cannot be read");
+		strbuf_puts(why, _("the shared object has no section headers: "
+		                   "what it exports cannot be read"));
 		return -1;
 	}
 	if (eh.e_shentsize != sizeof(ElfW(Shdr))) {
-		strbuf_printf(why, "section headers of %u bytes, not %zu",
+		strbuf_printf(why, _("section headers of %u bytes, not %zu"),
 		              (unsigned)eh.e_shentsize, sizeof(ElfW(Shdr)));
 		return -1;
 	}
@@ -104,7 +105,7 @@ static int check_header(const unsigned char *buf, size_t len, uint64_t *shoff,
 		if (section(buf, len, *shoff, 0, &first, why) < 0)
 			return -1;
 		if (first.sh_size > ELF_MAX_SECTIONS) {
-			strbuf_printf(why, "more than %u sections",
+			strbuf_printf(why, _("more than %u sections"),
 			              ELF_MAX_SECTIONS);
 			return -1;
 		}
@@ -138,26 +139,26 @@ static int search_dynsym(const unsigned char *buf, size_t len, uint64_t shoff,
 
 	if (sym->sh_entsize != sizeof(ElfW(Sym))) {
 		strbuf_printf(why,
-		              "symbol entries of %llu bytes in section %zu",
+		              _("symbol entries of %llu bytes in section %zu"),
 		              (unsigned long long)sym->sh_entsize, i);
 		return -1;
 	}
 	if (sym->sh_link == 0 || sym->sh_link >= shnum) {
-		strbuf_printf(why, "section %zu names no string table", i);
+		strbuf_printf(why, _("section %zu names no string table"), i);
 		return -1;
 	}
 	if (section(buf, len, shoff, sym->sh_link, &str, why) < 0)
 		return -1;
 	if (str.sh_type != SHT_STRTAB) {
 		strbuf_printf(why,
-		              "section %zu links to section %u, which is "
-		              "not a string table",
+		              _("section %zu links to section %u, which is "
+		                "not a string table"),
 		              i, (unsigned)sym->sh_link);
 		return -1;
 	}
 	n = sym->sh_size / sizeof(ElfW(Sym));
 	if (n > ELF_MAX_SYMBOLS) {
-		strbuf_printf(why, "more than %u dynamic symbols",
+		strbuf_printf(why, _("more than %u dynamic symbols"),
 		              ELF_MAX_SYMBOLS);
 		return -1;
 	}
@@ -187,12 +188,13 @@ int elf_exports(const unsigned char *buf, size_t len, const char *symbol,
 	if (check_header(buf, len, &shoff, &shnum, why) < 0)
 		return -1;
 	if (shnum > ELF_MAX_SECTIONS) {
-		strbuf_printf(why, "more than %u sections", ELF_MAX_SECTIONS);
+		strbuf_printf(why, _("more than %u sections"),
+		              ELF_MAX_SECTIONS);
 		return -1;
 	}
 	if (!within(shoff, (uint64_t)shnum * sizeof(ElfW(Shdr)), len)) {
-		strbuf_puts(why, "the section header table lies past the end "
-		                 "of the file (cut short?)");
+		strbuf_puts(why, _("the section header table lies past the end "
+		                   "of the file (cut short?)"));
 		return -1;
 	}
 	for (i = 0; i < shnum; i++) {
@@ -209,9 +211,9 @@ int elf_exports(const unsigned char *buf, size_t len, const char *symbol,
 			return r;
 	}
 	if (!found_table)
-		strbuf_puts(why, "the shared object has no dynamic symbol "
-		                 "table");
+		strbuf_puts(why, _("the shared object has no dynamic symbol "
+		                   "table"));
 	else
-		strbuf_printf(why, "it does not export %s", symbol);
+		strbuf_printf(why, _("it does not export %s"), symbol);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include "plugin/trusted_open.h"
 #include "read/schema.h"
 #include "util/build_tree.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/suggest.h"
 
@@ -105,15 +106,15 @@ static int check_descriptor(const char *path, const chiso_plugin *d,
 
 	if (!d) {
 		strbuf_printf(err,
-		              "%s: refused: chiso_plugin_entry() returned "
-		              "NULL",
+		              _("%s: refused: chiso_plugin_entry() returned "
+		                "NULL"),
 		              path);
 		return -1;
 	}
 	if (d->magic != CHISO_PLUGIN_MAGIC) {
 		strbuf_printf(err,
-		              "%s: refused: bad magic 0x%08x: not a chiso "
-		              "plugin descriptor",
+		              _("%s: refused: bad magic 0x%08x: not a chiso "
+		                "plugin descriptor"),
 		              path, (unsigned)d->magic);
 		return -1;
 	}
@@ -121,52 +122,57 @@ static int check_descriptor(const char *path, const chiso_plugin *d,
 	minor = CHISO_ABI_MINOR_OF(d->abi_version);
 	if (major != CHISO_ABI_MAJOR) {
 		strbuf_printf(err,
-		              "%s: refused: built for plugin ABI %u.%u, this "
-		              "chiso speaks ABI %u.%u; rebuild the plugin "
-		              "against this chiso's <chiso/plugin.h>",
+		              _("%s: refused: built for plugin ABI %u.%u, this "
+		                "chiso speaks ABI %u.%u; rebuild the plugin "
+		                "against this chiso's <chiso/plugin.h>"),
 		              path, (unsigned)major, (unsigned)minor,
 		              CHISO_ABI_MAJOR, CHISO_ABI_MINOR);
 		return -1;
 	}
 	if (minor > CHISO_ABI_MINOR) {
-		strbuf_printf(err,
-		              "%s: refused: built for plugin ABI %u.%u, newer "
-		              "than this chiso's %u.%u; upgrade chiso",
-		              path, (unsigned)major, (unsigned)minor,
-		              CHISO_ABI_MAJOR, CHISO_ABI_MINOR);
+		strbuf_printf(
+		        err,
+		        _("%s: refused: built for plugin ABI %u.%u, newer "
+		          "than this chiso's %u.%u; upgrade chiso"),
+		        path, (unsigned)major, (unsigned)minor, CHISO_ABI_MAJOR,
+		        CHISO_ABI_MINOR);
 		return -1;
 	}
 	if (d->struct_size < CHISO_PLUGIN_SIZE_1_0) {
-		strbuf_printf(err,
-		              "%s: refused: descriptor of %u bytes is smaller "
-		              "than the ABI 1.0 layout (%zu)",
-		              path, (unsigned)d->struct_size,
-		              (size_t)CHISO_PLUGIN_SIZE_1_0);
+		strbuf_printf(
+		        err,
+		        _("%s: refused: descriptor of %u bytes is smaller "
+		          "than the ABI 1.0 layout (%zu)"),
+		        path, (unsigned)d->struct_size,
+		        (size_t)CHISO_PLUGIN_SIZE_1_0);
 		return -1;
 	}
 	if (!d->name || !d->version || !d->summary || !d->prepare ||
 	    !d->compute) {
-		strbuf_printf(err, "%s: refused: the descriptor lacks %s", path,
-		              !d->name      ? "a name"
-		              : !d->version ? "a version"
-		              : !d->summary ? "a summary"
-		              : !d->prepare ? "a prepare callback"
-		                            : "a compute callback");
+		strbuf_printf(err, _("%s: refused: the descriptor lacks %s"),
+		              path,
+		              !d->name      ? _("a name")
+		              : !d->version ? _("a version")
+		              : !d->summary ? _("a summary")
+		              : !d->prepare ? _("a prepare callback")
+		                            : _("a compute callback"));
 		return -1;
 	}
 	if (strlen(d->name) > NAME_MAX_LEN ||
 	    schema_check_chars(d->name, "_") < 0) {
-		strbuf_printf(err,
-		              "%s: refused: plugin name must match [a-z0-9_]+ "
-		              "(at most %d bytes)",
-		              path, NAME_MAX_LEN);
+		strbuf_printf(
+		        err,
+		        _("%s: refused: plugin name must match [a-z0-9_]+ "
+		          "(at most %d bytes)"),
+		        path, NAME_MAX_LEN);
 		return -1;
 	}
 	if (expect_name && strcmp(d->name, expect_name) != 0) {
-		strbuf_printf(err,
-		              "%s: refused: the descriptor names method '%s'; "
-		              "the file must be called %s.so",
-		              path, d->name, d->name);
+		strbuf_printf(
+		        err,
+		        _("%s: refused: the descriptor names method '%s'; "
+		          "the file must be called %s.so"),
+		        path, d->name, d->name);
 		return -1;
 	}
 	return 0;
@@ -186,14 +192,15 @@ static int check_exports(int fd, const char *path, strbuf *err)
 		return -1;
 	}
 	if (st.st_size <= 0 || (uintmax_t)st.st_size > PLUGIN_FILE_MAX) {
-		strbuf_printf(err, "%s: refused: %s: not a chiso plugin", path,
-		              st.st_size <= 0 ? "an empty file"
-		                              : "larger than 256 MiB");
+		strbuf_printf(err, _("%s: refused: %s: not a chiso plugin"),
+		              path,
+		              st.st_size <= 0 ? _("an empty file")
+		                              : _("larger than 256 MiB"));
 		return -1;
 	}
 	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED) {
-		strbuf_printf(err, "%s: cannot read: %s", path,
+		strbuf_printf(err, _("%s: cannot read: %s"), path,
 		              strerror(errno));
 		return -1;
 	}
@@ -202,14 +209,14 @@ static int check_exports(int fd, const char *path, strbuf *err)
 	munmap(map, (size_t)st.st_size);
 	if (r == 0)
 		strbuf_printf(err,
-		              "%s: refused: no %s symbol: not a chiso plugin "
-		              "(define it with CHISO_PLUGIN_DEFINE)",
+		              _("%s: refused: no %s symbol: not a chiso plugin "
+		                "(define it with CHISO_PLUGIN_DEFINE)"),
 		              path, CHISO_PLUGIN_ENTRY_SYMBOL);
 	else if (r < 0)
 		strbuf_printf(
 		        err,
-		        "%s: refused: not a shared object chiso can load: "
-		        "%s",
+		        _("%s: refused: not a shared object chiso can load: "
+		          "%s"),
 		        path, strbuf_str(&why));
 	strbuf_release(&why);
 	return r == 1 ? 0 : -1;
@@ -222,9 +229,10 @@ plugin_info *plugin_load_file(const char *path, const char *expect_name,
 	int fd;
 
 	if (!strchr(path, '/')) {
-		strbuf_printf(err,
-		              "%s: refused: give a path with a '/', e.g. ./%s",
-		              path, path);
+		strbuf_printf(
+		        err,
+		        _("%s: refused: give a path with a '/', e.g. ./%s"),
+		        path, path);
 		return NULL;
 	}
 	fd = trusted_open(path, err);
@@ -240,7 +248,7 @@ static int file_sha256(int fd, const char *path, char hex[65], strbuf *err)
 {
 	if (sha256_fd(fd, hex) == 0)
 		return 0;
-	strbuf_printf(err, "%s: cannot read: %s", path, strerror(errno));
+	strbuf_printf(err, _("%s: cannot read: %s"), path, strerror(errno));
 	return -1;
 }
 
@@ -259,26 +267,27 @@ plugin_info *plugin_load_fd(int fd, const char *path, const char *expect_name,
 		goto fail_fd;
 	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
 	if (access(self, F_OK) < 0) {
-		strbuf_printf(err,
-		              "%s: refused: cannot load it through its checked "
-		              "descriptor (%s: %s); chiso needs /proc mounted",
-		              path, self, strerror(errno));
+		strbuf_printf(
+		        err,
+		        _("%s: refused: cannot load it through its checked "
+		          "descriptor (%s: %s); chiso needs /proc mounted"),
+		        path, self, strerror(errno));
 		goto fail_fd;
 	}
 	handle = dlopen(self, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
 		const char *why = dlerror();
 
-		strbuf_printf(err, "%s: refused: cannot load: %s", path,
-		              why ? why : "unknown dlopen error");
+		strbuf_printf(err, _("%s: refused: cannot load: %s"), path,
+		              why ? why : _("unknown dlopen error"));
 		goto fail_fd;
 	}
 	dlerror();
 	sym = dlsym(handle, CHISO_PLUGIN_ENTRY_SYMBOL);
 	if (!sym) {
 		strbuf_printf(err,
-		              "%s: refused: no %s symbol: not a chiso plugin "
-		              "(define it with CHISO_PLUGIN_DEFINE)",
+		              _("%s: refused: no %s symbol: not a chiso plugin "
+		                "(define it with CHISO_PLUGIN_DEFINE)"),
 		              path, CHISO_PLUGIN_ENTRY_SYMBOL);
 		goto fail_close;
 	}
@@ -385,7 +394,7 @@ static void suggest_method(const plugin_registry *reg, const char *name,
 	}
 	near = suggest_closest(name, (const char *const *)all, nall);
 	if (near)
-		strbuf_printf(err, "; did you mean '%s'?", near);
+		strbuf_printf(err, _("; did you mean '%s'?"), near);
 	for (i = 0; i < nall; i++)
 		free(all[i]);
 	free(all);
@@ -403,10 +412,11 @@ const plugin_info *plugin_registry_get(plugin_registry *reg, const char *name,
 		if (strcmp(reg->loaded[i]->name, name) == 0)
 			return reg->loaded[i];
 	if (strlen(name) > NAME_MAX_LEN || schema_check_chars(name, "_") < 0) {
-		strbuf_printf(err,
-		              "method name '%s' is not valid: use [a-z0-9_]+, "
-		              "the name of a plugin file without .so",
-		              name);
+		strbuf_printf(
+		        err,
+		        _("method name '%s' is not valid: use [a-z0-9_]+, "
+		          "the name of a plugin file without .so"),
+		        name);
 		return NULL;
 	}
 	for (i = 0; i < reg->ndirs; i++) {
@@ -428,11 +438,11 @@ const plugin_info *plugin_registry_get(plugin_registry *reg, const char *name,
 		}
 		free(path);
 	}
-	strbuf_printf(err, "no plugin '%s'", name);
+	strbuf_printf(err, _("no plugin '%s'"), name);
 	suggest_method(reg, name, err);
-	strbuf_printf(err, " (looked for %s.so in: ", name);
+	strbuf_printf(err, _(" (looked for %s.so in: "), name);
 	describe_path(reg, err);
-	strbuf_puts(err, "); run 'chiso plugins' to list the methods found");
+	strbuf_puts(err, _("); run 'chiso plugins' to list the methods found"));
 	return NULL;
 }
 

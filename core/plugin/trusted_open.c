@@ -2,6 +2,7 @@
  * trusted_open.c - a plugin file opened through a checked walk from "/".
  */
 #include "plugin/trusted_open.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -22,9 +23,9 @@ static void refuse(strbuf *err, const char *path, const char *fmt, ...)
 	va_list ap;
 
 	if (err->len)
-		strbuf_puts(err, "; also ");
+		strbuf_puts(err, _("; also "));
 	else
-		strbuf_printf(err, "%s: refused: ", path);
+		strbuf_printf(err, _("%s: refused: "), path);
 	va_start(ap, fmt);
 	strbuf_vprintf(err, fmt, ap);
 	va_end(ap);
@@ -35,7 +36,7 @@ static void refuse(strbuf *err, const char *path, const char *fmt, ...)
 static void also(strbuf *err)
 {
 	if (err->len)
-		strbuf_puts(err, "; also ");
+		strbuf_puts(err, _("; also "));
 }
 
 /* Owned by root or by the user running chiso? */
@@ -59,12 +60,13 @@ static int check_owner(const char *path, const char *dir, const struct stat *st,
 		return 0;
 	if (last)
 		refuse(err, path,
-		       "its directory is owned by uid %u, not by root or by "
-		       "you",
+		       _("its directory is owned by uid %u, not by root or by "
+		         "you"),
 		       (unsigned)st->st_uid);
 	else
 		refuse(err, path,
-		       "directory %s is owned by uid %u, not by root or by you",
+		       _("directory %s is owned by uid %u, not by root or by "
+		         "you"),
 		       dir, (unsigned)st->st_uid);
 	return -1;
 }
@@ -81,8 +83,8 @@ static int check_ancestor(const char *path, const char *dir,
 	if ((st->st_mode & S_ISVTX) && st->st_uid == 0 && owner_ok(next_st))
 		return 0;
 	refuse(err, path,
-	       "directory %s is group- or world-writable (mode %04o), so "
-	       "others could replace %s; fix with: chmod go-w %s",
+	       _("directory %s is group- or world-writable (mode %04o), so "
+	         "others could replace %s; fix with: chmod go-w %s"),
 	       dir, (unsigned)(st->st_mode & 07777), next, dir);
 	return -1;
 }
@@ -95,8 +97,8 @@ static int check_plugin_dir(const char *path, const char *dir,
 		return -1;
 	if (others_write(st)) {
 		refuse(err, path,
-		       "its directory is group- or world-writable (mode "
-		       "%04o); fix with: chmod go-w %s",
+		       _("its directory is group- or world-writable (mode "
+		         "%04o); fix with: chmod go-w %s"),
 		       (unsigned)(st->st_mode & 07777), dir);
 		return -1;
 	}
@@ -109,19 +111,20 @@ static int check_file(const char *path, const struct stat *st, strbuf *err)
 	int rc = 0;
 
 	if (!S_ISREG(st->st_mode)) {
-		refuse(err, path, "not a regular file");
+		refuse(err, path, _("not a regular file"));
 		return -1;
 	}
 	if (!owner_ok(st)) {
 		refuse(err, path,
-		       "the file is owned by uid %u, not by root or by you",
+		       _("the file is owned by uid %u, not by root or by you"),
 		       (unsigned)st->st_uid);
 		rc = -1;
 	}
 	if (others_write(st)) {
 		refuse(err, path,
-		       "the file is group- or world-writable (mode %04o); fix "
-		       "with: chmod go-w %s",
+		       _("the file is group- or world-writable (mode %04o); "
+		         "fix "
+		         "with: chmod go-w %s"),
 		       (unsigned)(st->st_mode & 07777), path);
 		rc = -1;
 	}
@@ -144,7 +147,7 @@ static int walk(const char *path, const char *dir, strbuf *err, int *bad)
 	fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		also(err);
-		strbuf_printf(err, "%s: cannot open /: %s", path,
+		strbuf_printf(err, _("%s: cannot open /: %s"), path,
 		              strerror(errno));
 		goto fail;
 	}
@@ -162,7 +165,8 @@ static int walk(const char *path, const char *dir, strbuf *err, int *bad)
 			break;
 		if (n > NAME_MAX) {
 			also(err);
-			strbuf_printf(err, "%s: a directory name is too long",
+			strbuf_printf(err,
+			              _("%s: a directory name is too long"),
 			              path);
 			goto fail;
 		}
@@ -176,14 +180,16 @@ static int walk(const char *path, const char *dir, strbuf *err, int *bad)
 
 			also(err);
 			if (errno == ELOOP || errno == ENOTDIR)
-				strbuf_printf(err,
-				              "%s: refused: %s%s%s changed "
-				              "while it was checked (it is now "
-				              "a symbolic link or not a "
-				              "directory)",
-				              path, strbuf_str(&at), sep, comp);
+				strbuf_printf(
+				        err,
+				        _("%s: refused: %s%s%s changed "
+				          "while it was checked (it is now "
+				          "a symbolic link or not a "
+				          "directory)"),
+				        path, strbuf_str(&at), sep, comp);
 			else
-				strbuf_printf(err, "%s: cannot open %s%s%s: %s",
+				strbuf_printf(err,
+				              _("%s: cannot open %s%s%s: %s"),
 				              path, strbuf_str(&at), sep, comp,
 				              strerror(errno));
 			goto fail;
@@ -253,8 +259,8 @@ int trusted_open(const char *path, strbuf *err)
 		also(err);
 		if (errno == ELOOP)
 			strbuf_printf(err,
-			              "%s: refused: the plugin is a symbolic "
-			              "link; install the file itself",
+			              _("%s: refused: the plugin is a symbolic "
+			                "link; install the file itself"),
 			              path);
 		else
 			strbuf_printf(err, "%s: %s", path, strerror(errno));

@@ -5,6 +5,7 @@
  */
 #include "read/csv_rows.h"
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -85,16 +86,18 @@ static void on_field(void *s, size_t n, void *arg)
 		return;
 	}
 	if (memchr(p, '\0', n)) {
-		file_error(r, cur_row(r), cur_col(r),
-		           "the cell holds a NUL byte; the file must be UTF-8 "
-		           "text (in Excel, save as 'CSV UTF-8')");
+		file_error(
+		        r, cur_row(r), cur_col(r),
+		        _("the cell holds a NUL byte; the file must be UTF-8 "
+		          "text (in Excel, save as 'CSV UTF-8')"));
 		return;
 	}
 	if (utf8_check(p, n, &bad) < 0) {
-		file_error(r, cur_row(r), cur_col(r),
-		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
-		           "(in Excel, save as 'CSV UTF-8')",
-		           (unsigned char)p[bad]);
+		file_error(
+		        r, cur_row(r), cur_col(r),
+		        _("invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		          "(in Excel, save as 'CSV UTF-8')"),
+		        (unsigned char)p[bad]);
 		return;
 	}
 	if (r->ncells == r->cap) {
@@ -249,7 +252,7 @@ static void csv_position(const char *buf, size_t len, size_t off, unsigned *row,
 }
 
 const source_kind csv_source_kind = {csv_position,
-                                     "in Excel, save as 'CSV UTF-8'", 0};
+                                     N_("in Excel, save as 'CSV UTF-8'"), 0};
 
 /* Reports the error libcsv stopped at. */
 static void parse_error(struct csv_reader *r, struct csv_parser *p)
@@ -260,14 +263,15 @@ static void parse_error(struct csv_reader *r, struct csv_parser *p)
 		file_error(r, cur_row(r), cur_col(r), "%s", csv_strerror(e));
 	else if (p->quoted)
 		file_error(r, cur_row(r), cur_col(r),
-		           "text after the closing quote of a quoted cell "
-		           "(inside quotes, write a quote as two: \"\"; or a "
-		           "quote is missing)");
+		           _("text after the closing quote of a quoted cell "
+		             "(inside quotes, write a quote as two: \"\"; or a "
+		             "quote is missing)"));
 	else
-		file_error(r, cur_row(r), cur_col(r),
-		           "a quote inside a cell that does not start with one "
-		           "(put the whole cell in quotes and write each quote "
-		           "in it as two: \"a \"\"b\"\"\")");
+		file_error(
+		        r, cur_row(r), cur_col(r),
+		        _("a quote inside a cell that does not start with one "
+		          "(put the whole cell in quotes and write each quote "
+		          "in it as two: \"a \"\"b\"\"\")"));
 }
 
 /*
@@ -309,8 +313,8 @@ static void parse_all(struct csv_reader *r, struct csv_parser *p, const char *s,
 	}
 	if (csv_fini(p, on_field, on_row, r) != 0 && !r->bad)
 		file_error(r, cur_row(r), cur_col(r),
-		           "a quoted cell is never closed: no closing quote "
-		           "before the end of the file");
+		           _("a quoted cell is never closed: no closing quote "
+		             "before the end of the file"));
 }
 
 /* Frees what the reader holds. */
@@ -340,19 +344,19 @@ int csv_rows_read(const char *file, const char *buf, size_t len,
 	if (len >= 2 && (memcmp(buf, "\xFF\xFE", 2) == 0 ||
 	                 memcmp(buf, "\xFE\xFF", 2) == 0)) {
 		file_error(&r, 0, 0,
-		           "the file is UTF-16; it must be UTF-8 (in Excel, "
-		           "save as 'CSV UTF-8')");
+		           _("the file is UTF-16; it must be UTF-8 (in Excel, "
+		             "save as 'CSV UTF-8')"));
 		return -1;
 	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
 	if (start == len) {
-		file_error(&r, 0, 0, "the file is empty");
+		file_error(&r, 0, 0, _("the file is empty"));
 		return -1;
 	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL |
 	                         CSV_APPEND_NULL) != 0) {
-		file_error(&r, 0, 0, "out of memory");
+		file_error(&r, 0, 0, _("out of memory"));
 		return -1;
 	}
 	csv_set_delim(

@@ -3,6 +3,7 @@
  */
 #include "read/doc.h"
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdint.h>
@@ -133,18 +134,20 @@ doc_node *doc_get(const doc_node *map, const char *key)
 	return NULL;
 }
 
-/* Article and noun for a kind, used in "expected a mapping, got ...". */
+/* Article and noun for a kind, used in "expected a mapping, got ...", in
+ * English (a unit's problems, stored in results, quote it): messages only
+ * printed translate it with _(). */
 const char *doc_kind_name(doc_kind kind)
 {
 	switch (kind) {
 	case DOC_SCALAR:
-		return "a scalar";
+		return N_("a scalar");
 	case DOC_MAP:
-		return "a mapping";
+		return N_("a mapping");
 	case DOC_SEQ:
-		return "a list";
+		return N_("a list");
 	}
-	return "a node";
+	return N_("a node");
 }
 
 struct key_ref {

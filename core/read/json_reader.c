@@ -3,6 +3,7 @@
  */
 #include "read/json_reader.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -150,7 +151,7 @@ static doc_node *scan_container(struct scan *s, const cJSON *item,
 			if (skip_string(s)) {
 				s->line = kline;
 				s->col = kcol;
-				fail_here(s, "key contains a NUL character");
+				fail_here(s, _("key contains a NUL character"));
 				return NULL;
 			}
 			skip_ws(s);
@@ -171,7 +172,7 @@ static doc_node *scan_container(struct scan *s, const cJSON *item,
 	dup = doc_find_duplicate_key(n);
 	if (dup) {
 		diag_error(s->d, s->path, dup->line, dup->col,
-		           "duplicate key '%s'; each key may appear once",
+		           _("duplicate key '%s'; each key may appear once"),
 		           dup->text);
 		s->failed = 1;
 		return NULL;
@@ -211,7 +212,7 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 		if (skip_string(s)) {
 			s->line = line;
 			s->col = col;
-			fail_here(s, "value contains a NUL character");
+			fail_here(s, _("value contains a NUL character"));
 			return NULL;
 		}
 		return scalar_node(s, v, strlen(v), 1, line, col);
@@ -226,8 +227,8 @@ static doc_node *scan_value(struct scan *s, const cJSON *item, unsigned depth)
 	    numfmt_parse(n->text, &x) == NUMFMT_OVERFLOW) {
 		s->line = line;
 		s->col = col;
-		fail_here(s, "number %s %s", n->text,
-		          numfmt_range_text(NUMFMT_OVERFLOW));
+		fail_here(s, _("number %s %s"), n->text,
+		          _(numfmt_range_text(NUMFMT_OVERFLOW)));
 		return NULL;
 	}
 	return n;
@@ -329,9 +330,9 @@ static int check_surrogate(struct check *c)
 		}
 	}
 	snprintf(c->text, sizeof(c->text),
-	         "invalid \\u escape: lone surrogate U+%04X; a character "
-	         "above U+FFFF is a pair of escapes, high then low "
-	         "(\\ud83d\\ude00), or is written as itself",
+	         _("invalid \\u escape: lone surrogate U+%04X; a character "
+	           "above U+FFFF is a pair of escapes, high then low "
+	           "(\\ud83d\\ude00), or is written as itself"),
 	         cu);
 	c->pos--; /* at the backslash */
 	return bad(c, c->text);
@@ -347,8 +348,8 @@ static int check_string(struct check *c)
 		unsigned char ch = (unsigned char)c->buf[c->pos];
 
 		if (ch < 0x20)
-			return bad(c, "a control character (such as a line "
-			              "break) inside a string; escape it");
+			return bad(c, _("a control character (such as a line "
+			                "break) inside a string; escape it"));
 		if (ch != '\\') {
 			c->pos++;
 			continue;
@@ -360,8 +361,9 @@ static int check_string(struct check *c)
 			for (k = 1; k <= 4; k++)
 				if (c->pos + (size_t)k >= c->len ||
 				    !is_hex(c->buf[c->pos + (size_t)k]))
-					return bad(c, "\\u must be followed by "
-					              "four hex digits");
+					return bad(c,
+					           _("\\u must be followed by "
+					             "four hex digits"));
 			if (check_surrogate(c) < 0)
 				return -1;
 			c->pos += 5;
@@ -370,11 +372,11 @@ static int check_string(struct check *c)
 			c->pos++;
 		} else {
 			c->pos--;
-			return bad(c, "invalid escape in a string");
+			return bad(c, _("invalid escape in a string"));
 		}
 	}
 	if (at_end(c))
-		return bad(c, "unexpected end of file inside a string");
+		return bad(c, _("unexpected end of file inside a string"));
 	c->pos++;
 	return 0;
 }
@@ -403,16 +405,17 @@ static int check_number(struct check *c)
 		if (!at_end(c) && c->buf[c->pos] >= '0' &&
 		    c->buf[c->pos] <= '9') {
 			c->pos = start;
-			return bad(c, "a number must not start with 0");
+			return bad(c, _("a number must not start with 0"));
 		}
 	} else if (check_digits(c) == 0) {
 		c->pos = start;
-		return bad(c, "invalid number");
+		return bad(c, _("invalid number"));
 	}
 	if (!at_end(c) && c->buf[c->pos] == '.') {
 		c->pos++;
 		if (check_digits(c) == 0)
-			return bad(c, "digits must follow the decimal point");
+			return bad(c,
+			           _("digits must follow the decimal point"));
 	}
 	if (!at_end(c) && (c->buf[c->pos] == 'e' || c->buf[c->pos] == 'E')) {
 		c->pos++;
@@ -420,7 +423,7 @@ static int check_number(struct check *c)
 		    (c->buf[c->pos] == '+' || c->buf[c->pos] == '-'))
 			c->pos++;
 		if (check_digits(c) == 0)
-			return bad(c, "digits must follow the exponent");
+			return bad(c, _("digits must follow the exponent"));
 	}
 	return 0;
 }
@@ -431,8 +434,9 @@ static int check_literal(struct check *c, const char *word)
 	size_t n = strlen(word);
 
 	if (c->len - c->pos < n || memcmp(c->buf + c->pos, word, n) != 0)
-		return bad(c, "expected a value (a string in double quotes, a "
-		              "number, true, false, null, { or [)");
+		return bad(c,
+		           _("expected a value (a string in double quotes, a "
+		             "number, true, false, null, { or [)"));
 	c->pos += n;
 	return 0;
 }
@@ -445,50 +449,53 @@ static int check_container(struct check *c, char close)
 	int first = 1;
 
 	if (++c->depth > CHECK_MAX_DEPTH)
-		return bad(c, "nesting too deep");
+		return bad(c, _("nesting too deep"));
 	c->pos++; /* '{' or '[' */
 	for (;;) {
 		check_ws(c);
 		if (at_end(c))
-			return bad(c, "unexpected end of file");
+			return bad(c, _("unexpected end of file"));
 		if (c->buf[c->pos] == close) {
 			if (!first)
-				return bad(
-				        c,
-				        close == '}'
-				                ? "a comma before '}': remove "
-				                  "the trailing comma"
-				                : "a comma before ']': remove "
-				                  "the trailing comma");
+				return bad(c,
+				           close == '}'
+				                   ? _("a comma before '}': "
+				                       "remove "
+				                       "the trailing comma")
+				                   : _("a comma before ']': "
+				                       "remove "
+				                       "the trailing comma"));
 			break;
 		}
 		if (close == '}') {
 			if (c->buf[c->pos] != '"')
-				return bad(c,
-				           "expected a key in double quotes");
+				return bad(
+				        c,
+				        _("expected a key in double quotes"));
 			if (check_string(c) < 0)
 				return -1;
 			check_ws(c);
 			if (at_end(c) || c->buf[c->pos] != ':')
 				return bad(c,
-				           at_end(c) ? "unexpected end of file"
-				                     : "expected ':' after the "
-				                       "key");
+				           at_end(c)
+				                   ? _("unexpected end of file")
+				                   : _("expected ':' after the "
+				                       "key"));
 			c->pos++;
 		}
 		if (check_value(c) < 0)
 			return -1;
 		check_ws(c);
 		if (at_end(c))
-			return bad(c, "unexpected end of file");
+			return bad(c, _("unexpected end of file"));
 		if (c->buf[c->pos] == ',') {
 			c->pos++;
 			first = 0;
 			continue;
 		}
 		if (c->buf[c->pos] != close)
-			return bad(c, close == '}' ? "expected ',' or '}'"
-			                           : "expected ',' or ']'");
+			return bad(c, close == '}' ? _("expected ',' or '}'")
+			                           : _("expected ',' or ']'"));
 		break;
 	}
 	c->pos++;
@@ -503,7 +510,7 @@ static int check_value(struct check *c)
 
 	check_ws(c);
 	if (at_end(c))
-		return bad(c, "unexpected end of file");
+		return bad(c, _("unexpected end of file"));
 	ch = c->buf[c->pos];
 	if (ch == '{')
 		return check_container(c, '}');
@@ -520,10 +527,12 @@ static int check_value(struct check *c)
 	if (ch == 'n')
 		return check_literal(c, "null");
 	if (ch == '\'')
-		return bad(c,
-		           "strings and keys need double quotes, not single");
-	return bad(c, "expected a value (a string in double quotes, a number, "
-	              "true, false, null, { or [)");
+		return bad(
+		        c,
+		        _("strings and keys need double quotes, not single"));
+	return bad(c,
+	           _("expected a value (a string in double quotes, a number, "
+	             "true, false, null, { or [)"));
 }
 
 /*
@@ -541,14 +550,14 @@ static int json_check(const char *buf, size_t len, size_t *off, char *msg,
 		check_ws(&c);
 		if (at_end(&c))
 			return 0;
-		bad(&c, "unexpected text after the JSON value; a file holds "
-		        "one value");
+		bad(&c, _("unexpected text after the JSON value; a file holds "
+		          "one value"));
 	}
 	*off = c.pos;
 	if (c.why == c.text)
 		snprintf(msg, size, "%s", c.text);
 	else
-		snprintf(msg, size, "invalid JSON: %s", c.why);
+		snprintf(msg, size, _("invalid JSON: %s"), c.why);
 	return -1;
 }
 
@@ -579,15 +588,16 @@ int json_validate_span(const char *path, const char *buf, json_span sp, diag *d)
 	char msg[200];
 
 	if (utf8_check(text, len, &bad) < 0) {
-		span_error(d, path, text, bad, sp,
-		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
-		           "(save it as UTF-8 in your editor)",
-		           (unsigned char)text[bad]);
+		span_error(
+		        d, path, text, bad, sp,
+		        _("invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		          "(save it as UTF-8 in your editor)"),
+		        (unsigned char)text[bad]);
 		return -1;
 	}
 	if (memchr(text, '\0', len)) {
 		bad = (size_t)((const char *)memchr(text, '\0', len) - text);
-		span_error(d, path, text, bad, sp, "NUL byte in JSON text");
+		span_error(d, path, text, bad, sp, _("NUL byte in JSON text"));
 		return -1;
 	}
 	if (json_check(text, len, &bad, msg, sizeof(msg)) < 0) {
@@ -752,9 +762,9 @@ doc *json_read_span(const char *path, const char *buf, json_span sp,
 		                : 0;
 
 		span_error(d, path, buf + sp.start, at, sp,
-		           "cannot read this JSON: the JSON library (cJSON) "
-		           "stopped here, out of memory or at text it does "
-		           "not read; please report it");
+		           _("cannot read this JSON: the JSON library (cJSON) "
+		             "stopped here, out of memory or at text it does "
+		             "not read; please report it"));
 		return NULL;
 	}
 	cursor_init(&s, buf, sp);

@@ -10,6 +10,7 @@
 #include "read/json_value.h"
 #include "read/json_window.h"
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -117,7 +118,7 @@ int json_stream_peek(json_stream *js, json_mark *at)
 	json_win_skip_ws(js);
 	c = json_win_peek(js);
 	if (c < 0) {
-		json_win_fail(js, 0, 0, "unexpected end of file");
+		json_win_fail(js, 0, 0, _("unexpected end of file"));
 		return -1;
 	}
 	if (at)
@@ -167,7 +168,7 @@ int json_stream_enter(json_stream *js)
 	if ((c != '{' && c != '[') || js->nlv == MAX_LEVELS)
 		return -1;
 	if (++js->depth > MAX_NESTING) {
-		json_win_fail(js, 0, 0, "nesting too deep");
+		json_win_fail(js, 0, 0, _("nesting too deep"));
 		return -1;
 	}
 	lv = &js->lv[js->nlv++];
@@ -207,14 +208,14 @@ int json_stream_next(json_stream *js, const char **key_text, size_t *len,
 		c = json_win_peek(js);
 	} else if (lv->after_value && c >= 0 && c != lv->close) {
 		json_win_fail(js, 0, 0,
-		              lv->close == '}' ? "expected ',' or '}'"
-		                               : "expected ',' or ']'");
+		              lv->close == '}' ? _("expected ',' or '}'")
+		                               : _("expected ',' or ']'"));
 		return -1;
 	} else if (lv->after_value && c == lv->close) {
 		return leave(js);
 	}
 	if (c < 0) {
-		json_win_fail(js, 0, 0, "unexpected end of file");
+		json_win_fail(js, 0, 0, _("unexpected end of file"));
 		return -1;
 	}
 	if (c == lv->close) {
@@ -222,10 +223,10 @@ int json_stream_next(json_stream *js, const char **key_text, size_t *len,
 			json_win_fail(
 			        js, 0, 0,
 			        lv->close == '}'
-			                ? "a comma before '}': remove the "
-			                  "trailing comma"
-			                : "a comma before ']': remove the "
-			                  "trailing comma");
+			                ? _("a comma before '}': remove the "
+			                    "trailing comma")
+			                : _("a comma before ']': remove the "
+			                    "trailing comma"));
 			return -1;
 		}
 		return leave(js);
@@ -237,7 +238,7 @@ int json_stream_next(json_stream *js, const char **key_text, size_t *len,
 		return 1;
 	}
 	if (c != '"') {
-		json_win_fail(js, 0, 0, "expected a key in double quotes");
+		json_win_fail(js, 0, 0, _("expected a key in double quotes"));
 		return -1;
 	}
 	if (at)
@@ -313,8 +314,8 @@ int json_stream_end(json_stream *js)
 	if (json_win_peek(js) >= 0) {
 		json_win_fail(
 		        js, 0, 0,
-		        "unexpected text after the JSON value; a file holds "
-		        "one value");
+		        _("unexpected text after the JSON value; a file holds "
+		          "one value"));
 		return -1;
 	}
 	if (js->failed)

@@ -4,6 +4,7 @@
  */
 #include "read/json_value.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -74,7 +75,7 @@ static long unicode_escape(json_stream *js)
 		if (k >= avail || !is_hex(js->text[js->pos + k])) {
 			json_win_fail(
 			        js, 0, 0,
-			        "\\u must be followed by four hex digits");
+			        _("\\u must be followed by four hex digits"));
 			return -1;
 		}
 	cu = hex4(js->text + js->pos + 1);
@@ -96,11 +97,12 @@ static long unicode_escape(json_stream *js)
 	{
 		char msg[200];
 
-		snprintf(msg, sizeof(msg),
-		         "invalid \\u escape: lone surrogate U+%04X; a "
-		         "character above U+FFFF is a pair of escapes, high "
-		         "then low (\\ud83d\\ude00), or is written as itself",
-		         cu);
+		snprintf(
+		        msg, sizeof(msg),
+		        _("invalid \\u escape: lone surrogate U+%04X; a "
+		          "character above U+FFFF is a pair of escapes, high "
+		          "then low (\\ud83d\\ude00), or is written as itself"),
+		        cu);
 		json_win_fail(js, 1, 1, msg);
 	}
 	return -1;
@@ -119,7 +121,7 @@ static int escape(json_stream *js, int want, int *nul)
 
 	if (c < 0) {
 		json_win_fail(js, 0, 0,
-		              "unexpected end of file inside a string");
+		              _("unexpected end of file inside a string"));
 		return -1;
 	}
 	if (c == 'u') {
@@ -135,7 +137,7 @@ static int escape(json_stream *js, int want, int *nul)
 	}
 	at = c ? strchr(from, c) : NULL;
 	if (!at) {
-		json_win_fail(js, 1, 0, "invalid escape in a string");
+		json_win_fail(js, 1, 0, _("invalid escape in a string"));
 		return -1;
 	}
 	if (want == STR_DECODED)
@@ -174,8 +176,9 @@ int json_value_string(json_stream *js, int want, const char **text, size_t *len,
 		if (p == r) {
 			if (json_win_more(js) > 0)
 				continue;
-			json_win_fail(js, 0, 0,
-			              "unexpected end of file inside a string");
+			json_win_fail(
+			        js, 0, 0,
+			        _("unexpected end of file inside a string"));
 			return -1;
 		}
 		if (ch == '"')
@@ -183,8 +186,8 @@ int json_value_string(json_stream *js, int want, const char **text, size_t *len,
 		if (ch < 0x20) {
 			json_win_fail(
 			        js, 0, 0,
-			        "a control character (such as a line break) "
-			        "inside a string; escape it");
+			        _("a control character (such as a line break) "
+			          "inside a string; escape it"));
 			return -1;
 		}
 		if (want == STR_DECODED) {
@@ -249,7 +252,7 @@ static doc_node *string_value(json_stream *js, struct json_build *b,
 	    !building(b))
 		return NULL;
 	if (nul) {
-		refuse(js, b, line, col, "value contains a NUL character");
+		refuse(js, b, line, col, _("value contains a NUL character"));
 		return NULL;
 	}
 	return scalar(js, b, text, len, 1, line, col);
@@ -290,19 +293,20 @@ static doc_node *number(json_stream *js, struct json_build *b, unsigned line,
 		if (is_digit(json_win_peek(js))) {
 			js->pos = js->pin_tok;
 			json_win_fail(js, 0, 0,
-			              "a number must not start with 0");
+			              _("a number must not start with 0"));
 			return NULL;
 		}
 	} else if ((whole = digits(js, NULL)) == 0) {
 		js->pos = js->pin_tok;
-		json_win_fail(js, 0, 0, "invalid number");
+		json_win_fail(js, 0, 0, _("invalid number"));
 		return NULL;
 	}
 	if (json_win_peek(js) == '.') {
 		js->pos++;
 		if (digits(js, NULL) == 0) {
-			json_win_fail(js, 0, 0,
-			              "digits must follow the decimal point");
+			json_win_fail(
+			        js, 0, 0,
+			        _("digits must follow the decimal point"));
 			return NULL;
 		}
 	}
@@ -316,7 +320,7 @@ static doc_node *number(json_stream *js, struct json_build *b, unsigned line,
 		}
 		if (digits(js, &exp10) == 0) {
 			json_win_fail(js, 0, 0,
-			              "digits must follow the exponent");
+			              _("digits must follow the exponent"));
 			return NULL;
 		}
 	}
@@ -329,8 +333,8 @@ static doc_node *number(json_stream *js, struct json_build *b, unsigned line,
 	 * parsed here. */
 	if (n && (long)whole + (neg_exp ? -exp10 : exp10) > 308 &&
 	    numfmt_parse(n->text, &x) == NUMFMT_OVERFLOW) {
-		refuse(js, b, line, col, "number %s %s", n->text,
-		       numfmt_range_text(NUMFMT_OVERFLOW));
+		refuse(js, b, line, col, _("number %s %s"), n->text,
+		       _(numfmt_range_text(NUMFMT_OVERFLOW)));
 		return NULL;
 	}
 	return n;
@@ -344,9 +348,10 @@ static doc_node *literal(json_stream *js, struct json_build *b,
 
 	if (json_win_need(js, n) < n ||
 	    memcmp(js->text + js->pos, word, n) != 0) {
-		json_win_fail(js, 0, 0,
-		              "expected a value (a string in double quotes, a "
-		              "number, true, false, null, { or [)");
+		json_win_fail(
+		        js, 0, 0,
+		        _("expected a value (a string in double quotes, a "
+		          "number, true, false, null, { or [)"));
 		return NULL;
 	}
 	js->pos += n;
@@ -389,7 +394,7 @@ static doc_node *finish(json_stream *js, struct json_build *b, doc_node *n,
 	dup = doc_find_duplicate_key(n);
 	if (dup) {
 		refuse(js, b, dup->line, dup->col,
-		       "duplicate key '%s'; each key may appear once",
+		       _("duplicate key '%s'; each key may appear once"),
 		       dup->text);
 		return NULL;
 	}
@@ -416,7 +421,7 @@ static int key(json_stream *js, struct json_build *b)
 		len = strnlen(text, len); /* as cJSON cuts it */
 	push(js, scalar(js, b, text, len, 1, line, col));
 	if (nul)
-		refuse(js, b, line, col, "key contains a NUL character");
+		refuse(js, b, line, col, _("key contains a NUL character"));
 	return 0;
 }
 
@@ -432,8 +437,8 @@ int json_value_colon(json_stream *js)
 		return 0;
 	}
 	json_win_fail(js, 0, 0,
-	              c < 0 ? "unexpected end of file"
-	                    : "expected ':' after the key");
+	              c < 0 ? _("unexpected end of file")
+	                    : _("expected ':' after the key"));
 	return -1;
 }
 
@@ -449,7 +454,7 @@ static doc_node *container(json_stream *js, struct json_build *b,
 	char msg[200];
 
 	if (++js->depth > MAX_NESTING) {
-		json_win_fail(js, 0, 0, "nesting too deep");
+		json_win_fail(js, 0, 0, _("nesting too deep"));
 		return NULL;
 	}
 	if (building(b) && depth >= js->lim->max_depth)
@@ -463,18 +468,19 @@ static doc_node *container(json_stream *js, struct json_build *b,
 		json_win_skip_ws(js);
 		c = json_win_peek(js);
 		if (c < 0) {
-			json_win_fail(js, 0, 0, "unexpected end of file");
+			json_win_fail(js, 0, 0, _("unexpected end of file"));
 			return NULL;
 		}
 		if (c == close) {
 			if (!first) {
 				json_win_fail(
 				        js, 0, 0,
-				        close == '}'
-				                ? "a comma before '}': remove "
-				                  "the trailing comma"
-				                : "a comma before ']': remove "
-				                  "the trailing comma");
+				        close == '}' ? _("a comma before '}': "
+				                         "remove "
+				                         "the trailing comma")
+				                     : _("a comma before ']': "
+				                         "remove "
+				                         "the trailing comma"));
 				return NULL;
 			}
 			break;
@@ -483,7 +489,7 @@ static doc_node *container(json_stream *js, struct json_build *b,
 			if (c != '"') {
 				json_win_fail(
 				        js, 0, 0,
-				        "expected a key in double quotes");
+				        _("expected a key in double quotes"));
 				return NULL;
 			}
 			if (key(js, b) < 0 || json_value_colon(js) < 0)
@@ -503,9 +509,10 @@ static doc_node *container(json_stream *js, struct json_build *b,
 		}
 		if (c != close) {
 			json_win_fail(js, 0, 0,
-			              c < 0          ? "unexpected end of file"
-			              : close == '}' ? "expected ',' or '}'"
-			                             : "expected ',' or ']'");
+			              c < 0 ? _("unexpected end of file")
+			              : close == '}'
+			                      ? _("expected ',' or '}'")
+			                      : _("expected ',' or ']'"));
 			return NULL;
 		}
 		break;
@@ -530,7 +537,7 @@ doc_node *json_value_read(json_stream *js, struct json_build *b, unsigned depth)
 	json_win_skip_ws(js);
 	c = json_win_peek(js);
 	if (c < 0) {
-		json_win_fail(js, 0, 0, "unexpected end of file");
+		json_win_fail(js, 0, 0, _("unexpected end of file"));
 		return NULL;
 	}
 	if (building(b)) {
@@ -554,14 +561,15 @@ doc_node *json_value_read(json_stream *js, struct json_build *b, unsigned depth)
 	case '\'':
 		json_win_fail(
 		        js, 0, 0,
-		        "strings and keys need double quotes, not single");
+		        _("strings and keys need double quotes, not single"));
 		return NULL;
 	default:
 		if (c == '-' || is_digit(c))
 			return number(js, b, line, col);
-		json_win_fail(js, 0, 0,
-		              "expected a value (a string in double quotes, a "
-		              "number, true, false, null, { or [)");
+		json_win_fail(
+		        js, 0, 0,
+		        _("expected a value (a string in double quotes, a "
+		          "number, true, false, null, { or [)"));
 		return NULL;
 	}
 }

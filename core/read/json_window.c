@@ -4,6 +4,7 @@
  * json_window.h).
  */
 #include "read/json_window.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,12 +142,14 @@ void json_win_report_text(json_stream *js)
 	if (js->file)
 		source_pieces_bad(&js->src, line, col, js->d);
 	else if (js->mem_bad == TEXT_NUL)
-		diag_error(js->d, js->path, line, col, "NUL byte in JSON text");
-	else
 		diag_error(js->d, js->path, line, col,
-		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
-		           "(save it as UTF-8 in your editor)",
-		           (unsigned char)js->text[js->ready]);
+		           _("NUL byte in JSON text"));
+	else
+		diag_error(
+		        js->d, js->path, line, col,
+		        _("invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		          "(save it as UTF-8 in your editor)"),
+		        (unsigned char)js->text[js->ready]);
 	js->failed = 1;
 }
 
@@ -186,6 +189,6 @@ void json_win_fail(json_stream *js, unsigned back, int whole, const char *why)
 		return;
 	}
 	diag_error(js->d, js->path, line, col - back, "%s%s",
-	           whole ? "" : "invalid JSON: ", why);
+	           whole ? "" : _("invalid JSON: "), why);
 	js->failed = 1;
 }

@@ -7,6 +7,7 @@
 #include "read/doc.h"
 #include "read/results_kind.h"
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
@@ -27,24 +28,27 @@ static int check_kind(const char *path, const doc_node *root, diag *d)
 	const doc_node *hdr = root ? doc_get(root, "model") : NULL;
 
 	if (root && root->kind == DOC_MAP && doc_get(root, "units") && hdr) {
-		diag_error(d, path, 0, 0,
-		           "this is a results document, not a model; give the "
-		           "model file first and the results after it: chiso "
-		           "sensitivity MODEL %s",
-		           path);
+		diag_error(
+		        d, path, 0, 0,
+		        _("this is a results document, not a model; give the "
+		          "model file first and the results after it: chiso "
+		          "sensitivity MODEL %s"),
+		        path);
 		return -1;
 	}
 	if (results_kind_of_tree(root) == RESULTS_KIND_DATA) {
-		diag_error(d, path, 0, 0,
-		           "this is a data file (units with input values), not "
-		           "a model; give the model file the results were made "
-		           "with");
+		diag_error(
+		        d, path, 0, 0,
+		        _("this is a data file (units with input values), not "
+		          "a model; give the model file the results were made "
+		          "with"));
 		return -1;
 	}
 	if (!hdr || hdr->kind != DOC_MAP || !*scalar_text(hdr, "id")) {
-		diag_error(d, path, root ? root->line : 0, root ? root->col : 0,
-		           "not a model: it has no model.id (a model file "
-		           "starts with 'model:' giving its id and version)");
+		diag_error(
+		        d, path, root ? root->line : 0, root ? root->col : 0,
+		        _("not a model: it has no model.id (a model file "
+		          "starts with 'model:' giving its id and version)"));
 		return -1;
 	}
 	return 0;

@@ -6,6 +6,7 @@
  */
 #include "read/results_check.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
@@ -47,7 +48,7 @@ static int bad(const struct chk *c, const doc_node *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	schema_error(c->sc, n, "unit %s: %s", c->u->code, strbuf_str(&sb));
+	schema_error(c->sc, n, _("unit %s: %s"), c->u->code, strbuf_str(&sb));
 	strbuf_release(&sb);
 	return -1;
 }
@@ -113,8 +114,8 @@ int rs_check_tree(const schema_ctx *sc, const rs_model *m, const doc_node *list,
 
 		if (nd->points < 0) {
 			schema_error(sc, at(list->items[i], "points"),
-			             "model.nodes: node '%s' has negative "
-			             "points, %s",
+			             _("model.nodes: node '%s' has negative "
+			               "points, %s"),
 			             nd->id, num(nd->points));
 			rc = -1;
 			goto out;
@@ -133,30 +134,32 @@ int rs_check_tree(const schema_ctx *sc, const rs_model *m, const doc_node *list,
 		if (nd->is_leaf && kids[i])
 			schema_error(
 			        sc, at(n, "method"),
-			        "model.nodes: node '%s' has a method and "
-			        "children; a node is an indicator or a group",
+			        _("model.nodes: node '%s' has a method and "
+			          "children; a node is an indicator or a "
+			          "group"),
 			        nd->id);
 		else if (!nd->is_leaf && !kids[i])
 			schema_error(
 			        sc, n,
-			        "model.nodes: node '%s' has neither a method "
-			        "nor children",
+			        _("model.nodes: node '%s' has neither a method "
+			          "nor children"),
 			        nd->id);
 		else if (!nd->is_leaf && !same_declared(sum[i], nd->points))
 			schema_error(
 			        sc, at(n, "points"),
-			        "model.nodes: node '%s' has points %s, but "
-			        "its children's add up to %s",
+			        _("model.nodes: node '%s' has points %s, but "
+			          "its children's add up to %s"),
 			        nd->id, num(nd->points), num(sum[i]));
 		else
 			continue;
 		rc = -1;
 	}
 	if (rc == 0 && !same_declared(roots, model_points)) {
-		schema_error(sc, points_at,
-		             "model.points is %s, but the main indices' points "
-		             "add up to %s",
-		             num(model_points), num(roots));
+		schema_error(
+		        sc, points_at,
+		        _("model.points is %s, but the main indices' points "
+		          "add up to %s"),
+		        num(model_points), num(roots));
 		rc = -1;
 	}
 out:
@@ -176,21 +179,21 @@ static int check_range(const struct chk *c, size_t i)
 
 	if (p < 0)
 		return bad(c, at(n, "points"),
-		           "node %s: points %s are negative (a node earns "
-		           "from 0 to its max)",
+		           _("node %s: points %s are negative (a node earns "
+		             "from 0 to its max)"),
 		           nd->id, num(p));
 	if (x < 0)
-		return bad(c, at(n, "max"), "node %s: max %s is negative",
+		return bad(c, at(n, "max"), _("node %s: max %s is negative"),
 		           nd->id, num(x));
 	if (p > x)
 		return bad(c, at(n, "points"),
-		           "node %s: points %s exceed max %s (a node earns "
-		           "at most the points available)",
+		           _("node %s: points %s exceed max %s (a node earns "
+		             "at most the points available)"),
 		           nd->id, num(p), num(x));
 	if (x > nd->points && (nd->is_leaf || !same_declared(x, nd->points)))
 		return bad(c, at(n, "max"),
-		           "node %s: max %s exceeds the node's points, %s in "
-		           "model.nodes",
+		           _("node %s: max %s exceeds the node's points, %s in "
+		             "model.nodes"),
 		           nd->id, num(x), num(nd->points));
 	return 0;
 }
@@ -209,47 +212,50 @@ static int check_leaf(const struct chk *c, size_t i)
 
 	if (st == ST_NA && (p != 0 || x != 0))
 		return bad(c, at(n, "max"),
-		           "node %s: status na, but points %s and max %s are "
-		           "not 0 (an indicator that does not apply has "
-		           "nothing available)",
+		           _("node %s: status na, but points %s and max %s are "
+		             "not 0 (an indicator that does not apply has "
+		             "nothing available)"),
 		           nd->id, num(p), num(x));
 	if ((st == ST_ERROR || st == ST_MISSING) && p != 0)
 		return bad(c, at(n, "points"),
-		           "node %s: status %s, but points %s are not 0",
+		           _("node %s: status %s, but points %s are not 0"),
 		           nd->id, status_names[st], num(p));
 	if ((st == ST_OK || st == ST_ERROR) && x != d)
-		return bad(c, at(n, "max"),
-		           "node %s: status %s, but max %s is not the "
-		           "indicator's points, %s (all of them are available)",
-		           nd->id, status_names[st], num(x), num(d));
+		return bad(
+		        c, at(n, "max"),
+		        _("node %s: status %s, but max %s is not the "
+		          "indicator's points, %s (all of them are available)"),
+		        nd->id, status_names[st], num(x), num(d));
 	if (st == ST_MISSING && c->m->missing == RS_MISSING_UNKNOWN && x != 0 &&
 	    x != d)
-		return bad(c, at(n, "max"),
-		           "node %s: status missing, but max %s is neither 0 "
-		           "(missing: exclude) nor the indicator's points, %s "
-		           "(missing: zero)",
-		           nd->id, num(x), num(d));
+		return bad(
+		        c, at(n, "max"),
+		        _("node %s: status missing, but max %s is neither 0 "
+		          "(missing: exclude) nor the indicator's points, %s "
+		          "(missing: zero)"),
+		        nd->id, num(x), num(d));
 	if (st == ST_MISSING && c->m->missing != RS_MISSING_UNKNOWN &&
 	    x != (c->m->missing == RS_MISSING_EXCLUDE ? 0 : d))
-		return bad(c, at(n, "max"),
-		           "node %s: status missing, but max %s is not %s, as "
-		           "model.missing: %s has it",
-		           nd->id, num(x),
-		           num(c->m->missing == RS_MISSING_EXCLUDE ? 0 : d),
-		           c->m->missing == RS_MISSING_EXCLUDE ? "exclude"
-		           : c->m->missing == RS_MISSING_ZERO  ? "zero"
-		                                               : "error");
+		return bad(
+		        c, at(n, "max"),
+		        _("node %s: status missing, but max %s is not %s, as "
+		          "model.missing: %s has it"),
+		        nd->id, num(x),
+		        num(c->m->missing == RS_MISSING_EXCLUDE ? 0 : d),
+		        c->m->missing == RS_MISSING_EXCLUDE ? "exclude"
+		        : c->m->missing == RS_MISSING_ZERO  ? "zero"
+		                                            : "error");
 	if (st != ST_OK || !fn)
 		return 0;
 	if (schema_number(c->sc, fn, "fraction", &f) < 0)
 		return -1;
 	if (f < 0 || f > 1)
-		return bad(c, fn, "node %s: fraction %s is outside [0, 1]",
+		return bad(c, fn, _("node %s: fraction %s is outside [0, 1]"),
 		           nd->id, num(f));
 	if (!same_published(c, p, f * d))
 		return bad(c, at(n, "points"),
-		           "node %s: points %s are not fraction %s x the "
-		           "indicator's points %s = %s",
+		           _("node %s: points %s are not fraction %s x the "
+		             "indicator's points %s = %s"),
 		           nd->id, num(p), num(f), num(d), num(f * d));
 	return 0;
 }
@@ -296,22 +302,23 @@ static int check_group(const struct chk *c, size_t i, const struct sums *s)
 
 	if (!same_sum(c->u->node_points[i], s->points, s->n))
 		return bad(c, at(n, "points"),
-		           "node %s: points %s are not the sum of its "
-		           "children's points, %s",
+		           _("node %s: points %s are not the sum of its "
+		             "children's points, %s"),
 		           nd->id, num(c->u->node_points[i]), num(s->points));
 	if (!same_sum(c->u->node_max[i], s->max, s->n))
 		return bad(c, at(n, "max"),
-		           "node %s: max %s is not the sum of its children's "
-		           "max, %s",
+		           _("node %s: max %s is not the sum of its children's "
+		             "max, %s"),
 		           nd->id, num(c->u->node_max[i]), num(s->max));
 	if (c->u->node_status[i] != want)
-		return bad(c, at(n, "status"),
-		           "node %s: status %s, but its children's make it %s "
-		           "(error when one is in error, else na when all are "
-		           "na, else missing when all are na or missing, else "
-		           "ok)",
-		           nd->id, status_names[c->u->node_status[i]],
-		           status_names[want]);
+		return bad(
+		        c, at(n, "status"),
+		        _("node %s: status %s, but its children's make it %s "
+		          "(error when one is in error, else na when all are "
+		          "na, else missing when all are na or missing, else "
+		          "ok)"),
+		        nd->id, status_names[c->u->node_status[i]],
+		        status_names[want]);
 	return 0;
 }
 
@@ -329,13 +336,13 @@ static int check_value(const struct chk *c, size_t i, const struct sums *s)
 
 	if (!(v >= 0 && v <= 1))
 		return bad(c, at(n, "value"),
-		           "node %s: value %s is outside [0, 1]", nd->id,
+		           _("node %s: value %s is outside [0, 1]"), nd->id,
 		           num(v));
 	if (x > 0) {
 		if (!same_published(c, v, p / x))
 			return bad(c, at(n, "value"),
-			           "node %s: value %s is not points / max = "
-			           "%s / %s = %s (to %d decimals)",
+			           _("node %s: value %s is not points / max = "
+			             "%s / %s = %s (to %d decimals)"),
 			           nd->id, num(v), num(p), num(x), num(p / x),
 			           c->prec);
 		return 0;
@@ -343,8 +350,8 @@ static int check_value(const struct chk *c, size_t i, const struct sums *s)
 	if (nd->points != 0 || c->u->node_status[i] != ST_OK) {
 		if (!same_published(c, v, 0))
 			return bad(c, at(n, "value"),
-			           "node %s: value %s is not 0 (nothing is "
-			           "available)",
+			           _("node %s: value %s is not 0 (nothing is "
+			             "available)"),
 			           nd->id, num(v));
 		return 0;
 	}
@@ -356,18 +363,18 @@ static int check_value(const struct chk *c, size_t i, const struct sums *s)
 			return fn ? -1 : 0;
 		if (!same_published(c, v, f))
 			return bad(c, at(n, "value"),
-			           "node %s: value %s is not its fraction %s "
-			           "(an indicator of 0 points is valued by "
-			           "its fraction)",
+			           _("node %s: value %s is not its fraction %s "
+			             "(an indicator of 0 points is valued by "
+			             "its fraction)"),
 			           nd->id, num(v), num(f));
 		return 0;
 	}
 	want = s->nok ? s->ok_values / (double)s->nok : 0;
 	if (!same_published(c, v, want))
 		return bad(c, at(n, "value"),
-		           "node %s: value %s is not the mean of its "
-		           "children's values (those ok), %s (a group of 0 "
-		           "points is valued by that mean)",
+		           _("node %s: value %s is not the mean of its "
+		             "children's values (those ok), %s (a group of 0 "
+		             "points is valued by that mean)"),
 		           nd->id, num(v), num(want));
 	return 0;
 }
@@ -382,20 +389,21 @@ static int check_merged_root(const struct chk *c, size_t i)
 	int st = c->u->node_status[i];
 
 	if (st == ST_MISSING)
-		return bad(c, at(n, "status"),
-		           "node %s: status missing; a merged unit's index is "
-		           "ok, na or error",
-		           nd->id);
+		return bad(
+		        c, at(n, "status"),
+		        _("node %s: status missing; a merged unit's index is "
+		          "ok, na or error"),
+		        nd->id);
 	if (nd->points > 0 && (st == ST_NA) != (x == 0))
 		return bad(c, at(n, "max"),
-		           "node %s: status %s with max %s; a merged unit's "
-		           "index has all its points, %s, or none when it "
-		           "applied to no predecessor (status na)",
+		           _("node %s: status %s with max %s; a merged unit's "
+		             "index has all its points, %s, or none when it "
+		             "applied to no predecessor (status na)"),
 		           nd->id, status_names[st], num(x), num(nd->points));
 	if (x != 0 && x != nd->points)
 		return bad(c, at(n, "max"),
-		           "node %s: max %s is neither 0 nor the index's "
-		           "points, %s",
+		           _("node %s: max %s is neither 0 nor the index's "
+		             "points, %s"),
 		           nd->id, num(x), num(nd->points));
 	return 0;
 }
@@ -443,48 +451,52 @@ static int check_total(const struct chk *c)
 
 	if (u->points < 0 || u->max < 0)
 		return bad(c, at(n, u->points < 0 ? "points" : "max"),
-		           "%s %s is negative",
+		           _("%s %s is negative"),
 		           u->points < 0 ? "points" : "max",
 		           num(u->points < 0 ? u->points : u->max));
 	if (u->points > u->max)
-		return bad(c, at(n, "points"),
-		           "points %s exceed max %s (a unit earns at most the "
-		           "points available)",
-		           num(u->points), num(u->max));
+		return bad(
+		        c, at(n, "points"),
+		        _("points %s exceed max %s (a unit earns at most the "
+		          "points available)"),
+		        num(u->points), num(u->max));
 	for (k = 0; k < m->nroots; k++) {
 		p += u->node_points[m->roots[k]];
 		x += u->node_max[m->roots[k]];
 	}
 	if (!same_sum(u->points, p, m->nroots))
 		return bad(c, at(n, "points"),
-		           "points %s are not the sum of its main indices' "
-		           "points, %s",
+		           _("points %s are not the sum of its main indices' "
+		             "points, %s"),
 		           num(u->points), num(p));
 	if (!same_sum(u->max, x, m->nroots))
-		return bad(c, at(n, "max"),
-		           "max %s is not the sum of its main indices' max, %s",
-		           num(u->max), num(x));
+		return bad(
+		        c, at(n, "max"),
+		        _("max %s is not the sum of its main indices' max, %s"),
+		        num(u->max), num(x));
 	if (!(u->value >= 0 && u->value <= 1) ||
 	    !same_published(c, u->value, u->max > 0 ? u->points / u->max : 0))
-		return bad(c, at(n, "value"),
-		           "value %s is not points / max = %s / %s = %s (to %d "
-		           "decimals)",
-		           num(u->value), num(u->points), num(u->max),
-		           num(u->max > 0 ? u->points / u->max : 0), c->prec);
+		return bad(
+		        c, at(n, "value"),
+		        _("value %s is not points / max = %s / %s = %s (to %d "
+		          "decimals)"),
+		        num(u->value), num(u->points), num(u->max),
+		        num(u->max > 0 ? u->points / u->max : 0), c->prec);
 	for (i = 0; i < m->nnodes; i++) {
 		if (!c->src->nodes[i] || u->node_status[i] != ST_ERROR)
 			continue;
 		if (u->status == RS_OK)
-			return bad(c, at(n, "status"),
-			           "status ok, but node %s has status error (a "
-			           "unit with a failed indicator has status "
-			           "error)",
-			           m->nodes[i].id);
+			return bad(
+			        c, at(n, "status"),
+			        _("status ok, but node %s has status error (a "
+			          "unit with a failed indicator has status "
+			          "error)"),
+			        m->nodes[i].id);
 		errors++;
 	}
 	if (u->status == RS_ERROR && !errors && !c->src->derived)
 		return bad(c, at(n, "status"),
-		           "status error, but no node has status error");
+		           _("status error, but no node has status error"));
 	return 0;
 }
 
@@ -505,20 +517,21 @@ static int check_views(const struct chk *c)
 		double val = u->view_value[v], sp = 0, sx = 0;
 
 		if (p < 0 || x < 0 || p > x)
-			return bad(c, at(n, "points"),
-			           "view %s: points %s and max %s are not 0 <= "
-			           "points <= max",
-			           m->views[v].id, num(p), num(x));
+			return bad(
+			        c, at(n, "points"),
+			        _("view %s: points %s and max %s are not 0 <= "
+			          "points <= max"),
+			        m->views[v].id, num(p), num(x));
 		if (!(val >= 0 && val <= 1))
 			return bad(c, at(n, "value"),
-			           "view %s: value %s is outside [0, 1]",
+			           _("view %s: value %s is outside [0, 1]"),
 			           m->views[v].id, num(val));
 		if (c->src->derived)
 			continue;
 		if (!same_published(c, val, x > 0 ? p / x : 0))
 			return bad(c, at(n, "value"),
-			           "view %s: value %s is not points / max = "
-			           "%s (to %d decimals)",
+			           _("view %s: value %s is not points / max = "
+			             "%s (to %d decimals)"),
 			           m->views[v].id, num(val),
 			           num(x > 0 ? p / x : 0), c->prec);
 		if (!def->given)
@@ -528,14 +541,15 @@ static int check_views(const struct chk *c)
 			sx += u->node_max[def->nodes[k]];
 		}
 		if (!same_sum(p, sp, def->nnodes))
-			return bad(c, at(n, "points"),
-			           "view %s: points %s are not the sum of its "
-			           "nodes' points, %s",
-			           m->views[v].id, num(p), num(sp));
+			return bad(
+			        c, at(n, "points"),
+			        _("view %s: points %s are not the sum of its "
+			          "nodes' points, %s"),
+			        m->views[v].id, num(p), num(sp));
 		if (!same_sum(x, sx, def->nnodes))
 			return bad(c, at(n, "max"),
-			           "view %s: max %s is not the sum of its "
-			           "nodes' max, %s",
+			           _("view %s: max %s is not the sum of its "
+			             "nodes' max, %s"),
 			           m->views[v].id, num(x), num(sx));
 	}
 	return 0;
@@ -662,13 +676,14 @@ static int check_failed(const struct chk *c, const struct met *mt)
 		strbuf_reset(&why);
 		if (j < 0)
 			rc = bad(c, at(failed->items[k], "class"),
-			         "class_failed names a class not in "
-			         "model.classes");
+			         _("class_failed names a class not in "
+			           "model.classes"));
 		else if (class_holds(c, (size_t)j, mt, &why))
-			rc = bad(c, id,
-			         "class_failed lists '%s', but its conditions "
-			         "hold",
-			         c->m->classes[j].id);
+			rc = bad(
+			        c, id,
+			        _("class_failed lists '%s', but its conditions "
+			          "hold"),
+			        c->m->classes[j].id);
 	}
 	strbuf_release(&why);
 	return rc;
@@ -691,8 +706,9 @@ static int check_class(const struct chk *c)
 		return c->u->klass < 0
 		               ? 0
 		               : bad(c, cn,
-		                     "a merged unit has no class (its "
-		                     "predecessors' indicators are not in it)");
+		                     _("a merged unit has no class (its "
+		                       "predecessors' indicators are not in "
+		                       "it)"));
 	for (k = 0; k < m->nclasses; k++)
 		if (!m->class_rules[k].given)
 			return 0;
@@ -702,19 +718,20 @@ static int check_class(const struct chk *c)
 		if (class_holds(c, k, &mt, &why))
 			first = (int)k;
 		else if ((int)k == c->u->klass)
-			rc = bad(c, cn, "class '%s' does not hold: %s",
+			rc = bad(c, cn, _("class '%s' does not hold: %s"),
 			         m->classes[k].id, strbuf_str(&why));
 	}
 	if (rc == 0 && first != c->u->klass)
 		rc = c->u->klass < 0
 		             ? bad(c, cn,
-		                   "class is null, but class '%s' holds (a "
-		                   "unit has the first class of model.classes "
-		                   "whose conditions hold)",
+		                   _("class is null, but class '%s' holds (a "
+		                     "unit has the first class of "
+		                     "model.classes "
+		                     "whose conditions hold)"),
 		                   m->classes[first].id)
 		             : bad(c, cn,
-		                   "class is '%s', but '%s' holds and comes "
-		                   "first in model.classes",
+		                   _("class is '%s', but '%s' holds and comes "
+		                     "first in model.classes"),
 		                   m->classes[c->u->klass].id,
 		                   m->classes[first].id);
 	if (rc == 0)

@@ -3,6 +3,7 @@
  * expected, named as such (see results_kind.h).
  */
 #include "read/results_kind.h"
+#include "util/i18n.h"
 
 #include <string.h>
 
@@ -40,15 +41,16 @@ results_kind results_kind_of_tree(const doc_node *root)
 void results_kind_error(diag *d, const char *file, results_kind k)
 {
 	if (k == RESULTS_KIND_DATA)
-		diag_error(d, file, 0, 0,
-		           "this is a data file (units with input values), not "
-		           "a results document; score it first: chiso "
-		           "evaluate -f json -o results.json MODEL %s",
-		           file);
+		diag_error(
+		        d, file, 0, 0,
+		        _("this is a data file (units with input values), not "
+		          "a results document; score it first: chiso "
+		          "evaluate -f json -o results.json MODEL %s"),
+		        file);
 	else if (k == RESULTS_KIND_MODEL)
 		diag_error(d, file, 0, 0,
-		           "this is a model, not a results document; score "
-		           "data with it first: chiso evaluate -f json -o "
-		           "results.json %s DATA...",
+		           _("this is a model, not a results document; score "
+		             "data with it first: chiso evaluate -f json -o "
+		             "results.json %s DATA..."),
 		           file);
 }

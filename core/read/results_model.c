@@ -5,6 +5,7 @@
 #include "read/results_model.h"
 
 #include "read/results_check.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <math.h>
@@ -79,7 +80,7 @@ static int index_ids(struct rs_reader *r, rs_model *m, const doc_node *list)
 		if (rc == 0 && i > 0 && strcmp(k[i].id, k[i - 1].id) == 0) {
 			schema_error(
 			        &r->sc, list->items[k[i].index],
-			        "model.nodes: node id '%s' is listed twice",
+			        _("model.nodes: node id '%s' is listed twice"),
 			        k[i].id);
 			rc = -1;
 		}
@@ -97,10 +98,11 @@ static void read_tree_node(struct rs_reader *r, rs_node *node,
 	node->id = rs_field_text(set, doc_get(n, "id"));
 	node->name = rs_field_text(set, doc_get(n, "name"));
 	if (!*node->id) {
-		schema_error(&r->sc, n, "model.nodes: a node needs an id");
+		schema_error(&r->sc, n, _("model.nodes: a node needs an id"));
 		r->failed = 1;
 	} else if (!doc_get(n, "points")) {
-		schema_error(&r->sc, n, "model.nodes: node '%s' has no points",
+		schema_error(&r->sc, n,
+		             _("model.nodes: node '%s' has no points"),
 		             node->id);
 		r->failed = 1;
 	}
@@ -123,10 +125,11 @@ static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 	size_t i, nroots = 0;
 
 	if (!list || list->kind != DOC_SEQ) {
-		schema_error(&r->sc, list,
-		             "model.nodes must be the list of the model's "
-		             "nodes; results written before it was added lack "
-		             "it: evaluate them again");
+		schema_error(
+		        &r->sc, list,
+		        _("model.nodes must be the list of the model's "
+		          "nodes; results written before it was added lack "
+		          "it: evaluate them again"));
 		r->failed = 1;
 		return;
 	}
@@ -144,10 +147,11 @@ static void read_tree(struct rs_reader *r, rs_model *m, const doc_node *list)
 		node->parent = *parents[i] ? rs_node_index(m, parents[i]) : -1;
 		if (*parents[i] &&
 		    (node->parent < 0 || node->parent >= (int)i)) {
-			schema_error(&r->sc, list->items[i],
-			             "node '%s' names parent '%s', not listed "
-			             "before it",
-			             node->id, parents[i]);
+			schema_error(
+			        &r->sc, list->items[i],
+			        _("node '%s' names parent '%s', not listed "
+			          "before it"),
+			        node->id, parents[i]);
 			r->failed = 1;
 		}
 		node->depth = node->parent >= 0
@@ -197,10 +201,11 @@ static void read_view_defs(struct rs_reader *r, rs_model *m,
 		if (!ids)
 			continue;
 		if (ids->kind != DOC_SEQ) {
-			schema_error(&r->sc, ids,
-			             "model.views: the nodes of view '%s' must "
-			             "be a list of node ids",
-			             m->views[v].id);
+			schema_error(
+			        &r->sc, ids,
+			        _("model.views: the nodes of view '%s' must "
+			          "be a list of node ids"),
+			        m->views[v].id);
 			r->failed = 1;
 			return;
 		}
@@ -214,8 +219,8 @@ static void read_view_defs(struct rs_reader *r, rs_model *m,
 
 			if (i < 0) {
 				schema_error(&r->sc, id,
-				             "model.views: view '%s' names a "
-				             "node not in model.nodes",
+				             _("model.views: view '%s' names a "
+				               "node not in model.nodes"),
 				             m->views[v].id);
 				r->failed = 1;
 				return;
@@ -243,8 +248,8 @@ static double read_share(struct rs_reader *r, const doc_node *cls,
 		if (x < 0 || x > 1)
 			schema_error(
 			        &r->sc, n,
-			        "model.classes: %s of class '%s' must be a "
-			        "share in [0, 1]",
+			        _("model.classes: %s of class '%s' must be a "
+			          "share in [0, 1]"),
 			        key, id);
 		r->failed = 1;
 	}
@@ -272,8 +277,8 @@ static void read_class_rules(struct rs_reader *r, rs_model *m,
 		if (mand && (mand->kind != DOC_SCALAR ||
 		             strcmp(mand->text, "all") != 0)) {
 			schema_error(&r->sc, mand,
-			             "model.classes: mandatory of class '%s' "
-			             "must be \"all\"",
+			             _("model.classes: mandatory of class '%s' "
+			               "must be \"all\""),
 			             id);
 			r->failed = 1;
 		}
@@ -299,8 +304,8 @@ static void read_policy(struct rs_reader *r, rs_model *m, const doc_node *n)
 	}
 	if (prec < 0 || prec > 10 || prec != floor(prec)) {
 		schema_error(&r->sc, pn ? pn : n,
-		             "model.precision must be a whole number of "
-		             "decimals from 0 to 10");
+		             _("model.precision must be a whole number of "
+		               "decimals from 0 to 10"));
 		r->failed = 1;
 		return;
 	}
@@ -311,7 +316,7 @@ static void read_policy(struct rs_reader *r, rs_model *m, const doc_node *n)
 			m->missing = (int)k;
 	if (mn && m->missing == RS_MISSING_UNKNOWN) {
 		schema_error(&r->sc, mn,
-		             "model.missing must be zero, exclude or error");
+		             _("model.missing must be zero, exclude or error"));
 		r->failed = 1;
 	}
 }
@@ -348,7 +353,8 @@ int rs_model_read(struct rs_reader *r, const doc_node *n)
 	m.file = rs_field_text(set, doc_get(n, "file"));
 	m.points = rs_field_number(r, n, "points");
 	if (!*m.id || !*m.version) {
-		schema_error(&r->sc, n, "model: id and version are required");
+		schema_error(&r->sc, n,
+		             _("model: id and version are required"));
 		r->failed = 1;
 		return -1;
 	}

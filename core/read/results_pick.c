@@ -4,6 +4,7 @@
  */
 #include "read/results_pick.h"
 
+#include "util/i18n.h"
 #include "util/sort.h"
 #include "util/suggest.h"
 
@@ -73,32 +74,39 @@ void rs_held_free(rs_held *h)
 /* A period or stage as shown. */
 static const char *shown(const char *text)
 {
-	return *text ? text : "(none)";
+	return *text ? text : _("(none)");
 }
 
-/* "2 periods (2022: 63 units, 2023: 63 units)" or "1 stage (final)". */
-static void describe(const rs_count *c, size_t n, const char *what, strbuf *sb)
+/* "2 periods (2022: 63 units, 2023: 63 units)" or "1 stage (final)";
+ * stages: of stages, else of periods. */
+static void describe(const rs_count *c, size_t n, int stages, strbuf *sb)
 {
 	size_t k;
 
-	strbuf_printf(sb, "%zu %s%s (", n, what, n == 1 ? "" : "s");
+	if (stages)
+		strbuf_printf(sb, P_("%zu stage (", "%zu stages (", n), n);
+	else
+		strbuf_printf(sb, P_("%zu period (", "%zu periods (", n), n);
 	for (k = 0; k < n && k < LIST_MAX; k++)
-		if (n == 1)
+		if (n == 1) {
 			strbuf_puts(sb, shown(c[k].text));
-		else
-			strbuf_printf(sb, "%s%s: %zu unit%s", k ? ", " : "",
-			              shown(c[k].text), c[k].nunits,
-			              c[k].nunits == 1 ? "" : "s");
+		} else {
+			strbuf_puts(sb, k ? ", " : "");
+			strbuf_printf(sb,
+			              P_("%s: %zu unit", "%s: %zu units",
+			                 c[k].nunits),
+			              shown(c[k].text), c[k].nunits);
+		}
 	if (n > LIST_MAX)
-		strbuf_printf(sb, ", and %zu more", n - LIST_MAX);
+		strbuf_printf(sb, _(", and %zu more"), n - LIST_MAX);
 	strbuf_putc(sb, ')');
 }
 
 void rs_held_describe(const rs_held *h, strbuf *sb)
 {
-	describe(h->periods, h->nperiods, "period", sb);
-	strbuf_puts(sb, " and ");
-	describe(h->stages, h->nstages, "stage", sb);
+	describe(h->periods, h->nperiods, 0, sb);
+	strbuf_puts(sb, _(" and "));
+	describe(h->stages, h->nstages, 1, sb);
 }
 
 void rs_held_options(const rs_held *h, int stages, strbuf *sb)
@@ -110,12 +118,12 @@ void rs_held_options(const rs_held *h, int stages, strbuf *sb)
 	for (k = 0; k < shown_n; k++)
 		strbuf_printf(sb, "%s--%s %s",
 		              k == 0                              ? ""
-		              : k + 1 == shown_n && n <= LIST_MAX ? " or "
+		              : k + 1 == shown_n && n <= LIST_MAX ? _(" or ")
 		                                                  : ", ",
 		              stages ? "stage" : "period",
 		              *c[k].text ? c[k].text : "''");
 	if (n > LIST_MAX)
-		strbuf_printf(sb, ", ... (%zu in all)", n);
+		strbuf_printf(sb, _(", ... (%zu in all)"), n);
 }
 
 char *rs_pick_where(const rs_set *set, const rs_pick_opts *p, int *plural)
@@ -132,9 +140,9 @@ char *rs_pick_where(const rs_set *set, const rs_pick_opts *p, int *plural)
 			              set->units[k].file);
 	}
 	if (files > LIST_MAX)
-		strbuf_printf(&sb, " and %zu more", files - LIST_MAX);
+		strbuf_printf(&sb, _(" and %zu more"), files - LIST_MAX);
 	if (files == 0)
-		strbuf_puts(&sb, "the results");
+		strbuf_puts(&sb, _("the results"));
 	if (p && (p->period || p->stage)) {
 		strbuf_puts(&sb, " (");
 		if (p->period)
@@ -176,15 +184,23 @@ static int check_wanted(const rs_set *set, const rs_held *h, int stages,
 			near = NULL;
 	free(cand);
 	where = rs_pick_where(set, NULL, &plural);
-	describe(c, n, what, &sb);
+	describe(c, n, stages, &sb);
 	if (near)
-		strbuf_printf(&sb, "; did you mean --%s %s?", what, near);
+		strbuf_printf(&sb, _("; did you mean --%s %s?"), what, near);
 	else if (n > 0) {
-		strbuf_puts(&sb, "; pick one with ");
+		strbuf_puts(&sb, _("; pick one with "));
 		rs_held_options(h, stages, &sb);
 	}
-	diag_error(d, where, 0, 0, "no unit of %s '%s'; %s %s", what, want,
-	           plural ? "they hold" : "it holds", strbuf_str(&sb));
+	if (stages)
+		diag_error(d, where, 0, 0,
+		           plural ? _("no unit of stage '%s'; they hold %s")
+		                  : _("no unit of stage '%s'; it holds %s"),
+		           want, strbuf_str(&sb));
+	else
+		diag_error(d, where, 0, 0,
+		           plural ? _("no unit of period '%s'; they hold %s")
+		                  : _("no unit of period '%s'; it holds %s"),
+		           want, strbuf_str(&sb));
 	free(where);
 	strbuf_release(&sb);
 	return -1;
@@ -277,15 +293,15 @@ int rs_pick_one(rs_set *set, const rs_pick_opts *p, diag *d)
 		return 0;
 	}
 	rs_held_describe(&h, &sb);
-	strbuf_puts(&sb, "; pick one with ");
+	strbuf_puts(&sb, _("; pick one with "));
 	if (h.nperiods > 1)
 		rs_held_options(&h, 0, &sb);
 	if (h.nperiods > 1 && h.nstages > 1)
-		strbuf_puts(&sb, ", and one with ");
+		strbuf_puts(&sb, _(", and one with "));
 	if (h.nstages > 1)
 		rs_held_options(&h, 1, &sb);
 	where = rs_pick_where(set, p, &plural);
-	diag_error(d, where, 0, 0, "%s %s", plural ? "hold" : "holds",
+	diag_error(d, where, 0, 0, plural ? _("hold %s") : _("holds %s"),
 	           strbuf_str(&sb));
 	free(where);
 	strbuf_release(&sb);

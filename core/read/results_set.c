@@ -10,6 +10,7 @@
 #include "read/results_model.h"
 #include "read/schema.h"
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
@@ -52,13 +53,13 @@ static double need(struct rs_reader *r, const rs_unit *u, const doc_node *map,
 	if (n && !schema_is_null(n))
 		return rs_field_number(r, map, key);
 	if (what)
-		schema_error(&r->sc, map, "unit %s: %s: no %s", u->code, what,
-		             key);
+		schema_error(&r->sc, map, _("unit %s: %s: no %s"), u->code,
+		             what, key);
 	else
 		schema_error(&r->sc, map,
-		             "unit %s: no %s; a unit with status ok or error "
-		             "is scored: it has points, max, value and its "
-		             "nodes",
+		             _("unit %s: no %s; a unit with status ok or error "
+		               "is scored: it has points, max, value and its "
+		               "nodes"),
 		             u->code, key);
 	r->failed = 1;
 	return 0;
@@ -137,16 +138,17 @@ static int unit_node_index(struct rs_reader *r, const rs_unit *u,
 
 	if (i < 0)
 		schema_error(&r->sc, n,
-		             "unit %s: node '%s' is not in model.nodes",
+		             _("unit %s: node '%s' is not in model.nodes"),
 		             u->code, id);
 	else if (src->nodes[i])
-		schema_error(&r->sc, n, "unit %s: node '%s' is listed twice",
+		schema_error(&r->sc, n, _("unit %s: node '%s' is listed twice"),
 		             u->code, id);
 	else if (src->derived && m->nodes[i].parent >= 0)
-		schema_error(&r->sc, n,
-		             "unit %s: node '%s' is not a main index; a merged "
-		             "unit (derived) lists only the main indices",
-		             u->code, id);
+		schema_error(
+		        &r->sc, n,
+		        _("unit %s: node '%s' is not a main index; a merged "
+		          "unit (derived) lists only the main indices"),
+		        u->code, id);
 	else
 		return i;
 	r->failed = 1;
@@ -211,12 +213,12 @@ static void read_unit_nodes(struct rs_reader *r, rs_unit *u, const rs_model *m,
 		status = text_of(doc_get(n, "status"));
 		st = node_status(status);
 		if (st < 0 && !r->failed) {
-			schema_error(&r->sc,
-			             doc_get(n, "status") ? doc_get(n, "status")
-			                                  : n,
-			             "unit %s: %s: status '%s' is not ok, na, "
-			             "missing or error",
-			             u->code, what, status);
+			schema_error(
+			        &r->sc,
+			        doc_get(n, "status") ? doc_get(n, "status") : n,
+			        _("unit %s: %s: status '%s' is not ok, na, "
+			          "missing or error"),
+			        u->code, what, status);
 			r->failed = 1;
 		}
 		u->node_status[i] = (unsigned char)(st < 0 ? 0 : st);
@@ -255,9 +257,9 @@ static void read_unit_views(struct rs_reader *r, rs_unit *u, const rs_model *m,
 		if (v < 0 || src->views[v]) {
 			schema_error(
 			        &r->sc, n,
-			        v < 0 ? "unit %s: view '%s' is not in "
-			                "model.views"
-			              : "unit %s: view '%s' is listed twice",
+			        v < 0 ? _("unit %s: view '%s' is not in "
+			                  "model.views")
+			              : _("unit %s: view '%s' is listed twice"),
 			        u->code, id);
 			r->failed = 1;
 			return;
@@ -286,7 +288,7 @@ static void read_unit_class(struct rs_reader *r, rs_unit *u, const rs_model *m,
 			u->klass = (int)k;
 	if (*id && u->klass < 0) {
 		schema_error(&r->sc, doc_get(n, "class"),
-		             "unit %s: class '%s' is not in model.classes",
+		             _("unit %s: class '%s' is not in model.classes"),
 		             u->code, id);
 		r->failed = 1;
 	}
@@ -317,33 +319,34 @@ static int check_counts(struct rs_reader *r, const rs_unit *u,
 	size_t nv = views && views->kind == DOC_SEQ ? views->count : 0;
 
 	if (nn != want && src->derived)
-		schema_error(&r->sc, nodes ? nodes : n,
-		             "unit %s: lists %zu nodes, but a merged unit "
-		             "(derived) lists each of the %zu main indices of "
-		             "model %s once",
-		             u->code, nn, want, m->id);
+		schema_error(
+		        &r->sc, nodes ? nodes : n,
+		        _("unit %s: lists %zu nodes, but a merged unit "
+		          "(derived) lists each of the %zu main indices of "
+		          "model %s once"),
+		        u->code, nn, want, m->id);
 	else if (nn != want)
 		schema_error(
 		        &r->sc, nodes ? nodes : n,
-		        "unit %s: lists %zu nodes, but model %s has %zu; a "
-		        "scored unit lists every node of its model, once",
+		        _("unit %s: lists %zu nodes, but model %s has %zu; a "
+		          "scored unit lists every node of its model, once"),
 		        u->code, nn, m->id, want);
 	else if (nv != m->nviews)
 		schema_error(
 		        &r->sc, views ? views : n,
-		        "unit %s: lists %zu views, but model %s has %zu; a "
-		        "scored unit lists every view of its model, once",
+		        _("unit %s: lists %zu views, but model %s has %zu; a "
+		          "scored unit lists every view of its model, once"),
 		        u->code, nv, m->id, m->nviews);
 	else if (src->derived &&
 	         (r->slots += m->nnodes + m->nviews + 1) > r->len)
 		schema_error(
 		        &r->sc, n,
-		        "unit %s: the merged units of this file would be "
-		        "held with %zu node and view slots, more than its "
-		        "%zu bytes can carry (a merged unit lists only the "
-		        "main indices but is held with every node of the "
-		        "model; the limit is one slot per byte of the "
-		        "file, fixed)",
+		        _("unit %s: the merged units of this file would be "
+		          "held with %zu node and view slots, more than its "
+		          "%zu bytes can carry (a merged unit lists only the "
+		          "main indices but is held with every node of the "
+		          "model; the limit is one slot per byte of the "
+		          "file, fixed)"),
 		        u->code, r->slots, r->len);
 	else
 		return 0;
@@ -407,9 +410,10 @@ static void read_unit_missing(struct rs_reader *r, rs_unit *u,
 	if (!missing)
 		return;
 	if (missing->kind != DOC_SEQ) {
-		schema_error(&r->sc, missing,
-		             "unit %s: \"missing\" must be a list of input ids",
-		             u->code);
+		schema_error(
+		        &r->sc, missing,
+		        _("unit %s: \"missing\" must be a list of input ids"),
+		        u->code);
 		r->failed = 1;
 		return;
 	}
@@ -420,8 +424,8 @@ static void read_unit_missing(struct rs_reader *r, rs_unit *u,
 
 		if (id->kind != DOC_SCALAR || id->len == 0) {
 			schema_error(&r->sc, id,
-			             "unit %s: \"missing\" must be a list of "
-			             "input ids",
+			             _("unit %s: \"missing\" must be a list of "
+			               "input ids"),
 			             u->code);
 			r->failed = 1;
 			return;
@@ -478,8 +482,8 @@ static void read_unit(struct rs_reader *r, const doc_node *n, const char *text,
 	if (n->kind != DOC_MAP || !id || id->kind != DOC_MAP ||
 	    !doc_get(id, "code")) {
 		schema_error(&r->sc, n,
-		             "a unit of a results document needs "
-		             "unit.code");
+		             _("a unit of a results document needs "
+		               "unit.code"));
 		r->failed = 1;
 		return;
 	}
@@ -506,9 +510,10 @@ static void read_unit(struct rs_reader *r, const doc_node *n, const char *text,
 	            : strcmp(status, "error") == 0 ? RS_ERROR
 	                                           : RS_OK;
 	if (u->status == RS_OK && strcmp(status, "ok") != 0) {
-		schema_error(&r->sc, st ? st : n,
-		             "unit %s: status '%s' is not ok, error or invalid",
-		             u->code, status);
+		schema_error(
+		        &r->sc, st ? st : n,
+		        _("unit %s: status '%s' is not ok, error or invalid"),
+		        u->code, status);
 		r->failed = 1;
 	}
 	read_unit_texts(r, u, n);
@@ -584,7 +589,7 @@ static int read_units(struct rs_doc *rd)
 static void units_not_list(struct rs_doc *rd)
 {
 	diag_error(&rd->sem, rd->r.file, rd->units_at.line, rd->units_at.col,
-	           "units must be a list");
+	           _("units must be a list"));
 	rd->r.failed = 1;
 }
 
@@ -728,10 +733,11 @@ static int top_member(struct rs_doc *rd, const char *key, size_t len,
 	if (had) {
 		/* read as it comes, a document has each once */
 		if (!done(rd))
-			diag_error(&rd->sem, rd->r.file, at->line, at->col,
-			           "duplicate key '%.*s'; each key may appear "
-			           "once",
-			           (int)len, key);
+			diag_error(
+			        &rd->sem, rd->r.file, at->line, at->col,
+			        _("duplicate key '%.*s'; each key may appear "
+			          "once"),
+			        (int)len, key);
 		rd->r.failed = 1;
 		return json_stream_skip(rd->js);
 	}
@@ -784,16 +790,17 @@ static int verdict(struct rs_doc *rd, diag *d)
 		return -1;
 	}
 	if (!rd->keys.model || !rd->keys.units) {
-		diag_error(d, rd->r.file, rd->root.line, rd->root.col,
-		           "not a results document (it needs \"model\" and "
-		           "\"units\"); make one with chiso evaluate --format "
-		           "json");
+		diag_error(
+		        d, rd->r.file, rd->root.line, rd->root.col,
+		        _("not a results document (it needs \"model\" and "
+		          "\"units\"); make one with chiso evaluate --format "
+		          "json"));
 		return -1;
 	}
 	if (rd->format_bad) {
 		diag_error(d, rd->r.file, rd->format_at.line, rd->format_at.col,
-		           "results format not supported: this chiso reads "
-		           "format 1");
+		           _("results format not supported: this chiso reads "
+		             "format 1"));
 		return -1;
 	}
 	if (!done(rd) && rd->units_later && !rd->units_list)

@@ -3,6 +3,7 @@
  */
 #include "read/schema.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
@@ -40,8 +41,9 @@ int schema_expect(const schema_ctx *sc, const doc_node *n, doc_kind kind,
 {
 	if (n && n->kind == kind)
 		return 0;
-	schema_error(sc, n, "%s must be %s, not %s", what, doc_kind_name(kind),
-	             n ? doc_kind_name(n->kind) : "missing");
+	schema_error(sc, n, _("%s must be %s, not %s"), _(what),
+	             _(doc_kind_name(kind)),
+	             n ? _(doc_kind_name(n->kind)) : _("missing"));
 	return -1;
 }
 
@@ -67,9 +69,10 @@ static size_t count_words(const char *const *words)
 	return n;
 }
 
-/* The message for one key, or 0 when it is allowed. */
-int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
-                       const char *what)
+/* The message for one key, or 0 when it is allowed; tr: in the run's
+ * language, else in English. */
+static int unknown_key(strbuf *sb, const char *key, const char *const *allowed,
+                       const char *what, int tr)
 {
 	size_t j, nallowed = count_words(allowed);
 	const char *near;
@@ -78,13 +81,30 @@ int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
 		if (strcmp(key, allowed[j]) == 0)
 			return 0;
 	near = suggest_closest(key, allowed, nallowed);
-	strbuf_printf(sb, "unknown key '%s' in %s", key, what);
+	strbuf_printf(
+	        sb, tr ? _("unknown key '%s' in %s") : "unknown key '%s' in %s",
+	        key, tr ? _(what) : what);
 	if (near)
-		strbuf_printf(sb, "; did you mean '%s'?", near);
-	strbuf_puts(sb, " (allowed: ");
+		strbuf_printf(sb,
+		              tr ? _("; did you mean '%s'?")
+		                 : "; did you mean '%s'?",
+		              near);
+	strbuf_puts(sb, tr ? _(" (allowed: ") : " (allowed: ");
 	list_words(sb, allowed);
 	strbuf_putc(sb, ')');
 	return 1;
+}
+
+int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
+                       const char *what)
+{
+	return unknown_key(sb, key, allowed, what, 0);
+}
+
+int schema_unknown_key_tr(strbuf *sb, const char *key,
+                          const char *const *allowed, const char *what)
+{
+	return unknown_key(sb, key, allowed, what, 1);
 }
 
 /* Unknown keys are errors: typos are the most common mistake. */
@@ -99,8 +119,8 @@ int schema_check_keys(const schema_ctx *sc, const doc_node *map,
 	for (i = 0; i < map->count; i++) {
 		strbuf sb = STRBUF_INIT;
 
-		if (schema_unknown_key(&sb, map->keys[i]->text, allowed,
-		                       what)) {
+		if (schema_unknown_key_tr(&sb, map->keys[i]->text, allowed,
+		                          what)) {
 			schema_error(sc, map->keys[i], "%s", strbuf_str(&sb));
 			rc = -1;
 		}
@@ -116,8 +136,8 @@ doc_node *schema_require(const schema_ctx *sc, const doc_node *map,
 	doc_node *v = doc_get(map, key);
 
 	if (!v)
-		schema_error(sc, map, "%s: missing required key '%s'", what,
-		             key);
+		schema_error(sc, map, _("%s: missing required key '%s'"),
+		             _(what), key);
 	return v;
 }
 
@@ -126,12 +146,13 @@ const char *schema_string(const schema_ctx *sc, const doc_node *n,
                           const char *what, int allow_empty)
 {
 	if (!n || n->kind != DOC_SCALAR) {
-		schema_error(sc, n, "%s must be a text value, not %s", what,
-		             n ? doc_kind_name(n->kind) : "missing");
+		schema_error(sc, n, _("%s must be a text value, not %s"),
+		             _(what),
+		             n ? _(doc_kind_name(n->kind)) : _("missing"));
 		return NULL;
 	}
 	if (!allow_empty && (schema_is_null(n) || n->len == 0)) {
-		schema_error(sc, n, "%s must not be empty", what);
+		schema_error(sc, n, _("%s must not be empty"), _(what));
 		return NULL;
 	}
 	if (schema_is_null(n))
@@ -146,26 +167,27 @@ int schema_number(const schema_ctx *sc, const doc_node *n, const char *what,
 	int rc;
 
 	if (!n || n->kind != DOC_SCALAR) {
-		schema_error(sc, n, "%s must be a number, not %s", what,
-		             n ? doc_kind_name(n->kind) : "missing");
+		schema_error(sc, n, _("%s must be a number, not %s"), _(what),
+		             n ? _(doc_kind_name(n->kind)) : _("missing"));
 		return -1;
 	}
 	rc = numfmt_parse(n->text, out);
 	if (rc < 0 && numfmt_range_text(rc)) {
-		schema_error(sc, n, "%s: %s %s", what, n->text,
-		             numfmt_range_text(rc));
+		schema_error(sc, n, "%s: %s %s", _(what), n->text,
+		             _(numfmt_range_text(rc)));
 		return -1;
 	}
 	if (rc < 0) {
-		schema_error(sc, n, "%s must be a number, not '%s'", what,
+		schema_error(sc, n, _("%s must be a number, not '%s'"), _(what),
 		             n->text);
 		return -1;
 	}
 	if (n->quoted) {
-		schema_error(sc, n,
-		             "%s must be a number, not the quoted text \"%s\"; "
-		             "remove the quotes",
-		             what, n->text);
+		schema_error(
+		        sc, n,
+		        _("%s must be a number, not the quoted text \"%s\"; "
+		          "remove the quotes"),
+		        _(what), n->text);
 		return -1;
 	}
 	return 0;
@@ -184,9 +206,9 @@ int schema_bool(const schema_ctx *sc, const doc_node *n, const char *what,
 		*out = flag;
 		return 0;
 	}
-	schema_error(sc, n, "%s must be true or false, not %s", what,
+	schema_error(sc, n, _("%s must be true or false, not %s"), _(what),
 	             n && n->kind == DOC_SCALAR ? n->text
-	                                        : "a mapping or list");
+	                                        : _("a mapping or list"));
 	return -1;
 }
 
@@ -219,7 +241,7 @@ int schema_enum(const schema_ctx *sc, const doc_node *n, const char *what,
 		if (strcmp(s, words[i]) == 0)
 			return i;
 	list_words(&sb, words);
-	schema_error(sc, n, "%s must be one of: %s (not '%s')", what,
+	schema_error(sc, n, _("%s must be one of: %s (not '%s')"), _(what),
 	             strbuf_str(&sb), s);
 	strbuf_release(&sb);
 	return -1;

@@ -41,11 +41,17 @@ int schema_check_keys(const schema_ctx *sc, const doc_node *map,
 
 /*
  * Writes the text of the unknown-key message for key (without place):
- * "unknown key 'x' in WHAT; did you mean 'y'? (allowed: a, b, c)".
+ * "unknown key 'x' in WHAT; did you mean 'y'? (allowed: a, b, c)", in
+ * English: the text a unit's problem stores in a results document.
  * Returns 1 when key is unknown (text written), 0 when it is allowed.
  */
 int schema_unknown_key(strbuf *sb, const char *key, const char *const *allowed,
                        const char *what);
+
+/* schema_unknown_key() in the run's language (WHAT translated too), for
+ * a message only printed. */
+int schema_unknown_key_tr(strbuf *sb, const char *key,
+                          const char *const *allowed, const char *what);
 
 /* Reports "WHAT: missing required key 'key'" at map when key is absent.
  * Returns the value node, or NULL. */

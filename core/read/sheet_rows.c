@@ -6,6 +6,7 @@
 
 #include "read/source.h"
 #include "read/xlsx_sheet.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
@@ -86,8 +87,8 @@ static int xlsx_row(void *arg, unsigned row, const xlsx_cell *cells, size_t n)
 		if (cells[i].kind == XLSX_ERROR) {
 			sheet_rows_error(
 			        s, row, cells[i].col,
-			        "the cell holds the error value %s; "
-			        "correct the formula or type the value",
+			        _("the cell holds the error value %s; "
+			          "correct the formula or type the value"),
 			        cells[i].text);
 			return -1;
 		}

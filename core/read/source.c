@@ -6,6 +6,7 @@
 
 #include "read/json_reader.h"
 #include "read/yaml_reader.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -21,8 +22,8 @@
 /* Bytes asked of each read(): a stream's problem is seen within this. */
 #define READ_CHUNK (64 * 1024)
 
-const source_kind source_kind_text = {NULL, "save it as UTF-8 in your editor",
-                                      0};
+const source_kind source_kind_text = {NULL,
+                                      N_("save it as UTF-8 in your editor"), 0};
 const source_kind source_kind_binary = {NULL, "", 1};
 
 /* Line and column of byte off: lines and characters after a BOM. */
@@ -43,19 +44,21 @@ static void bad_text(const char *path, unsigned char byte, int utf16,
 {
 	if (utf16)
 		diag_error(d, path, 0, 0,
-		           "the file is UTF-16; it must be UTF-8 (%s)", hint);
+		           _("the file is UTF-16; it must be UTF-8 (%s)"),
+		           _(hint));
 	else if (byte == 0)
 		diag_error(
 		        d, path, line, col,
-		        "a NUL byte (0x00), which UTF-8 text never holds (is "
-		        "it a binary or UTF-16 file?); the file must be "
-		        "UTF-8 (%s)",
-		        hint);
+		        _("a NUL byte (0x00), which UTF-8 text never holds (is "
+		          "it a binary or UTF-16 file?); the file must be "
+		          "UTF-8 (%s)"),
+		        _(hint));
 	else
-		diag_error(d, path, line, col,
-		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
-		           "(%s)",
-		           byte, hint);
+		diag_error(
+		        d, path, line, col,
+		        _("invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		          "(%s)"),
+		        byte, _(hint));
 }
 
 /* 1 when the two bytes at s are a UTF-16 byte-order mark. */
@@ -152,7 +155,7 @@ static int read_fd(int fd, const char *path, const doc_limits *lim,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			diag_error(d, path, 0, 0, "read error: %s",
+			diag_error(d, path, 0, 0, _("read error: %s"),
 			           strerror(errno));
 			goto fail;
 		}
@@ -200,11 +203,12 @@ static int open_checked(const char **name, const doc_limits *lim,
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		diag_error(d, path, 0, 0, _("cannot open: %s"),
+		           strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag_error(d, path, 0, 0, "is a directory, not a file");
+		diag_error(d, path, 0, 0, _("is a directory, not a file"));
 		close(fd);
 		return -1;
 	}
@@ -282,7 +286,8 @@ static int read_piece(source_pieces *p, char *buf, size_t *have, size_t room,
 		n = read(p->fd, buf + *have, room);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
-		diag_error(d, p->path, 0, 0, "read error: %s", strerror(errno));
+		diag_error(d, p->path, 0, 0, _("read error: %s"),
+		           strerror(errno));
 		return -1;
 	}
 	if (n == 0) {
@@ -341,8 +346,8 @@ int source_pieces_seek(source_pieces *p, unsigned long long off, diag *d)
 {
 	if (!p->seekable ||
 	    lseek(p->fd, (off_t)(p->origin + off), SEEK_SET) < 0) {
-		diag_error(d, p->path, 0, 0, "cannot seek: %s",
-		           p->seekable ? strerror(errno) : "not a file");
+		diag_error(d, p->path, 0, 0, _("cannot seek: %s"),
+		           p->seekable ? strerror(errno) : _("not a file"));
 		return -1;
 	}
 	p->done = p->checked = off;
@@ -397,7 +402,7 @@ doc *source_parse(const char *path, const char *buf, size_t len,
 	else
 		parsed = yaml_read_buffer(path, buf, len, limits, d);
 	if (parsed && !parsed->root) {
-		diag_error(d, path, 0, 0, "the file is empty");
+		diag_error(d, path, 0, 0, _("the file is empty"));
 		doc_free(parsed);
 		return NULL;
 	}

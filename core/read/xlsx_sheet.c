@@ -6,6 +6,7 @@
  */
 #include "read/xlsx_sheet.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -20,8 +21,9 @@
 /* Bytes inflated per zip_fread(): what expat gets per call. */
 #define XLSX_CHUNK (64 * 1024)
 
-/* The advice of every refusal of the whole file. */
-#define SAVE_AS "save it as Excel Workbook (.xlsx) or CSV UTF-8"
+/* Every refusal of the whole file ends with the same advice, "save it
+ * as Excel Workbook (.xlsx) or CSV UTF-8", written out in each message
+ * so that the catalog translates the whole sentence. */
 
 /* A custom number format: its id and whether it shows a date. */
 struct numfmt_id {
@@ -196,7 +198,7 @@ static void on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 	(void)sysid;
 	(void)pubid;
 	(void)internal;
-	part_error(ud, "a DTD (<!DOCTYPE>), which workbooks do not hold");
+	part_error(ud, _("a DTD (<!DOCTYPE>), which workbooks do not hold"));
 }
 
 /* --- reading one part --------------------------------------------------- */
@@ -227,8 +229,10 @@ static int parse_part(xlsx_book *b, const char *name, int required,
 	if (idx < 0) {
 		if (required)
 			book_error(b,
-			           "the workbook has no part %s (is it "
-			           "damaged?); " SAVE_AS,
+			           _("the workbook has no part %s (is it "
+			             "damaged?); "
+			             "save it as Excel Workbook (.xlsx) or CSV "
+			             "UTF-8"),
 			           name);
 		return required ? -1 : 0;
 	}
@@ -236,15 +240,15 @@ static int parse_part(xlsx_book *b, const char *name, int required,
 	    (st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
 	    st.encryption_method != ZIP_EM_NONE) {
 		book_error(b,
-		           "the workbook is encrypted (%s is protected "
-		           "with a password); remove the password and "
-		           "save it again",
+		           _("the workbook is encrypted (%s is protected "
+		             "with a password); remove the password and "
+		             "save it again"),
 		           name);
 		return -1;
 	}
 	zf = zip_fopen_index(b->zip, (zip_uint64_t)idx, 0);
 	if (!zf) {
-		book_error(b, "cannot read %s in the workbook: %s", name,
+		book_error(b, _("cannot read %s in the workbook: %s"), name,
 		           zip_strerror(b->zip));
 		return -1;
 	}
@@ -263,17 +267,18 @@ static int parse_part(xlsx_book *b, const char *name, int required,
 
 		n = zip_fread(zf, chunk, XLSX_CHUNK);
 		if (n < 0) {
-			book_error(b, "cannot inflate %s in the workbook: %s",
+			book_error(b,
+			           _("cannot inflate %s in the workbook: %s"),
 			           name, zip_file_strerror(zf));
 			goto out;
 		}
 		total += (unsigned long long)n;
 		if (total > b->lim->max_file_bytes) {
 			book_error(b,
-			           "%s holds more than %zu bytes once "
-			           "uncompressed, the limit for a part of %s "
-			           "(a zip bomb?); raise it with %s N (N in "
-			           "MiB)",
+			           _("%s holds more than %zu bytes once "
+			             "uncompressed, the limit for a part of %s "
+			             "(a zip bomb?); raise it with %s N (N in "
+			             "MiB)"),
 			           name, b->lim->max_file_bytes, b->lim->what,
 			           b->lim->file_option ? b->lim->file_option
 			                               : "--max-file-mb");
@@ -284,8 +289,10 @@ static int parse_part(xlsx_book *b, const char *name, int required,
 			if (!pt->bad)
 				book_error(
 				        b,
-				        "%s:%lu:%lu: malformed XML: "
-				        "%s; " SAVE_AS,
+				        _("%s:%lu:%lu: malformed XML: "
+				          "%s; "
+				          "save it as Excel Workbook (.xlsx) "
+				          "or CSV UTF-8"),
 				        name,
 				        (unsigned long)XML_GetCurrentLineNumber(
 				                pt->p),
@@ -330,7 +337,7 @@ static void wb_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		           *rid = rel_attr(atts, "id");
 
 		if (!sn || !rid) {
-			part_error(&s->pt, "the first <sheet> has no %s",
+			part_error(&s->pt, _("the first <sheet> has no %s"),
 			           sn ? "r:id" : "name");
 			return;
 		}
@@ -607,7 +614,7 @@ static void sst_text(void *ud, const XML_Char *t, int len)
 	if (s->cur.len + (size_t)len > s->pt.b->lim->max_scalar_bytes) {
 		char msg[200];
 
-		part_error(&s->pt, "shared string %zu: %s", s->pt.b->nstr,
+		part_error(&s->pt, _("shared string %zu: %s"), s->pt.b->nstr,
 		           limits_scalar_text(msg, sizeof(msg),
 		                              s->cur.len + (size_t)len,
 		                              s->pt.b->lim));
@@ -637,22 +644,26 @@ static int check_magic(xlsx_book *b, const char *buf, size_t len)
 	                                "c\0k\0a\0g\0e\0";
 
 	if (len == 0) {
-		book_error(b, "the file is empty");
+		book_error(b, _("the file is empty"));
 		return -1;
 	}
 	if (len >= 8 && memcmp(buf, ole2, 8) == 0) {
 		if (holds(buf, len, encrypted, sizeof(encrypted) - 1))
-			book_error(b, "the workbook is encrypted (protected "
-			              "with a password to open); remove the "
-			              "password in Excel and save it again");
+			book_error(b, _("the workbook is encrypted (protected "
+			                "with a password to open); remove the "
+			                "password in Excel and save it again"));
 		else
-			book_error(b, "an Excel 97-2003 workbook (.xls), not "
-			              ".xlsx; " SAVE_AS);
+			book_error(b, _("an Excel 97-2003 workbook (.xls), not "
+			                ".xlsx; "
+			                "save it as Excel Workbook (.xlsx) or "
+			                "CSV UTF-8"));
 		return -1;
 	}
 	if (len < 4 || memcmp(buf, "PK\x03\x04", 4) != 0) {
-		book_error(b, "not an .xlsx workbook (not a zip archive); "
-		              "" SAVE_AS);
+		book_error(b,
+		           _("not an .xlsx workbook (not a zip archive); "
+		             ""
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"));
 		return -1;
 	}
 	return 0;
@@ -662,14 +673,20 @@ static int check_magic(xlsx_book *b, const char *buf, size_t len)
 static void not_workbook(xlsx_book *b)
 {
 	if (find_entry(b, "content.xml") >= 0 || find_entry(b, "mimetype") >= 0)
-		book_error(b, "an OpenDocument spreadsheet (.ods), not .xlsx; "
-		              "" SAVE_AS);
+		book_error(b,
+		           _("an OpenDocument spreadsheet (.ods), not .xlsx; "
+		             ""
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"));
 	else if (find_entry(b, "xl/workbook.bin") >= 0)
-		book_error(b, "an Excel binary workbook (.xlsb), not .xlsx; "
-		              "" SAVE_AS);
+		book_error(b,
+		           _("an Excel binary workbook (.xlsb), not .xlsx; "
+		             ""
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"));
 	else
-		book_error(b, "not an .xlsx workbook: the zip archive has no "
-		              "xl/workbook.xml; " SAVE_AS);
+		book_error(b,
+		           _("not an .xlsx workbook: the zip archive has no "
+		             "xl/workbook.xml; "
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"));
 }
 
 /* The sheet's name as a reference writes it: quoted ('My sheet') unless
@@ -717,10 +734,12 @@ xlsx_book *xlsx_open(const char *path, const char *buf, size_t len,
 	if (b->src)
 		b->zip = zip_open_from_source(b->src, ZIP_RDONLY, &err);
 	if (!b->zip) {
-		book_error(b,
-		           "not an .xlsx workbook (a damaged zip archive: %s); "
-		           "" SAVE_AS,
-		           zip_error_strerror(&err));
+		book_error(
+		        b,
+		        _("not an .xlsx workbook (a damaged zip archive: %s); "
+		          ""
+		          "save it as Excel Workbook (.xlsx) or CSV UTF-8"),
+		        zip_error_strerror(&err));
 		zip_error_fini(&err);
 		goto fail;
 	}
@@ -734,7 +753,7 @@ xlsx_book *xlsx_open(const char *path, const char *buf, size_t len,
 	               NULL) < 0)
 		goto fail;
 	if (!b->sheet_name) {
-		book_error(b, "the workbook has no worksheet");
+		book_error(b, _("the workbook has no worksheet"));
 		goto fail;
 	}
 	b->sheet_ref = sheet_ref(b->sheet_name);
@@ -743,8 +762,9 @@ xlsx_book *xlsx_open(const char *path, const char *buf, size_t len,
 		goto fail;
 	if (!b->sheet_part) {
 		book_error(b,
-		           "xl/_rels/workbook.xml.rels has no relationship "
-		           "%s, the first sheet's ('%s'); " SAVE_AS,
+		           _("xl/_rels/workbook.xml.rels has no relationship "
+		             "%s, the first sheet's ('%s'); "
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"),
 		           b->sheet_rid, b->sheet_name);
 		goto fail;
 	}
@@ -761,8 +781,9 @@ xlsx_book *xlsx_open(const char *path, const char *buf, size_t len,
 	strbuf_release(&sst.cur);
 	if (find_entry(b, b->sheet_part) < 0) {
 		book_error(b,
-		           "the workbook has no part %s, its first sheet "
-		           "('%s'); " SAVE_AS,
+		           _("the workbook has no part %s, its first sheet "
+		             "('%s'); "
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"),
 		           b->sheet_part, b->sheet_name);
 		goto fail;
 	}
@@ -875,16 +896,18 @@ static void row_start(struct sheet_state *s, const char **atts)
 	unsigned row = r ? parse_row(r) : s->row + 1;
 
 	if (row == 0 || row > XLSX_MAX_ROWS) {
-		part_error(&s->pt,
-		           "row number '%s' is not one of 1 to %u, the rows a "
-		           "worksheet has",
-		           r ? r : "", XLSX_MAX_ROWS);
+		part_error(
+		        &s->pt,
+		        _("row number '%s' is not one of 1 to %u, the rows a "
+		          "worksheet has"),
+		        r ? r : "", XLSX_MAX_ROWS);
 		return;
 	}
 	if (row <= s->row) {
 		cell_error(&s->pt, row, 1,
-		           "row %u comes after row %u: rows out of order or "
-		           "repeated; " SAVE_AS,
+		           _("row %u comes after row %u: rows out of order or "
+		             "repeated; "
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"),
 		           row, s->row);
 		return;
 	}
@@ -905,7 +928,7 @@ static void cell_start(struct sheet_state *s, const char **atts)
 	int rc = 0;
 
 	if (!s->in_row) {
-		part_error(&s->pt, "a cell outside a row");
+		part_error(&s->pt, _("a cell outside a row"));
 		return;
 	}
 	if (r)
@@ -913,32 +936,36 @@ static void cell_start(struct sheet_state *s, const char **atts)
 	if (rc == -2 || (rc == 0 && col > XLSX_MAX_COLS)) {
 		if (r)
 			ref_error(&s->pt, r,
-			          "past column XFD, the last column of a "
-			          "worksheet (%u columns)",
+			          _("past column XFD, the last column of a "
+			            "worksheet (%u columns)"),
 			          XLSX_MAX_COLS);
 		else
-			cell_error(&s->pt, s->row, XLSX_MAX_COLS,
-			           "the next cell is past column XFD, the last "
-			           "column of a worksheet (%u columns)",
-			           XLSX_MAX_COLS);
+			cell_error(
+			        &s->pt, s->row, XLSX_MAX_COLS,
+			        _("the next cell is past column XFD, the last "
+			          "column of a worksheet (%u columns)"),
+			        XLSX_MAX_COLS);
 		return;
 	}
 	if (rc < 0) {
-		part_error(&s->pt, "row %u: '%s' is not a cell reference",
+		part_error(&s->pt, _("row %u: '%s' is not a cell reference"),
 		           s->row, r);
 		return;
 	}
 	if (row != s->row) {
-		cell_error(&s->pt, s->row, col,
-		           "cell %s is in row %u, not in row %u that holds it; "
-		           "" SAVE_AS,
-		           r, row, s->row);
+		cell_error(
+		        &s->pt, s->row, col,
+		        _("cell %s is in row %u, not in row %u that holds it; "
+		          ""
+		          "save it as Excel Workbook (.xlsx) or CSV UTF-8"),
+		        r, row, s->row);
 		return;
 	}
 	if (col <= s->last_col) {
 		cell_error(&s->pt, row, col,
-		           "comes after cell %s: cells out of order or "
-		           "repeated; " SAVE_AS,
+		           _("comes after cell %s: cells out of order or "
+		             "repeated; "
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"),
 		           xlsx_cell_ref(ref, row, s->last_col));
 		return;
 	}
@@ -1015,11 +1042,12 @@ static void cell_end(struct sheet_state *s)
 	}
 	if (!s->has_v || (n == 0 && strcmp(t, "str") != 0)) {
 		if (s->has_f)
-			cell_error(&s->pt, s->row, s->col,
-			           "a formula without a saved value (the "
-			           "program that wrote the workbook did not "
-			           "calculate it); open the workbook in Excel "
-			           "or LibreOffice and save it again");
+			cell_error(
+			        &s->pt, s->row, s->col,
+			        _("a formula without a saved value (the "
+			          "program that wrote the workbook did not "
+			          "calculate it); open the workbook in Excel "
+			          "or LibreOffice and save it again"));
 		return; /* an empty cell, maybe styled */
 	}
 	if (strcmp(t, "n") == 0) {
@@ -1036,8 +1064,10 @@ static void cell_end(struct sheet_state *s)
 
 		if (*end || end == v || i >= b->nstr) {
 			cell_error(&s->pt, s->row, s->col,
-			           "shared string '%s' does not exist (the "
-			           "workbook has %zu); " SAVE_AS,
+			           _("shared string '%s' does not exist (the "
+			             "workbook has %zu); "
+			             "save it as Excel Workbook (.xlsx) or CSV "
+			             "UTF-8"),
 			           v, b->nstr);
 			return;
 		}
@@ -1049,7 +1079,9 @@ static void cell_end(struct sheet_state *s)
 		add_cell(s, XLSX_ERROR, v, n, 0);
 	} else {
 		cell_error(&s->pt, s->row, s->col,
-		           "unknown cell type t=\"%s\"; " SAVE_AS, t);
+		           _("unknown cell type t=\"%s\"; "
+		             "save it as Excel Workbook (.xlsx) or CSV UTF-8"),
+		           t);
 	}
 }
 

@@ -4,6 +4,7 @@
 #include "read/yaml_reader.h"
 
 #include "read/json_reader.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -77,8 +78,8 @@ static void attach(struct reader *r, doc_node *n, yaml_mark_t mark)
 	if (!f->pending_key) {
 		if (n->kind != DOC_SCALAR) {
 			fail_at(r, mark,
-			        "a mapping key must be a plain name, not %s",
-			        doc_kind_name(n->kind));
+			        _("a mapping key must be a plain name, not %s"),
+			        _(doc_kind_name(n->kind)));
 			return;
 		}
 		f->pending_key = n;
@@ -108,13 +109,15 @@ static int check_props(struct reader *r, yaml_mark_t mark,
 {
 	if (anchor) {
 		fail_at(r, mark,
-		        "anchors (&%s) are not supported; write the value out "
-		        "in full",
+		        _("anchors (&%s) are not supported; write the value "
+		          "out "
+		          "in full"),
 		        (const char *)anchor);
 		return -1;
 	}
 	if (tag && !implicit) {
-		fail_at(r, mark, "tags (%s) are not supported; remove the tag",
+		fail_at(r, mark,
+		        _("tags (%s) are not supported; remove the tag"),
 		        (const char *)tag);
 		return -1;
 	}
@@ -142,7 +145,7 @@ static void on_scalar(struct reader *r, const yaml_event_t *ev)
 		return;
 	}
 	if (memchr(value, '\0', len)) {
-		fail_at(r, ev->start_mark, "value contains a NUL character");
+		fail_at(r, ev->start_mark, _("value contains a NUL character"));
 		return;
 	}
 	n = doc_node_new(r->doc, DOC_SCALAR, (unsigned)ev->start_mark.line + 1,
@@ -217,7 +220,7 @@ static void on_close(struct reader *r)
 	dup = doc_find_duplicate_key(n);
 	if (dup) {
 		diag_error(r->d, r->path, dup->line, dup->col,
-		           "duplicate key '%s'; each key may appear once",
+		           _("duplicate key '%s'; each key may appear once"),
 		           dup->text);
 		r->failed = 1;
 	}
@@ -243,36 +246,91 @@ static int byte_at_mark(const char *buf, size_t len, yaml_mark_t mark)
 	return i < len ? (unsigned char)buf[i] : -1;
 }
 
+/*
+ * The problems and contexts libyaml reports most often, marked so that
+ * the catalog translates them: parser_error() looks each of libyaml's
+ * texts up, and any other stays as libyaml wrote it.
+ */
+static const char *const libyaml_texts[] = {
+        N_("mapping values are not allowed in this context"),
+        N_("mapping keys are not allowed in this context"),
+        N_("block sequence entries are not allowed in this context"),
+        N_("did not find expected key"),
+        N_("did not find expected node content"),
+        N_("did not find expected '-' indicator"),
+        N_("did not find expected ',' or ']'"),
+        N_("did not find expected ',' or '}'"),
+        N_("did not find expected <document start>"),
+        N_("could not find expected ':'"),
+        N_("found character that cannot start any token"),
+        N_("found unexpected end of stream"),
+        N_("found unexpected ':'"),
+        N_("found unexpected document indicator"),
+        N_("found unknown escape character"),
+        N_("found undefined alias"),
+        N_("found a tab character that violates indentation"),
+        N_("found a tab character where an indentation space is expected"),
+        N_("control characters are not allowed"),
+        N_("while parsing a block mapping"),
+        N_("while parsing a block collection"),
+        N_("while parsing a block node"),
+        N_("while parsing a flow mapping"),
+        N_("while parsing a flow sequence"),
+        N_("while parsing a flow node"),
+        N_("while parsing a node"),
+        N_("while scanning a simple key"),
+        N_("while scanning a plain scalar"),
+        N_("while scanning a quoted scalar"),
+        N_("while scanning a block scalar"),
+        N_("while scanning an alias"),
+        N_("while scanning an anchor"),
+        N_("while scanning for the next token"),
+        NULL};
+
+/* libyaml's text s in the run's language when the catalog has it. */
+static const char *libyaml_text(const char *s)
+{
+	size_t i;
+
+	for (i = 0; libyaml_texts[i]; i++)
+		if (strcmp(s, libyaml_texts[i]) == 0)
+			return _(s);
+	return s;
+}
+
 /* Reports libyaml's own parse error with its position; names the two
  * commonest causes (bad UTF-8, tabs) in words a person can act on. */
 static void parser_error(struct reader *r, const yaml_parser_t *p,
                          const char *buf, size_t len)
 {
 	yaml_mark_t mark = p->problem_mark;
-	const char *problem = p->problem ? p->problem : "malformed YAML";
+	const char *problem =
+	        p->problem ? libyaml_text(p->problem) : _("malformed YAML");
 	size_t bad,
 	        bom = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	unsigned line, col;
 
 	if (p->error == YAML_MEMORY_ERROR) {
-		diag_error(r->d, r->path, 0, 0, "out of memory reading YAML");
+		diag_error(r->d, r->path, 0, 0,
+		           _("out of memory reading YAML"));
 	} else if (p->error == YAML_READER_ERROR &&
 	           utf8_check(buf + bom, len - bom, &bad) < 0) {
 		json_position(buf + bom, bad, &line, &col);
-		diag_error(r->d, r->path, line, col,
-		           "invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
-		           "(save it as UTF-8 in your editor)",
-		           (unsigned char)buf[bom + bad]);
+		diag_error(
+		        r->d, r->path, line, col,
+		        _("invalid UTF-8 byte 0x%02X; the file must be UTF-8 "
+		          "(save it as UTF-8 in your editor)"),
+		        (unsigned char)buf[bom + bad]);
 	} else if (p->error == YAML_READER_ERROR) {
-		diag_error(r->d, r->path, 0, 0, "%s at byte %zu", problem,
+		diag_error(r->d, r->path, 0, 0, _("%s at byte %zu"), problem,
 		           p->problem_offset);
 	} else if (byte_at_mark(buf, len, mark) == '\t') {
 		fail_at(r, mark,
-		        "a tab character where YAML expects indentation or a "
-		        "value; indent with spaces, not tabs");
+		        _("a tab character where YAML expects indentation or a "
+		          "value; indent with spaces, not tabs"));
 	} else if (p->context) {
-		fail_at(r, mark, "%s %s (context at line %zu)", problem,
-		        p->context, p->context_mark.line + 1);
+		fail_at(r, mark, _("%s %s (context at line %zu)"), problem,
+		        libyaml_text(p->context), p->context_mark.line + 1);
 	} else {
 		fail_at(r, mark, "%s", problem);
 	}
@@ -288,13 +346,14 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 	case YAML_DOCUMENT_START_EVENT:
 		if (++r->documents > 1)
 			fail_at(r, ev->start_mark,
-			        "more than one document in the file; use one "
-			        "file per document");
+			        _("more than one document in the file; use one "
+			          "file per document"));
 		break;
 	case YAML_ALIAS_EVENT:
 		fail_at(r, ev->start_mark,
-		        "aliases (*%s) are not supported; write the value out "
-		        "in full",
+		        _("aliases (*%s) are not supported; write the value "
+		          "out "
+		          "in full"),
 		        (const char *)ev->data.alias.anchor);
 		break;
 	case YAML_SCALAR_EVENT:
@@ -332,7 +391,7 @@ doc *yaml_read_buffer(const char *path, const char *buf, size_t len,
 	if (limits_check_file(d, path, len, limits) < 0)
 		goto fail_doc;
 	if (!yaml_parser_initialize(&parser)) {
-		diag_error(d, path, 0, 0, "out of memory reading YAML");
+		diag_error(d, path, 0, 0, _("out of memory reading YAML"));
 		goto fail_doc;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);

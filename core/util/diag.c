@@ -4,6 +4,7 @@
 #include "util/diag.h"
 
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdlib.h>
@@ -65,7 +66,7 @@ void diag_vat(diag *d, diag_level level, const char *file, unsigned line,
 	else if (file)
 		strbuf_printf(&sb, "%s: ", file);
 	if (level == DIAG_WARNING)
-		strbuf_puts(&sb, "warning: ");
+		strbuf_puts(&sb, _("warning: "));
 	strbuf_vprintf(&sb, fmt, ap);
 	escape_append(&safe, strbuf_str(&sb), 0);
 	strbuf_release(&sb);
@@ -91,7 +92,10 @@ void diag_print(const diag *d, FILE *f)
 	for (i = 0; i < d->count; i++)
 		fprintf(f, "%s\n", d->items[i].text);
 	if (d->dropped > 0)
-		fprintf(f, "chiso: %zu more problem(s) not shown\n",
+		fprintf(f,
+		        P_("chiso: %zu more problem(s) not shown\n",
+		           "chiso: %zu more problem(s) not shown\n",
+		           d->dropped),
 		        d->dropped);
 }
 

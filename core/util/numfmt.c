@@ -3,6 +3,7 @@
  * locale's decimal point.
  */
 #include "util/numfmt.h"
+#include "util/i18n.h"
 #include "util/pow5_tables.h"
 #include "util/strbuf.h"
 
@@ -210,10 +211,11 @@ int numfmt_parse(const char *s, double *out)
 const char *numfmt_range_text(int rc)
 {
 	if (rc == NUMFMT_OVERFLOW)
-		return "is out of range (the largest number is about 1.8e308)";
+		return N_("is out of range (the largest number is about "
+		          "1.8e308)");
 	if (rc == NUMFMT_UNDERFLOW)
-		return "is too close to zero to be held (the smallest number "
-		       "is about 2.2e-308); write 0 if it is zero";
+		return N_("is too close to zero to be held (the smallest "
+		          "number is about 2.2e-308); write 0 if it is zero");
 	return NULL;
 }
 

@@ -38,7 +38,8 @@ int numfmt_parse(const char *s, double *out);
  * refused with code rc, after the text itself ("1e309 is out of
  * range ..."): for NUMFMT_OVERFLOW and NUMFMT_UNDERFLOW; NULL for any
  * other code (a syntax error, whose message depends on the caller).
- * A static string.
+ * A static string, in English (a unit's problems, stored in results,
+ * quote it): messages only printed translate it with _().
  */
 const char *numfmt_range_text(int rc);
 

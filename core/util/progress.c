@@ -4,6 +4,7 @@
 #include "util/progress.h"
 
 #include "util/escape.h"
+#include "util/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,11 +46,17 @@ static int due(void)
 /* Writes the line over the previous one. */
 static void draw(void)
 {
+	fputc('\r', stderr);
 	if (pg.total)
-		fprintf(stderr, "\rchiso: %s: %zu of %zu units", pg.what,
-		        pg.count, pg.total);
+		fprintf(stderr,
+		        P_("chiso: %s: %zu of %zu unit",
+		           "chiso: %s: %zu of %zu units", pg.total),
+		        pg.what, pg.count, pg.total);
 	else
-		fprintf(stderr, "\rchiso: %s: %zu units", pg.what, pg.count);
+		fprintf(stderr,
+		        P_("chiso: %s: %zu unit", "chiso: %s: %zu units",
+		           pg.count),
+		        pg.what, pg.count);
 	fflush(stderr);
 }
 
