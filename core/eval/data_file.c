@@ -7,6 +7,8 @@
 #include "eval/data.h"
 #include "eval/data_file.h"
 
+#include "eval/data_evidence.h"
+#include "eval/evidence_files.h"
 #include "eval/missing.h"
 #include "util/escape.h"
 #include "util/nfc.h"
@@ -24,11 +26,13 @@ static const char *const single_keys[] = {"unit", "stage", "values", NULL};
 static const char *const multi_keys[] = {"units", NULL};
 static const char *const results_keys[] = {
         "format", "model", "generator", "plugins", "basis", "units", NULL};
-static const char *const record_keys[] = {"unit", "stage", "values", NULL};
+static const char *const record_keys[] = {"unit", "stage", "values", "evidence",
+                                          NULL};
 static const char *const results_record_keys[] = {
-        "unit",    "stage",   "status",      "points", "max",          "value",
-        "nodes",   "values",  "problems",    "class",  "class_failed", "views",
-        "derived", "missing", "corrections", NULL};
+        "unit",         "stage", "status",  "points",   "max",
+        "value",        "nodes", "values",  "problems", "class",
+        "class_failed", "views", "derived", "missing",  "corrections",
+        "evidence",     NULL};
 static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};
@@ -49,6 +53,7 @@ struct name_set {
 
 /* State of one file being read. */
 struct reader {
+	data_file *df; /* the file this reads (its public face) */
 	batch *b;
 	schema_ctx sc;
 	int results_doc;          /* a results document: unknown fields warn */
@@ -832,7 +837,7 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 	read_stage(r, rec);
 	read_values(r, doc_get(rec, "values"), d);
 	note_missing(r);
-	return 0;
+	return data_evidence_read(r->df, r->b, r->u, rec);
 }
 
 /* Checks a results document's "format" value. */
@@ -893,6 +898,7 @@ data_file *data_file_open(batch *b, const char *path, diag *d)
 {
 	data_file *df = xcalloc(1, sizeof(*df));
 
+	df->r.df = df;
 	df->r.b = b;
 	df->r.sc.d = d;
 	df->r.sc.file = xstrdup(path);
@@ -991,6 +997,17 @@ void data_file_error(data_file *df, unsigned line, unsigned col,
 	strbuf_release(&sb);
 }
 
+void data_file_place(const data_file *df, strbuf *sb, unsigned line,
+                     unsigned col)
+{
+	put_place(&df->r, sb, line, col);
+}
+
+int data_file_is_results(const data_file *df)
+{
+	return df->r.results_doc;
+}
+
 void data_file_fail(data_file *df)
 {
 	df->failed = 1;
@@ -1002,6 +1019,7 @@ int data_file_close(data_file *df)
 	int rc = 0;
 
 	if (df->failed || df->d->errors > df->errors_before) {
+		evidence_files_drop(r->b, df->units_before);
 		r->b->nunits = df->units_before;
 		r->b->nproblems = df->problems_before;
 		rc = -1;
