@@ -6,6 +6,7 @@
  * says; then the hashes of the basis files.
  */
 #include "publish/verify.h"
+#include "publish/verify_internal.h"
 
 #include "eval/appraise.h"
 #include "eval/data.h"
@@ -23,13 +24,6 @@
 /* Differences reported one by one; the rest are counted. */
 #define SHOWN 20
 
-struct verify {
-	const batch *b;
-	const char *path;
-	verify_report *rep;
-	diag *d;
-};
-
 /* Reports a difference at n of the recorded document. */
 static void differ(struct verify *v, const doc_node *n, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
@@ -44,6 +38,18 @@ static void differ(struct verify *v, const doc_node *n, const char *fmt, ...)
 	diag_vat(v->d, DIAG_ERROR, v->path, n ? n->line : 0, n ? n->col : 0,
 	         fmt, ap);
 	va_end(ap);
+}
+
+void verify_differ(struct verify *v, const doc_node *n, const char *text)
+{
+	differ(v, n, "%s", text);
+}
+
+void verify_differ_placed(struct verify *v, const char *text)
+{
+	if (v->rep->differences++ >= SHOWN)
+		return;
+	diag_error(v->d, NULL, 0, 0, "%s", text);
 }
 
 /* The text of a scalar under key, or NULL. Borrowed from the doc. */
@@ -562,6 +568,8 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		       model_sha, b->model->path, b->model->sha256);
 	if (check_basis(&v, &a, basis, n, matched) < 0)
 		goto out;
+	if (evidence_dir)
+		verify_evidence_hash(&v, b, evidence_dir);
 	appraise_evaluate(b, &a);
 	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
 		goto out;
@@ -571,6 +579,7 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		goto out;
 	compare_units(&v, rec->root, got->root);
 	check_corrections(&v, &a, rec->root);
+	verify_evidence_nodes(&v, rec->root, evidence_dir != NULL);
 	if (evidence_dir)
 		check_evidence(&v, &a, evidence_dir);
 	for (f = 0; f < n; f++) {
