@@ -75,8 +75,8 @@ static const char *const help[] = {
            "                         written, scored by the model's missing\n"
            "                         policy)\n"
            "      --max-units N      take at most N units in one run (default\n"
-           "                         100000)\n"
-           "      --evidence-dir DIR the evidence files the data names per\n"
+           "                         100000)\n"),
+        N_("      --evidence-dir DIR the evidence files the data names per\n"
            "                         indicator (evidence: {ID: [FILE]}, a\n"
            "                         column evidence:ID) are files in DIR:\n"
            "                         each checked to exist (inside DIR: no\n"
