@@ -22,7 +22,8 @@
 
 const char *const data_stage_words[] = {"self", "appraised", "final", NULL};
 
-static const char *const single_keys[] = {"unit", "stage", "values", NULL};
+static const char *const single_keys[] = {"unit", "stage", "values", "evidence",
+                                          NULL};
 static const char *const multi_keys[] = {"units", NULL};
 static const char *const results_keys[] = {
         "format", "model", "generator", "plugins", "basis", "units", NULL};
