@@ -183,6 +183,17 @@ run_chiso verify --evidence-dir "$E" "$M" "$TMP/edited.json"
 expect_rc 1
 expect_err "unit XA.02: node 1.1: evidence file 'bien-ban/04.pdf' has sha256 $(sha bien-ban/04.pdf), but $(sha bien-ban/01.pdf) is recorded: it changed since"
 
+# README's example: the bundled communes and their evidence files.
+EXE="$srcdir/examples/appraisal/evidence"
+run_chiso evaluate --evidence-dir "$EXE" -o "$TMP/ex.json" "$M" \
+	"$srcdir/examples/appraisal/commune-evidence.yaml"
+expect_rc 0
+grep -q '"evidence_files": \[{"file": "bien-ban/04.txt", "sha256": "'"$(sha256sum "$EXE/bien-ban/04.txt" | cut -c1-64)"'"}\]' "$TMP/ex.json" ||
+	fail "README's example does not record its evidence file"
+run_chiso verify --evidence-dir "$EXE" "$M" "$TMP/ex.json"
+expect_rc 0
+expect_out "4 evidence files"
+
 # The readers of results take documents with evidence files.
 for c in rank gaps report compare; do
 	case $c in

@@ -674,7 +674,7 @@ static void test_file_errors(void)
 	         "d.yaml:1:1: a data file must be a mapping, not a list"},
 	        {"d.yaml", "unit: {code: A}\nvaleus: {}\n",
 	         "d.yaml:2:1: unknown key 'valeus' in a data file; did you "
-	         "mean 'values'? (allowed: unit, stage, values)"},
+	         "mean 'values'? (allowed: unit, stage, values, evidence)"},
 	        {"d.yaml", "units: []\nextra: 1\n",
 	         "d.yaml:2:1: unknown key 'extra' in a data file (allowed: "
 	         "units)"},
