@@ -76,14 +76,16 @@ static const char *const help[] = {
            "                         policy)\n"
            "      --max-units N      take at most N units in one run (default\n"
            "                         100000)\n"),
-        N_("      --evidence-dir DIR the evidence files the data names per\n"
-           "                         indicator (evidence: {ID: [FILE]}, a\n"
-           "                         column evidence:ID) are files in DIR:\n"
-           "                         each checked to exist (inside DIR: no\n"
-           "                         '..', no absolute path, no link out of\n"
-           "                         it) and its SHA-256 recorded on the\n"
-           "                         indicator (evidence_files), for 'chiso\n"
-           "                         verify --evidence-dir' to check\n"),
+        /* Not marked for translation yet: po/vi.po has no
+         * translation of it (issue 11). */
+        "      --evidence-dir DIR the evidence files the data names per\n"
+        "                         indicator (evidence: {ID: [FILE]}, a\n"
+        "                         column evidence:ID) are files in DIR:\n"
+        "                         each checked to exist (inside DIR: no\n"
+        "                         '..', no absolute path, no link out of\n"
+        "                         it) and its SHA-256 recorded on the\n"
+        "                         indicator (evidence_files), for 'chiso\n"
+        "                         verify --evidence-dir' to check\n",
         CLI_MAX_FILE_MB_HELP,
         N_("  -h, --help             show this help\n"
            "\n"

@@ -43,6 +43,46 @@ void data_evidence_unknown(const chiso_model *m, const char *id, strbuf *sb)
 	free(ids);
 }
 
+/* Writes the place line:col of src into sb: "FILE:LINE:COL", or as its
+ * reader names places. */
+static void put_place(const data_evidence_src *src, strbuf *sb, unsigned line,
+                      unsigned col)
+{
+	strbuf_printf(sb, "%s:", src->file);
+	if (src->place)
+		src->place(src->place_arg, sb, line, col);
+	else
+		strbuf_printf(sb, "%u:%u", line, col);
+}
+
+/* An error of the file at n: "PLACE: unit CODE: msg". */
+static void file_error(const data_evidence_src *src, const doc_node *n,
+                       const char *code, const char *msg)
+{
+	strbuf sb = STRBUF_INIT;
+
+	put_place(src, &sb, n->line, n->col);
+	diag_error(src->d, NULL, 0, 0, "%s: unit %s: %s", strbuf_str(&sb), code,
+	           msg);
+	strbuf_release(&sb);
+}
+
+/* A problem of unit u at n (stored escaped); the unit is invalid. */
+static void unit_problem(const data_evidence_src *src, batch *b, size_t u,
+                         const doc_node *n, const char *msg)
+{
+	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
+
+	put_place(src, &sb, n->line, n->col);
+	strbuf_printf(&sb, ": unit %s: %s", batch_str(b, b->units[u].code),
+	              msg);
+	escape_append(&safe, strbuf_str(&sb), 0);
+	batch_problem_add(b, u, "%s", strbuf_str(&safe));
+	b->units[u].invalid = 1;
+	strbuf_release(&sb);
+	strbuf_release(&safe);
+}
+
 /* 1 when s is 64 lower-case hex digits. */
 static int is_sha(const char *s)
 {
@@ -78,7 +118,7 @@ static const char *recorded_sha(const doc_node *rec, const char *id,
 }
 
 /* The references of text n, for indicator node of unit u. */
-static void add_refs(data_file *df, batch *b, size_t u, int node,
+static void add_refs(const data_evidence_src *src, batch *b, size_t u, int node,
                      const doc_node *n, const doc_node *rec)
 {
 	const char *id = b->model->nodes[node].id;
@@ -88,13 +128,15 @@ static void add_refs(data_file *df, batch *b, size_t u, int node,
 	unsigned cp;
 
 	if (escape_find_control(n->text, n->len, 0, &at, &cp)) {
-		data_file_problem(df, n->line, n->col,
-		                  "evidence %s: contains a control character "
-		                  "(U+%04X); remove it",
-		                  id, cp);
+		strbuf_printf(&place,
+		              "evidence %s: contains a control character "
+		              "(U+%04X); remove it",
+		              id, cp);
+		unit_problem(src, b, u, n, strbuf_str(&place));
+		strbuf_release(&place);
 		return;
 	}
-	data_file_place(df, &place, n->line, n->col);
+	put_place(src, &place, n->line, n->col);
 	while (p <= end) {
 		q = memchr(p, '|', (size_t)(end - p));
 		if (!q)
@@ -108,9 +150,8 @@ static void add_refs(data_file *df, batch *b, size_t u, int node,
 			unit_evidence *e = evidence_files_add(
 			        b, u, (size_t)node, p, len, strbuf_str(&place));
 
-			sha = data_file_is_results(df)
-			              ? recorded_sha(rec, id, p, len)
-			              : NULL;
+			sha = src->results_doc ? recorded_sha(rec, id, p, len)
+			                       : NULL;
 			if (sha)
 				e->sha = batch_intern(b, sha, 64);
 		}
@@ -119,10 +160,11 @@ static void add_refs(data_file *df, batch *b, size_t u, int node,
 	strbuf_release(&place);
 }
 
-int data_evidence_read(data_file *df, batch *b, size_t u, const doc_node *rec)
+int data_evidence_read(const data_evidence_src *src, batch *b, size_t u,
+                       const doc_node *rec)
 {
 	const doc_node *map = doc_get(rec, "evidence");
-	const schema_ctx *sc = data_file_schema(df);
+	strbuf msg = STRBUF_INIT;
 	char *code;
 	size_t i, k;
 	int rc = 0;
@@ -132,57 +174,56 @@ int data_evidence_read(data_file *df, batch *b, size_t u, const doc_node *rec)
 	/* a copy: the pool grows as references are added */
 	code = xstrdup(batch_str(b, b->units[u].code));
 	if (map->kind != DOC_MAP) {
-		data_file_error(df, map->line, map->col,
-		                "unit %s: evidence must be a mapping of "
-		                "indicator ids to files, not %s",
-		                code, doc_kind_name(map->kind));
-		free(code);
-		return -1;
+		strbuf_printf(&msg,
+		              "evidence must be a mapping of indicator ids to "
+		              "files, not %s",
+		              doc_kind_name(map->kind));
+		file_error(src, map, code, strbuf_str(&msg));
+		rc = -1;
 	}
-	for (i = 0; i < map->count; i++) {
+	for (i = 0; map->kind == DOC_MAP && i < map->count; i++) {
 		const doc_node *key = map->keys[i], *v = map->items[i];
 		int node = data_evidence_node(b->model, key->text);
 
+		strbuf_reset(&msg);
 		if (node < 0) {
-			strbuf why = STRBUF_INIT;
-
-			data_evidence_unknown(b->model, key->text, &why);
-			if (data_file_is_results(df)) {
-				diag_at(sc->d, DIAG_WARNING, sc->file,
+			strbuf_puts(&msg, "evidence: ");
+			data_evidence_unknown(b->model, key->text, &msg);
+			if (src->results_doc) {
+				diag_at(src->d, DIAG_WARNING, src->file,
 				        key->line, key->col,
-				        "unit %s: evidence: %s; ignored", code,
-				        strbuf_str(&why));
+				        "unit %s: %s; ignored", code,
+				        strbuf_str(&msg));
 			} else {
-				data_file_error(df, key->line, key->col,
-				                "unit %s: evidence: %s", code,
-				                strbuf_str(&why));
+				file_error(src, key, code, strbuf_str(&msg));
 				rc = -1;
 			}
-			strbuf_release(&why);
 			continue;
 		}
 		if (schema_is_null(v))
 			continue;
 		if (v->kind == DOC_SCALAR) {
-			add_refs(df, b, u, node, v, rec);
+			add_refs(src, b, u, node, v, rec);
 			continue;
 		}
 		for (k = 0; v->kind == DOC_SEQ && k < v->count; k++)
 			if (v->items[k]->kind == DOC_SCALAR)
-				add_refs(df, b, u, node, v->items[k], rec);
+				add_refs(src, b, u, node, v->items[k], rec);
 			else
 				break;
 		if (v->kind == DOC_SEQ && k == v->count)
 			continue;
-		data_file_error(df, v->line, v->col,
-		                "unit %s: evidence %s: expected a file name or "
-		                "a list of file names, not %s",
-		                code, key->text,
-		                doc_kind_name(v->kind == DOC_SEQ
-		                                      ? v->items[k]->kind
-		                                      : v->kind));
+		strbuf_printf(&msg,
+		              "evidence %s: expected a file name or a list of "
+		              "file names, not %s",
+		              key->text,
+		              doc_kind_name(v->kind == DOC_SEQ
+		                                    ? v->items[k]->kind
+		                                    : v->kind));
+		file_error(src, v, code, strbuf_str(&msg));
 		rc = -1;
 	}
+	strbuf_release(&msg);
 	free(code);
 	return rc;
 }

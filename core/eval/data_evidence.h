@@ -21,13 +21,27 @@
 #include "eval/batch.h"
 #include "eval/data_file.h"
 
+/* Where the records come from, for messages: the data file's name, its
+ * diag, how its reader names places (NULL: LINE:COL; data_file.h) and
+ * whether it is a results document. All borrowed. */
+typedef struct data_evidence_src {
+	const char *file;
+	diag *d;
+	data_file_place_fn place;
+	void *place_arg;
+	int results_doc;
+} data_evidence_src;
+
 /*
- * Reads the "evidence" of record rec, unit u of b (the unit df read
- * last). Returns 0, or -1 when the record is wrong beyond a problem of
- * its unit (not a mapping, an unknown indicator): errors then in df's
- * diag, and the file is bad.
+ * Reads the "evidence" of record rec, unit u of b (the last added).
+ * Returns 0, or -1 when the record is wrong beyond a problem of its unit
+ * (not a mapping, an unknown indicator): errors then in src->d, and the
+ * file is bad. A control character in a reference is a problem of the
+ * unit ("PLACE: unit CODE: evidence ID: contains a control character
+ * (U+001B); remove it"), which makes it invalid.
  */
-int data_evidence_read(data_file *df, batch *b, size_t u, const doc_node *rec);
+int data_evidence_read(const data_evidence_src *src, batch *b, size_t u,
+                       const doc_node *rec);
 
 /* The node index of indicator id of m, or -1 when id is not an
  * indicator (unknown, or an index). */

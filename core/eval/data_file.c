@@ -54,7 +54,6 @@ struct name_set {
 
 /* State of one file being read. */
 struct reader {
-	data_file *df; /* the file this reads (its public face) */
 	batch *b;
 	schema_ctx sc;
 	int results_doc;          /* a results document: unknown fields warn */
@@ -822,6 +821,16 @@ static void note_missing(struct reader *r)
 	}
 }
 
+/* The record's "evidence" (eval/data_evidence.h), its places named as
+ * the reader names them. Returns -1 when the file is bad. */
+static int read_evidence(struct reader *r, const doc_node *rec)
+{
+	data_evidence_src src = {r->sc.file, r->sc.d, r->place, r->place_arg,
+	                         r->results_doc};
+
+	return data_evidence_read(&src, r->b, r->u, rec);
+}
+
 /* One unit record. Returns -1 when it is malformed beyond a unit problem. */
 static int read_record(struct reader *r, const doc_node *rec, diag *d)
 {
@@ -838,7 +847,7 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 	read_stage(r, rec);
 	read_values(r, doc_get(rec, "values"), d);
 	note_missing(r);
-	return data_evidence_read(r->df, r->b, r->u, rec);
+	return read_evidence(r, rec);
 }
 
 /* Checks a results document's "format" value. */
@@ -899,7 +908,6 @@ data_file *data_file_open(batch *b, const char *path, diag *d)
 {
 	data_file *df = xcalloc(1, sizeof(*df));
 
-	df->r.df = df;
 	df->r.b = b;
 	df->r.sc.d = d;
 	df->r.sc.file = xstrdup(path);
@@ -996,17 +1004,6 @@ void data_file_error(data_file *df, unsigned line, unsigned col,
 	}
 	va_end(ap);
 	strbuf_release(&sb);
-}
-
-void data_file_place(const data_file *df, strbuf *sb, unsigned line,
-                     unsigned col)
-{
-	put_place(&df->r, sb, line, col);
-}
-
-int data_file_is_results(const data_file *df)
-{
-	return df->r.results_doc;
 }
 
 void data_file_fail(data_file *df)

@@ -79,14 +79,6 @@ void data_file_problem(data_file *df, unsigned line, unsigned col,
  * no warning per unit for it (eval/missing.h). */
 void data_file_column_absent(data_file *df, size_t slot, unsigned line);
 
-/* Writes into sb the place line:col of df as its messages name it
- * ("FILE:LINE:COL", "FILE:Sheet1!D7"; "FILE" alone for line 0). */
-void data_file_place(const data_file *df, strbuf *sb, unsigned line,
-                     unsigned col);
-
-/* 1 when df is read as a results document (data_file_results_doc()). */
-int data_file_is_results(const data_file *df);
-
 /* Marks the file bad (its units will be removed at close). */
 void data_file_fail(data_file *df);
 

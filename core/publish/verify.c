@@ -6,10 +6,11 @@
  * says; then the hashes of the basis files.
  */
 #include "publish/verify.h"
-#include "publish/verify_internal.h"
+#include "publish/verify_evidence.h"
 
 #include "eval/appraise.h"
 #include "eval/data.h"
+#include "eval/evidence_files.h"
 #include "read/json_reader.h"
 #include "read/source.h"
 #include "results/results_json.h"
@@ -23,6 +24,13 @@
 
 /* Differences reported one by one; the rest are counted. */
 #define SHOWN 20
+
+struct verify {
+	const batch *b;
+	const char *path;
+	verify_report *rep;
+	diag *d;
+};
 
 /* Reports a difference at n of the recorded document. */
 static void differ(struct verify *v, const doc_node *n, const char *fmt, ...)
@@ -40,16 +48,20 @@ static void differ(struct verify *v, const doc_node *n, const char *fmt, ...)
 	va_end(ap);
 }
 
-void verify_differ(struct verify *v, const doc_node *n, const char *text)
+/* Each error of found (which names its place) as a difference. */
+static void differ_each(struct verify *v, const diag *found)
 {
-	differ(v, n, "%s", text);
-}
+	size_t i, listed = 0;
 
-void verify_differ_placed(struct verify *v, const char *text)
-{
-	if (v->rep->differences++ >= SHOWN)
-		return;
-	diag_error(v->d, NULL, 0, 0, "%s", text);
+	for (i = 0; i < found->count; i++) {
+		if (found->items[i].level != DIAG_ERROR)
+			continue;
+		listed++;
+		if (v->rep->differences++ < SHOWN)
+			diag_error(v->d, NULL, 0, 0, "%s",
+			           found->items[i].text);
+	}
+	v->rep->differences += found->errors - listed; /* past its limit */
 }
 
 /* The text of a scalar under key, or NULL. Borrowed from the doc. */
@@ -551,6 +563,7 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 	struct verify v = {b, path, rep, d};
 	char file_sha[65], model_sha[65];
 	appraisal a;
+	diag found = DIAG_INIT; /* the evidence files' differences */
 	doc *rec = NULL, *got = NULL;
 	char *buf = NULL;
 	const appr_basis **matched = xcalloc(n + 1, sizeof(*matched));
@@ -569,7 +582,7 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 	if (check_basis(&v, &a, basis, n, matched) < 0)
 		goto out;
 	if (evidence_dir)
-		verify_evidence_hash(&v, b, evidence_dir);
+		evidence_files_hash(b, evidence_dir, &found);
 	appraise_evaluate(b, &a);
 	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
 		goto out;
@@ -579,7 +592,9 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		goto out;
 	compare_units(&v, rec->root, got->root);
 	check_corrections(&v, &a, rec->root);
-	verify_evidence_nodes(&v, rec->root, evidence_dir != NULL);
+	verify_evidence_nodes(b, rec->root, path, evidence_dir != NULL,
+	                      &rep->evidence_checked, &found);
+	differ_each(&v, &found);
 	if (evidence_dir)
 		check_evidence(&v, &a, evidence_dir);
 	for (f = 0; f < n; f++) {
@@ -599,5 +614,6 @@ out:
 	free(buf);
 	free(matched);
 	appraisal_free(&a);
+	diag_free(&found);
 	return rc;
 }

@@ -4,7 +4,7 @@
  * unit's evidence names them, and with an evidence directory each file
  * is still there with the SHA-256 the node records.
  */
-#include "publish/verify_internal.h"
+#include "publish/verify_evidence.h"
 
 #include "eval/evidence_files.h"
 #include "util/strbuf.h"
@@ -12,16 +12,13 @@
 #include <stdarg.h>
 #include <string.h>
 
-void verify_evidence_hash(struct verify *v, batch *b, const char *dir)
-{
-	diag ed = DIAG_INIT;
-	size_t i;
-
-	evidence_files_hash(b, dir, &ed);
-	for (i = 0; i < ed.count; i++)
-		verify_differ_placed(v, ed.items[i].text);
-	diag_free(&ed);
-}
+/* What the checks of one document share. */
+struct check {
+	const batch *b;
+	const char *path;
+	size_t *checked;
+	diag *found;
+};
 
 /* The text of key in map, or NULL. Borrowed from the doc. */
 static const char *text_of(const doc_node *map, const char *key)
@@ -31,12 +28,12 @@ static const char *text_of(const doc_node *map, const char *key)
 	return n && n->kind == DOC_SCALAR ? n->text : NULL;
 }
 
-/* Reports "unit CODE: node ID: ..." at n. */
-static void node_differs(struct verify *v, const doc_node *n, size_t u,
-                         size_t i, const char *fmt, ...)
+/* Reports "PATH:LINE:COL: unit CODE: node ID: ..." at n. */
+static void node_differs(struct check *v, const doc_node *n, size_t u, size_t i,
+                         const char *fmt, ...)
         __attribute__((format(printf, 5, 6)));
-static void node_differs(struct verify *v, const doc_node *n, size_t u,
-                         size_t i, const char *fmt, ...)
+static void node_differs(struct check *v, const doc_node *n, size_t u, size_t i,
+                         const char *fmt, ...)
 {
 	strbuf sb = STRBUF_INIT;
 	va_list ap;
@@ -47,14 +44,15 @@ static void node_differs(struct verify *v, const doc_node *n, size_t u,
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	verify_differ(v, n, strbuf_str(&sb));
+	diag_at(v->found, DIAG_ERROR, v->path, n ? n->line : 0, n ? n->col : 0,
+	        "%s", strbuf_str(&sb));
 	strbuf_release(&sb);
 }
 
 /* Node i of unit u as recorded (rec, its map) against the evidence files
  * of the unit's data. */
-static void check_node(struct verify *v, const doc_node *rec, size_t u,
-                       size_t i, int hashed)
+static void check_node(struct check *v, const doc_node *rec, size_t u, size_t i,
+                       int hashed)
 {
 	const batch *b = v->b;
 	const doc_node *files = doc_get(rec, "evidence_files");
@@ -96,7 +94,7 @@ static void check_node(struct verify *v, const doc_node *rec, size_t u,
 			             "is recorded: it changed since",
 			             file, batch_str(b, e[k].sha), sha);
 		else
-			v->rep->evidence_checked++;
+			(*v->checked)++;
 	}
 	if (files && (files->kind != DOC_SEQ || files->count != r))
 		node_differs(v, files, u, i,
@@ -108,9 +106,11 @@ static void check_node(struct verify *v, const doc_node *rec, size_t u,
 		             r);
 }
 
-void verify_evidence_nodes(struct verify *v, const doc_node *root, int hashed)
+void verify_evidence_nodes(const batch *b, const doc_node *root,
+                           const char *path, int hashed, size_t *checked,
+                           diag *found)
 {
-	const batch *b = v->b;
+	struct check v = {b, path, checked, found};
 	const doc_node *units = doc_get(root, "units");
 	size_t u, k;
 
@@ -127,9 +127,8 @@ void verify_evidence_nodes(struct verify *v, const doc_node *root, int hashed)
 				i = (int)k;
 			else if (id)
 				i = model_node_index(b->model, id);
-
 			if (i >= 0 && b->model->nodes[i].is_leaf)
-				check_node(v, nodes->items[k], u, (size_t)i,
+				check_node(&v, nodes->items[k], u, (size_t)i,
 				           hashed);
 		}
 	}
