@@ -1,5 +1,6 @@
 # evidence-files.sh - evidence files a unit's data names per indicator
-# (evidence: {ID: [FILE, ...]} in YAML, a column evidence:ID in CSV):
+# (evidence: {ID: [FILE, ...]} in YAML, a column evidence:ID in CSV and,
+# when python3 has openpyxl, .xlsx):
 # evaluate --evidence-dir records each file's SHA-256 on its indicator;
 # a missing file and a path leaving the directory (.., absolute, a
 # symbolic link out) are refused (exit 2, nothing written); without the
@@ -182,6 +183,45 @@ sed "s|$(sha bien-ban/04.pdf)|$(sha bien-ban/01.pdf)|" "$TMP/r.json" \
 run_chiso verify --evidence-dir "$E" "$M" "$TMP/edited.json"
 expect_rc 1
 expect_err "unit XA.02: node 1.1: evidence file 'bien-ban/04.pdf' has sha256 $(sha bien-ban/04.pdf), but $(sha bien-ban/01.pdf) is recorded: it changed since"
+
+# The same as a workbook (when python3 has openpyxl to write one): its
+# evidence:ID columns read as the CSV's; an unknown one named by cell.
+PY=
+for py in ${PYTHON:-} python3 /usr/bin/python3; do
+	if "$py" -c 'import openpyxl' >/dev/null 2>&1; then
+		PY=$py
+		break
+	fi
+done
+if [ -n "$PY" ]; then
+	"$PY" - "$D/communes.csv" "$TMP/communes.xlsx" <<'PY'
+import csv, sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+with open(sys.argv[1], encoding="utf-8") as f:
+    for row in csv.reader(f):
+        if row and not row[0].startswith("#"):
+            ws.append([int(c) if 6 <= i <= 12 and c.isdigit() else c
+                       for i, c in enumerate(row)])
+wb.save(sys.argv[2])
+PY
+	run_chiso evaluate --evidence-dir "$E" -o "$TMP/x.json" "$M" \
+		"$TMP/communes.xlsx"
+	expect_rc 0
+	[ "$(grep -o '"evidence_files": [^]]*]' "$TMP/x.json")" = \
+		"$(grep -o '"evidence_files": [^]]*]' "$TMP/r.json")" ] ||
+		fail "the workbook's evidence files differ from the YAML's"
+	"$PY" - "$TMP/communes.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb.active["O1"] = "evidence:2.22"
+wb.save(sys.argv[1])
+PY
+	run_chiso evaluate -o "$TMP/x.json" "$M" "$TMP/communes.xlsx"
+	expect_rc 2
+	expect_err "communes.xlsx:Sheet!O1: column 'evidence:2.22': '2.22' is not an indicator of model example-commune; did you mean '2.2'?"
+	rm -f "$TMP/x.json"
+fi
 
 # README's example: the bundled communes and their evidence files.
 EXE="$srcdir/examples/appraisal/evidence"
