@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "eval/data.h"
 #include "eval/eval.h"
+#include "eval/evidence_files.h"
 #include "eval/missing.h"
 #include "model/model.h"
 #include "read/results_set.h"
@@ -76,6 +77,16 @@ static const char *const help[] = {
            "                         policy)\n"
            "      --max-units N      take at most N units in one run (default\n"
            "                         100000)\n"),
+        /* Not marked for translation yet: po/vi.po has no
+         * translation of it (issue 11). */
+        "      --evidence-dir DIR the evidence files the data names per\n"
+        "                         indicator (evidence: {ID: [FILE]}, a\n"
+        "                         column evidence:ID) are files in DIR:\n"
+        "                         each checked to exist (inside DIR: no\n"
+        "                         '..', no absolute path, no link out of\n"
+        "                         it) and its SHA-256 recorded on the\n"
+        "                         indicator (evidence_files), for 'chiso\n"
+        "                         verify --evidence-dir' to check\n",
         CLI_MAX_FILE_MB_HELP,
         N_("  -h, --help             show this help\n"
            "\n"
@@ -112,7 +123,8 @@ enum {
 	OPT_TIMEOUT,
 	OPT_MAX_UNITS,
 	OPT_MAX_LOST,
-	OPT_STRICT
+	OPT_STRICT,
+	OPT_EVIDENCE_DIR
 };
 
 /* The default time limit of an isolated computation. */
@@ -128,6 +140,7 @@ struct options {
 	long timeout_ms;
 	size_t max_lost; /* --max-lost; 0: the default */
 	const char *output;
+	const char *evidence_dir; /* --evidence-dir; NULL: not checked */
 	cli_csv csv;
 	cli_plugin_dirs pd;
 	char **children; /* --children files */
@@ -150,6 +163,7 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 	        {"max-lost", required_argument, NULL, OPT_MAX_LOST},
 	        {"max-units", required_argument, NULL, OPT_MAX_UNITS},
 	        {"strict", no_argument, NULL, OPT_STRICT},
+	        {"evidence-dir", required_argument, NULL, OPT_EVIDENCE_DIR},
 	        {"max-file-mb", required_argument, NULL, CLI_OPT_MAX_FILE_MB},
 	        CLI_CSV_OPTIONS,
 	        {"help", no_argument, NULL, 'h'},
@@ -179,6 +193,9 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			break;
 		case OPT_STRICT:
 			o->strict = 1;
+			break;
+		case OPT_EVIDENCE_DIR:
+			o->evidence_dir = optarg;
 			break;
 		case OPT_TIMEOUT:
 			if (cli_timeout_option("evaluate", optarg,
@@ -445,6 +462,14 @@ int cmd_evaluate(int argc, char **argv)
 		cli_error(_(
 		        "the data files hold no units: nothing to evaluate "
 		        "(see 'chiso template' for the shape of a data file)"));
+		rc = EXIT_FAILURE2;
+		goto out_batch;
+	}
+	if (o.evidence_dir && evidence_files_hash(&b, o.evidence_dir, &d) > 0) {
+		cli_print_diag(&d);
+		cli_error("nothing written: fix the evidence files above "
+		          "(--evidence-dir %s)",
+		          o.evidence_dir);
 		rc = EXIT_FAILURE2;
 		goto out_batch;
 	}

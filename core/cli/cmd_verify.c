@@ -33,6 +33,12 @@ static const char *const help[] = {
            "input value changed after chiso wrote the file is caught and\n"
            "named: FILE:LINE:COL: unit CODE: node ID: what differs.\n"
            "\n"),
+        /* Not marked for translation yet: po/vi.po has no
+         * translation of it (issue 11). */
+        "The evidence files the units' data names per indicator (chiso\n"
+        "evaluate --evidence-dir) are checked by --evidence-dir too: each\n"
+        "must be in DIR with the SHA-256 its indicator records.\n"
+        "\n",
         N_("Options:\n"
            "      --basis FILE       a file RESULTS was made from, to check "
            "its\n"

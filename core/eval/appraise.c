@@ -7,6 +7,7 @@
 
 #include "eval/data.h"
 #include "eval/eval.h"
+#include "eval/evidence_files.h"
 #include "read/source.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
@@ -164,6 +165,8 @@ int appraise_run(batch *b, appraisal *a, const char *self, char *const *files,
 		return -1;
 	}
 	if (check_stages(b, self, stage, d) < 0)
+		return -1;
+	if (a->evidence_dir && evidence_files_hash(b, a->evidence_dir, d) > 0)
 		return -1;
 	appraisal_basis_add(a, "results", self, file_sha);
 	for (i = 0; i < n; i++)

@@ -35,7 +35,9 @@ void appraise_evaluate(batch *b, appraisal *a);
 /*
  * The whole of "chiso appraise" but the writing: reads the results
  * document self (which must hold the stage before `stage` and come from
- * b's model), then each of the n appraisal files, and evaluates. Each
+ * b's model), then each of the n appraisal files, and evaluates. With
+ * a->evidence_dir, the evidence files of self's data are hashed in it
+ * too (eval/evidence_files.h), as the new decisions' are. Each
  * unit is then of stage `stage`. Returns 0, or -1 with errors in d
  * (nothing to write).
  */

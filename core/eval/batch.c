@@ -50,6 +50,7 @@ void batch_free(batch *b)
 	free(b->units);
 	free(b->values);
 	free(b->problems);
+	free(b->evidence);
 	free_results(b);
 	memset(b, 0, sizeof(*b));
 }

@@ -40,7 +40,17 @@ typedef struct unit_rec {
 	int failed;          /* evaluated, but an indicator errored */
 	size_t first_problem; /* index+1 into the problem list, 0 = none */
 	size_t last_problem;
+	size_t ev_first, ev_count; /* its evidence files (batch.evidence) */
 } unit_rec;
+
+/* An evidence file the data names for an indicator of a unit
+ * (eval/evidence_files.h). Strings are pool offsets. */
+typedef struct unit_evidence {
+	size_t node;  /* the indicator's node index */
+	size_t file;  /* the reference, as given */
+	size_t sha;   /* its SHA-256 (hex), 0 = not checked */
+	size_t place; /* where the data names it, "FILE:LINE:COL" */
+} unit_evidence;
 
 typedef struct batch_problem {
 	size_t text;   /* pool: in English, as the results store it */
@@ -57,6 +67,8 @@ typedef struct batch {
 	unit_value *values; /* nunits x model->ninputs */
 	batch_problem *problems;
 	size_t nproblems, problems_cap;
+	unit_evidence *evidence; /* by unit (unit_rec.ev_first) */
+	size_t nevidence, evidence_cap;
 	/* Results, allocated by batch_alloc_results(): */
 	double *node_points;        /* nunits x nnodes: points earned */
 	double *node_max;           /* nunits x nnodes: points available */

@@ -2,7 +2,9 @@
  * csv_input.h - unit data from a CSV file as a spreadsheet exports it:
  * one row per unit; a header row naming the columns code, name, level,
  * parent, period, optional stage, then one column per model input id
- * (any order, any case, surrounding spaces ignored). RFC 4180 quoting
+ * (any order, any case, surrounding spaces ignored), and optionally
+ * "evidence:ID" columns naming an indicator's evidence files
+ * (eval/table_input.h). RFC 4180 quoting
  * (strict: a stray quote is an error, not guessed at), UTF-8 with or
  * without a BOM, CRLF or LF, ',' or ';' as separator (whichever the
  * header row has more of outside quotes; ',' on a tie). Cells are

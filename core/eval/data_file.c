@@ -7,6 +7,8 @@
 #include "eval/data.h"
 #include "eval/data_file.h"
 
+#include "eval/data_evidence.h"
+#include "eval/evidence_files.h"
 #include "eval/missing.h"
 #include "util/escape.h"
 #include "util/i18n.h"
@@ -21,16 +23,19 @@
 
 const char *const data_stage_words[] = {"self", "appraised", "final", NULL};
 
-static const char *const single_keys[] = {"unit", "stage", "values", NULL};
+static const char *const single_keys[] = {"unit", "stage", "values", "evidence",
+                                          NULL};
 static const char *const multi_keys[] = {"units", NULL};
 static const char *const results_keys[] = {"format",   "model",   "generator",
                                            "language", "plugins", "basis",
                                            "units",    NULL};
-static const char *const record_keys[] = {"unit", "stage", "values", NULL};
+static const char *const record_keys[] = {"unit", "stage", "values", "evidence",
+                                          NULL};
 static const char *const results_record_keys[] = {
-        "unit",    "stage",   "status",      "points", "max",          "value",
-        "nodes",   "values",  "problems",    "class",  "class_failed", "views",
-        "derived", "missing", "corrections", NULL};
+        "unit",         "stage", "status",  "points",   "max",
+        "value",        "nodes", "values",  "problems", "class",
+        "class_failed", "views", "derived", "missing",  "corrections",
+        "evidence",     NULL};
 static const char *const unit_map_keys[] = {"code",   "name",   "level",
                                             "parent", "period", NULL};
 static const char *const value_keys[] = {"value", "evidence", "comment", NULL};
@@ -931,6 +936,16 @@ static void note_missing(struct reader *r)
 	}
 }
 
+/* The record's "evidence" (eval/data_evidence.h), its places named as
+ * the reader names them. Returns -1 when the file is bad. */
+static int read_evidence(struct reader *r, const doc_node *rec)
+{
+	data_evidence_src src = {r->sc.file, r->sc.d, r->place, r->place_arg,
+	                         r->results_doc};
+
+	return data_evidence_read(&src, r->b, r->u, rec);
+}
+
 /* One unit record. Returns -1 when it is malformed beyond a unit problem. */
 static int read_record(struct reader *r, const doc_node *rec, diag *d)
 {
@@ -947,7 +962,7 @@ static int read_record(struct reader *r, const doc_node *rec, diag *d)
 	read_stage(r, rec);
 	read_values(r, doc_get(rec, "values"), d);
 	note_missing(r);
-	return 0;
+	return read_evidence(r, rec);
 }
 
 /* Checks a results document's "format" value. */
@@ -1126,6 +1141,7 @@ int data_file_close(data_file *df)
 	int rc = 0;
 
 	if (df->failed || df->d->errors > df->errors_before) {
+		evidence_files_drop(r->b, df->units_before);
 		r->b->nunits = df->units_before;
 		r->b->nproblems = df->problems_before;
 		rc = -1;

@@ -5,6 +5,7 @@
  */
 #include "eval/evidence_rule.h"
 
+#include "eval/evidence_files.h"
 #include "util/strbuf.h"
 
 int evidence_lacking(const batch *b, size_t u, size_t i)
@@ -14,7 +15,8 @@ int evidence_lacking(const batch *b, size_t u, size_t i)
 	const unit_value *row = &b->values[u * m->ninputs];
 	size_t k;
 
-	if (!node->is_leaf || !node->evidence_required)
+	if (!node->is_leaf || !node->evidence_required ||
+	    evidence_files_any(b, u, i))
 		return 0;
 	for (k = 0; k < node->ndeps; k++)
 		if (row[node->deps[k].slot].evidence)

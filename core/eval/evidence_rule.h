@@ -2,10 +2,11 @@
  * evidence_rule.h - indicators whose model requires evidence
  * (evidence_required: warn | withhold, docs/model-format.md): a unit
  * gives evidence for an indicator when one of the inputs it reads has an
- * "evidence" in the unit's data. Without any, the indicator is flagged
- * in its note (and in the results, "evidence": "missing"); under
- * withhold it earns no points (status ok, fraction 0), unless an
- * appraisal decides otherwise.
+ * "evidence" in the unit's data, or when the data names evidence files
+ * for the indicator itself (eval/data_evidence.h). Without any, the
+ * indicator is flagged in its note (and in the results, "evidence":
+ * "missing"); under withhold it earns no points (status ok, fraction 0),
+ * unless an appraisal decides otherwise.
  */
 #ifndef CHISO_EVIDENCE_RULE_H
 #define CHISO_EVIDENCE_RULE_H

@@ -10,6 +10,7 @@
  */
 #include "eval/table_input.h"
 
+#include "eval/data_evidence.h"
 #include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/progress.h"
@@ -19,6 +20,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The columns that are not inputs, in template order; the first five go
  * into the record's unit map. */
@@ -26,9 +28,10 @@ const char *const table_ident_cols[] = {"code",   "name",  "level", "parent",
                                         "period", "stage", NULL};
 enum { NUNIT_FIELDS = 5, IDENT_STAGE = 5, NIDENT = 6 };
 
-/* Role of a column: >= 0 an input slot; below, an identity column or a
- * column with an empty header (its cells must be empty). */
-enum { COL_EXTRA = -1, COL_IDENT0 = -2 };
+/* Role of a column: >= 0 an input slot; below, an identity column, a
+ * column with an empty header (its cells must be empty), or the evidence
+ * files of an indicator ("evidence:ID", table_input.ev_node). */
+enum { COL_EXTRA = -1, COL_IDENT0 = -2, COL_EVIDENCE = -64 };
 #define COL_IDENT(i)   (COL_IDENT0 - (int)(i))
 #define IDENT_OF(role) ((size_t)(COL_IDENT0 - (role)))
 
@@ -41,6 +44,7 @@ struct table_input {
 	size_t ncells, cap;
 	int has_header; /* the header row was read */
 	int *role;      /* per header column */
+	int *ev_node;   /* per header column: COL_EVIDENCE's indicator */
 	size_t ncols;   /* header columns */
 	size_t code_col;
 	int bad; /* a file error was reported */
@@ -63,6 +67,7 @@ void table_input_free(table_input *t)
 		return;
 	free(t->row_cells);
 	free(t->role);
+	free(t->ev_node);
 	free(t);
 }
 
@@ -126,6 +131,39 @@ static char *cell_copy(const table_input *t, size_t i)
 	return xstrndup(cell(t, i), t->row_cells[i].len);
 }
 
+/* The indicator of header cell i when it is "evidence:ID" (the prefix in
+ * any case, the id as the model spells it); -1 when the cell is not
+ * such a header, -2 after reporting an id that is no indicator. */
+static int evidence_column(table_input *t, size_t i)
+{
+	static const char prefix[] = "evidence:";
+	size_t n = t->row_cells[i].len, k = sizeof(prefix) - 1;
+	char *name, *id;
+	int node;
+
+	if (n < k || strncasecmp(cell(t, i), prefix, k) != 0)
+		return -1;
+	name = cell_copy(t, i);
+	id = name + k;
+	while (*id == ' ')
+		id++;
+	node = data_evidence_node(t->m, id);
+	if (node < 0) {
+		strbuf why = STRBUF_INIT;
+
+		data_evidence_unknown(t->m, id, &why);
+		data_file_error(t->df, t->row, (unsigned)i + 1,
+		                "column '%s': %s (an evidence column is "
+		                "'evidence:' and an indicator id)",
+		                name, strbuf_str(&why));
+		strbuf_release(&why);
+		t->bad = 1;
+		node = -2;
+	}
+	free(name);
+	return node;
+}
+
 /* "unknown column 'x'; did you mean 'y'?" at header cell i. */
 static void unknown_column(table_input *t, size_t i)
 {
@@ -164,25 +202,33 @@ static void unknown_column(table_input *t, size_t i)
 /* Reads the header row: a role per column, every name known, once. */
 static void header_row(table_input *t)
 {
-	size_t nroles = NIDENT + t->m->ninputs;
+	size_t nroles = NIDENT + t->m->ninputs + t->m->nnodes;
 	unsigned *first = xcalloc(nroles, sizeof(*first));
 	size_t i, k;
 
 	t->has_header = 1;
 	t->ncols = t->ncells;
 	t->role = xcalloc(t->ncols ? t->ncols : 1, sizeof(*t->role));
+	t->ev_node = xcalloc(t->ncols ? t->ncols : 1, sizeof(*t->ev_node));
 	for (i = 0; i < t->ncols; i++) {
 		size_t n = t->row_cells[i].len;
 		int role = n ? column_role(t, cell(t, i), n) : COL_EXTRA;
+		int ev = role == COL_EXTRA && n ? evidence_column(t, i) : -1;
 
+		if (ev >= 0) {
+			role = COL_EVIDENCE;
+			t->ev_node[i] = ev;
+		}
 		t->role[i] = role;
-		if (n == 0)
+		if (n == 0 || ev == -2)
 			continue;
 		if (role == COL_EXTRA) {
 			unknown_column(t, i);
 			continue;
 		}
-		k = role >= 0 ? NIDENT + (size_t)role : IDENT_OF(role);
+		k = role == COL_EVIDENCE ? NIDENT + t->m->ninputs + (size_t)ev
+		    : role >= 0          ? NIDENT + (size_t)role
+		                         : IDENT_OF(role);
 		if (first[k]) {
 			char *name = cell_copy(t, i);
 
@@ -328,7 +374,12 @@ static void cell_problems(table_input *t)
 
 		if (!c->problem || role == COL_EXTRA)
 			continue;
-		if (role >= 0)
+		if (role == COL_EVIDENCE)
+			data_file_problem(t->df, t->row, (unsigned)i + 1,
+			                  "evidence %s: %s",
+			                  t->m->nodes[t->ev_node[i]].id,
+			                  c->problem);
+		else if (role >= 0)
 			data_file_problem(t->df, t->row, (unsigned)i + 1,
 			                  N_("field %s: %s"),
 			                  t->m->inputs[role].id, c->problem);
@@ -345,10 +396,11 @@ static void data_row(table_input *t)
 {
 	unsigned row = t->row;
 	doc *d = doc_new(data_file_schema(t->df)->file);
-	doc_node *rec = map_node(d, 3, row, 1);
+	doc_node *rec = map_node(d, 4, row, 1);
 	doc_node *unit =
 	        map_node(d, NUNIT_FIELDS, row, (unsigned)t->code_col + 1);
 	doc_node *values = map_node(d, t->ncols, row, 1);
+	doc_node *evidence = map_node(d, t->ncols, row, 1);
 	doc_node *stage = NULL;
 	size_t i, first_extra = 0;
 	int empty_code =
@@ -375,6 +427,11 @@ static void data_row(table_input *t)
 		if (role == COL_EXTRA) {
 			if (!first_extra)
 				first_extra = i + 1;
+		} else if (role == COL_EVIDENCE) {
+			if (!t->row_cells[i].problem)
+				map_add(d, evidence,
+				        t->m->nodes[t->ev_node[i]].id,
+				        ident_node(t, d, i));
 		} else if (role >= 0) {
 			if (!t->row_cells[i].problem)
 				map_add(d, values, t->m->inputs[role].id,
@@ -391,6 +448,8 @@ static void data_row(table_input *t)
 	if (stage)
 		map_add(d, rec, "stage", stage);
 	map_add(d, rec, "values", values);
+	if (evidence->count)
+		map_add(d, rec, "evidence", evidence);
 	if (data_file_record(t->df, rec) < 0) {
 		t->bad = 1;
 	} else {

@@ -7,8 +7,11 @@
  *
  * The layout: a header row naming the columns code, name, level,
  * parent, period, optional stage, then one column per model input id
- * (any order, any case, surrounding spaces ignored); then one unit per
- * row. Cells are trimmed of spaces and tabs; an empty cell is a missing
+ * (any order, any case, surrounding spaces ignored), and optionally a
+ * column "evidence:ID" per indicator whose cells name its evidence
+ * files, separated by '|' (eval/data_evidence.h; the prefix in any case,
+ * the id as the model spells it; an id that is no indicator is refused
+ * with a suggestion); then one unit per row. Cells are trimmed of spaces and tabs; an empty cell is a missing
  * value. Rows whose first cell starts with '#' are comments; rows of
  * empty cells are skipped. Cells are read by the column's input type:
  * integer and number cells as numbers (with decimal_comma, "83,99" is

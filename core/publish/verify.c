@@ -6,9 +6,11 @@
  * says; then the hashes of the basis files.
  */
 #include "publish/verify.h"
+#include "publish/verify_evidence.h"
 
 #include "eval/appraise.h"
 #include "eval/data.h"
+#include "eval/evidence_files.h"
 #include "read/json_reader.h"
 #include "read/source.h"
 #include "results/results_json.h"
@@ -44,6 +46,22 @@ static void differ(struct verify *v, const doc_node *n, const char *fmt, ...)
 	diag_vat(v->d, DIAG_ERROR, v->path, n ? n->line : 0, n ? n->col : 0,
 	         fmt, ap);
 	va_end(ap);
+}
+
+/* Each error of found (which names its place) as a difference. */
+static void differ_each(struct verify *v, const diag *found)
+{
+	size_t i, listed = 0;
+
+	for (i = 0; i < found->count; i++) {
+		if (found->items[i].level != DIAG_ERROR)
+			continue;
+		listed++;
+		if (v->rep->differences++ < SHOWN)
+			diag_error(v->d, NULL, 0, 0, "%s",
+			           found->items[i].text);
+	}
+	v->rep->differences += found->errors - listed; /* past its limit */
 }
 
 /* The text of a scalar under key, or NULL. Borrowed from the doc. */
@@ -545,6 +563,7 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 	struct verify v = {b, path, rep, d};
 	char file_sha[65], model_sha[65];
 	appraisal a;
+	diag found = DIAG_INIT; /* the evidence files' differences */
 	doc *rec = NULL, *got = NULL;
 	char *buf = NULL;
 	const appr_basis **matched = xcalloc(n + 1, sizeof(*matched));
@@ -562,6 +581,8 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		       model_sha, b->model->path, b->model->sha256);
 	if (check_basis(&v, &a, basis, n, matched) < 0)
 		goto out;
+	if (evidence_dir)
+		evidence_files_hash(b, evidence_dir, &found);
 	appraise_evaluate(b, &a);
 	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
 		goto out;
@@ -571,6 +592,9 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		goto out;
 	compare_units(&v, rec->root, got->root);
 	check_corrections(&v, &a, rec->root);
+	verify_evidence_nodes(b, rec->root, path, evidence_dir != NULL,
+	                      &rep->evidence_checked, &found);
+	differ_each(&v, &found);
 	if (evidence_dir)
 		check_evidence(&v, &a, evidence_dir);
 	for (f = 0; f < n; f++) {
@@ -590,5 +614,6 @@ out:
 	free(buf);
 	free(matched);
 	appraisal_free(&a);
+	diag_free(&found);
 	return rc;
 }

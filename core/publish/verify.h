@@ -30,7 +30,9 @@ typedef struct verify_report {
  * files against the one recorded for its name (a basis of role results:
  * each input value the same but for the corrections), and, with
  * evidence_dir, each evidence file of a decision in it with the SHA-256
- * recorded. Returns 0 when all holds,
+ * recorded; each indicator's evidence_files as its unit's data names
+ * them, and with evidence_dir each of them in it with the SHA-256 its
+ * node records (verify_evidence.c). Returns 0 when all holds,
  * 1 when something differs (each difference an error "PATH:LINE:COL:
  * unit CODE: node ID: ..." in d, rep->differences of them), -1 when the
  * document cannot be read (errors in d).

@@ -9,6 +9,7 @@
 #include "eval/evidence_rule.h"
 #include "eval/outcomes.h"
 #include "results/results_audit.h"
+#include "results/results_evidence.h"
 #include "results/results_value.h"
 #include "util/jsonw.h"
 #include "util/strbuf.h"
@@ -330,6 +331,7 @@ static void write_node(jsonw *w, const batch *b, const doc_text *d, size_t u,
 		}
 		if (evidence_lacking(b, u, i))
 			jsonw_kstring(w, "evidence", "missing");
+		results_evidence_node(w, b, u, i);
 		results_audit_decisions(w, b, u, i);
 	}
 	jsonw_end(w);
@@ -455,6 +457,7 @@ static void write_unit(jsonw *w, const batch *b, const doc_text *d, size_t u)
 		write_unit_views(w, b, u);
 	}
 	write_values(w, b, d, u);
+	results_evidence_unit(w, b, u);
 	results_audit_corrections(w, b, u);
 	if (!ur->invalid)
 		write_missing(w, b, u);

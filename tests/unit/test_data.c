@@ -8,6 +8,7 @@
 #include "cutest.h"
 #include "eval/data.h"
 #include "eval/eval.h"
+#include "eval/evidence_files.h"
 #include "results/results_json.h"
 
 #include <stdio.h>
@@ -38,6 +39,9 @@
 	"{input: flag}}\n"                                                     \
 	"      - {id: \"1.3\", name: C, points: 3, method: choice, params: "   \
 	"{input: pick, scores: {head: 1, deputy: 0.5, none: 0}}}\n"
+
+/* A SHA-256 as a results document records one. */
+#define SHA_X "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
 enum { TOTAL, PART, RATE, FLAG, PICK, REF, NINPUTS };
 
@@ -527,7 +531,7 @@ static void test_unit_problems(void)
 	CU_ASSERT(problem_is(&f.b, 4,
 	                     "d.yaml:12:5: unit V: unknown key 'valeus' in a "
 	                     "unit record; did you mean 'values'? (allowed: "
-	                     "unit, stage, values)"));
+	                     "unit, stage, values, evidence)"));
 	CU_ASSERT(problem_is(&f.b, 5,
 	                     "d.yaml:14:12: unit W: stage must be self, "
 	                     "appraised or final, not 'a mapping or list'"));
@@ -674,7 +678,7 @@ static void test_file_errors(void)
 	         "d.yaml:1:1: a data file must be a mapping, not a list"},
 	        {"d.yaml", "unit: {code: A}\nvaleus: {}\n",
 	         "d.yaml:2:1: unknown key 'valeus' in a data file; did you "
-	         "mean 'values'? (allowed: unit, stage, values)"},
+	         "mean 'values'? (allowed: unit, stage, values, evidence)"},
 	        {"d.yaml", "units: []\nextra: 1\n",
 	         "d.yaml:2:1: unknown key 'extra' in a data file (allowed: "
 	         "units)"},
@@ -1041,6 +1045,101 @@ static void test_results_unknown_field(void)
 	fx_close(&f);
 }
 
+/* The file of evidence entry k of unit u. */
+static const char *ev_file(struct fx *f, size_t u, size_t k)
+{
+	size_t n;
+	const unit_evidence *e = evidence_files_of(&f->b, u, &n);
+
+	return k < n ? batch_str(&f->b, e[k].file) : "(none)";
+}
+
+/* Evidence files per indicator: a list or a text split at '|', in order,
+ * by unit; a file refused takes its units' files with it; a results
+ * document keeps the hashes its nodes record. */
+static void test_evidence_files(void)
+{
+	struct fx f;
+	size_t n;
+	const unit_evidence *e;
+
+	CU_ASSERT_FATAL(fx_open(&f, MODEL) == 0);
+	CU_ASSERT_EQUAL(fixture_data(&f.b, "d.yaml",
+	                             "units:\n"
+	                             "  - unit: {code: A}\n"
+	                             "    evidence:\n"
+	                             "      \"1.2\": [a.pdf, \" b.pdf \"]\n"
+	                             "      \"1.1\": \"c.pdf | | d/e.pdf\"\n"
+	                             "  - unit: {code: B}\n"
+	                             "  - unit: {code: C}\n"
+	                             "    evidence: {\"1.3\": f.pdf}\n",
+	                             &f.d),
+	                0);
+	CU_ASSERT_EQUAL(f.d.errors, 0);
+	CU_ASSERT_EQUAL_FATAL(f.b.nunits, 3);
+	e = evidence_files_of(&f.b, 0, &n);
+	CU_ASSERT_EQUAL_FATAL(n, 4);
+	CU_ASSERT_STRING_EQUAL(ev_file(&f, 0, 0), "a.pdf");
+	CU_ASSERT_STRING_EQUAL(ev_file(&f, 0, 1), "b.pdf");
+	CU_ASSERT_STRING_EQUAL(ev_file(&f, 0, 2), "c.pdf");
+	CU_ASSERT_STRING_EQUAL(ev_file(&f, 0, 3), "d/e.pdf");
+	CU_ASSERT_STRING_EQUAL(f.m->nodes[e[0].node].id, "1.2");
+	CU_ASSERT_STRING_EQUAL(f.m->nodes[e[2].node].id, "1.1");
+	CU_ASSERT_STRING_EQUAL(batch_str(&f.b, e[0].place), "d.yaml:4:15");
+	CU_ASSERT_EQUAL(e[0].sha, 0);
+	CU_ASSERT(evidence_files_of(&f.b, 1, &n) == NULL && n == 0);
+	CU_ASSERT_STRING_EQUAL(ev_file(&f, 2, 0), "f.pdf");
+	CU_ASSERT(evidence_files_any(&f.b, 0, (size_t)e[0].node));
+	CU_ASSERT(!evidence_files_any(&f.b, 1, (size_t)e[0].node));
+	/* a bad file adds nothing, its evidence included */
+	CU_ASSERT_EQUAL(fixture_data(&f.b, "bad.yaml",
+	                             "units:\n"
+	                             "  - unit: {code: D}\n"
+	                             "    evidence: {\"1.1\": g.pdf}\n"
+	                             "  - unit: {code: E}\n"
+	                             "    evidence: {\"1.4\": h.pdf}\n",
+	                             &f.d),
+	                -1);
+	CU_ASSERT(fixture_diag_has(&f.d, "bad.yaml:5:16: unit E: evidence: "
+	                                 "'1.4' is not an indicator of model "
+	                                 "t; did you mean '1.1'?"));
+	CU_ASSERT_EQUAL(f.b.nunits, 3);
+	CU_ASSERT_EQUAL(f.b.nevidence, 5);
+	/* a control character makes the unit invalid */
+	CU_ASSERT_EQUAL(fixture_data(&f.b, "c.yaml",
+	                             "unit: {code: F}\n"
+	                             "evidence: {\"1.1\": \"a\\u001b.pdf\"}\n",
+	                             &f.d),
+	                0);
+	CU_ASSERT_EQUAL_FATAL(f.b.nunits, 4);
+	CU_ASSERT(f.b.units[3].invalid);
+	CU_ASSERT(problem_is(&f.b, 3,
+	                     "c.yaml:2:19: unit F: evidence 1.1: contains a "
+	                     "control character (U+001B); remove it"));
+	/* a results document: the hash its node records is kept */
+	CU_ASSERT_EQUAL(
+	        fixture_data(
+	                &f.b, "r.json",
+	                "{\"format\": 1, \"generator\": \"chiso\",\n"
+	                " \"units\": [{\"unit\": {\"code\": \"G\"},\n"
+	                "  \"nodes\": [{\"id\": \"1.1\", \"evidence_files\": "
+	                "[{\"file\": \"x.pdf\", \"sha256\": "
+	                "\"" SHA_X "\"}]}],\n"
+	                "  \"evidence\": {\"1.1\": [\"x.pdf\", \"y.pdf\"], "
+	                "\"9.9\": [\"z.pdf\"]}}]}",
+	                &f.d),
+	        0);
+	CU_ASSERT(fixture_diag_has(&f.d, "warning: unit G: evidence: '9.9' is "
+	                                 "not an indicator of model t; "
+	                                 "ignored"));
+	CU_ASSERT_EQUAL_FATAL(f.b.nunits, 5);
+	e = evidence_files_of(&f.b, 4, &n);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	CU_ASSERT_STRING_EQUAL(batch_str(&f.b, e[0].sha), SHA_X);
+	CU_ASSERT_EQUAL(e[1].sha, 0);
+	fx_close(&f);
+}
+
 static CU_TestInfo tests[] = {
         {"single unit", test_single_unit},
         {"units list", test_units_list},
@@ -1060,6 +1159,7 @@ static CU_TestInfo tests[] = {
         {"data_report_problems", test_report_problems},
         {"results round trip", test_results_roundtrip},
         {"results unknown field", test_results_unknown_field},
+        {"evidence files", test_evidence_files},
         CU_TEST_INFO_NULL,
 };
 
