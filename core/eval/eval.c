@@ -46,7 +46,7 @@ static void missing_note(const chiso_model *m, const model_node *node,
 	size_t k, used;
 	int first = 1;
 
-	used = (size_t)snprintf(note, size, "missing input");
+	used = (size_t)snprintf(note, size, "%s", m->missing_word);
 	for (k = 0; k < node->ndeps && used < size; k++) {
 		const model_dep *dep = &node->deps[k];
 
@@ -510,8 +510,8 @@ static int given_up(const struct isolated_unit *s, const batch *b, size_t leaf,
 	out->fraction = 0;
 	out->has_raw = 0;
 	snprintf(out->note, out->note_size,
-	         "plugin '%s' crashed or did not answer on %zu units in a "
-	         "row; not run again this run (isolated; --max-lost)",
+	         _("plugin '%s' crashed or did not answer on %zu units in a "
+	           "row; not run again this run (isolated; --max-lost)"),
 	         plugin, s->lost_in_row[leaf]);
 	return 1;
 }

@@ -3,6 +3,7 @@
  */
 #include "eval/isolate.h"
 
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <dirent.h>
@@ -330,17 +331,19 @@ static void lost(isolate *iso, isolate_job *job, int timed_out)
 	out->fraction = 0;
 	out->has_raw = 0;
 	if (timed_out)
-		snprintf(out->note, out->note_size,
-		         "plugin '%s' did not answer within %ld ms (isolated; "
-		         "stopped)",
-		         plugin, iso->timeout_ms);
+		snprintf(
+		        out->note, out->note_size,
+		        _("plugin '%s' did not answer within %ld ms (isolated; "
+		          "stopped)"),
+		        plugin, iso->timeout_ms);
 	else if (WIFSIGNALED(status))
 		snprintf(out->note, out->note_size,
-		         "plugin '%s' crashed: %s (isolated; the run goes on)",
+		         _("plugin '%s' crashed: %s (isolated; the run goes "
+		           "on)"),
 		         plugin, isolate_signal_name(WTERMSIG(status)));
 	else
 		snprintf(out->note, out->note_size,
-		         "plugin '%s' ended its worker (exit %d; isolated)",
+		         _("plugin '%s' ended its worker (exit %d; isolated)"),
 		         plugin, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
@@ -442,8 +445,9 @@ static void violation(isolate *iso, isolate_job *jobs, size_t first, size_t n,
 		out->fraction = 0;
 		out->has_raw = 0;
 		snprintf(out->note, out->note_size,
-		         "plugin '%s' broke the isolation protocol: %s "
-		         "(isolated; its answers for this unit are discarded)",
+		         _("plugin '%s' broke the isolation protocol: %s "
+		           "(isolated; its answers for this unit are "
+		           "discarded)"),
 		         jobs[first].plugin, why);
 		if (out->hint && out->hint_size)
 			out->hint[0] = '\0';
@@ -496,7 +500,7 @@ static void cannot_start(isolate_job *jobs, size_t first, size_t n)
 
 		out->status = CHISO_STATUS_ERROR;
 		snprintf(out->note, out->note_size,
-		         "plugin '%s': cannot start an isolated worker: %s",
+		         _("plugin '%s': cannot start an isolated worker: %s"),
 		         jobs[first].plugin, strerror(err));
 	}
 }

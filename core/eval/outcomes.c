@@ -3,6 +3,7 @@
  */
 #include "eval/outcomes.h"
 
+#include "util/i18n.h"
 #include "util/numfmt.h"
 
 #include <string.h>
@@ -52,7 +53,9 @@ double outcomes_view_value(const batch *b, size_t u, size_t v)
 	return max > 0 ? b->view_points[BATCH_VIEW(b, u, v)] / max : 0;
 }
 
-/* Appends one failed condition to why. */
+/* Appends one failed condition to why, in the run's language (the
+ * reasons are written into results documents with the notes, whose
+ * language the document records). */
 static void add_reason(strbuf *why, const char *fmt, ...)
         __attribute__((format(printf, 2, 3)));
 static void add_reason(strbuf *why, const char *fmt, ...)
@@ -98,9 +101,9 @@ static int check_mandatory(const batch *b, size_t u, strbuf *why)
 		unmet++;
 	}
 	if (unmet > 5)
-		strbuf_printf(&list, " and %zu more", unmet - 5);
+		strbuf_printf(&list, _(" and %zu more"), unmet - 5);
 	if (unmet)
-		add_reason(why, "mandatory not met: %s", strbuf_str(&list));
+		add_reason(why, _("mandatory not met: %s"), strbuf_str(&list));
 	strbuf_release(&list);
 	return unmet == 0;
 }
@@ -126,7 +129,8 @@ static int check_extended(const batch *b, size_t u, double min, strbuf *why)
 	if (applicable == 0 || (double)met / (double)applicable >= min - 1e-12)
 		return 1;
 	add_reason(
-	        why, "extended met: %zu of %zu (%s%%) < %s%%", met, applicable,
+	        why, _("extended met: %zu of %zu (%s%%) < %s%%"), met,
+	        applicable,
 	        numfmt_trim(100.0 * (double)met / (double)applicable, 1, share),
 	        numfmt_trim(100.0 * min, 2, want));
 	return 0;
@@ -143,7 +147,7 @@ int outcomes_class_check(const batch *b, size_t u, size_t c, strbuf *why)
 
 		if (v < cl->min_value) {
 			add_reason(
-			        why, "value %s < %s",
+			        why, _("value %s < %s"),
 			        numfmt_fixed(batch_unit_value(b, u), prec, val),
 			        numfmt_trim(cl->min_value, prec, min));
 			ok = 0;

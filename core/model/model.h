@@ -150,6 +150,9 @@ typedef struct chiso_model {
 	const struct rs_set *children; /* from model_env; may be NULL */
 	int for_evaluation;            /* from model_env */
 	const char *plugin_language;   /* from model_env: "vi" or "en" */
+	const char *missing_word;      /* "missing input" in that language: the
+	                             note chiso writes for a missing input
+	                             (static or the catalog's) */
 	const char **child_inputs;     /* ids bound by bind_child_input */
 	size_t nchild_inputs;
 	int *input_hash; /* open addressing: slot+1, 0 = empty */

@@ -234,6 +234,9 @@ chiso_model *model_load_buffer_env(const char *path, const char *buf,
 	m->for_evaluation = env ? env->for_evaluation : 0;
 	m->plugin_language = env && env->plugin_language ? env->plugin_language
 	                                                 : i18n_current_code();
+	m->missing_word = strcmp(m->plugin_language, "vi") == 0
+	                          ? _("missing input")
+	                          : "missing input";
 	sha256_hex(buf, len, m->sha256);
 	m->doc = source_parse(path, buf, len, &doc_limits_model, d);
 	if (!m->doc)

@@ -1,6 +1,6 @@
 # lang-results.sh - results documents in either language are one
-# (issue 11): the built-in methods write their notes and hints in the
-# run's language (plugin ABI 1.4, host->language), the document records
+# (issue 11): the built-in methods write their notes and hints, and
+# chiso its class reasons, in the run's language (plugin ABI 1.4, host->language), the document records
 # it ("language"), and nothing else changes: the points, values, statuses
 # and keys of a Vietnamese and an English document of the same data are
 # byte for byte the same, and such documents rank, compare and merge
@@ -39,10 +39,11 @@ for s in 'not met' ' of 2 parts' '(target ' 'for full points' \
 		fail "the English notes lack '$s'"
 done
 
-# Without the notes, hints and the language, the documents are equal.
+# Without the notes, hints, class reasons and the language, the
+# documents are equal.
 neutral() {
 	sed -e 's/"note": "[^"]*"/"note": N/g' -e 's/"hint": "[^"]*"/"hint": H/g' \
-		-e '/^  "language": /d' "$1"
+		-e 's/"why": "[^"]*"/"why": W/g' -e '/^  "language": /d' "$1"
 }
 neutral "$TMP/en.json" >"$TMP/en.n"
 neutral "$TMP/vi.json" >"$TMP/vi.n"

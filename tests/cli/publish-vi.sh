@@ -11,7 +11,7 @@
 # the method plugins (the notes and hints of gaps and of compare's
 # stages: in the language of the run that wrote the document,
 # lang-results.sh), ids and YAML keys (self, final, head, min_value),
-# and the "warning:" of util/diag.c. The built-in plugins' descriptions
+# and the "warning:" of util/diag.c in English runs. The built-in plugins' descriptions
 # in "chiso plugins" are Vietnamese, a third-party plugin's as written.
 . "$srcdir/tests/lib.sh"
 cd "$srcdir"
@@ -211,7 +211,7 @@ cp "$TMP/out" "$TMP/merged-en.json"
 same "$exp/merge.en.err" err
 vi merge.out merge --map tests/cli/data/merge-districts.csv "$TMP/2022.json"
 expect_rc 0
-sed 's/^[^:]*: warning: //' "$TMP/err" >"$TMP/err.text"
+sed 's/^[^:]*: cảnh báo: //' "$TMP/err" >"$TMP/err.text"
 no_english "$TMP/err.text" all
 # the results document is the same in both languages
 cmp -s "$TMP/out" "$TMP/merged-en.json" ||
