@@ -119,8 +119,8 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 			    strcmp(optarg, "final") != 0) {
 				*rc = cli_usage_error(
 				        "appraise",
-				        "--stage is appraised or final, not "
-				        "'%s'",
+				        _("--stage is appraised or final, not "
+				          "'%s'"),
 				        optarg);
 				free(o->pd.dirs);
 				return -1;
@@ -132,9 +132,9 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		}
 	}
 	if (argc - optind < 3) {
-		*rc = cli_usage_error("appraise",
-		                      "give a MODEL, the results SELF.json and "
-		                      "at least one APPRAISAL file");
+		*rc = cli_usage_error(
+		        "appraise", _("give a MODEL, the results SELF.json and "
+		                      "at least one APPRAISAL file"));
 		free(o->pd.dirs);
 		return -1;
 	}
@@ -149,12 +149,25 @@ static void summary(const appraisal *a, const batch *b, const char *stage)
 	for (i = 0; i < a->n; i++)
 		if (!a->items[i].prior)
 			n[a->items[i].kind]++;
+	fputs("chiso: ", stderr);
+	if (strcmp(stage, "appraised") == 0)
+		fprintf(stderr,
+		        P_("%zu unit appraised", "%zu units appraised",
+		           b->nunits),
+		        b->nunits);
+	else
+		fprintf(stderr,
+		        P_("%zu unit final", "%zu units final", b->nunits),
+		        b->nunits);
 	fprintf(stderr,
-	        "chiso: %zu unit%s %s: %zu input correction%s, %zu points "
-	        "decision%s, %zu not applicable\n",
-	        b->nunits, b->nunits == 1 ? "" : "s", stage, n[APPR_INPUT],
-	        n[APPR_INPUT] == 1 ? "" : "s", n[APPR_POINTS],
-	        n[APPR_POINTS] == 1 ? "" : "s", n[APPR_NA]);
+	        P_(": %zu input correction", ": %zu input corrections",
+	           n[APPR_INPUT]),
+	        n[APPR_INPUT]);
+	fprintf(stderr,
+	        P_(", %zu points decision", ", %zu points decisions",
+	           n[APPR_POINTS]),
+	        n[APPR_POINTS]);
+	fprintf(stderr, _(", %zu not applicable\n"), n[APPR_NA]);
 }
 
 int cmd_appraise(int argc, char **argv)
@@ -191,7 +204,7 @@ int cmd_appraise(int argc, char **argv)
 	if (appraise_run(&b, &a, argv[optind + 1], argv + optind + 2,
 	                 (size_t)(argc - optind - 2), o.stage, &d) < 0) {
 		cli_print_diag(&d);
-		cli_error("nothing written: fix the errors above");
+		cli_error(_("nothing written: fix the errors above"));
 		rc = EXIT_FAILURE2;
 		goto out_batch;
 	}

@@ -33,12 +33,12 @@ static const char *const help[] = {
            "input value changed after chiso wrote the file is caught and\n"
            "named: FILE:LINE:COL: unit CODE: node ID: what differs.\n"
            "\n"),
-        /* Not marked for translation yet: po/vi.po has no
-         * translation of it (issue 11). */
-        "The evidence files the units' data names per indicator (chiso\n"
-        "evaluate --evidence-dir) are checked by --evidence-dir too: each\n"
-        "must be in DIR with the SHA-256 its indicator records.\n"
-        "\n",
+        N_("The evidence files the units' data names per indicator "
+           "(chiso\n"
+           "evaluate --evidence-dir) are checked by --evidence-dir too: "
+           "each\n"
+           "must be in DIR with the SHA-256 its indicator records.\n"
+           "\n"),
         N_("Options:\n"
            "      --basis FILE       a file RESULTS was made from, to check "
            "its\n"
@@ -98,8 +98,8 @@ static int parse(int argc, char **argv, struct options *o, int *rc)
 		}
 	}
 	if (argc - optind != 2) {
-		*rc = cli_usage_error("verify", "give a MODEL and one RESULTS "
-		                                "file");
+		*rc = cli_usage_error("verify",
+		                      _("give a MODEL and one RESULTS file"));
 		free(o->pd.dirs);
 		return -1;
 	}
@@ -133,22 +133,34 @@ int cmd_verify(int argc, char **argv)
 	if (v < 0) {
 		rc = EXIT_FAILURE2;
 	} else if (v > 0) {
-		cli_error("%s does not hold: %zu difference%s",
-		          argv[optind + 1], rep.differences,
-		          rep.differences == 1 ? "" : "s");
+		cli_error(P_("%s does not hold: %zu difference",
+		             "%s does not hold: %zu differences",
+		             rep.differences),
+		          argv[optind + 1], rep.differences);
 		rc = EXIT_UNITS;
 	} else {
 		fprintf(cli_stdout,
-		        "%s: verified: %zu unit%s, %zu nodes computed again "
-		        "at %d decimals; %zu decision%s (%zu input "
-		        "correction%s); %zu basis file%s match; %zu "
-		        "evidence file%s\n",
-		        argv[optind + 1], rep.units, rep.units == 1 ? "" : "s",
-		        rep.nodes, m->precision, rep.decisions,
-		        rep.decisions == 1 ? "" : "s", rep.corrections,
-		        rep.corrections == 1 ? "" : "s", rep.basis_checked,
-		        rep.basis_checked == 1 ? "" : "s", rep.evidence_checked,
-		        rep.evidence_checked == 1 ? "" : "s");
+		        P_("%s: verified: %zu unit", "%s: verified: %zu units",
+		           rep.units),
+		        argv[optind + 1], rep.units);
+		fprintf(cli_stdout,
+		        _(", %zu nodes computed again at %d decimals"),
+		        rep.nodes, m->precision);
+		fprintf(cli_stdout,
+		        P_("; %zu decision", "; %zu decisions", rep.decisions),
+		        rep.decisions);
+		fprintf(cli_stdout,
+		        P_(" (%zu input correction)",
+		           " (%zu input corrections)", rep.corrections),
+		        rep.corrections);
+		fprintf(cli_stdout,
+		        P_("; %zu basis file match", "; %zu basis files match",
+		           rep.basis_checked),
+		        rep.basis_checked);
+		fprintf(cli_stdout,
+		        P_("; %zu evidence file\n", "; %zu evidence files\n",
+		           rep.evidence_checked),
+		        rep.evidence_checked);
 	}
 	batch_free(&b);
 	model_free(m);

@@ -8,6 +8,7 @@
 
 #include "read/json_reader.h"
 #include "read/schema.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/strbuf.h"
 
@@ -26,7 +27,8 @@ static int read_value(const schema_ctx *sc, batch *b, const model_input *in,
 	if (n && n->kind == DOC_MAP)
 		n = doc_get(n, "value");
 	if (!n || n->kind != DOC_SCALAR) {
-		schema_error(sc, n, "a value of input %s is missing", in->id);
+		schema_error(sc, n, _("a value of input %s is missing"),
+		             in->id);
 		return -1;
 	}
 	if (schema_is_null(n) && !n->quoted)
@@ -34,7 +36,8 @@ static int read_value(const schema_ctx *sc, batch *b, const model_input *in,
 	v->present = 1;
 	if (in->type & CHISO_INPUT_NUMERIC) {
 		if (n->quoted || numfmt_parse(n->text, &v->num) < 0) {
-			schema_error(sc, n, "value of input %s is not a number",
+			schema_error(sc, n,
+			             _("value of input %s is not a number"),
 			             in->id);
 			return -1;
 		}
@@ -106,10 +109,11 @@ static int input_of(const schema_ctx *sc, const chiso_model *m,
 	        n && n->kind == DOC_SCALAR ? model_input_slot(m, n->text) : -1;
 
 	if (slot < 0)
-		schema_error(sc, n ? n : map,
-		             "the input of a recorded decision is not an input "
-		             "of model %s",
-		             m->id);
+		schema_error(
+		        sc, n ? n : map,
+		        _("the input of a recorded decision is not an input "
+		          "of model %s"),
+		        m->id);
 	return slot;
 }
 
@@ -180,8 +184,8 @@ static int read_node_decision(appraisal *a, batch *b, const schema_ctx *sc,
 	if (numfmt_parse(text_of(dn, "from"), &from) < 0 ||
 	    numfmt_parse(text_of(dn, "to"), &to) < 0) {
 		schema_error(sc, dn,
-		             "a recorded decision needs numbers 'from' "
-		             "and 'to'");
+		             _("a recorded decision needs numbers 'from' "
+		               "and 'to'"));
 		return -1;
 	}
 	if (strcmp(kind, "input") == 0) {
@@ -191,11 +195,12 @@ static int read_node_decision(appraisal *a, batch *b, const schema_ctx *sc,
 			return -1;
 		x = find_input(a, u, (size_t)slot, dn);
 		if (x == a->n) {
-			schema_error(sc, dn,
-			             "decision on input %s of node %s names no "
-			             "correction of the unit",
-			             b->model->inputs[slot].id,
-			             b->model->nodes[i].id);
+			schema_error(
+			        sc, dn,
+			        _("decision on input %s of node %s names no "
+			          "correction of the unit"),
+			        b->model->inputs[slot].id,
+			        b->model->nodes[i].id);
 			return -1;
 		}
 	} else if (strcmp(kind, "points") == 0 || strcmp(kind, "na") == 0) {
@@ -204,8 +209,8 @@ static int read_node_decision(appraisal *a, batch *b, const schema_ctx *sc,
 		a->items[x].points = to;
 	} else {
 		schema_error(sc, dn,
-		             "a recorded decision of kind '%s': not "
-		             "input, points or na",
+		             _("a recorded decision of kind '%s': not "
+		               "input, points or na"),
 		             kind);
 		return -1;
 	}
@@ -235,9 +240,10 @@ static int read_nodes(appraisal *a, batch *b, const schema_ctx *sc, size_t u,
 			continue;
 		if (i < 0 || !b->model->nodes[i].is_leaf ||
 		    ds->kind != DOC_SEQ) {
-			schema_error(sc, ds,
-			             "decisions are recorded on indicators of "
-			             "the model only");
+			schema_error(
+			        sc, ds,
+			        _("decisions are recorded on indicators of "
+			          "the model only"));
 			return -1;
 		}
 		for (j = 0; j < ds->count; j++)
@@ -282,8 +288,8 @@ int appraisal_read_recorded(appraisal *a, batch *b, const char *path,
 	         text_of(doc_get(dt->root, "model"), "sha256"));
 	if (!units || units->kind != DOC_SEQ || units->count != b->nunits) {
 		schema_error(&sc, units,
-		             "the units of the document are not "
-		             "the units read from it");
+		             _("the units of the document are not "
+		               "the units read from it"));
 		doc_free(dt);
 		return -1;
 	}
@@ -293,10 +299,10 @@ int appraisal_read_recorded(appraisal *a, batch *b, const char *path,
 		if (doc_get(un, "derived")) {
 			schema_error(
 			        &sc, doc_get(un, "derived"),
-			        "unit %s was made by chiso merge from its "
-			        "predecessors: it has no inputs to compute "
-			        "again; appraise or verify the results it "
-			        "was made from",
+			        _("unit %s was made by chiso merge from its "
+			          "predecessors: it has no inputs to compute "
+			          "again; appraise or verify the results it "
+			          "was made from"),
 			        batch_str(b, b->units[u].code));
 			rc = -1;
 			break;

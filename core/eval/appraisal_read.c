@@ -13,6 +13,7 @@
 #include "read/sheet_rows.h"
 #include "read/source.h"
 #include "util/dir_file.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
@@ -81,16 +82,15 @@ static void did_you_mean(strbuf *sb, const char *word, const char *const *cands,
 	const char *s = suggest_closest(word, cands, n);
 
 	if (s)
-		strbuf_printf(sb, " (did you mean '%s'?)", s);
+		strbuf_printf(sb, _(" (did you mean '%s'?)"), s);
 }
 
-/* Reports the unknown name in cell c of a row: "NOUN 'NAME' WHERE" and
- * the suggestion in sb, which it releases. */
+/* Reports the unknown name in cell c of a row: what ("NOUN 'NAME'
+ * WHERE") and the suggestion in sb, which it releases. */
 static void unknown(struct reader *r, const struct row *w, int c,
-                    const char *noun, const char *where, strbuf *sb)
+                    const char *what, strbuf *sb)
 {
-	error_at(r, w->ln[c], w->col[c], "%s '%s' %s%s", noun, w->cell[c],
-	         where, strbuf_str(sb));
+	error_at(r, w->ln[c], w->col[c], "%s%s", what, strbuf_str(sb));
 	strbuf_release(sb);
 }
 
@@ -115,23 +115,25 @@ static long row_unit(struct reader *r, const struct row *w)
 {
 	const batch *b = r->b;
 	long u = find_unit(b, w->cell[C_UNIT]);
-	strbuf sb = STRBUF_INIT;
+	strbuf sb = STRBUF_INIT, what = STRBUF_INIT;
 	size_t i;
 
 	if (u >= 0 && !b->units[u].invalid)
 		return u;
 	if (u >= 0) {
-		error_at(r, w->ln[C_UNIT], w->col[C_UNIT],
-		         "unit %s is invalid in the results appraised: it was "
-		         "not scored; fix its data and evaluate it again",
-		         w->cell[C_UNIT]);
+		error_at(
+		        r, w->ln[C_UNIT], w->col[C_UNIT],
+		        _("unit %s is invalid in the results appraised: it was "
+		          "not scored; fix its data and evaluate it again"),
+		        w->cell[C_UNIT]);
 		return -1;
 	}
 	if (u == -2) {
 		error_at(r, w->ln[C_UNIT], w->col[C_UNIT],
-		         "unit %s is in the results appraised more than once "
-		         "(several periods or stages); appraise one period and "
-		         "stage at a time",
+		         _("unit %s is in the results appraised more than once "
+		           "(several periods or stages); appraise one period "
+		           "and "
+		           "stage at a time"),
 		         w->cell[C_UNIT]);
 		return -1;
 	}
@@ -143,7 +145,10 @@ static long row_unit(struct reader *r, const struct row *w)
 		did_you_mean(&sb, w->cell[C_UNIT], codes, b->nunits);
 		free(codes);
 	}
-	unknown(r, w, C_UNIT, "unit", "is not in the results appraised", &sb);
+	strbuf_printf(&what, _("unit '%s' is not in the results appraised"),
+	              w->cell[C_UNIT]);
+	unknown(r, w, C_UNIT, strbuf_str(&what), &sb);
+	strbuf_release(&what);
 	return -1;
 }
 
@@ -158,8 +163,8 @@ static int row_indicator(struct reader *r, const struct row *w)
 		return i;
 	if (i >= 0) {
 		error_at(r, w->ln[C_ID], w->col[C_ID],
-		         "node %s of model %s is an index, not an indicator: "
-		         "decide on its indicators",
+		         _("node %s of model %s is an index, not an indicator: "
+		           "decide on its indicators"),
 		         w->cell[C_ID], m->id);
 		return -1;
 	}
@@ -172,8 +177,9 @@ static int row_indicator(struct reader *r, const struct row *w)
 		did_you_mean(&sb, w->cell[C_ID], ids, m->nleaves);
 		free(ids);
 	}
-	strbuf_printf(&what, "is not in model %s", m->id);
-	unknown(r, w, C_ID, "indicator", strbuf_str(&what), &sb);
+	strbuf_printf(&what, _("indicator '%s' is not in model %s"),
+	              w->cell[C_ID], m->id);
+	unknown(r, w, C_ID, strbuf_str(&what), &sb);
 	strbuf_release(&what);
 	return -1;
 }
@@ -190,9 +196,10 @@ static int row_input(struct reader *r, const struct row *w)
 		return slot;
 	s = model_suggest_input(m, w->cell[C_ID]);
 	if (s)
-		strbuf_printf(&sb, " (did you mean '%s'?)", s);
-	strbuf_printf(&what, "is not in model %s", m->id);
-	unknown(r, w, C_ID, "input", strbuf_str(&what), &sb);
+		strbuf_printf(&sb, _(" (did you mean '%s'?)"), s);
+	strbuf_printf(&what, _("input '%s' is not in model %s"), w->cell[C_ID],
+	              m->id);
+	unknown(r, w, C_ID, strbuf_str(&what), &sb);
 	strbuf_release(&what);
 	return -1;
 }
@@ -252,7 +259,7 @@ static int type_value(struct reader *r, const struct row *w, int slot,
 	if (table_input_row(t, w->line, head, 4) < 0 ||
 	    table_input_row(t, w->line, cells, 4) < 0 || scratch.nunits != 1) {
 		error_at(r, w->ln[C_VALUE], w->col[C_VALUE],
-		         "value '%s' cannot be read for input %s",
+		         _("value '%s' cannot be read for input %s"),
 		         w->cell[C_VALUE], m->inputs[slot].id);
 		rc = -1;
 	} else if (scratch.units[0].invalid) {
@@ -260,7 +267,7 @@ static int type_value(struct reader *r, const struct row *w, int slot,
 		     p = scratch.problems[p - 1].next)
 			diag_at(r->d, DIAG_ERROR, NULL, 0, 0, "%s",
 			        batch_str(&scratch,
-			                  scratch.problems[p - 1].text));
+			                  scratch.problems[p - 1].shown));
 		r->bad = 1;
 		rc = -1;
 	} else {
@@ -272,10 +279,11 @@ static int type_value(struct reader *r, const struct row *w, int slot,
 		out->evidence = 0;
 		out->comment = 0;
 		if (!out->present) {
-			error_at(r, w->ln[C_VALUE], w->col[C_VALUE],
-			         "value is empty: an input decision gives the "
-			         "corrected value of %s",
-			         m->inputs[slot].id);
+			error_at(
+			        r, w->ln[C_VALUE], w->col[C_VALUE],
+			        _("value is empty: an input decision gives the "
+			          "corrected value of %s"),
+			        m->inputs[slot].id);
 			rc = -1;
 		}
 	}
@@ -336,14 +344,14 @@ static int row_points(struct reader *r, const struct row *w, appr_decision *x)
 	if (numfmt_parse(w->cell[C_VALUE], &x->points) < 0 ||
 	    !isfinite(x->points)) {
 		error_at(r, w->ln[C_VALUE], w->col[C_VALUE],
-		         "points '%s' of indicator %s is not a number",
+		         _("points '%s' of indicator %s is not a number"),
 		         w->cell[C_VALUE], node->id);
 		return -1;
 	}
 	if (x->points < 0 || x->points > node->points) {
 		error_at(r, w->ln[C_VALUE], w->col[C_VALUE],
-		         "points %s of indicator %s are outside 0 to its "
-		         "maximum %s",
+		         _("points %s of indicator %s are outside 0 to its "
+		           "maximum %s"),
 		         w->cell[C_VALUE], node->id,
 		         numfmt_exact(node->points, buf));
 		return -1;
@@ -373,8 +381,8 @@ static int row_target(struct reader *r, const struct row *w, long u,
 		return row_points(r, w, x);
 	if (*w->cell[C_VALUE]) {
 		error_at(r, w->ln[C_VALUE], w->col[C_VALUE],
-		         "value '%s' given for kind na: leave it empty (the "
-		         "indicator does not apply)",
+		         _("value '%s' given for kind na: leave it empty (the "
+		           "indicator does not apply)"),
 		         w->cell[C_VALUE]);
 		return -1;
 	}
@@ -392,7 +400,7 @@ static int row_kind(struct reader *r, const struct row *w)
 			return k;
 	did_you_mean(&sb, w->cell[C_KIND], kinds, 3);
 	error_at(r, w->ln[C_KIND], w->col[C_KIND],
-	         "kind '%s' is not input, points or na%s", w->cell[C_KIND],
+	         _("kind '%s' is not input, points or na%s"), w->cell[C_KIND],
 	         strbuf_str(&sb));
 	strbuf_release(&sb);
 	return -1;
@@ -405,17 +413,17 @@ static int row_why(struct reader *r, const struct row *w)
 
 	if (!*w->cell[C_REASON]) {
 		error_at(r, w->ln[C_REASON], w->col[C_REASON],
-		         "reason is empty: every decision says why");
+		         _("reason is empty: every decision says why"));
 		rc = -1;
 	}
 	if (!*w->cell[C_BY]) {
 		error_at(r, w->ln[C_BY], w->col[C_BY],
-		         "by is empty: every decision says who made it");
+		         _("by is empty: every decision says who made it"));
 		rc = -1;
 	}
 	if (!is_date(w->cell[C_AT])) {
 		error_at(r, w->ln[C_AT], w->col[C_AT],
-		         "at '%s' is not a date YYYY-MM-DD", w->cell[C_AT]);
+		         _("at '%s' is not a date YYYY-MM-DD"), w->cell[C_AT]);
 		rc = -1;
 	}
 	return rc;
@@ -438,7 +446,7 @@ static int check_evidence(struct reader *r, const struct row *w,
 			appraisal_evidence_add(x, refs[i], sha);
 		} else {
 			error_at(r, w->ln[C_EVIDENCE], w->col[C_EVIDENCE],
-			         "evidence '%s' %s (--evidence-dir %s)",
+			         _("evidence '%s' %s (--evidence-dir %s)"),
 			         refs[i], strbuf_str(&why), r->a->evidence_dir);
 			rc = -1;
 		}
@@ -470,11 +478,16 @@ static void decision_row(struct reader *r, const struct row *w)
 		return;
 	dup = same_target(r->a, &x, r->stage);
 	if (dup) {
-		error_at(r, w->ln[C_ID], w->col[C_ID],
-		         "a second decision on %s %s of unit %s (the first at "
-		         "%s); one decision per target",
-		         x.kind == APPR_INPUT ? "input" : "indicator",
-		         w->cell[C_ID], w->cell[C_UNIT], dup->source);
+		error_at(
+		        r, w->ln[C_ID], w->col[C_ID],
+		        x.kind == APPR_INPUT
+		                ? _("a second decision on input %s of unit %s "
+		                    "(the first at %s); one decision per "
+		                    "target")
+		                : _("a second decision on indicator %s of unit "
+		                    "%s (the first at %s); one decision per "
+		                    "target"),
+		        w->cell[C_ID], w->cell[C_UNIT], dup->source);
 		return;
 	}
 	if (r->a->evidence_dir && check_evidence(r, w, &x) < 0) {
@@ -522,19 +535,20 @@ static int header_row(struct reader *r, unsigned row, const csv_cell *cells,
 
 		if (!ok)
 			error_at(r, row, (unsigned)i + 1,
-			         "column %zu is '%s', not '%s': an appraisal "
-			         "file's columns are exactly "
-			         "unit,kind,id,value,reason,by,at,evidence",
+			         _("column %zu is '%s', not '%s': an appraisal "
+			           "file's columns are exactly "
+			           "unit,kind,id,value,reason,by,at,evidence"),
 			         i + 1, name, columns[i]);
 		free(name);
 		if (!ok)
 			return -1;
 	}
 	if (n > NCOLS) {
-		error_at(
-		        r, row, NCOLS + 1,
-		        "a column past 'evidence': an appraisal file's columns "
-		        "are exactly unit,kind,id,value,reason,by,at,evidence");
+		error_at(r, row, NCOLS + 1,
+		         _("a column past 'evidence': an appraisal file's "
+		           "columns "
+		           "are exactly "
+		           "unit,kind,id,value,reason,by,at,evidence"));
 		return -1;
 	}
 	r->header_seen = 1;
@@ -567,7 +581,7 @@ static int on_row(void *arg, sheet_rows *s, unsigned row, const csv_cell *cells,
 	for (i = NCOLS; i < n; i++)
 		if (cells[i].len)
 			error_at(r, row, (unsigned)i + 1,
-			         "a value in column %zu, past 'evidence'",
+			         _("a value in column %zu, past 'evidence'"),
 			         i + 1);
 	if (used)
 		decision_row(r, &w);
@@ -593,8 +607,8 @@ static int yaml_cell(struct reader *r, const doc_node *map, size_t c,
 	w->col[c] = v->col;
 	if (v->kind != DOC_SCALAR) {
 		error_at(r, v->line, v->col,
-		         "%s must be a single value, not %s", columns[c],
-		         doc_kind_name(v->kind));
+		         _("%s must be a single value, not %s"), columns[c],
+		         _(doc_kind_name(v->kind)));
 		return -1;
 	}
 	w->cell[c] = v->text ? v->text : "";
@@ -610,16 +624,16 @@ static void yaml_decision(struct reader *r, const doc_node *map)
 
 	if (map->kind != DOC_MAP) {
 		error_at(r, map->line, map->col,
-		         "a decision is a mapping of unit, kind, id, value, "
-		         "reason, by, at, evidence, not %s",
-		         doc_kind_name(map->kind));
+		         _("a decision is a mapping of unit, kind, id, value, "
+		           "reason, by, at, evidence, not %s"),
+		         _(doc_kind_name(map->kind)));
 		return;
 	}
 	for (i = 0; i < map->count; i++) {
 		strbuf sb = STRBUF_INIT;
 
-		if (schema_unknown_key(&sb, map->keys[i]->text, columns,
-		                       "a decision")) {
+		if (schema_unknown_key_tr(&sb, map->keys[i]->text, columns,
+		                          N_("a decision"))) {
 			error_at(r, map->keys[i]->line, map->keys[i]->col, "%s",
 			         strbuf_str(&sb));
 			bad = 1;
@@ -656,9 +670,10 @@ static int read_yaml(struct reader *r, char sha[65])
 		error_at(
 		        r, d->root ? d->root->line : 0,
 		        d->root ? d->root->col : 0,
-		        "an appraisal file in YAML holds one key, 'decisions': "
-		        "a list of decisions (unit, kind, id, value, reason, "
-		        "by, at, evidence)");
+		        _("an appraisal file in YAML holds one key, "
+		          "'decisions': "
+		          "a list of decisions (unit, kind, id, value, reason, "
+		          "by, at, evidence)"));
 		doc_free(d);
 		return -1;
 	}
@@ -689,8 +704,8 @@ int appraisal_read_file(appraisal *a, batch *b, const char *path,
 	if (rc == 0 && !r.bad && !r.header_seen &&
 	    (source_is_csv(path) || source_is_workbook(path))) {
 		error_at(&r, 0, 0,
-		         "no header row: an appraisal file starts with the "
-		         "columns unit,kind,id,value,reason,by,at,evidence");
+		         _("no header row: an appraisal file starts with the "
+		           "columns unit,kind,id,value,reason,by,at,evidence"));
 	}
 	if (rc < 0 || r.bad) {
 		appraisal_drop(a, r.first);

@@ -9,6 +9,7 @@
 #include "eval/eval.h"
 #include "eval/evidence_files.h"
 #include "read/source.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
 
@@ -26,8 +27,8 @@ int appraise_load_recorded(batch *b, appraisal *a, const char *path,
 
 	if (!source_is_json(path)) {
 		diag_error(d, path, 0, 0,
-		           "not a results document (.json): give what chiso "
-		           "evaluate -f json (or chiso appraise) wrote");
+		           _("not a results document (.json): give what chiso "
+		             "evaluate -f json (or chiso appraise) wrote"));
 		return -1;
 	}
 	if (source_read_file(path, &b->limits, &buf, &len, d) < 0)
@@ -66,13 +67,16 @@ static int check_stages(const batch *b, const char *self, const char *stage,
 
 		if (stage_fits(have, stage))
 			continue;
-		diag_error(d, self, 0, 0,
-		           "unit %s is of stage '%s': the %s stage is made "
-		           "from %s results",
-		           batch_str(b, b->units[u].code), have, stage,
-		           strcmp(stage, "appraised") == 0
-		                   ? "self-assessed (self)"
-		                   : "self-assessed or appraised");
+		diag_error(
+		        d, self, 0, 0,
+		        strcmp(stage, "appraised") == 0
+		                ? _("unit %s is of stage '%s': the appraised "
+		                    "stage is made from self-assessed (self) "
+		                    "results")
+		                : _("unit %s is of stage '%s': the final "
+		                    "stage is made from self-assessed or "
+		                    "appraised results"),
+		        batch_str(b, b->units[u].code), have);
 		return -1;
 	}
 	return 0;
@@ -132,13 +136,18 @@ static int correction_breaks_bound(const batch *b, const appraisal *a,
 			continue;
 		for (upper = 0; upper <= 1 && !bad; upper++)
 			bad = data_bound_problem(m, row, i, upper, &why);
+		if (bad) {
+			strbuf_reset(&why);
+			data_bound_shown(m, row, i, upper - 1, &why);
+		}
 		if (bad)
-			diag_error(d, x->source, 0, 0,
-			           "unit %s: input %s: %s once corrected; a "
-			           "correction keeps the unit's inputs within "
-			           "their bounds (correct them together)",
-			           batch_str(b, b->units[x->unit].code), in->id,
-			           strbuf_str(&why));
+			diag_error(
+			        d, x->source, 0, 0,
+			        _("unit %s: input %s: %s once corrected; a "
+			          "correction keeps the unit's inputs within "
+			          "their bounds (correct them together)"),
+			        batch_str(b, b->units[x->unit].code), in->id,
+			        strbuf_str(&why));
 	}
 	strbuf_release(&why);
 	free(row);
@@ -157,10 +166,10 @@ int appraise_run(batch *b, appraisal *a, const char *self, char *const *files,
 		return -1;
 	if (strcmp(model_sha, b->model->sha256) != 0) {
 		diag_error(d, self, 0, 0,
-		           "scored under the model of sha256 %s, but %s has "
-		           "sha256 %s: appraise with the model it was scored "
-		           "under",
-		           *model_sha ? model_sha : "(none)", b->model->path,
+		           _("scored under the model of sha256 %s, but %s has "
+		             "sha256 %s: appraise with the model it was scored "
+		             "under"),
+		           *model_sha ? model_sha : _("(none)"), b->model->path,
 		           b->model->sha256);
 		return -1;
 	}

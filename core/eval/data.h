@@ -46,6 +46,11 @@ void data_check_duplicates(batch *b);
 int data_bound_problem(const chiso_model *m, const unit_value *row, size_t i,
                        int upper, strbuf *why);
 
+/* data_bound_problem()'s text in the run's language, appended to shown,
+ * for a problem data_bound_problem() found. */
+void data_bound_shown(const chiso_model *m, const unit_value *row, size_t i,
+                      int upper, strbuf *shown);
+
 /* Adds each invalid unit's problems to d as errors. */
 void data_report_problems(const batch *b, diag *d);
 

@@ -8,6 +8,7 @@
 #include "eval/evidence_files.h"
 #include "read/schema.h"
 #include "util/escape.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
 
@@ -32,14 +33,15 @@ void data_evidence_unknown(const chiso_model *m, const char *id, strbuf *sb)
 	near = suggest_closest(id, ids, m->nleaves);
 	if (model_node_index(m, id) >= 0)
 		strbuf_printf(sb,
-		              "'%s' is an index of model %s, not an "
-		              "indicator: evidence files belong to indicators",
+		              _("'%s' is an index of model %s, not an "
+		                "indicator: evidence files belong to "
+		                "indicators"),
 		              id, m->id);
 	else
-		strbuf_printf(sb, "'%s' is not an indicator of model %s", id,
+		strbuf_printf(sb, _("'%s' is not an indicator of model %s"), id,
 		              m->id);
 	if (near)
-		strbuf_printf(sb, "; did you mean '%s'?", near);
+		strbuf_printf(sb, _("; did you mean '%s'?"), near);
 	free(ids);
 }
 
@@ -62,25 +64,33 @@ static void file_error(const data_evidence_src *src, const doc_node *n,
 	strbuf sb = STRBUF_INIT;
 
 	put_place(src, &sb, n->line, n->col);
-	diag_error(src->d, NULL, 0, 0, "%s: unit %s: %s", strbuf_str(&sb), code,
-	           msg);
+	diag_error(src->d, NULL, 0, 0, _("%s: unit %s: %s"), strbuf_str(&sb),
+	           code, msg);
 	strbuf_release(&sb);
 }
 
-/* A problem of unit u at n (stored escaped); the unit is invalid. */
+/* A problem of unit u at n (stored escaped, in English: msg; shown in
+ * the run's language: shown); the unit is invalid. */
 static void unit_problem(const data_evidence_src *src, batch *b, size_t u,
-                         const doc_node *n, const char *msg)
+                         const doc_node *n, const char *msg, const char *shown)
 {
-	strbuf sb = STRBUF_INIT, safe = STRBUF_INIT;
+	strbuf sb = STRBUF_INIT, loc = STRBUF_INIT, safe = STRBUF_INIT,
+	       safe_loc = STRBUF_INIT;
 
 	put_place(src, &sb, n->line, n->col);
+	strbuf_puts(&loc, strbuf_str(&sb));
 	strbuf_printf(&sb, ": unit %s: %s", batch_str(b, b->units[u].code),
 	              msg);
+	strbuf_printf(&loc, _(": unit %s: "), batch_str(b, b->units[u].code));
+	strbuf_puts(&loc, shown);
 	escape_append(&safe, strbuf_str(&sb), 0);
-	batch_problem_add(b, u, "%s", strbuf_str(&safe));
+	escape_append(&safe_loc, strbuf_str(&loc), 0);
+	batch_problem_add2(b, u, strbuf_str(&safe), strbuf_str(&safe_loc));
 	b->units[u].invalid = 1;
 	strbuf_release(&sb);
+	strbuf_release(&loc);
 	strbuf_release(&safe);
+	strbuf_release(&safe_loc);
 }
 
 /* 1 when s is 64 lower-case hex digits. */
@@ -123,7 +133,7 @@ static void add_refs(const data_evidence_src *src, batch *b, size_t u, int node,
 {
 	const char *id = b->model->nodes[node].id;
 	const char *p = n->text, *end = n->text + n->len, *q, *sha;
-	strbuf place = STRBUF_INIT;
+	strbuf place = STRBUF_INIT, shown = STRBUF_INIT;
 	size_t at, len;
 	unsigned cp;
 
@@ -132,8 +142,14 @@ static void add_refs(const data_evidence_src *src, batch *b, size_t u, int node,
 		              "evidence %s: contains a control character "
 		              "(U+%04X); remove it",
 		              id, cp);
-		unit_problem(src, b, u, n, strbuf_str(&place));
+		strbuf_printf(&shown,
+		              _("evidence %s: contains a control character "
+		                "(U+%04X); remove it"),
+		              id, cp);
+		unit_problem(src, b, u, n, strbuf_str(&place),
+		             strbuf_str(&shown));
 		strbuf_release(&place);
+		strbuf_release(&shown);
 		return;
 	}
 	put_place(src, &place, n->line, n->col);
@@ -175,9 +191,9 @@ int data_evidence_read(const data_evidence_src *src, batch *b, size_t u,
 	code = xstrdup(batch_str(b, b->units[u].code));
 	if (map->kind != DOC_MAP) {
 		strbuf_printf(&msg,
-		              "evidence must be a mapping of indicator ids to "
-		              "files, not %s",
-		              doc_kind_name(map->kind));
+		              _("evidence must be a mapping of indicator ids "
+		                "to files, not %s"),
+		              _(doc_kind_name(map->kind)));
 		file_error(src, map, code, strbuf_str(&msg));
 		rc = -1;
 	}
@@ -192,7 +208,7 @@ int data_evidence_read(const data_evidence_src *src, batch *b, size_t u,
 			if (src->results_doc) {
 				diag_at(src->d, DIAG_WARNING, src->file,
 				        key->line, key->col,
-				        "unit %s: %s; ignored", code,
+				        _("unit %s: %s; ignored"), code,
 				        strbuf_str(&msg));
 			} else {
 				file_error(src, key, code, strbuf_str(&msg));
@@ -213,13 +229,13 @@ int data_evidence_read(const data_evidence_src *src, batch *b, size_t u,
 				break;
 		if (v->kind == DOC_SEQ && k == v->count)
 			continue;
-		strbuf_printf(&msg,
-		              "evidence %s: expected a file name or a list of "
-		              "file names, not %s",
-		              key->text,
-		              doc_kind_name(v->kind == DOC_SEQ
-		                                    ? v->items[k]->kind
-		                                    : v->kind));
+		strbuf_printf(
+		        &msg,
+		        _("evidence %s: expected a file name or a list "
+		          "of file names, not %s"),
+		        key->text,
+		        _(doc_kind_name(v->kind == DOC_SEQ ? v->items[k]->kind
+		                                           : v->kind)));
 		file_error(src, v, code, strbuf_str(&msg));
 		rc = -1;
 	}

@@ -716,10 +716,8 @@ int data_bound_problem(const chiso_model *m, const unit_value *row, size_t i,
 	return 1;
 }
 
-/* data_bound_problem()'s text in the run's language, for a problem
- * data_bound_problem() found. */
-static void bound_shown(const chiso_model *m, const unit_value *row, size_t i,
-                        int upper, strbuf *shown)
+void data_bound_shown(const chiso_model *m, const unit_value *row, size_t i,
+                      int upper, strbuf *shown)
 {
 	const model_input *in = &m->inputs[i];
 	const input_bound *bd = upper ? &in->max : &in->min;
@@ -760,7 +758,7 @@ static void check_bounds(struct reader *r)
 				continue;
 			if (at && at->kind == DOC_MAP && doc_get(at, "value"))
 				at = doc_get(at, "value");
-			bound_shown(m, row, i, upper, &shown);
+			data_bound_shown(m, row, i, upper, &shown);
 			unit_problem2(r, at, m->inputs[i].id, strbuf_str(&why),
 			              strbuf_str(&shown));
 		}

@@ -5,6 +5,7 @@
 #include "eval/evidence_files.h"
 
 #include "util/dir_file.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdlib.h>
@@ -81,8 +82,8 @@ size_t evidence_files_hash(batch *b, const char *dir, diag *d)
 				failed++;
 				diag_error(
 				        d, NULL, 0, 0,
-				        "%s: unit %s: indicator %s: evidence "
-				        "file '%s' %s (--evidence-dir %s)",
+				        _("%s: unit %s: indicator %s: evidence "
+				          "file '%s' %s (--evidence-dir %s)"),
 				        batch_str(b, x->place),
 				        batch_str(b, ur->code),
 				        b->model->nodes[x->node].id,

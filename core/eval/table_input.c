@@ -153,8 +153,8 @@ static int evidence_column(table_input *t, size_t i)
 
 		data_evidence_unknown(t->m, id, &why);
 		data_file_error(t->df, t->row, (unsigned)i + 1,
-		                "column '%s': %s (an evidence column is "
-		                "'evidence:' and an indicator id)",
+		                _("column '%s': %s (an evidence column is "
+		                  "'evidence:' and an indicator id)"),
 		                name, strbuf_str(&why));
 		strbuf_release(&why);
 		t->bad = 1;

@@ -15,6 +15,7 @@
 #include "read/source.h"
 #include "results/results_json.h"
 #include "util/dir_file.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/sha256.h"
 #include "util/strbuf.h"
@@ -88,15 +89,15 @@ static void compare_key(struct verify *v, const doc_node *rec,
 		if (strcmp(numfmt_fixed(x, p, bx), numfmt_fixed(y, p, by)) == 0)
 			return;
 		differ(v, doc_get(rec, key) ? doc_get(rec, key) : rec,
-		       "%s: %s %s recorded, but %s computed", label, key, bx,
+		       _("%s: %s %s recorded, but %s computed"), label, key, bx,
 		       by);
 		return;
 	}
 	if (r && g && strcmp(r, g) == 0)
 		return;
 	differ(v, doc_get(rec, key) ? doc_get(rec, key) : rec,
-	       "%s: %s '%s' recorded, but '%s' computed", label, key,
-	       r ? r : "(none)", g ? g : "(none)");
+	       _("%s: %s '%s' recorded, but '%s' computed"), label, key,
+	       r ? r : _("(none)"), g ? g : _("(none)"));
 }
 
 /* The maps of two lists, pairwise, by key id. */
@@ -112,8 +113,15 @@ static void compare_list(struct verify *v, const doc_node *rec,
 	if (!got || got->kind != DOC_SEQ)
 		return;
 	if (!rec || rec->kind != DOC_SEQ || rec->count != got->count) {
-		differ(v, rec, "unit %s: %zu %s computed, the file lists %zu",
-		       unit, got->count, what, rec ? rec->count : 0);
+		differ(v, rec,
+		       strcmp(what, "nodes") == 0
+		               ? _("unit %s: %zu nodes computed, the file "
+		                   "lists "
+		                   "%zu")
+		               : _("unit %s: %zu views computed, the file "
+		                   "lists "
+		                   "%zu"),
+		       unit, got->count, rec ? rec->count : 0);
 		return;
 	}
 	for (i = 0; i < got->count; i++) {
@@ -121,12 +129,14 @@ static void compare_list(struct verify *v, const doc_node *rec,
 		const char *rid = scalar(r, "id"), *gid = scalar(g, "id");
 
 		strbuf_reset(&label);
-		strbuf_printf(&label, "unit %s: %s %s", unit,
-		              strcmp(what, "nodes") == 0 ? "node" : "view",
-		              gid ? gid : "?");
+		strbuf_printf(&label,
+		              strcmp(what, "nodes") == 0
+		                      ? _("unit %s: node %s")
+		                      : _("unit %s: view %s"),
+		              unit, gid ? gid : "?");
 		if (!rid || !gid || strcmp(rid, gid) != 0) {
-			differ(v, r, "%s: the file has '%s' in its place",
-			       strbuf_str(&label), rid ? rid : "(none)");
+			differ(v, r, _("%s: the file has '%s' in its place"),
+			       strbuf_str(&label), rid ? rid : _("(none)"));
 			continue;
 		}
 		for (k = 0; keys[k]; k++)
@@ -146,7 +156,7 @@ static void compare_units(struct verify *v, const doc_node *rec,
 	size_t u, k;
 
 	if (!ru || !gu || ru->count != gu->count) {
-		differ(v, ru, "the file lists %zu units, %zu were read",
+		differ(v, ru, _("the file lists %zu units, %zu were read"),
 		       ru ? ru->count : 0, gu ? gu->count : 0);
 		return;
 	}
@@ -156,7 +166,7 @@ static void compare_units(struct verify *v, const doc_node *rec,
 		char label[300];
 		size_t views = 0;
 
-		snprintf(label, sizeof(label), "unit %s", code);
+		snprintf(label, sizeof(label), _("unit %s"), code);
 		for (k = 0; keys[k]; k++)
 			compare_key(v, r, g, keys[k], label);
 		compare_list(v, doc_get(r, "nodes"), doc_get(g, "nodes"), code,
@@ -221,15 +231,15 @@ static void check_corrections(struct verify *v, const appraisal *a,
 		                &v->b->values[x->unit * m->ninputs + x->target],
 		                v->b, &x->value))
 			differ(v, at,
-			       "unit %s: input %s is not the value its "
-			       "correction (%s) recorded",
+			       _("unit %s: input %s is not the value its "
+			         "correction (%s) recorded"),
 			       code, in->id, x->source);
 		for (k = 0; k < in->nused; k++)
 			if (!record_of(a, i, in->used_by[k]))
 				differ(v, at,
-				       "unit %s: node %s: the decision "
-				       "correcting input %s (%s) is not "
-				       "recorded on it",
+				       _("unit %s: node %s: the decision "
+				         "correcting input %s (%s) is not "
+				         "recorded on it"),
 				       code, m->nodes[in->used_by[k]].id,
 				       in->id, x->source);
 	}
@@ -287,7 +297,7 @@ static void check_basis_values(struct verify *v, const appraisal *a,
 	batch_init(&s, m);
 	s.limits = b->limits;
 	if (data_load_file(&s, file, &sd) < 0) {
-		differ(v, NULL, "basis %s cannot be read as results", file);
+		differ(v, NULL, _("basis %s cannot be read as results"), file);
 		goto out;
 	}
 	for (u = 0; u < b->nunits; u++) {
@@ -296,7 +306,7 @@ static void check_basis_values(struct verify *v, const appraisal *a,
 		k = same_unit(&s, b, u);
 		if (k == s.nunits) {
 			differ(v, units ? units->items[u] : NULL,
-			       "unit %s is not in basis %s", code, file);
+			       _("unit %s is not in basis %s"), code, file);
 			continue;
 		}
 		for (i = 0; i < m->ninputs; i++) {
@@ -311,9 +321,10 @@ static void check_basis_values(struct verify *v, const appraisal *a,
 			                               "values"),
 			                       m->inputs[i].id)
 			             : NULL,
-			       "unit %s: input %s differs from basis %s, and "
-			       "no "
-			       "correction recorded takes the one to the other",
+			       _("unit %s: input %s differs from basis %s, and "
+			         "no "
+			         "correction recorded takes the one to the "
+			         "other"),
 			       code, m->inputs[i].id, file);
 		}
 	}
@@ -349,19 +360,19 @@ static const char *decision_differs(const batch *b, const appr_decision *x,
                                     const appr_decision *y)
 {
 	if (x->kind != y->kind || x->unit != y->unit || x->target != y->target)
-		return "its target";
+		return _("its target");
 	if (x->kind == APPR_POINTS && x->points != y->points)
-		return "its points";
+		return _("its points");
 	if (x->kind == APPR_INPUT && !same_value(b, &x->value, b, &y->value))
-		return "its value";
+		return _("its value");
 	if (strcmp(x->reason, y->reason) != 0)
-		return "its reason";
+		return _("its reason");
 	if (strcmp(x->by, y->by) != 0)
-		return "its author (by)";
+		return _("its author (by)");
 	if (strcmp(x->at, y->at) != 0)
-		return "its date (at)";
+		return _("its date (at)");
 	if (!same_refs(x->evidence, y->evidence))
-		return "its evidence";
+		return _("its evidence");
 	return NULL;
 }
 
@@ -403,7 +414,7 @@ static void check_basis_decisions(struct verify *v, batch *b,
 			stage = a->items[i].stage;
 	appraisal_init(&fa);
 	if (appraisal_read_file(&fa, b, file, stage, &sd) < 0) {
-		differ(v, NULL, "basis %s: its decisions cannot be read: %s",
+		differ(v, NULL, _("basis %s: its decisions cannot be read: %s"),
 		       file, sd.count ? sd.items[0].text : "");
 		goto out;
 	}
@@ -417,12 +428,13 @@ static void check_basis_decisions(struct verify *v, batch *b,
 		what = x ? decision_differs(b, x, y) : NULL;
 		if (!x)
 			differ(v, NULL,
-			       "the decision at %s of basis %s is not recorded",
+			       _("the decision at %s of basis %s is not "
+			         "recorded"),
 			       strbuf_str(&src), file);
 		else if (what)
 			differ(v, NULL,
-			       "the decision recorded from %s differs from "
-			       "basis %s in %s",
+			       _("the decision recorded from %s differs from "
+			         "basis %s in %s"),
 			       x->source, file, what);
 	}
 	for (i = 0; i < a->n; i++) {
@@ -437,8 +449,9 @@ static void check_basis_decisions(struct verify *v, batch *b,
 			               fa.items[k].source + flen) == 0;
 		if (!found)
 			differ(v, NULL,
-			       "the decision recorded from %s is not in basis "
-			       "%s",
+			       _("the decision recorded from %s is not in "
+			         "basis "
+			         "%s"),
 			       x->source, file);
 	}
 out:
@@ -485,13 +498,14 @@ static int check_basis(struct verify *v, const appraisal *a, char *const *files,
 				e = &a->basis[i];
 		if (e)
 			differ(v, NULL,
-			       "basis %s has sha256 %s, but the file records "
-			       "%s for %s (%s): it changed since",
+			       _("basis %s has sha256 %s, but the file records "
+			         "%s for %s (%s): it changed since"),
 			       files[f], sha, e->sha256, e->file, e->role);
 		else
 			differ(v, NULL,
-			       "basis %s (sha256 %s) is none of the files the "
-			       "document was made from",
+			       _("basis %s (sha256 %s) is none of the files "
+			         "the "
+			         "document was made from"),
 			       files[f], sha);
 	}
 	return 0;
@@ -540,15 +554,16 @@ static void check_evidence(struct verify *v, const appraisal *a,
 					continue;
 				}
 				strbuf_printf(&why,
-				              "has sha256 %s, but %s is "
-				              "recorded: it changed since",
+				              _("has sha256 %s, but %s is "
+				                "recorded: it changed since"),
 				              sha, x->ev_sha[k]);
 			}
 			differ(v, NULL,
-			       "unit %s: %s %s: evidence '%s' of the decision "
-			       "at %s %s",
+			       input ? _("unit %s: input %s: evidence '%s' of "
+			                 "the decision at %s %s")
+			             : _("unit %s: node %s: evidence '%s' of "
+			                 "the decision at %s %s"),
 			       batch_str(v->b, v->b->units[x->unit].code),
-			       input ? "input" : "node",
 			       input ? m->inputs[x->target].id
 			             : m->nodes[x->target].id,
 			       x->ev_files[k], x->source, strbuf_str(&why));
@@ -576,8 +591,9 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 		goto out;
 	if (strcmp(model_sha, b->model->sha256) != 0)
 		differ(&v, NULL,
-		       "model.sha256 %s recorded, but the model %s has sha256 "
-		       "%s",
+		       _("model.sha256 %s recorded, but the model %s has "
+		         "sha256 "
+		         "%s"),
 		       model_sha, b->model->path, b->model->sha256);
 	if (check_basis(&v, &a, basis, n, matched) < 0)
 		goto out;
@@ -605,7 +621,7 @@ int verify_results(batch *b, const char *path, char *const *basis, size_t n,
 	}
 	if (rep->differences > SHOWN)
 		diag_at(d, DIAG_ERROR, path, 0, 0,
-		        "%zu more differences not shown",
+		        _("%zu more differences not shown"),
 		        rep->differences - SHOWN);
 	rc = rep->differences ? 1 : 0;
 out:

@@ -7,6 +7,7 @@
 #include "publish/verify_evidence.h"
 
 #include "eval/evidence_files.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #include <stdarg.h>
@@ -38,9 +39,9 @@ static void node_differs(struct check *v, const doc_node *n, size_t u, size_t i,
 	strbuf sb = STRBUF_INIT;
 	va_list ap;
 
-	strbuf_printf(
-	        &sb, "unit %s: node %s: ", batch_str(v->b, v->b->units[u].code),
-	        v->b->model->nodes[i].id);
+	strbuf_printf(&sb, _("unit %s: node %s: "),
+	              batch_str(v->b, v->b->units[u].code),
+	              v->b->model->nodes[i].id);
 	va_start(ap, fmt);
 	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
@@ -77,7 +78,7 @@ static void check_node(struct check *v, const doc_node *rec, size_t u, size_t i,
 			             "evidence is not recorded in its place "
 			             "(evidence_files has '%s')",
 			             batch_str(b, e[k].file),
-			             file ? file : "(none)");
+			             file ? file : _("(none)"));
 			return;
 		}
 		if (!hashed || !e[k].sha)
@@ -98,12 +99,12 @@ static void check_node(struct check *v, const doc_node *rec, size_t u, size_t i,
 	}
 	if (files && (files->kind != DOC_SEQ || files->count != r))
 		node_differs(v, files, u, i,
-		             "evidence_files lists %zu file%s, the unit's "
-		             "evidence names %zu",
-		             files->kind == DOC_SEQ ? files->count : 0,
-		             files->kind == DOC_SEQ && files->count == 1 ? ""
-		                                                         : "s",
-		             r);
+		             P_("evidence_files lists %zu file, the unit's "
+		                "evidence names %zu",
+		                "evidence_files lists %zu files, the unit's "
+		                "evidence names %zu",
+		                files->kind == DOC_SEQ ? files->count : 0),
+		             files->kind == DOC_SEQ ? files->count : 0, r);
 }
 
 void verify_evidence_nodes(const batch *b, const doc_node *root,

@@ -6,6 +6,7 @@
  */
 #include "util/dir_file.h"
 
+#include "util/i18n.h"
 #include "util/sha256.h"
 
 #include <errno.h>
@@ -41,13 +42,13 @@ static int hash_file(const char *path, char sha[65], strbuf *why)
 	int rc = -1;
 
 	if (fd < 0) {
-		strbuf_printf(why, "cannot be read: %s", strerror(errno));
+		strbuf_printf(why, _("cannot be read: %s"), strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-		strbuf_puts(why, "is not a regular file");
+		strbuf_puts(why, _("is not a regular file"));
 	else if (sha256_fd(fd, sha) < 0)
-		strbuf_printf(why, "cannot be read: %s", strerror(errno));
+		strbuf_printf(why, _("cannot be read: %s"), strerror(errno));
 	else
 		rc = 0;
 	close(fd);
@@ -62,17 +63,17 @@ int dir_file_hash(const char *dir, const char *name, char sha[65], strbuf *why)
 	int rc = -1;
 
 	if (name[0] == '/') {
-		strbuf_puts(why, "is absolute: name a file inside the "
-		                 "directory");
+		strbuf_puts(why, _("is absolute: name a file inside the "
+		                   "directory"));
 		return -1;
 	}
 	if (has_dotdot(name)) {
-		strbuf_puts(why, "leaves the directory (..)");
+		strbuf_puts(why, _("leaves the directory (..)"));
 		return -1;
 	}
 	rdir = realpath(dir, NULL);
 	if (!rdir) {
-		strbuf_printf(why, "cannot be looked for: %s: %s", dir,
+		strbuf_printf(why, _("cannot be looked for: %s: %s"), dir,
 		              strerror(errno));
 		return -1;
 	}
@@ -80,11 +81,11 @@ int dir_file_hash(const char *dir, const char *name, char sha[65], strbuf *why)
 	rfile = realpath(strbuf_str(&full), NULL);
 	n = strlen(rdir);
 	if (!rfile)
-		strbuf_printf(why, "is not in %s", dir);
+		strbuf_printf(why, _("is not in %s"), dir);
 	else if (strncmp(rfile, rdir, n) != 0 ||
 	         (rfile[n] != '/' && strcmp(rdir, "/") != 0))
 		strbuf_printf(why,
-		              "resolves outside %s through a symbolic link",
+		              _("resolves outside %s through a symbolic link"),
 		              dir);
 	else
 		rc = hash_file(rfile, sha, why);
