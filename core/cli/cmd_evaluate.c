@@ -467,8 +467,8 @@ int cmd_evaluate(int argc, char **argv)
 	}
 	if (o.evidence_dir && evidence_files_hash(&b, o.evidence_dir, &d) > 0) {
 		cli_print_diag(&d);
-		cli_error("nothing written: fix the evidence files above "
-		          "(--evidence-dir %s)",
+		cli_error(_("nothing written: fix the evidence files above "
+		            "(--evidence-dir %s)"),
 		          o.evidence_dir);
 		rc = EXIT_FAILURE2;
 		goto out_batch;

@@ -74,9 +74,9 @@ static void check_node(struct check *v, const doc_node *rec, size_t u, size_t i,
 		sha = f ? text_of(f, "sha256") : NULL;
 		if (!file || strcmp(file, batch_str(b, e[k].file)) != 0) {
 			node_differs(v, f ? f : rec, u, i,
-			             "evidence file '%s' of the unit's "
-			             "evidence is not recorded in its place "
-			             "(evidence_files has '%s')",
+			             _("evidence file '%s' of the unit's "
+			               "evidence is not recorded in its place "
+			               "(evidence_files has '%s')"),
 			             batch_str(b, e[k].file),
 			             file ? file : _("(none)"));
 			return;
@@ -86,14 +86,15 @@ static void check_node(struct check *v, const doc_node *rec, size_t u, size_t i,
 		if (!sha)
 			node_differs(
 			        v, f, u, i,
-			        "evidence file '%s' is recorded without its "
-			        "sha256: nothing to check it against",
+			        _("evidence file '%s' is recorded without its "
+			          "sha256: nothing to check it against"),
 			        file);
 		else if (strcmp(sha, batch_str(b, e[k].sha)) != 0)
-			node_differs(v, doc_get(f, "sha256"), u, i,
-			             "evidence file '%s' has sha256 %s, but %s "
-			             "is recorded: it changed since",
-			             file, batch_str(b, e[k].sha), sha);
+			node_differs(
+			        v, doc_get(f, "sha256"), u, i,
+			        _("evidence file '%s' has sha256 %s, but %s "
+			          "is recorded: it changed since"),
+			        file, batch_str(b, e[k].sha), sha);
 		else
 			(*v->checked)++;
 	}
