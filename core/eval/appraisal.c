@@ -7,6 +7,7 @@
 #include "eval/appraisal.h"
 
 #include "eval/eval.h"
+#include "util/i18n.h"
 #include "util/numfmt.h"
 #include "util/sort.h"
 #include "util/strbuf.h"
@@ -142,6 +143,16 @@ const char *appraisal_kind_name(appr_kind kind)
 	return "unknown";
 }
 
+/* en, words of a note, in the language of the document's notes (the
+ * model's plugin_language, which results record as "language", as the
+ * built-in methods' notes are). verify compares no note. */
+static const char *note_text(const batch *b, const char *en)
+        __attribute__((format_arg(2)));
+static const char *note_text(const batch *b, const char *en)
+{
+	return strcmp(b->model->plugin_language, "vi") == 0 ? _(en) : en;
+}
+
 /* " (STAGE, BY: REASON)": who decided, and why, for a note. */
 static void why_note(strbuf *sb, const appr_decision *x)
 {
@@ -155,11 +166,12 @@ static void value_text(strbuf *sb, const batch *b, const model_input *in,
 	char num[NUMFMT_MAX];
 
 	if (!v->present)
-		strbuf_puts(sb, "(none)");
+		strbuf_puts(sb, note_text(b, N_("(none)")));
 	else if (in->type & CHISO_INPUT_NUMERIC)
 		strbuf_puts(sb, numfmt_exact(v->num, num));
 	else if (in->type == CHISO_INPUT_BOOLEAN)
-		strbuf_puts(sb, v->num != 0 ? "yes" : "no");
+		strbuf_puts(sb, v->num != 0 ? note_text(b, N_("yes"))
+		                            : note_text(b, N_("no")));
 	else
 		strbuf_puts(sb, batch_str(b, v->text));
 }
@@ -181,14 +193,14 @@ static void override(batch *b, const appr_decision *x)
 		b->node_max[ni] = 0;
 		b->node_status[ni] = CHISO_STATUS_NA;
 		b->leaf_fraction[li] = 0;
-		strbuf_puts(&note, "does not apply");
+		strbuf_puts(&note, note_text(b, N_("does not apply")));
 	} else {
 		b->node_points[ni] = x->points;
 		b->node_max[ni] = node->points;
 		b->node_status[ni] = CHISO_STATUS_OK;
 		b->leaf_fraction[li] =
 		        node->points > 0 ? x->points / node->points : 1;
-		strbuf_printf(&note, "%s points awarded",
+		strbuf_printf(&note, note_text(b, N_("%s points awarded")),
 		              numfmt_exact(x->points, num));
 	}
 	why_note(&note, x);
@@ -287,7 +299,7 @@ void appraisal_annotate(const appraisal *a, batch *b)
 			continue;
 		in = &m->inputs[x->target];
 		li = BATCH_LEAF(b, rec->unit, m->nodes[rec->node].leaf);
-		strbuf_printf(&note, "%s; %s corrected ",
+		strbuf_printf(&note, note_text(b, N_("%s; %s corrected ")),
 		              batch_str(b, b->leaf_note[li]), in->id);
 		value_text(&note, b, in, &x->old);
 		strbuf_puts(&note, " -> ");

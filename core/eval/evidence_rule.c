@@ -6,7 +6,10 @@
 #include "eval/evidence_rule.h"
 
 #include "eval/evidence_files.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
+
+#include <string.h>
 
 int evidence_lacking(const batch *b, size_t u, size_t i)
 {
@@ -22,6 +25,15 @@ int evidence_lacking(const batch *b, size_t u, size_t i)
 		if (row[node->deps[k].slot].evidence)
 			return 0;
 	return 1;
+}
+
+/* en, words of a note, in the language of the document's notes (the
+ * model's plugin_language, which results record as "language"). */
+static const char *note_text(const batch *b, const char *en)
+        __attribute__((format_arg(2)));
+static const char *note_text(const batch *b, const char *en)
+{
+	return strcmp(b->model->plugin_language, "vi") == 0 ? _(en) : en;
 }
 
 void evidence_rule_apply(batch *b)
@@ -43,13 +55,16 @@ void evidence_rule_apply(batch *b)
 			if (!evidence_lacking(b, u, i))
 				continue;
 			strbuf_printf(&note,
-			              "%s; evidence required, none given",
+			              note_text(b, N_("%s; evidence required, "
+			                              "none given")),
 			              batch_str(b, b->leaf_note[li]));
 			if (withhold && b->node_status[ni] == CHISO_STATUS_OK) {
 				b->node_points[ni] = 0;
 				b->leaf_fraction[li] = 0;
 				b->leaf_hint[li] = 0;
-				strbuf_puts(&note, ": points withheld");
+				strbuf_puts(
+				        &note,
+				        note_text(b, N_(": points withheld")));
 			}
 			b->leaf_note[li] =
 			        batch_intern_str(b, strbuf_str(&note));

@@ -10,7 +10,8 @@
 # (tests/cli/expected/appraise-vi/CASE.txt, with the scratch directory
 # written TMP), with none of the commonest English words left; the same
 # runs in English print as many lines (and, for tests/bad/appraisal/,
-# what their .expect files ask).
+# what their .expect files ask). The notes appraise writes are in the
+# document's language, the rest of it the same in both.
 . "$srcdir/tests/lib.sh"
 exp=$srcdir/tests/cli/expected/appraise-vi
 cd "$srcdir"
@@ -106,13 +107,32 @@ vi_case appraise-not-results 2 appraise -o "$TMP/x.json" "$M" \
 	docs/examples/commune-data.yaml "$EX/council-2024.csv"
 [ ! -e "$TMP/x.json" ] || fail "exit 2 but $TMP/x.json was written"
 
-# appraise's summary.
-run_chiso --lang vi appraise -o "$TMP/x.json" "$M" "$TMP/self.json" \
+# appraise's summary. The document's notes are in its language (its
+# "language"), as are the methods' hints and the class reasons, and
+# nothing else of it depends on the language (as in errors-vi.sh); verify,
+# which compares no note, holds it in either language.
+run_chiso --lang vi appraise -o "$TMP/vi.json" "$M" "$TMP/self.json" \
 	"$EX/council-2024.csv"
 expect_rc 0
 same_err appraise-summary
 no_english appraise summary
-rm -f "$TMP/x.json"
+for s in '"note": "được chấm 7.5 điểm (appraised, ' \
+	'"note": "không áp dụng (appraised, ' \
+	'; dossiers_online được sửa 1004 -> 950 (appraised, '; do
+	grep -F -q -- "$s" "$TMP/vi.json" ||
+		fail "no Vietnamese note with '$s'"
+done
+for l in vi a; do
+	sed -e 's/"note": "[^"]*"/"note": N/g' \
+		-e 's/"hint": "[^"]*"/"hint": H/g' \
+		-e 's/"why": "[^"]*"/"why": W/g' \
+		-e '/^  "language": /d' "$TMP/$l.json" >"$TMP/$l.n"
+done
+cmp "$TMP/vi.n" "$TMP/a.n" || fail "the appraised results depend on the language"
+run_chiso verify "$M" "$TMP/vi.json"
+expect_rc 0
+run_chiso --lang vi verify "$M" "$TMP/a.json"
+expect_rc 0
 
 # verify: what holds, in one line on stdout.
 run_chiso --lang vi verify "$M" "$TMP/a.json" --basis "$TMP/self.json" \
