@@ -4,6 +4,7 @@
  */
 #include "model/model_internal.h"
 
+#include "util/i18n.h"
 #include "util/suggest.h"
 
 #include <stdlib.h>
@@ -117,15 +118,20 @@ const char *model_type_name(unsigned type)
 {
 	switch (type) {
 	case CHISO_INPUT_INTEGER:
-		return "integer";
+		return N_("integer");
 	case CHISO_INPUT_NUMBER:
-		return "number";
+		return N_("number");
 	case CHISO_INPUT_BOOLEAN:
-		return "boolean";
+		return N_("boolean");
 	case CHISO_INPUT_CHOICE:
-		return "choice";
+		return N_("choice");
 	case CHISO_INPUT_TEXT:
-		return "text";
+		return N_("text");
 	}
-	return "unknown";
+	return N_("unknown");
+}
+
+const char *model_type_label(unsigned type)
+{
+	return _(model_type_name(type));
 }

@@ -214,6 +214,8 @@ int model_view_index(const chiso_model *m, const char *id);
 
 /* Name of an input type flag: "integer", "number", ... */
 const char *model_type_name(unsigned type);
+/* The same in the run's language (util/i18n.h), for what people read. */
+const char *model_type_label(unsigned type);
 
 /* The node with this id, or -1. Linear: for load time and commands. */
 int model_node_index(const chiso_model *m, const char *id);

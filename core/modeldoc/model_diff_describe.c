@@ -141,30 +141,12 @@ static void node_summary(const chiso_model *m, int i, strbuf *sb)
 	}
 }
 
-/* The name of an input's type in the run's language. */
-static const char *type_label(unsigned type)
-{
-	switch (type) {
-	case CHISO_INPUT_INTEGER:
-		return _("integer");
-	case CHISO_INPUT_NUMBER:
-		return _("number");
-	case CHISO_INPUT_BOOLEAN:
-		return _("boolean");
-	case CHISO_INPUT_CHOICE:
-		return _("choice");
-	case CHISO_INPUT_TEXT:
-		return _("text");
-	}
-	return model_type_name(type);
-}
-
 /* Appends what an input is: "integer, min 0, unit người, label ...". */
 void md_input_summary(const chiso_model *m, int i, strbuf *sb)
 {
 	const model_input *in = &m->inputs[i];
 
-	strbuf_puts(sb, type_label(in->type));
+	strbuf_puts(sb, model_type_label(in->type));
 	bound_text(sb, _(", min "), m, &in->min);
 	bound_text(sb, _(", max "), m, &in->max);
 	if (in->nchoices) {

@@ -23,20 +23,6 @@ static void bound_text(strbuf *sb, const chiso_model *m, const char *word,
 		strbuf_printf(sb, ", %s %s", word, m->inputs[b->slot].id);
 }
 
-/* The name of an input's type in the run's language. */
-static const char *type_label(unsigned type)
-{
-	switch (type) {
-	case CHISO_INPUT_INTEGER:
-		return _("integer");
-	case CHISO_INPUT_NUMBER:
-		return _("number");
-	case CHISO_INPUT_TEXT:
-		return _("text");
-	}
-	return model_type_name(type);
-}
-
 /* "integer, min 0, max officials_total; used by 1.1, 2.3" */
 static void input_help(strbuf *sb, const chiso_model *m, const model_input *in)
 {
@@ -50,7 +36,7 @@ static void input_help(strbuf *sb, const chiso_model *m, const model_input *in)
 	} else if (in->type == CHISO_INPUT_BOOLEAN) {
 		strbuf_puts(sb, _("true or false"));
 	} else {
-		strbuf_puts(sb, type_label(in->type));
+		strbuf_puts(sb, model_type_label(in->type));
 	}
 	bound_text(sb, m, _("min"), &in->min);
 	bound_text(sb, m, _("max"), &in->max);
