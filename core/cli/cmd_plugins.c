@@ -48,14 +48,6 @@ static void print_params(const char *doc)
 	}
 }
 
-/* A descriptor's text (summary, params_doc) in the run's language when
- * chiso's catalog has it (the built-in plugins mark theirs), else as the
- * plugin wrote it. */
-static const char *plugin_text(const char *text)
-{
-	return *text ? _(text) : text;
-}
-
 /* One file of the scan. */
 static void show(void *arg, const char *path, const plugin_info *pi,
                  const char *refusal, int shadowed)
@@ -79,10 +71,10 @@ static void show(void *arg, const char *path, const plugin_info *pi,
 	        pi->desc->version,
 	        (unsigned)CHISO_ABI_MAJOR_OF(pi->desc->abi_version),
 	        (unsigned)CHISO_ABI_MINOR_OF(pi->desc->abi_version), path,
-	        plugin_text(pi->desc->summary));
+	        _(pi->desc->summary)); /* the built-ins' are in the catalog */
 	if (pi->desc->params_doc) {
 		fputs(_("    params:\n"), cli_stdout);
-		print_params(plugin_text(pi->desc->params_doc));
+		print_params(_(pi->desc->params_doc));
 	}
 }
 

@@ -621,6 +621,23 @@ static int read_format(struct rs_doc *rd)
 	return 0;
 }
 
+/* The value at the stream's cursor, parsed (the stream's document,
+ * borrowed until the next value); NULL when it is not JSON: *rc is then
+ * -1 when the text cannot be read on, else 0 with the file refused. */
+static doc *member_value(struct rs_doc *rd, int *rc)
+{
+	doc *d = json_stream_value(rd->js, &rd->sem);
+
+	*rc = 0;
+	if (d)
+		return d;
+	if (json_stream_failed(rd->js))
+		*rc = -1;
+	else
+		rd->r.failed = 1;
+	return NULL;
+}
+
 /* The value of "language": "vi" or "en", the language the document's
  * notes and hints are written in (its keys and codes have none), or
  * "mixed" (chiso merge of documents in both). */
@@ -629,19 +646,15 @@ static int read_language(struct rs_doc *rd)
 	json_mark at;
 	const doc_node *n;
 	doc *d;
-	int c = json_stream_peek(rd->js, &at);
+	int c = json_stream_peek(rd->js, &at), rc;
 
 	if (c < 0)
 		return -1;
 	if (done(rd))
 		return json_stream_skip(rd->js);
-	d = json_stream_value(rd->js, &rd->sem);
-	if (!d) {
-		if (json_stream_failed(rd->js))
-			return -1;
-		rd->r.failed = 1;
-		return 0;
-	}
+	d = member_value(rd, &rc);
+	if (!d)
+		return rc;
 	n = d->root;
 	if (n && n->kind == DOC_SCALAR && n->quoted &&
 	    (strcmp(n->text, "vi") == 0 || strcmp(n->text, "en") == 0 ||
@@ -663,16 +676,13 @@ static int read_language(struct rs_doc *rd)
 static int read_model_member(struct rs_doc *rd)
 {
 	doc *d;
+	int rc;
 
 	if (done(rd))
 		return json_stream_skip(rd->js);
-	d = json_stream_value(rd->js, &rd->sem);
-	if (!d) {
-		if (json_stream_failed(rd->js))
-			return -1;
-		rd->r.failed = 1;
-		return 0;
-	}
+	d = member_value(rd, &rc);
+	if (!d)
+		return rc;
 	rd->model_ok = rs_model_read(&rd->r, d->root) == 0;
 	return 0;
 }
